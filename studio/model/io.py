@@ -1,0 +1,158 @@
+"""Load and save project files (JSON, never pickle).
+
+A project is a folder holding ``drama.json`` and its media (relative paths).
+Loading rejects duplicate keys, NaN/Infinity, oversize or over-deep JSON and
+files that need a newer reader; older schemas migrate first.  Saving is
+atomic and keeps the previous version as ``drama.json.bak``; output is
+canonical, so ``save(load(f))`` reproduces ``f`` byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from studio.model.atomic import atomic_write_bytes
+from studio.model.errors import ProjectError, describe
+from studio.model.migrations import MigrationError, migrate
+from studio.model.project import MIN_READER_VERSION, SCHEMA_VERSION, Project
+
+PROJECT_FILE = "drama.json"
+BACKUP_SUFFIX = ".bak"
+MAX_PROJECT_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class Loaded:
+    """A loaded project and where it came from."""
+
+    project: Project
+    path: Path
+    migrated_from: int | None = None
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+
+def project_file(path: str | os.PathLike[str]) -> Path:
+    """``drama.json`` inside a folder, or the given JSON file itself."""
+    p = Path(path)
+    return p / PROJECT_FILE if p.is_dir() else p
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ProjectError(f"duplicate key '{key}'")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ProjectError(f"'{name}' is not allowed in JSON")
+
+
+def parse_json(data: bytes, max_bytes: int = MAX_PROJECT_BYTES) -> Any:
+    """Strict JSON: UTF-8, no duplicate keys, no NaN/Infinity, bounded size/depth."""
+    if len(data) > max_bytes:
+        raise ProjectError(f"file is larger than {max_bytes // (1024 * 1024)} MiB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProjectError(f"not UTF-8 text (byte {exc.start})") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ProjectError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise ProjectError("JSON nested too deeply") from None
+
+
+def project_from_raw(raw: Any) -> tuple[Project, int]:
+    """Validate (after migrating) raw JSON data; returns project and original version."""
+    if not isinstance(raw, dict):
+        raise ProjectError("the top level must be a JSON object")
+    reader = raw.get("min_reader_version", 0)
+    if isinstance(reader, int) and reader > SCHEMA_VERSION:
+        raise ProjectError(
+            f"needs Drama Studio schema v{reader} or newer (this build reads up to "
+            f"v{SCHEMA_VERSION}); please update Drama Studio"
+        )
+    try:
+        data, original = migrate(raw)
+    except MigrationError as exc:
+        raise ProjectError(str(exc)) from None
+    newer = original > SCHEMA_VERSION
+    if newer:
+        data["schema_version"] = SCHEMA_VERSION
+        data["min_reader_version"] = MIN_READER_VERSION
+    try:
+        project = Project.model_validate(data)
+    except ValidationError as exc:
+        lines = describe(exc, data)
+        more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
+        note = f" [file written by newer schema v{original}]" if newer else ""
+        raise ProjectError(lines[0] + more + note) from None
+    return project, original
+
+
+def load(path: str | os.PathLike[str]) -> Loaded:
+    """Load a project folder (or its JSON file). Raises ProjectError (one line)."""
+    file = project_file(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise ProjectError(f"{file}: no such project file") from None
+    except OSError as exc:
+        raise ProjectError(f"{file}: cannot read ({exc.strerror or exc})") from None
+    try:
+        project, original = project_from_raw(parse_json(data))
+    except ProjectError as exc:
+        raise ProjectError(f"{file}: {exc}") from None
+    return Loaded(project, file, original if original != SCHEMA_VERSION else None)
+
+
+def load_project(path: str | os.PathLike[str]) -> Project:
+    """Shorthand for ``load(path).project``."""
+    return load(path).project
+
+
+def dumps(project: Project) -> bytes:
+    """Canonical bytes of a project (stable key order, 2-space indent, UTF-8)."""
+    text = json.dumps(project.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")
+
+
+def validate_for_save(project: Project) -> bytes:
+    """Re-validate the whole project (references may have been edited) and dump it."""
+    try:
+        fresh = Project.model_validate(project.model_dump(mode="python"))
+    except ValidationError as exc:
+        lines = describe(exc, project.model_dump(mode="json"))
+        raise ProjectError(f"not saved: {lines[0]}") from None
+    return dumps(fresh)
+
+
+def save(project: Project, path: str | os.PathLike[str], keep_backup: bool = True) -> Path:
+    """Atomically save to ``path`` (folder or JSON file); returns the file written.
+
+    The old file is left byte-identical on any failure, and ProjectError
+    says why in one line.
+    """
+    file = project_file(path)
+    data = validate_for_save(project)
+    backup = file.name + BACKUP_SUFFIX if keep_backup else None
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(file, data, backup=backup)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ProjectError(f"{file}: not saved ({reason}); the previous file is unchanged") from None
+    return file

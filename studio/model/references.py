@@ -1,0 +1,111 @@
+"""Load-time resolution of ids and references across a project.
+
+Every problem is described by a path of named items, e.g.
+``scene 'payday' > option 'save' > target: unknown scene 'nowhere'``, so a
+creator can find it without reading JSON indices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from studio.model import conditions
+
+if TYPE_CHECKING:
+    from studio.model.project import Effect, Project
+
+
+class ReferenceProblems(ValueError):
+    """One or more unresolved references; ``str()`` is a single line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(problems[0] + more)
+
+
+def _dupes(kind: str, ids: Iterable[str], where: str = "") -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for i in ids:
+        if i in seen:
+            out.append(f"{where}duplicate {kind} id '{i}'")
+        seen.add(i)
+    return out
+
+
+def _effects(where: str, effects: list[Effect], types: dict[str, str]) -> list[str]:
+    from studio.model.project import _matches
+
+    out = []
+    for n, e in enumerate(effects):
+        here = f"{where} > effect {n + 1} ({e.var})"
+        kind = types.get(e.var)
+        if kind is None:
+            out.append(f"{here}: unknown variable '{e.var}'")
+        elif e.op in ("add", "sub") and (kind != "int" or not _matches("int", e.value)):
+            out.append(f"{here}: '{e.op}' needs an int variable and an int value")
+        elif e.op == "set" and not _matches(kind, e.value):
+            out.append(f"{here}: value {e.value!r} is not of type {kind}")
+    return out
+
+
+def _condition(where: str, expr: object, known: set[str]) -> list[str]:
+    if expr is None:
+        return []
+    try:
+        conditions.check(expr, known)
+    except conditions.ConditionError as exc:
+        return [f"{where} > condition: {exc}"]
+    return []
+
+
+def resolve(project: Project) -> None:
+    """Raise ReferenceProblems if any id is duplicated or any reference dangles."""
+    p = project
+    problems: list[str] = []
+    problems += _dupes("variable", (v.id for v in p.variables))
+    problems += _dupes("goal", (g.id for g in p.goals))
+    problems += _dupes("product", (x.id for x in p.products))
+    problems += _dupes("media", (m.id for m in p.media))
+    problems += _dupes("media path", (m.path for m in p.media))
+    problems += _dupes("scene", (s.id for s in p.scenes))
+    scenes = {s.id for s in p.scenes}
+    media = {m.id for m in p.media}
+    goals = {g.id for g in p.goals}
+    products = {x.id for x in p.products}
+    types = {v.id: v.type for v in p.variables}
+    known = p.known_variables()
+    if p.start is not None and p.start not in scenes:
+        problems.append(f"start: unknown scene '{p.start}'")
+    if p.scenes and p.start is None:
+        problems.append("start: a project with scenes needs a start scene")
+    for s in p.scenes:
+        here = f"scene '{s.id}'"
+        if s.media not in media:
+            problems.append(f"{here} > media: unknown media '{s.media}'")
+        problems += _effects(f"{here} > on_enter", s.on_enter, types)
+        if s.choice is not None:
+            problems += _dupes("option", (o.id for o in s.choice.options), f"{here}: ")
+            for o in s.choice.options:
+                oh = f"{here} > choice > option '{o.id}'"
+                if o.target not in scenes:
+                    problems.append(f"{oh} > target: unknown scene '{o.target}'")
+                if o.deposit is not None and o.deposit.goal not in goals:
+                    problems.append(f"{oh} > deposit: unknown goal '{o.deposit.goal}'")
+                problems += _condition(oh, o.condition, known)
+                problems += _effects(oh, o.effects, types)
+        problems += _dupes("prompt", (x.id for x in s.prompts), f"{here}: ")
+        for pr in s.prompts:
+            ph = f"{here} > prompt '{pr.id}'"
+            if pr.goal not in goals:
+                problems.append(f"{ph} > goal: unknown goal '{pr.goal}'")
+            problems += _effects(f"{ph} > accept", pr.accept_effects, types)
+            problems += _effects(f"{ph} > decline", pr.decline_effects, types)
+        problems += _dupes("tag", (t.id for t in s.tags), f"{here}: ")
+        for t in s.tags:
+            if t.product not in products:
+                problems.append(f"{here} > tag '{t.id}' > product: unknown product '{t.product}'")
+    if problems:
+        raise ReferenceProblems(problems)
