@@ -64,9 +64,9 @@ def check_timing(project: Project) -> list[Problem]:
 
         if s.choice is not None:
             c = s.choice
-            for label, t in (("appear_ms", c.appear_ms), ("decision_ms", c.decision_ms)):
-                if not inside(t):
-                    add("choice-outside-trim", f"{label} {t} ms is outside {span}", "choice")
+            for label, at in (("appear_ms", c.appear_ms), ("decision_ms", c.decision_ms)):
+                if not inside(at):
+                    add("choice-outside-trim", f"{label} {at} ms is outside {span}", "choice")
         for p in s.prompts:
             if not inside(p.at_ms):
                 add("prompt-outside-trim", f"at_ms {p.at_ms} ms is outside {span}", f"prompt '{p.id}'")
@@ -81,11 +81,11 @@ def check_timing(project: Project) -> list[Problem]:
                         f"prompt '{p.id}'",
                     )
                 )
-        for t in s.tags:
-            if not (inside(t.start_ms) and inside(t.end_ms)):
+        for tag in s.tags:
+            if not (inside(tag.start_ms) and inside(tag.end_ms)):
                 add(
                     "tag-outside-trim",
-                    f"{t.start_ms}..{t.end_ms} ms is outside {span}",
-                    f"tag '{t.id}'",
+                    f"{tag.start_ms}..{tag.end_ms} ms is outside {span}",
+                    f"tag '{tag.id}'",
                 )
     return out

@@ -12,6 +12,7 @@ engine (and, mirrored in JavaScript, the web player) runs.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Set
 from typing import Any
 
@@ -154,7 +155,7 @@ def evaluate(expr: Any, env: Mapping[str, Any]) -> Any:
         return not (args[0] == args[1] and type(args[0]) is type(args[1]))
     if op in ("<", "<=", ">", ">="):
         nums = [_num(a, op) for a in args]
-        pairs = zip(nums, nums[1:], strict=False)
+        pairs = itertools.pairwise(nums)
         if op == "<":
             return all(a < b for a, b in pairs)
         if op == "<=":

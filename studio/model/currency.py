@@ -75,5 +75,5 @@ def parse_money(text: str, currency: str) -> int:
         raise ValueError(f"'{text}' is not an amount")
     if len(frac) > digits:
         raise ValueError(f"'{text}' has more than {digits} decimal places for {currency}")
-    value = int(whole or "0") * 10**digits + int((frac or "0").ljust(digits, "0")[:digits] or "0")
+    value: int = int(whole or "0") * 10**digits + int((frac or "0").ljust(digits, "0")[:digits] or "0")
     return -value if negative else value

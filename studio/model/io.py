@@ -41,9 +41,9 @@ class Loaded:
 
 
 def project_file(path: str | os.PathLike[str]) -> Path:
-    """``drama.json`` inside a folder, or the given JSON file itself."""
+    """The given ``*.json`` file itself, else ``drama.json`` inside the folder."""
     p = Path(path)
-    return p / PROJECT_FILE if p.is_dir() else p
+    return p if p.suffix.lower() == ".json" and not p.is_dir() else p / PROJECT_FILE
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

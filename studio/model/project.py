@@ -209,7 +209,7 @@ class Scene(StrictModel):
 class Project(StrictModel):
     """A whole drama: catalog, goals, variables, media and the scene graph."""
 
-    format: Literal["drama-studio-project"] = FORMAT
+    format: Literal["drama-studio-project"] = "drama-studio-project"
     schema_version: int = Field(default=SCHEMA_VERSION, ge=0)
     min_reader_version: int = Field(default=MIN_READER_VERSION, ge=0)
     title: ShortText

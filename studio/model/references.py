@@ -7,7 +7,7 @@ creator can find it without reading JSON indices.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from studio.model import conditions
@@ -35,7 +35,7 @@ def _dupes(kind: str, ids: Iterable[str], where: str = "") -> list[str]:
     return out
 
 
-def _effects(where: str, effects: list[Effect], types: dict[str, str]) -> list[str]:
+def _effects(where: str, effects: list[Effect], types: Mapping[str, str]) -> list[str]:
     from studio.model.project import _matches
 
     out = []

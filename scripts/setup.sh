@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Drama Studio setup: installs system packages (apt), a .venv with the studio,
+# then either opens the studio on a sample drama (`run`) or runs the full test
+# suite (`test`).  Usage: scripts/setup.sh run|test [pytest args...]
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+MODE="${1:-run}"
+shift || true
+
+APT_PACKAGES=(
+  python3 python3-venv python3-pip
+  libvlc5 libvlc-bin vlc-plugin-base vlc-plugin-video-output
+  ffmpeg xvfb xauth chromium
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+  fonts-dejavu-core fonts-noto-cjk
+)
+
+missing_packages() {
+  local pkg
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
+  done
+}
+
+install_system_packages() {
+  if ! command -v dpkg-query >/dev/null; then
+    echo "setup: this script installs system packages with apt (Debian/Ubuntu)." >&2
+    echo "setup: install libVLC, ffmpeg, Xvfb and Chromium yourself, then rerun." >&2
+    exit 1
+  fi
+  local missing
+  missing=$(missing_packages | tr '\n' ' ')
+  [ -z "$missing" ] && return 0
+  local cmd="apt-get update && apt-get install -y --no-install-recommends $missing"
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "setup: installing system packages: $missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    echo "setup: installing system packages with sudo: $missing"
+    sudo env DEBIAN_FRONTEND=noninteractive sh -c "$cmd"
+  else
+    echo "setup: these system packages are missing: $missing" >&2
+    echo "setup: run this as root (or with sudo), then rerun this script:" >&2
+    echo "  sudo sh -c '$cmd'" >&2
+    exit 1
+  fi
+}
+
+install_python() {
+  if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+  fi
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[dev]"
+}
+
+install_system_packages
+install_python
+
+case "$MODE" in
+  run)
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      echo "setup: no display found; starting the studio on a virtual screen (xvfb-run)." >&2
+      exec xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/studio open sample_projects/savings "$@"
+    fi
+    exec .venv/bin/studio open sample_projects/savings "$@"
+    ;;
+  test)
+    export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+    # Widget tests run offscreen; tests that need a real X display use this Xvfb.
+    exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+      .venv/bin/python -m pytest "$@"
+    ;;
+  *)
+    echo "usage: scripts/setup.sh run|test [args...]" >&2
+    exit 2
+    ;;
+esac

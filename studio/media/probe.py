@@ -1,0 +1,387 @@
+"""Probe a video file in-process with PyAV and describe it as a :class:`ProbeResult`.
+
+The container is identified *by content* (magic bytes), never by the file extension,
+and only an allowlist of containers is accepted: ISO-BMFF (mp4 / mov / m4v) and
+EBML (webm / mkv).  The file is then opened with PyAV, forcing the demuxer that the
+magic bytes call for, and the first video frame is decoded so that truncated or
+corrupt files are rejected here rather than in the player.
+
+Every failure is reported as a :class:`ProbeError` whose message is one line naming
+the file, e.g. ``clip.mp4: not a video file (text/playlist)``.
+
+Rotation convention: :attr:`ProbeResult.rotation` is the number of degrees the coded
+picture must be turned *clockwise* to be shown upright.  It is the value of the
+legacy ``rotate`` tag that phones write (an iPhone portrait clip is 90) and it is
+derived from FFmpeg's display matrix (which FFmpeg reports counter-clockwise).
+
+This module must stay free of Qt and libVLC: it is used by the command-line tools.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import BinaryIO
+
+import av
+from av.container import InputContainer
+from av.stream import Disposition
+from av.video.frame import VideoFrame
+from av.video.stream import VideoStream
+
+ALLOWED_CONTAINERS: tuple[str, ...] = ("mp4", "mov", "m4v", "webm", "mkv")
+
+_HEAD_BYTES = 4096
+_MAX_PACKETS_FOR_FIRST_FRAME = 600
+_M4V_BRANDS = frozenset({b"M4V ", b"M4VH", b"M4VP"})
+# Top-level boxes an old QuickTime file (one without 'ftyp') may start with.
+_QT_FIRST_BOXES = frozenset({b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"})
+# Magic bytes of well-known formats that are not allowed, for a helpful message.
+_OTHER_CONTAINERS: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"FLV", "flv"),
+    (0, b"OggS", "ogg"),
+    (0, b"fLaC", "flac"),
+    (0, b"ID3", "mp3"),
+    (0, b"\x00\x00\x01\xba", "mpeg"),
+    (0, b"\x30\x26\xb2\x75\x8e\x66\xcf\x11", "asf"),
+    (0, b"#!AMR", "amr"),
+)
+_IMAGES: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xd8\xff", "jpeg image"),
+    (b"\x89PNG\r\n\x1a\n", "png image"),
+    (b"GIF87a", "gif image"),
+    (b"GIF89a", "gif image"),
+)
+
+
+class ProbeError(Exception):
+    """A media file was rejected.  ``str(error)`` is one line: ``<file>: <reason>``."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = os.fspath(path)
+        self.reason = _one_line(reason)
+        super().__init__(f"{_one_line(self.path)}: {self.reason}")
+
+    def __reduce__(self) -> tuple[type[ProbeError], tuple[str, str]]:
+        return type(self), (self.path, self.reason)
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    """What the studio needs to know about one clip."""
+
+    path: str
+    size: int
+    sha256: str
+    duration_ms: int
+    width: int
+    height: int
+    rotation: int
+    display_width: int
+    display_height: int
+    fps: float
+    video_codec: str
+    audio_codec: str | None
+    container: str
+
+    def to_json(self) -> dict[str, object]:
+        """Plain JSON-serialisable dict with one key per field."""
+        return {
+            "path": self.path,
+            "size": self.size,
+            "sha256": self.sha256,
+            "duration_ms": self.duration_ms,
+            "width": self.width,
+            "height": self.height,
+            "rotation": self.rotation,
+            "display_width": self.display_width,
+            "display_height": self.display_height,
+            "fps": self.fps,
+            "video_codec": self.video_codec,
+            "audio_codec": self.audio_codec,
+            "container": self.container,
+        }
+
+
+def sha256_file(path: str | os.PathLike[str], chunk: int = 1 << 20) -> str:
+    """Hex SHA-256 of a file, read in ``chunk``-byte pieces."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def probe(path: str | os.PathLike[str]) -> ProbeResult:
+    """Identify, open and check a video file; raise :class:`ProbeError` if unusable."""
+    with open_video(path) as (container, stream, kind):
+        try:
+            first = first_video_frame(path, container, stream)
+            duration_ms = media_duration_ms(container, stream)
+            if duration_ms <= 0:
+                raise ProbeError(path, "truncated or corrupt (zero duration)")
+            width = stream.codec_context.width or first.width
+            height = stream.codec_context.height or first.height
+            rotation = display_rotation(first, stream)
+            audio = container.streams.audio
+            audio_codec = audio[0].codec_context.name if audio else None
+            video_codec = stream.codec_context.name
+            rate = stream.average_rate or stream.guessed_rate
+            fps = round(float(rate), 3) if rate else 0.0
+        except ProbeError:
+            raise
+        except Exception as exc:
+            raise ProbeError(path, f"truncated or corrupt ({describe_error(exc)})") from exc
+    try:
+        size = os.stat(path).st_size
+        digest = sha256_file(path)
+    except OSError as exc:
+        raise ProbeError(path, f"cannot read file ({describe_error(exc)})") from exc
+    swap = rotation in (90, 270)
+    return ProbeResult(
+        path=os.fspath(path),
+        size=size,
+        sha256=digest,
+        duration_ms=duration_ms,
+        width=width,
+        height=height,
+        rotation=rotation,
+        display_width=height if swap else width,
+        display_height=width if swap else height,
+        fps=fps,
+        video_codec=video_codec,
+        audio_codec=audio_codec,
+        container=kind,
+    )
+
+
+@contextmanager
+def open_video(
+    path: str | os.PathLike[str],
+) -> Iterator[tuple[InputContainer, VideoStream, str]]:
+    """Sniff, open and yield ``(container, video_stream, container_kind)``.
+
+    Only containers from :data:`ALLOWED_CONTAINERS` are opened, always with the
+    demuxer the magic bytes call for.  Raises :class:`ProbeError`.
+    """
+    kind = sniff_container(path)
+    demuxer = "matroska" if kind in ("webm", "mkv") else "mov"
+    target = "file:" + os.path.abspath(os.fspath(path))
+    try:
+        container = av.open(target, mode="r", format=demuxer)
+    except Exception as exc:
+        raise ProbeError(path, f"truncated or corrupt ({describe_error(exc)})") from exc
+    try:
+        names = container.format.name.split(",")
+        if demuxer not in names:
+            raise ProbeError(path, f"demuxer '{container.format.name}' does not match {kind}")
+        videos = [
+            s for s in container.streams.video if not s.disposition & Disposition.attached_pic
+        ]
+        if not videos:
+            what = " (audio only)" if container.streams.audio else ""
+            raise ProbeError(path, f"has no video stream{what}")
+        yield container, videos[0], kind
+    finally:
+        container.close()
+
+
+def sniff_container(path: str | os.PathLike[str]) -> str:
+    """Return the allowed container kind of ``path`` judged by its bytes, else raise."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ProbeError(path, "file not found") from None
+    except OSError as exc:
+        raise ProbeError(path, f"cannot read file ({describe_error(exc)})") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise ProbeError(path, "is a directory, not a video file")
+    if not stat.S_ISREG(st.st_mode):
+        raise ProbeError(path, "not a regular file")
+    if st.st_size == 0:
+        raise ProbeError(path, "empty file")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_HEAD_BYTES)
+            if head[4:8] == b"ftyp" or (len(head) >= 8 and head[4:8] in _QT_FIRST_BOXES):
+                return _check_isobmff(path, fh, st.st_size, head)
+            if head[:4] == b"\x1a\x45\xdf\xa3":
+                return _check_ebml(path, head, st.st_size)
+    except OSError as exc:
+        raise ProbeError(path, f"cannot read file ({describe_error(exc)})") from exc
+    raise ProbeError(path, _why_not_allowed(head))
+
+
+def first_video_frame(
+    path: str | os.PathLike[str], container: InputContainer, stream: VideoStream
+) -> VideoFrame:
+    """Decode the first frame of ``stream``; raise :class:`ProbeError` if there is none."""
+    for count, packet in enumerate(container.demux(stream)):
+        for frame in packet.decode():
+            if isinstance(frame, VideoFrame):
+                return frame
+        if count >= _MAX_PACKETS_FOR_FIRST_FRAME:
+            break
+    raise ProbeError(path, "truncated or corrupt (no decodable video frame)")
+
+
+def display_rotation(frame: VideoFrame, stream: VideoStream) -> int:
+    """Clockwise degrees (0/90/180/270) to turn ``frame`` upright."""
+    ccw = frame.rotation
+    if ccw:
+        return round(-ccw / 90) % 4 * 90
+    tag = stream.metadata.get("rotate", "0")
+    try:
+        return round(float(tag) / 90) % 4 * 90
+    except ValueError:
+        return 0
+
+
+def media_duration_ms(container: InputContainer, stream: VideoStream) -> int:
+    """Duration in whole milliseconds (half up) from the container, else the stream."""
+    if container.duration is not None and container.duration > 0:
+        micro = Fraction(container.duration, 1_000_000)
+    elif stream.duration is not None and stream.time_base is not None:
+        micro = stream.duration * stream.time_base
+    else:
+        return 0
+    return int(micro * 1000 + Fraction(1, 2))
+
+
+def _check_isobmff(path: str | os.PathLike[str], fh: BinaryIO, size: int, head: bytes) -> str:
+    """Walk the top-level boxes; the last one must end at (or before) end of file."""
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        kind = "mov" if brand == b"qt  " else "m4v" if brand in _M4V_BRANDS else "mp4"
+    else:
+        kind = "mov"
+    offset, seen = 0, set[bytes]()
+    while offset < size:
+        fh.seek(offset)
+        header = fh.read(16)
+        if len(header) < 8:
+            raise ProbeError(path, f"truncated or corrupt (box header cut at byte {offset})")
+        box_size, box_type = struct.unpack(">I4s", header[:8])
+        if box_size == 1:
+            if len(header) < 16:
+                raise ProbeError(path, f"truncated or corrupt (box header cut at byte {offset})")
+            (box_size,) = struct.unpack(">Q", header[8:16])
+        elif box_size == 0:
+            box_size = size - offset
+        if box_size < 8:
+            raise ProbeError(path, f"truncated or corrupt (bad box size at byte {offset})")
+        name = box_type.decode("latin-1")
+        if offset + box_size > size:
+            missing = offset + box_size - size
+            raise ProbeError(
+                path, f"truncated or corrupt (box '{name}' is missing {missing} bytes)"
+            )
+        seen.add(box_type)
+        offset += box_size
+    if b"moov" not in seen:
+        raise ProbeError(path, "truncated or corrupt (no 'moov' box)")
+    return kind
+
+
+def _read_vint(buf: bytes, pos: int, keep_marker: bool) -> tuple[int | None, int]:
+    """Read an EBML variable-length integer; return (value or None if unknown, new pos)."""
+    if pos >= len(buf):
+        raise IndexError("EBML header cut")
+    first = buf[pos]
+    length = 1
+    while length <= 8 and not first & (0x80 >> (length - 1)):
+        length += 1
+    if length > 8 or pos + length > len(buf):
+        raise IndexError("bad EBML number")
+    raw = int.from_bytes(buf[pos : pos + length], "big")
+    if keep_marker:
+        return raw, pos + length
+    value = raw & ((1 << (7 * length)) - 1)
+    return (None if value == (1 << (7 * length)) - 1 else value), pos + length
+
+
+def _check_ebml(path: str | os.PathLike[str], head: bytes, size: int) -> str:
+    """Read the EBML DocType and check the Segment fits in the file."""
+    try:
+        _, pos = _read_vint(head, 0, keep_marker=True)
+        header_size, pos = _read_vint(head, pos, keep_marker=False)
+        if header_size is None:
+            raise IndexError("EBML header of unknown size")
+        end = pos + header_size
+        doctype = ""
+        while pos < end:
+            element, pos = _read_vint(head, pos, keep_marker=True)
+            length, pos = _read_vint(head, pos, keep_marker=False)
+            if length is None:
+                raise IndexError("EBML element of unknown size")
+            if element == 0x4282:
+                doctype = head[pos : pos + length].rstrip(b"\0").decode("ascii", "replace")
+            pos += length
+        segment, pos = _read_vint(head, end, keep_marker=True)
+        segment_size, pos = _read_vint(head, pos, keep_marker=False)
+    except IndexError as exc:
+        raise ProbeError(path, f"truncated or corrupt ({exc})") from None
+    if segment != 0x18538067:
+        raise ProbeError(path, "truncated or corrupt (no Matroska segment)")
+    if segment_size is not None and pos + segment_size > size:
+        missing = pos + segment_size - size
+        raise ProbeError(path, f"truncated or corrupt (segment is missing {missing} bytes)")
+    if doctype == "webm":
+        return "webm"
+    if doctype == "matroska":
+        return "mkv"
+    raise ProbeError(path, f"container '{doctype or 'ebml'}' is not allowed ({_allowed()})")
+
+
+def _why_not_allowed(head: bytes) -> str:
+    """Explain, from the first bytes, why a file that is neither ISO-BMFF nor EBML fails."""
+    allowed = _allowed()
+    if head[:4] == b"RIFF" and len(head) >= 12:
+        kind = {b"AVI ": "avi", b"WAVE": "wav"}.get(head[8:12], "riff")
+        return f"container '{kind}' is not allowed ({allowed})"
+    if head[:1] == b"\x47" and (len(head) < 189 or head[188:189] == b"\x47"):
+        return f"container 'mpegts' is not allowed ({allowed})"
+    for offset, magic, kind in _OTHER_CONTAINERS:
+        if head[offset : offset + len(magic)] == magic:
+            return f"container '{kind}' is not allowed ({allowed})"
+    for magic, kind in _IMAGES:
+        if head.startswith(magic):
+            return f"not a video file ({kind})"
+    if _looks_like_text(head):
+        text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        playlist = (b"#extm3u", b"[playlist]", b"<?xml", b"<smil", b"<mpd", b"<asx")
+        return f"not a video file ({'text/playlist' if text.startswith(playlist) else 'text'})"
+    return "not a video file (unrecognised format)"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\0" in head:
+        return False
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # a multi-byte character cut by the read is fine
+            return False
+        text = head[: exc.start].decode("utf-8")
+    printable = sum(ch.isprintable() or ch in "\t\r\n\f" for ch in text)
+    return printable >= 0.95 * max(len(text), 1)
+
+
+def _allowed() -> str:
+    return "allowed: " + ", ".join(ALLOWED_CONTAINERS)
+
+
+def describe_error(exc: BaseException) -> str:
+    """A short, single-line description of an exception (PyAV or OS)."""
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return _one_line(str(text))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
