@@ -1,0 +1,398 @@
+"""Export a project as a portable drama bundle (see ``docs/bundle-format.md``). Qt-free.
+
+``plan_bundle`` decides what goes in: it refuses a project with validation
+errors or missing/changed media (one line naming the scene and path),
+rewrites media paths to ``media/<sha256>.<ext>`` (each clip once, assets with
+the same content merged) and lists the web player files.  ``write_bundle``
+renders one poster per scene, copies the media (stored, hashed on the way,
+so changed content is still caught) and writes the manifest; the output only
+appears, via ``os.replace``, once it is complete and synced.  Cancel or any
+error removes the temporary file and leaves an existing output untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib
+import inspect
+import os
+import stat
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pydantic import ValidationError
+
+import studio
+from studio.bundle import manifest as mf
+from studio.bundle.errors import ExportError
+from studio.bundle.names import IMAGE_EXTS, MANIFEST, PLAYER_PREFIX, SCHEMA, fold, is_player_path
+from studio.bundle.zipout import (
+    CancelFn,
+    Flusher,
+    Meter,
+    ProgressFn,
+    copy_file,
+    fsync_dir,
+    sha256_file,
+    write_bytes,
+)
+from studio.model import Project, ProjectError, check_timing, load
+from studio.model.errors import describe
+
+PLAYER_DIR = Path(studio.__file__).resolve().parent.parent / "resources" / "player"
+POSTER_HEIGHT = 640
+POSTER_UNITS = 1 << 20  # progress weight of one poster (about a 1 MiB copy)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file copied from the project folder, stored, verified while copied."""
+
+    arcname: str
+    source: Path
+    sha256: str
+    size: int
+    label: str
+
+    def entry(self) -> mf.FileEntry:
+        return mf.FileEntry(path=self.arcname, sha256=self.sha256, size=self.size)
+
+
+@dataclass(frozen=True)
+class MemoryFile:
+    """A small file held in memory (schema, web player), deflated."""
+
+    arcname: str
+    data: bytes
+
+    def entry(self) -> mf.FileEntry:
+        size, digest = len(self.data), _sha256(self.data)
+        return mf.FileEntry(path=self.arcname, sha256=digest, size=size)
+
+
+@dataclass(frozen=True)
+class PosterJob:
+    """Poster of one scene: the frame of ``source`` at ``at_ms`` (the trim start)."""
+
+    scene_id: str
+    source: Path
+    media_sha256: str
+    at_ms: int
+
+    @property
+    def arcname(self) -> str:
+        return f"posters/{self.scene_id}.jpg"
+
+
+@dataclass(frozen=True)
+class BundlePlan:
+    """Everything a bundle will hold, decided before anything is written."""
+
+    drama: Project
+    media: tuple[SourceFile, ...]
+    posters: tuple[PosterJob, ...]
+    extras: tuple[MemoryFile, ...]
+
+    def manifest(self, posters: Mapping[str, mf.FileEntry]) -> mf.Manifest:
+        """The manifest, given the file entries of the rendered posters (by scene id)."""
+        files = [f.entry() for f in self.media] + [f.entry() for f in self.extras]
+        files += [posters[job.scene_id] for job in self.posters]
+        return mf.Manifest(
+            drama=self.drama,
+            posters={job.scene_id: job.arcname for job in self.posters},
+            files=sorted(files, key=lambda f: f.path),
+        )
+
+    def manifest_bytes(self, posters: Mapping[str, mf.FileEntry]) -> bytes:
+        return mf.dumps(self.manifest(posters))
+
+    def total_units(self) -> int:
+        return sum(f.size for f in self.media) + POSTER_UNITS * len(self.posters)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    files: int
+    bytes: int
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _more(problems: list[str]) -> str:
+    return f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+
+
+def validation_errors(project: Project, folder: Path) -> list[str]:
+    """Error-level problems: ``studio.graph.validate`` if present, else timing checks.
+
+    Media files are not hashed here: the export checks sizes while planning and
+    hashes every byte while copying, so hashing twice would only cost time.
+    """
+    validate: Any = None
+    with contextlib.suppress(ImportError):
+        validate = getattr(importlib.import_module("studio.graph"), "validate", None)
+    if callable(validate):
+        params = inspect.signature(validate).parameters
+        options = {"check_media": False} if "check_media" in params else {}
+        problems: list[Any] = list(validate(project, folder, **options))
+    else:
+        problems = list(check_timing(project))
+    return [str(p) for p in problems if getattr(p, "severity", "error") == "error"]
+
+
+def _media_label(asset_id: str, path: str, scenes: list[str]) -> str:
+    used = ", ".join(f"'{s}'" for s in scenes)
+    where = f"used by scene {used}" if scenes else "not used by any scene"
+    return f"media '{asset_id}' ({path}, {where})"
+
+
+def _plan_media(project: Project, folder: Path) -> tuple[list[SourceFile], dict[str, str]]:
+    """One SourceFile per distinct clip; ``merged`` maps duplicate asset ids to the kept id."""
+    uses: dict[str, list[str]] = {}
+    for scene in project.scenes:
+        uses.setdefault(scene.media, []).append(scene.id)
+    problems: list[str] = []
+    kept: dict[str, tuple[str, SourceFile]] = {}
+    merged: dict[str, str] = {}
+    for asset in project.media:
+        label = _media_label(asset.id, asset.path, uses.get(asset.id, []))
+        source = folder / asset.path
+        try:
+            st = source.stat()
+        except FileNotFoundError:
+            problems.append(f"{label}: the file is missing")
+            continue
+        except OSError as exc:
+            problems.append(f"{label}: cannot read the file ({exc.strerror or exc})")
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            problems.append(f"{label}: not a regular file")
+        elif st.st_size != asset.size:
+            problems.append(
+                f"{label}: the file changed since it was added "
+                f"({st.st_size} bytes, expected {asset.size}); re-import the clip"
+            )
+        elif asset.sha256 in kept:
+            merged[asset.id] = kept[asset.sha256][0]
+        else:
+            arc = f"media/{asset.sha256}.{asset.container}"
+            kept[asset.sha256] = (asset.id, SourceFile(arc, source, asset.sha256, asset.size, label))
+    if problems:
+        raise ExportError(f"{folder}: not exported: {problems[0]}{_more(problems)}")
+    return [f for _, f in kept.values()], merged
+
+
+def _plan_images(project: Project, folder: Path) -> tuple[list[SourceFile], dict[str, str]]:
+    """Product images as ``images/<sha256>.<ext>``; returns files and old -> new paths."""
+    files: dict[str, SourceFile] = {}
+    paths: dict[str, str] = {}
+    for product in project.products:
+        if product.image is None or product.image in paths:
+            continue
+        label = f"product '{product.id}' > image '{product.image}'"
+        ext = Path(product.image).suffix.lower().lstrip(".")
+        if ext not in IMAGE_EXTS:
+            raise ExportError(f"{folder}: not exported: {label}: use {', '.join(IMAGE_EXTS)}")
+        try:
+            size, digest = sha256_file(folder / product.image)
+        except OSError as exc:
+            reason = "the file is missing" if isinstance(exc, FileNotFoundError) else exc.strerror
+            raise ExportError(f"{folder}: not exported: {label}: {reason}") from None
+        arc = f"images/{digest}.{ext}"
+        files[arc] = SourceFile(arc, folder / product.image, digest, size, label)
+        paths[product.image] = arc
+    return list(files.values()), paths
+
+
+def _rewrite(
+    project: Project,
+    root: Path,
+    media: list[SourceFile],
+    merged: dict[str, str],
+    images: dict[str, str],
+) -> Project:
+    """The drama as stored in the bundle: content-addressed paths, duplicates merged."""
+    data = project.model_dump(mode="json")
+    arcs = {f.sha256: f.arcname for f in media}
+    data["media"] = [
+        {**m, "path": arcs[m["sha256"]]} for m in data["media"] if m["id"] not in merged
+    ]
+    for scene in data["scenes"]:
+        scene["media"] = merged.get(scene["media"], scene["media"])
+    for product in data["products"]:
+        if product.get("image") is not None:
+            product["image"] = images[product["image"]]
+    try:
+        return Project.model_validate(data)
+    except ValidationError as exc:
+        raise ExportError(f"{root}: not exported: {describe(exc, data)[0]}") from None
+
+
+def _plan_posters(drama: Project, media: list[SourceFile]) -> list[PosterJob]:
+    sources = {f.sha256: f.source for f in media}
+    assets = drama.media_map()
+    seen: dict[str, str] = {}
+    jobs = []
+    for scene in drama.scenes:
+        job_key = fold(scene.id)
+        if job_key in seen:
+            raise ExportError(
+                f"scenes '{seen[job_key]}' and '{scene.id}' differ only in letter case; "
+                "rename one (bundle file names must differ case-insensitively)"
+            )
+        seen[job_key] = scene.id
+        sha = assets[scene.media].sha256
+        jobs.append(PosterJob(scene.id, sources[sha], sha, scene.in_ms))
+    return jobs
+
+
+def _plan_player(player_dir: Path) -> list[MemoryFile]:
+    if not player_dir.is_dir():
+        raise ExportError(f"web player not found: {player_dir} is missing")
+    out = []
+    for path in sorted(player_dir.rglob("*")):
+        rel = path.relative_to(player_dir)
+        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
+            continue
+        arc = PLAYER_PREFIX + rel.as_posix()
+        if not is_player_path(arc):
+            raise ExportError(f"web player file '{rel.as_posix()}': name not allowed in a bundle")
+        out.append(MemoryFile(arc, path.read_bytes()))
+    if not out:
+        raise ExportError(f"web player not found: {player_dir} has no files")
+    return out
+
+
+def plan_bundle(
+    project: Project, folder: str | os.PathLike[str], web_player: bool = False,
+    player_dir: Path = PLAYER_DIR,
+) -> BundlePlan:
+    """Check the project and decide the bundle's contents; raises ExportError (one line)."""
+    root = Path(folder)
+    media, merged = _plan_media(project, root)
+    errors = validation_errors(project, root)
+    if errors:
+        raise ExportError(f"{root}: not exported: {errors[0]}{_more(errors)}")
+    images, image_paths = _plan_images(project, root)
+    drama = _rewrite(project, root, media, merged, image_paths)
+    extras = [MemoryFile(SCHEMA, mf.schema_text().encode("utf-8"))]
+    if web_player:
+        extras += _plan_player(Path(player_dir))
+    return BundlePlan(
+        drama=drama,
+        media=tuple(sorted(media + images, key=lambda f: f.arcname)),
+        posters=tuple(_plan_posters(drama, media)),
+        extras=tuple(extras),
+    )
+
+
+def _render_posters(plan: BundlePlan, folder: Path, meter: Meter) -> dict[str, bytes]:
+    from studio.media.frames import write_jpeg
+    from studio.media.probe import ProbeError
+
+    done: dict[tuple[str, int], bytes] = {}
+    out: dict[str, bytes] = {}
+    for job in plan.posters:
+        meter.check()
+        key = (job.media_sha256, job.at_ms)
+        if key not in done:
+            target = folder / f"{len(done)}.jpg"
+            try:
+                write_jpeg(job.source, job.at_ms, target, max_height=POSTER_HEIGHT)
+            except ProbeError as exc:
+                raise ExportError(f"scene '{job.scene_id}': no poster frame: {exc}") from None
+            done[key] = target.read_bytes()
+        out[job.scene_id] = done[key]
+        meter.add(POSTER_UNITS)
+    return out
+
+
+def _write_zip(plan: BundlePlan, fh: BinaryIO, meter: Meter, flusher: Flusher) -> int:
+    """Write all entries, sorted by name; return how many."""
+    with tempfile.TemporaryDirectory(prefix="drama-posters-") as tmp:
+        posters = _render_posters(plan, Path(tmp), meter)
+    poster_files = {sid: MemoryFile(f"posters/{sid}.jpg", data) for sid, data in posters.items()}
+    manifest = plan.manifest_bytes({sid: f.entry() for sid, f in poster_files.items()})
+    small: dict[str, tuple[bytes, int]] = {MANIFEST: (manifest, zipfile.ZIP_DEFLATED)}
+    small.update({f.arcname: (f.data, zipfile.ZIP_DEFLATED) for f in plan.extras})
+    small.update({f.arcname: (f.data, zipfile.ZIP_STORED) for f in poster_files.values()})
+    big = {f.arcname: f for f in plan.media}
+    with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
+        for name in sorted([*small, *big]):
+            meter.check()
+            if name in small:
+                write_bytes(zf, name, *small[name])
+                continue
+            f = big[name]
+            try:
+                copied, digest = copy_file(zf, name, f.source, f.size, meter, flusher)
+            except OSError as exc:
+                raise ExportError(f"{f.label}: cannot read ({exc.strerror or exc})") from None
+            if copied != f.size or digest != f.sha256:
+                raise ExportError(
+                    f"{f.label}: the file changed since it was added (content differs); "
+                    "re-import the clip"
+                )
+    return len(small) + len(big)
+
+
+def write_bundle(
+    plan: BundlePlan, out_path: str | os.PathLike[str],
+    progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+) -> ExportResult:
+    """Write the bundle atomically; on error or cancel no output (and no temp file) is left."""
+    out = Path(out_path)
+    folder = out.parent
+    if not folder.is_dir():
+        raise ExportError(f"{out}: the folder {folder} does not exist")
+    if out.is_dir():
+        raise ExportError(f"{out}: is a folder, not a file name")
+    meter = Meter(plan.total_units(), progress, cancel, "export")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"{out}: cannot write ({exc.strerror or exc})") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            flusher = Flusher(fh)
+            try:
+                count = _write_zip(plan, fh, meter, flusher)
+            finally:
+                flusher.close()
+            fh.flush()
+            os.fsync(fh.fileno())
+            size = fh.tell()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise ExportError(f"{out}: not written ({exc.strerror or exc})") from None
+        raise
+    fsync_dir(folder)
+    meter.finish()
+    return ExportResult(out, count, size)
+
+
+def export_project(
+    project_folder: str | os.PathLike[str], out_file: str | os.PathLike[str],
+    web_player: bool = False, progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None, player_dir: Path = PLAYER_DIR,
+) -> ExportResult:
+    """Load, check and export a project folder; raises ExportError or Cancelled."""
+    try:
+        loaded = load(project_folder)
+    except ProjectError as exc:
+        raise ExportError(str(exc)) from None
+    plan = plan_bundle(loaded.project, loaded.folder, web_player, player_dir)
+    return write_bundle(plan, out_file, progress, cancel)

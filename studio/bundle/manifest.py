@@ -1,0 +1,106 @@
+"""The bundle manifest (``manifest.json``): pydantic model, canonical bytes, JSON Schema.
+
+The committed schema lives in ``resources/schema/manifest.schema.json`` (a
+test fails when it is stale).  Regenerate it with
+``.venv/bin/python -m studio.bundle.manifest``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from studio import __version__
+from studio.bundle.names import FILE_PATH_PATTERN, POSTER_PATH_PATTERN
+from studio.model.project import Project
+from studio.model.types import Id
+
+FORMAT: Literal["drama-studio-bundle"] = "drama-studio-bundle"
+BUNDLE_VERSION = 1
+# The newest min_reader_version this build can read.
+READER_VERSION = 1
+# Must equal studio.engine.events.EVENT_CONTRACT_VERSION (a test checks it).
+EVENT_CONTRACT_VERSION = 1
+WRITTEN_BY = f"drama-studio {__version__}"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "schema" / "manifest.schema.json"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class FileEntry(_Strict):
+    """One zip entry (other than manifest.json) with its SHA-256 and size in bytes."""
+
+    path: str = Field(pattern=FILE_PATH_PATTERN, max_length=400)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=0)
+
+
+class Manifest(_Strict):
+    """``manifest.json``: the drama (media paths rewritten) and the file table."""
+
+    format: Literal["drama-studio-bundle"] = FORMAT
+    bundle_version: int = Field(default=BUNDLE_VERSION, ge=1)
+    min_reader_version: int = Field(default=READER_VERSION, ge=1)
+    event_contract_version: int = Field(default=EVENT_CONTRACT_VERSION, ge=1)
+    written_by: str = Field(default=WRITTEN_BY, max_length=200)
+    drama: Project
+    posters: dict[Id, str] = Field(
+        default_factory=dict, description="scene id -> posters/<scene_id>.jpg"
+    )
+    files: list[FileEntry] = Field(
+        default_factory=list, description="every entry except manifest.json, sorted by path"
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Manifest:
+        paths = [f.path for f in self.files]
+        if len(set(paths)) != len(paths):
+            dupe = next(p for p in paths if paths.count(p) > 1)
+            raise ValueError(f"files lists '{dupe}' twice")
+        listed = set(paths)
+        scenes = {s.id for s in self.drama.scenes}
+        for scene_id, path in self.posters.items():
+            if scene_id not in scenes:
+                raise ValueError(f"posters: unknown scene '{scene_id}'")
+            if re.fullmatch(POSTER_PATH_PATTERN, path) is None or path not in listed:
+                raise ValueError(f"posters: '{path}' of scene '{scene_id}' is not in files")
+        return self
+
+    def file_map(self) -> dict[str, FileEntry]:
+        return {f.path: f for f in self.files}
+
+
+def dumps(manifest: Manifest) -> bytes:
+    """Canonical bytes: UTF-8, 2-space indent, keys in model order, trailing newline."""
+    text = json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")
+
+
+def manifest_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``manifest.json``."""
+    schema = Manifest.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://drama-studio.invalid/schema/bundle-manifest-v{BUNDLE_VERSION}.json",
+        **schema,
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(manifest_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def main() -> int:
+    SCHEMA_PATH.parent.mkdir(parents=True, exist_ok=True)
+    SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
