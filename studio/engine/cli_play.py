@@ -1,0 +1,122 @@
+"""``studio play PROJECT [--from SCENE] [--set VAR=VALUE ...] [--inputs FILE] [--timers ...]``.
+
+Plays a project headlessly with the trace runner and prints one event per
+line as compact JSON (keys: type, clock, scene, t, then the payload in
+contract order).  Any bad argument, project or input file gives one line on
+stderr and exit status 2.  ``studio.cli`` wires ``add_play_parser`` /
+``run_play``; ``python -m studio.engine.cli_play`` runs it standalone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from studio.engine.core import Value
+from studio.engine.errors import EngineError
+from studio.engine.runner import DEFAULT_LIMIT_MS, parse_inputs, run_trace
+from studio.model import Project, ProjectError, load
+from studio.model.io import parse_json
+
+TIMERS = ("normal", "x2", "x10", "off")
+
+
+class PlayError(Exception):
+    """A bad command line or input file (one line)."""
+
+
+def add_play_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``play`` sub-command to an argparse ``subparsers`` object."""
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "play", help="play a project headlessly and print the event trace as JSON lines"
+    )
+    _add_arguments(p)
+    p.set_defaults(func=run_play)
+    return p
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("project", help="project folder (or its drama.json)")
+    p.add_argument("--from", dest="from_scene", metavar="SCENE", help="start at this scene")
+    p.add_argument(
+        "--set", dest="sets", action="append", default=[], metavar="VAR=VALUE",
+        help="override a variable's starting value (repeatable)",
+    )
+    p.add_argument("--inputs", metavar="FILE", help="JSON list of timed viewer inputs")
+    p.add_argument("--timers", choices=TIMERS, default="normal", help="choice timers (WCAG 2.2.1)")
+    p.add_argument(
+        "--limit-ms", type=int, default=DEFAULT_LIMIT_MS, metavar="MS",
+        help=f"stop at this clock (default {DEFAULT_LIMIT_MS})",
+    )
+
+
+def parse_sets(project: Project, sets: list[str]) -> dict[str, Value]:
+    """``VAR=VALUE`` strings -> typed values by the variables' declared types."""
+    types = {v.id: v.type for v in project.variables}
+    out: dict[str, Value] = {}
+    for item in sets:
+        name, sep, text = item.partition("=")
+        if not sep or not name:
+            raise PlayError(f"--set {item!r}: expected VAR=VALUE")
+        kind = types.get(name)
+        if kind is None:
+            raise PlayError(f"--set {name}: unknown variable '{name}'")
+        if kind == "int":
+            if not re.fullmatch(r"[+-]?[0-9]+", text):
+                raise PlayError(f"--set {name}: '{text}' is not an int")
+            out[name] = int(text)
+        elif kind == "bool":
+            if text not in ("true", "false"):
+                raise PlayError(f"--set {name}: '{text}' is not a bool (true/false)")
+            out[name] = text == "true"
+        else:
+            out[name] = text
+    return out
+
+
+def _read_inputs(path: str) -> Any:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise PlayError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        return parse_inputs(parse_json(data, max_bytes=16 * 1024 * 1024))
+    except (ProjectError, EngineError) as exc:
+        raise PlayError(f"{path}: {exc}") from None
+
+
+def event_line(event: dict[str, Any]) -> str:
+    """One event as the CLI prints it (compact, UTF-8, contract key order)."""
+    return json.dumps(event, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+def run_play(args: argparse.Namespace) -> int:
+    """Run ``studio play``; returns the exit status (0 ok, 2 bad input)."""
+    try:
+        project = load(args.project).project
+        variables = parse_sets(project, list(args.sets or []))
+        inputs = _read_inputs(args.inputs) if args.inputs else []
+        limit = getattr(args, "limit_ms", DEFAULT_LIMIT_MS)
+        if limit < 0:
+            raise PlayError(f"--limit-ms: must be >= 0, got {limit}")
+        trace = run_trace(project, args.from_scene, variables, args.timers, inputs, limit)
+    except (ProjectError, PlayError, EngineError) as exc:
+        sys.stderr.write(f"studio play: error: {exc}\n")
+        return 2
+    sys.stdout.write("".join(event_line(e) + "\n" for e in trace))
+    sys.stdout.flush()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="studio play", description=__doc__.splitlines()[0])
+    _add_arguments(parser)
+    return run_play(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
