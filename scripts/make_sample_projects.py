@@ -48,7 +48,7 @@ def scene(ident: str, title: str, col: int, row: int, **extra: Any) -> dict[str,
         "id": ident,
         "title": title,
         "media": ident,
-        "position": {"x": float(col * 300), "y": float(row * 200)},
+        "position": {"x": float(col * 440), "y": float(row * 220)},
         **extra,
     }
 

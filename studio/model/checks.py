@@ -51,7 +51,9 @@ def check_timing(project: Project) -> list[Problem]:
         asset = media.get(s.media)
         duration = asset.duration_ms if asset else None
         end = s.out_ms if s.out_ms is not None else duration
-        span = _span(s, end)
+
+        def span(s: Scene = s, end: int | None = end) -> str:
+            return _span(s, end)
 
         def add(code: str, msg: str, item: str | None = None, s: Scene = s) -> None:
             out.append(Problem("error", code, msg, s.id, item))
@@ -66,10 +68,10 @@ def check_timing(project: Project) -> list[Problem]:
             c = s.choice
             for label, at in (("appear_ms", c.appear_ms), ("decision_ms", c.decision_ms)):
                 if not inside(at):
-                    add("choice-outside-trim", f"{label} {at} ms is outside {span}", "choice")
+                    add("choice-outside-trim", f"{label} {at} ms is outside {span()}", "choice")
         for p in s.prompts:
             if not inside(p.at_ms):
-                add("prompt-outside-trim", f"at_ms {p.at_ms} ms is outside {span}", f"prompt '{p.id}'")
+                add("prompt-outside-trim", f"at_ms {p.at_ms} ms is outside {span()}", f"prompt '{p.id}'")
             if s.choice is not None and s.choice.appear_ms <= p.at_ms <= s.choice.decision_ms:
                 out.append(
                     Problem(
@@ -85,7 +87,7 @@ def check_timing(project: Project) -> list[Problem]:
             if not (inside(tag.start_ms) and inside(tag.end_ms)):
                 add(
                     "tag-outside-trim",
-                    f"{tag.start_ms}..{tag.end_ms} ms is outside {span}",
+                    f"{tag.start_ms}..{tag.end_ms} ms is outside {span()}",
                     f"tag '{tag.id}'",
                 )
     return out

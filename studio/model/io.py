@@ -91,6 +91,7 @@ def project_from_raw(raw: Any) -> tuple[Project, int]:
         raise ProjectError(str(exc)) from None
     newer = original > SCHEMA_VERSION
     if newer:
+        data = dict(data)  # never mutate the caller's dict
         data["schema_version"] = SCHEMA_VERSION
         data["min_reader_version"] = MIN_READER_VERSION
     try:

@@ -1,0 +1,271 @@
+/*
+ * The player's view: choice buttons (with countdown and optional hotspots),
+ * savings prompt card, product tag chips and product card, ending card,
+ * settings menu and the aria-live announcer.
+ *
+ * All author text is set with textContent (never innerHTML). Links are only
+ * ever https: (checked again here with the URL API) and open with
+ * rel="noopener noreferrer".
+ */
+(function (root) {
+  "use strict";
+
+  const doc = root.document;
+  const $ = (id) => doc.getElementById(id);
+  const formatMoney = (amount, currency) => root.DramaMoney.formatMoney(amount, currency);
+
+  function el(tag, className, text) {
+    const node = doc.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  /** Position `node` on a normalised hotspot; `grow` lets it get taller for long text. */
+  function placeRect(node, rect, grow) {
+    const pct = (v) => Math.max(0, Math.min(100, Number(v) * 100)) + "%";
+    node.style.left = pct(rect.x);
+    node.style.top = pct(rect.y);
+    node.style.width = pct(rect.w);
+    node.style[grow ? "minHeight" : "height"] = pct(rect.h);
+  }
+
+  /** An https: URL (as a string) or null. */
+  function safeHttps(url) {
+    if (typeof url !== "string") return null;
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === "https:" && !parsed.username && !parsed.password ? parsed.href : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  /** A bundle-relative file path (no scheme, no "..", no absolute path) or null. */
+  function safeRelPath(path) {
+    if (typeof path !== "string" || !/^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$/.test(path)) return null;
+    if (path.split("/").some((part) => part === ".." || part === "." || part === "")) return null;
+    return path;
+  }
+
+  const ENDING_TITLES = {
+    good: "A good ending",
+    neutral: "A quiet ending",
+    bad: "A bad ending",
+  };
+
+  class View {
+    constructor(handlers) {
+      this.h = handlers;
+      this.live = $("live");
+      this.choice = $("choice");
+      this.options = $("options");
+      this.hotspots = $("hotspots");
+      this.countdown = $("countdown");
+      this.countdownBar = $("countdown-bar");
+      this.choiceWaiting = $("choice-waiting");
+      this.tags = $("tags");
+      this.prompt = $("prompt");
+      this.product = $("product");
+      this.ending = $("ending");
+      this.settings = $("settings");
+      this.choiceKey = "";
+      this.tagKey = "";
+      this.promptId = null;
+      this.productOpener = null;
+
+      $("prompt-accept").addEventListener("click", () => this.h.acceptPrompt());
+      $("prompt-decline").addEventListener("click", () => this.h.declinePrompt());
+      $("product-close").addEventListener("click", () => this.closeProduct());
+      $("ending-replay").addEventListener("click", () => this.h.replay());
+      $("ending-back").addEventListener("click", () => this.h.back());
+      $("back").addEventListener("click", () => this.h.back());
+    }
+
+    announce(text) {
+      // Clear first so that repeating the same sentence is announced again.
+      this.live.textContent = "";
+      root.setTimeout(() => {
+        this.live.textContent = text;
+      }, 30);
+    }
+
+    _focusIfIdle(node) {
+      const active = doc.activeElement;
+      if (!active || active === doc.body || !doc.body.contains(active) || active.closest("[hidden]")) {
+        node.focus({ preventScroll: true });
+      }
+    }
+
+    /**
+     * Draw the open choice: `options` are model options (visible, in order),
+     * `info` the choice_shown payload, `waiting` true when the story waits.
+     */
+    renderChoice(options, info, waiting) {
+      const key = options ? options.map((o) => o.id).join("\u0000") + "|" + (waiting ? 1 : 0) : "";
+      if (key === this.choiceKey) return;
+      const wasOpen = this.choiceKey !== "";
+      this.choiceKey = key;
+      this.options.replaceChildren();
+      this.hotspots.replaceChildren();
+      if (!options) {
+        this.choice.hidden = true;
+        return;
+      }
+      let first = null;
+      options.forEach((option, index) => {
+        const button = el("button", "option");
+        button.type = "button";
+        button.dataset.option = option.id;
+        if (index < 9) {
+          const hint = el("span", "key-hint", index + 1);
+          hint.setAttribute("aria-hidden", "true");
+          button.append(hint);
+        }
+        button.append(el("span", "option-label", option.label));
+        button.addEventListener("click", () => this.h.choose(option.id));
+        if (option.hotspot) {
+          button.classList.add("hotspot-option");
+          placeRect(button, option.hotspot, true);
+          this.hotspots.append(button);
+        } else {
+          const item = el("li");
+          item.append(button);
+          this.options.append(item);
+        }
+        if (!first) first = button;
+      });
+      this.options.hidden = this.options.childElementCount === 0;
+      this.choice.hidden = false;
+      this.countdown.hidden = !(info && info.countdown && info.timeout_ms !== null) || waiting;
+      this.choiceWaiting.hidden = !waiting;
+      if (!wasOpen && first) this._focusIfIdle(first);
+    }
+
+    /** Countdown fraction left (1 = full, 0 = due). */
+    setCountdown(fraction) {
+      const f = Math.max(0, Math.min(1, fraction));
+      this.countdownBar.style.transform = "scaleX(" + f.toFixed(4) + ")";
+      this.countdown.classList.toggle("is-urgent", f < 0.25);
+    }
+
+    renderTags(tags, products) {
+      const key = tags.map((t) => t.id).join("\u0000");
+      if (key === this.tagKey) return;
+      this.tagKey = key;
+      this.tags.replaceChildren();
+      for (const tag of tags) {
+        const product = products.get(tag.product);
+        const name = product ? product.name : tag.product;
+        const button = el("button", "tag");
+        button.type = "button";
+        button.dataset.tag = tag.id;
+        button.setAttribute("aria-label", (tag.cta || "Shop now") + ": " + name);
+        placeRect(button, tag.hotspot);
+        if (tag.hotspot.x + tag.hotspot.w / 2 > 0.5) button.classList.add("tag--end");
+        if (tag.hotspot.y + tag.hotspot.h > 0.9) button.classList.add("tag--above");
+        const chip = el("span", "tag-chip");
+        const text = el("span", "tag-text");
+        text.append(el("span", "tag-name", name), el("span", "tag-cta", tag.cta || "Shop now"));
+        chip.append(el("span", "tag-dot"), text);
+        button.append(chip);
+        button.addEventListener("click", () => {
+          this.productOpener = tag.id;
+          this.h.clickProduct(tag.id);
+        });
+        this.tags.append(button);
+      }
+    }
+
+    renderPrompt(prompt, goal, currency) {
+      const id = prompt ? prompt.id : null;
+      if (id === this.promptId) return;
+      this.promptId = id;
+      if (!prompt) {
+        this.prompt.hidden = true;
+        return;
+      }
+      $("prompt-text").textContent = prompt.text;
+      $("prompt-amount").textContent = formatMoney(prompt.amount, currency);
+      $("prompt-goal").textContent = goal ? goal.name : prompt.goal;
+      this.prompt.hidden = false;
+      this._focusIfIdle($("prompt-accept"));
+    }
+
+    openProduct(event, product, tag) {
+      $("product-name").textContent = event.name;
+      const price = event.price === null ? "" : formatMoney(event.price, event.currency);
+      $("product-price").textContent = price;
+      $("product-price").hidden = price === "";
+      $("product-sku").textContent = event.sku ? "SKU " + event.sku : "";
+      const link = $("product-link");
+      const href = safeHttps(event.url);
+      if (href) {
+        link.href = href;
+        link.textContent = (tag && tag.cta) || "Shop now";
+        link.hidden = false;
+      } else {
+        link.removeAttribute("href");
+        link.hidden = true;
+      }
+      const image = $("product-image");
+      const path = product ? safeRelPath(product.image) : null;
+      if (path) {
+        image.src = "../" + path;
+        image.hidden = false;
+      } else {
+        image.removeAttribute("src");
+        image.hidden = true;
+      }
+      this.product.hidden = false;
+      $("product-close").focus({ preventScroll: true });
+    }
+
+    closeProduct() {
+      if (this.product.hidden) return false;
+      this.product.hidden = true;
+      const opener = this.productOpener && this.tags.querySelector('[data-tag="' + CSS.escape(this.productOpener) + '"]');
+      if (opener) opener.focus({ preventScroll: true });
+      this.productOpener = null;
+      return true;
+    }
+
+    showEnding(event, goals, currency, canGoBack) {
+      const title = event.dead_end ? "The story stops here" : ENDING_TITLES[event.kind] || "The end";
+      $("ending-title").textContent = title;
+      const list = $("ending-saved");
+      list.replaceChildren();
+      for (const goal of goals) {
+        const total = event.saved[goal.id] || 0;
+        const item = el("li", "saved-item");
+        item.append(el("span", "saved-name", goal.name));
+        item.append(el("span", "saved-amount", formatMoney(total, currency) + " / " + formatMoney(goal.target, currency)));
+        const meter = el("span", "meter");
+        const fill = el("span", "meter-fill");
+        fill.style.transform = "scaleX(" + Math.min(1, total / goal.target).toFixed(4) + ")";
+        meter.append(fill);
+        item.append(meter);
+        list.append(item);
+      }
+      list.hidden = goals.length === 0;
+      $("ending-back").hidden = !canGoBack;
+      this.ending.hidden = false;
+      this._focusIfIdle($("ending-replay"));
+      return title;
+    }
+
+    hideEnding() {
+      this.ending.hidden = true;
+    }
+
+    reset() {
+      this.renderChoice(null, null, false);
+      this.renderTags([], new Map());
+      this.renderPrompt(null, null, "");
+      this.product.hidden = true;
+      this.ending.hidden = true;
+    }
+  }
+
+  root.DramaUI = { View, safeHttps, safeRelPath, el };
+})(typeof globalThis !== "undefined" ? globalThis : this);

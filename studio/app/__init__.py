@@ -1,0 +1,33 @@
+"""The studio's application layer: Qt-aware but widget-free.
+
+Guide for panel authors (inspector, timeline, preview, ...):
+
+* A panel package ``studio.ui.<name>`` exposes ``create(document, selection)
+  -> QWidget``; the main window finds it through :mod:`studio.ui.panels`.
+* Read the project from ``document.project`` (a mutable pydantic
+  :class:`~studio.model.project.Project`); never assign to it directly.
+* Edit with ops from :mod:`studio.model.ops` (or gesture builders in
+  :mod:`studio.app.edits`) through ``document.push(op, text, merge=...)``:
+  one push = one undo step.  ``SetField(("scene", sid, "choice", "option",
+  oid, "label"), value)`` sets any field by id path; ``AddItem``/
+  ``RemoveItem`` add or remove prompts, tags, options, goals, products,
+  variables and media.  Pass ``merge=True`` while typing in one field or
+  scrubbing one time so the steps collapse into one undo step (ops with the
+  same ``merge_key`` merge).  Several ops as one step:
+  ``with document.batch("Text") as b: b.add(op1); b.add(op2)``.
+  A refused op returns False from ``push`` and emits ``document.message``.
+* Redraw from ``document.changed(ChangeSet)`` (``scenes``, ``moved``,
+  ``structure``, ``media``, ``catalog``, ``project``, ``reset``) and
+  ``document.reset``; never from your own edits directly.
+* Share what is selected through :class:`~studio.app.selection.Selection`
+  (``scenes``, ``edges``, ``current`` item path; ``focus(scene_id)``).
+* Services hang off the document: ``document.validation`` (problems,
+  ``by_scene``, ``problems_changed``), ``document.thumbnails``
+  (``image(media_id)``, ``ready``), ``document.importer`` (clip import).
+* Long work goes to :mod:`studio.app.workers` (``Job``, ``run_async``).
+
+Modules: ``document``, ``commands``, ``selection``, ``edits`` (Qt-free),
+``validation``, ``autosave``, ``lockfile`` (Qt-free), ``diskwatch``,
+``settings``, ``paths``, ``workers``, ``thumbnails``, ``media_import``,
+``relink``.
+"""

@@ -1,0 +1,61 @@
+"""The one undo command type: :class:`OpCommand` wraps a model op.
+
+The op has already been applied when the command is pushed (so a refused
+edit never reaches the stack); ``redo`` re-applies it, ``undo`` applies the
+stored inverse.  A drag pushes one command on release.  Commands pushed with
+``merge=True`` whose ops share a ``merge_key`` (keyboard nudges of the same
+selection, typing into one field) merge into one undo step, keeping the
+first inverse and the newest op, and the newest text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from studio.model.ops import Op, OpError
+
+if TYPE_CHECKING:
+    from studio.app.document import Document
+
+MERGE_ID = 0x0D5A
+
+
+class OpCommand(QUndoCommand):
+    """An applied op and its inverse, on the document's undo stack."""
+
+    def __init__(self, document: Document, op: Op, inverse: Op, text: str, merge: bool) -> None:
+        super().__init__(text)
+        self._doc = document
+        self.op = op
+        self.inverse = inverse
+        self._merge = merge and op.merge_key() is not None
+        self._applied = True  # pushed after the document applied it
+
+    def id(self) -> int:
+        return MERGE_ID if self._merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, OpCommand) or not other._merge:
+            return False
+        if other.op.merge_key() != self.op.merge_key():
+            return False
+        self.op = other.op
+        self.setText(other.text())
+        return True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        try:
+            self.inverse = self._doc.apply_op(self.op).inverse
+        except OpError as exc:  # cannot happen for a consistent history; never crash
+            self._doc.message.emit(f"Redo failed: {exc}")
+
+    def undo(self) -> None:
+        try:
+            self._doc.apply_op(self.inverse)
+        except OpError as exc:
+            self._doc.message.emit(f"Undo failed: {exc}")

@@ -1,0 +1,349 @@
+"""The open project: model, file, undo stack and one change signal.
+
+A :class:`Document` lives as long as its window.  Opening, reverting or
+starting a new project swaps its content (``reset`` is emitted) so panels
+built once keep working.  Every edit is an op from :mod:`studio.model.ops`
+pushed through :meth:`Document.push` as one QUndoCommand; the document
+applies it and emits ``changed(ChangeSet)``.  Views redraw from that signal
+whether the change came from a user gesture, undo, redo or a load; they
+never write the project themselves.
+
+Saving goes through :func:`studio.model.io.save` (atomic, keeps a backup)
+and refuses to overwrite a ``drama.json`` that another program changed since
+it was loaded (:class:`DiskConflict`) unless told to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from studio.app.commands import OpCommand
+from studio.app.lockfile import LockInfo, ProjectLock
+from studio.model.errors import ProjectError
+from studio.model.io import PROJECT_FILE, parse_json, project_file, project_from_raw, save
+from studio.model.ops import Applied, Batch, ChangeSet, Op, OpError
+from studio.model.project import Project
+
+if TYPE_CHECKING:
+    from studio.app.media_import import MediaImporter
+    from studio.app.thumbnails import ThumbnailCache
+    from studio.app.validation import ValidationRunner
+
+DiskState = Literal["same", "changed", "missing", "unsaved"]
+UNTITLED = "Untitled drama"
+
+
+class DiskConflict(ProjectError):
+    """``drama.json`` was changed by another program since it was loaded."""
+
+
+class ReadOnlyError(ProjectError):
+    """The document is read-only (another studio holds the project's lock)."""
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        return sha256_of(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _target_file(path: str | Path) -> Path:
+    """A folder (existing or to be created) or a .json file -> the JSON file to write."""
+    p = Path(path)
+    if p.suffix.lower() != ".json":
+        p = p / PROJECT_FILE
+    return p.resolve()
+
+
+def carry_media(project: Project, old: Path, new: Path) -> None:
+    """Save As to another folder: bring the clips along (hard link, else copy)."""
+    for asset in project.media:
+        src, dst = old / asset.path, new / asset.path
+        if dst.exists() or not src.is_file():
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+
+class Batcher:
+    """Collects ops inside :meth:`Document.batch`; each is applied at once."""
+
+    def __init__(self, document: Document) -> None:
+        self._doc = document
+        self.ops: list[Op] = []
+        self.inverses: list[Op] = []
+
+    def add(self, op: Op) -> Applied:
+        applied = self._doc.apply_op(op)
+        self.ops.append(op)
+        self.inverses.append(applied.inverse)
+        return applied
+
+
+class Document(QObject):
+    """One open project (or an untitled one) and its edit history."""
+
+    changed = Signal(object)  # ChangeSet
+    reset = Signal()  # the whole project was replaced (open/new/revert/recover)
+    file_changed = Signal()  # path, read-only state or lock changed
+    clean_changed = Signal(bool)
+    message = Signal(str)  # one-line note for the user (refused edit, save result)
+
+    def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._project = project or Project(title=UNTITLED)
+        self.path: Path | None = None
+        self.read_only = False
+        self.lock_owner: LockInfo | None = None
+        self.disk_hash: str | None = None
+        self.migrated_from: int | None = None
+        self.user_read_only = False  # asked for read-only (not just locked out)
+        self._lock: ProjectLock | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self.clean_changed)
+        self._validation: ValidationRunner | None = None
+        self._thumbnails: ThumbnailCache | None = None
+        self._importer: MediaImporter | None = None
+
+    # --- state ---------------------------------------------------------------
+    @property
+    def project(self) -> Project:
+        return self._project
+
+    @property
+    def folder(self) -> Path | None:
+        """The project folder (holding drama.json and media/), None if untitled."""
+        return self.path.parent if self.path else None
+
+    @property
+    def dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        if self.path is None:
+            return self._project.title or UNTITLED
+        return self.path.parent.name if self.path.name == PROJECT_FILE else self.path.name
+
+    # --- services (created on first use) --------------------------------------
+    @property
+    def validation(self) -> ValidationRunner:
+        if self._validation is None:
+            from studio.app.validation import ValidationRunner
+
+            self._validation = ValidationRunner(self)
+        return self._validation
+
+    @property
+    def thumbnails(self) -> ThumbnailCache:
+        if self._thumbnails is None:
+            from studio.app.thumbnails import ThumbnailCache
+
+            self._thumbnails = ThumbnailCache(self)
+        return self._thumbnails
+
+    @property
+    def importer(self) -> MediaImporter:
+        if self._importer is None:
+            from studio.app.media_import import MediaImporter
+
+            self._importer = MediaImporter(self)
+        return self._importer
+
+    # --- edits ---------------------------------------------------------------
+    def apply_op(self, op: Op) -> Applied:
+        """Apply ``op`` now and announce it (commands and batches call this)."""
+        applied = op.apply(self._project)
+        self.changed.emit(applied.changes)
+        return applied
+
+    def push(self, op: Op, text: str | None = None, merge: bool = False) -> bool:
+        """Apply ``op`` as one undoable command; False (and a message) if refused.
+
+        ``merge`` lets consecutive ops with the same ``merge_key`` (keyboard
+        nudges, typing in one field) collapse into one undo step.
+        """
+        if self.read_only:
+            self.message.emit("This project is open read-only: edits are not possible.")
+            return False
+        try:
+            applied = self.apply_op(op)
+        except OpError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.undo_stack.push(OpCommand(self, op, applied.inverse, text or op.text, merge))
+        return True
+
+    @contextmanager
+    def batch(self, text: str) -> Iterator[Batcher]:
+        """Several ops as ONE undo step; an exception rolls all of them back."""
+        if self.read_only:
+            raise ReadOnlyError("This project is open read-only: edits are not possible.")
+        batcher = Batcher(self)
+        try:
+            yield batcher
+        except BaseException:
+            for inverse in reversed(batcher.inverses):
+                self.apply_op(inverse)
+            raise
+        if batcher.ops:
+            op = Batch(tuple(batcher.ops), text)
+            inverse = Batch(tuple(reversed(batcher.inverses)), text)
+            self.undo_stack.push(OpCommand(self, op, inverse, text, False))
+
+    # --- files ---------------------------------------------------------------
+    def set_project(
+        self,
+        project: Project,
+        path: Path | None,
+        *,
+        dirty: bool = False,
+        disk_hash: str | None = None,
+        read_only: bool = False,
+        lock: ProjectLock | None = None,
+        lock_owner: LockInfo | None = None,
+    ) -> None:
+        """Replace the whole content; the undo history starts afresh."""
+        if self._lock is not None and self._lock is not lock:
+            self._lock.release()
+        self._lock = lock
+        self._project = project
+        self.path = path
+        self.disk_hash = disk_hash
+        self.read_only = read_only
+        self.lock_owner = lock_owner
+        self.undo_stack.clear()
+        if dirty:
+            self.undo_stack.resetClean()
+        else:
+            self.undo_stack.setClean()
+        self.clean_changed.emit(not dirty)
+        self.reset.emit()
+        self.changed.emit(ChangeSet.everything())
+        self.file_changed.emit()
+
+    def new(self, title: str = UNTITLED) -> None:
+        self.migrated_from = None
+        self.set_project(Project(title=title), None)
+
+    def open(self, path: str | Path, read_only: bool = False) -> None:
+        """Load a project folder (or its drama.json); raises ProjectError (one line).
+
+        If another studio holds the project's lock, it opens read-only and
+        ``lock_owner`` says who holds it.
+        """
+        file = project_file(path).resolve()
+        self.user_read_only = read_only
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            raise ProjectError(f"{file}: no such project file") from None
+        except OSError as exc:
+            raise ProjectError(f"{file}: cannot read ({exc.strerror or exc})") from None
+        try:
+            project, original = project_from_raw(parse_json(data))
+        except ProjectError as exc:
+            raise ProjectError(f"{file}: {exc}") from None
+        lock: ProjectLock | None = None
+        owner: LockInfo | None = None
+        if not read_only:
+            lock = self._lock if self._lock and self._lock.path.parent == file.parent else None
+            lock = lock or ProjectLock(file)
+            owner = lock.acquire()
+            if owner is not None:
+                lock, read_only = None, True
+        self.migrated_from = original if original != project.schema_version else None
+        self.set_project(
+            project,
+            file,
+            disk_hash=sha256_of(data),
+            read_only=read_only,
+            lock=lock,
+            lock_owner=owner,
+        )
+
+    def disk_state(self) -> DiskState:
+        """Whether drama.json on disk still matches what was loaded/saved."""
+        if self.path is None:
+            return "unsaved"
+        current = file_sha256(self.path)
+        if current is None:
+            return "missing"
+        return "same" if current == self.disk_hash else "changed"
+
+    def save(self, path: str | Path | None = None, *, overwrite: bool = False) -> Path:
+        """Save (to ``path`` for Save As); marks the undo stack clean.
+
+        Raises :class:`DiskConflict` if the file changed on disk since it was
+        loaded and ``overwrite`` is False, :class:`ReadOnlyError` for a
+        read-only document saved in place, ProjectError otherwise.
+        """
+        target = _target_file(path) if path is not None else self.path
+        if target is None:
+            raise ProjectError("choose where to save this new project (Save As)")
+        same_file = self.path is not None and target == self.path
+        if same_file and self.read_only:
+            raise ReadOnlyError(f"{target}: open read-only; use Save As to save a copy")
+        lock = self._lock
+        if not same_file:
+            if target.exists() and not overwrite:
+                raise DiskConflict(f"{target}: a project already exists there")
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ProjectError(f"{target}: not saved ({exc.strerror or exc})") from None
+            lock = ProjectLock(target)
+            owner = lock.acquire()
+            if owner is not None:
+                raise ProjectError(f"{target}: open in another studio ({owner.describe()})")
+        elif not overwrite and self.disk_state() == "changed":
+            raise DiskConflict(f"{target}: changed on disk by another program since it was opened")
+        try:
+            if self.folder is not None and target.parent != self.folder:
+                carry_media(self._project, self.folder, target.parent)
+            written = save(self._project, target)
+        except (ProjectError, OSError) as exc:
+            if lock is not self._lock and lock is not None:
+                lock.release()
+            if isinstance(exc, OSError):
+                raise ProjectError(f"{target}: not saved ({exc.strerror or exc})") from None
+            raise
+        if lock is not self._lock and self._lock is not None:
+            self._lock.release()
+        self._lock = lock
+        self.path = written
+        self.disk_hash = file_sha256(written)
+        self.read_only = False
+        self.lock_owner = None
+        self.migrated_from = None
+        self.undo_stack.setClean()
+        self.file_changed.emit()
+        return written
+
+    def revert(self) -> None:
+        """Reload drama.json from disk, dropping unsaved edits."""
+        if self.path is None:
+            raise ProjectError("this project has never been saved")
+        self.open(self.path, read_only=self.user_read_only)
+
+    def close(self) -> None:
+        """Release the lock (call when the window closes)."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

@@ -1,0 +1,115 @@
+"""Media files on disk against the project's media entries (exists, size, sha256).
+
+Hashing a clip is slow, so ``MediaHashCache`` remembers digests by
+``(path, size, mtime_ns)``: an unchanged file is only ``stat``-ed, and a file
+whose size already differs is reported without being read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from studio.model import MediaAsset, Problem
+
+_CHUNK = 1 << 20
+
+
+class MediaHashCache:
+    """sha256 digests keyed by ``(path, size, mtime_ns)``; thread-safe."""
+
+    def __init__(self, max_entries: int = 4096) -> None:
+        self._digests: dict[tuple[str, int, int], str] = {}
+        self._lock = threading.Lock()
+        self._max = max_entries
+        self.hashed = 0  # files actually read (for tests and diagnostics)
+
+    def __len__(self) -> int:
+        return len(self._digests)
+
+    def sha256(self, path: Path, st: os.stat_result | None = None) -> str:
+        """Hex digest of ``path``, read only when its size or mtime changed."""
+        st = st if st is not None else path.stat()
+        key = (str(path), st.st_size, st.st_mtime_ns)
+        with self._lock:
+            found = self._digests.get(key)
+        if found is not None:
+            return found
+        h = hashlib.sha256()
+        with path.open("rb") as f:
+            while chunk := f.read(_CHUNK):
+                h.update(chunk)
+        digest = h.hexdigest()
+        with self._lock:
+            self.hashed += 1
+            if len(self._digests) >= self._max:
+                self._digests.pop(next(iter(self._digests)))
+            self._digests[key] = digest
+        return digest
+
+    def clear(self) -> None:
+        with self._lock:
+            self._digests.clear()
+
+
+DEFAULT_CACHE = MediaHashCache()
+
+
+def _names(ids: Sequence[str], limit: int = 5) -> str:
+    shown = ", ".join(f"'{i}'" for i in ids[:limit])
+    more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
+    return shown + more
+
+
+def asset_status(asset: MediaAsset, folder: Path, cache: MediaHashCache) -> tuple[str, str] | None:
+    """``(code, message)`` when the file does not match its entry, else None."""
+    path = folder / asset.path
+    try:
+        st = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return "media-missing", f"file '{asset.path}' is missing"
+    except OSError as exc:
+        return "media-unreadable", f"file '{asset.path}' cannot be read ({exc.strerror or exc})"
+    if not stat.S_ISREG(st.st_mode):
+        return "media-missing", f"'{asset.path}' is not a regular file"
+    if st.st_size != asset.size:
+        return "media-size-changed", (
+            f"file '{asset.path}' is {st.st_size} bytes but the project expects {asset.size}: "
+            "it changed since it was added"
+        )
+    try:
+        digest = cache.sha256(path, st)
+    except OSError as exc:
+        return "media-unreadable", f"file '{asset.path}' cannot be read ({exc.strerror or exc})"
+    if digest != asset.sha256:
+        return "media-content-changed", (
+            f"file '{asset.path}' has different content (sha256 {digest[:12]}…, expected "
+            f"{asset.sha256[:12]}…): it changed since it was added"
+        )
+    return None
+
+
+def check_media(
+    assets: Sequence[MediaAsset],
+    folder: Path,
+    users: Callable[[str], list[str]],
+    cache: MediaHashCache | None = None,
+) -> list[Problem]:
+    """One error per asset whose file is missing or changed, naming the scenes using it."""
+    cache = cache if cache is not None else DEFAULT_CACHE
+    out: list[Problem] = []
+    for asset in assets:
+        status = asset_status(asset, folder, cache)
+        if status is None:
+            continue
+        code, message = status
+        scenes = users(asset.id)
+        where = f"used by {'scene' if len(scenes) == 1 else 'scenes'} {_names(scenes)}" if scenes \
+            else "not used by any scene"
+        out.append(Problem("error", code, f"{message} ({where})",
+                           scenes[0] if scenes else None, f"media '{asset.id}'"))
+    return out

@@ -1,0 +1,211 @@
+"""Project validation: full (``validate``) and incremental (``Validator.update``).
+
+A validation is made of four parts, assembled in this fixed order:
+
+1. catalog findings (products without a price, non-https product URLs);
+2. media files on disk (when a folder is given and ``check_media``);
+3. per-scene findings, in scene order: the model's ``check_timing`` for the
+   scene, then the one-scene checks of ``scan.scan_scenes``;
+4. graph findings (``graph_checks``): start, dangling options, unreachable
+   scenes, loops with no way out.
+
+``Validator`` keeps parts 3 and 4.  ``update`` recomputes part 3 for the
+changed scenes only and part 4 only when the structure changed; parts 1 and 2
+are cheap (a few products, one ``stat`` per asset) and always recomputed.
+The result is always equal to a full validation of the same project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from studio.graph.graph_checks import graph_checks
+from studio.graph.index import Index, Reach, paused_gc, reachability, relink, resolve
+from studio.graph.media_checks import MediaHashCache, check_media
+from studio.graph.net import Net
+from studio.graph.scan import (
+    Context,
+    context_key,
+    make_context,
+    scan_rows,
+    scan_scenes,
+    timing_findings,
+)
+from studio.model import Problem, Project, Scene
+
+
+def catalog_checks(project: Project) -> list[Problem]:
+    """Products without a price (warning) or with a URL that is not https (error)."""
+    out: list[Problem] = []
+    for p in project.products:
+        item = f"product '{p.id}'"
+        if p.price is None:
+            out.append(Problem("warning", "product-no-price",
+                               "has no price: its product card shows none", None, item))
+        if p.url is not None:
+            parts = urlsplit(p.url)
+            if parts.scheme != "https" or not parts.netloc:
+                out.append(Problem("error", "product-url-not-https",
+                                   f"link '{p.url}' is not an https:// URL", None, item))
+    return out
+
+
+def _merge(
+    first: dict[str, list[Problem]], then: dict[str, list[Problem]]
+) -> dict[str, list[Problem]]:
+    """Per-scene findings: timing ones first, then the scan's."""
+    for sid, found in then.items():
+        first[sid] = first.get(sid, []) + found
+    return first
+
+
+class Validator:
+    """Keeps the last validation of a project and revalidates it incrementally."""
+
+    def __init__(
+        self,
+        folder: Path | None = None,
+        check_media: bool = True,
+        cache: MediaHashCache | None = None,
+    ) -> None:
+        self.folder = folder
+        self.check_media = check_media
+        self.cache = cache
+        self.problems: list[Problem] = []
+        self._ix: Index | None = None
+        self._ctx: Context | None = None
+        self._scene: dict[str, list[Problem]] = {}
+        self._graph: list[Problem] = []
+        self.reach: Reach | None = None  # of the last *full* validation (for ``analyze``)
+        self._graph_start: str | None = None  # the start scene id the graph checks saw
+
+    @property
+    def index(self) -> Index | None:
+        """The graph snapshot of the last validation."""
+        return self._ix
+
+    def validate(self, project: Project) -> list[Problem]:
+        """Validate everything from scratch."""
+        with paused_gc():
+            return self._validate(project)
+
+    def _validate(self, project: Project, net: Net | None = None) -> list[Problem]:
+        ctx = self._ctx = make_context(project)
+        ix = self._ix = Index()
+        found, suspects = scan_scenes(project.scenes, ctx, ix, net)
+        resolve(ix, project.start)
+        self._scene = _merge(timing_findings(project, suspects), found)
+        self.reach = reachability(ix.succ, ix.start, ix.ending)
+        self._graph = graph_checks(ix, project.scenes, self.reach)
+        self._graph_start = project.start
+        return self._assemble(project)
+
+    def update(
+        self, project: Project, changed_scene_ids: Iterable[str], structure_changed: bool
+    ) -> list[Problem]:
+        """Revalidate after the scenes ``changed_scene_ids`` were edited (or added/removed).
+
+        ``structure_changed`` says that scenes were added/removed, options
+        retargeted/added/removed, endings toggled or the start changed; the
+        validator also notices such changes on the scenes it is told about,
+        and falls back to a full validation when the catalog, goals, media or
+        variables changed.
+        """
+        with paused_gc():
+            return self._update(project, set(changed_scene_ids), structure_changed)
+
+    def _update(self, project: Project, changed: set[str], structure_changed: bool) -> list[Problem]:
+        ix, ctx = self._ix, self._ctx
+        if ix is None or ctx is None or ix.duplicates or context_key(project) != ctx.key:
+            return self._validate(project)
+        scenes = project.scenes
+        where = self._positions(scenes, changed, structure_changed)
+        if where is None:  # scenes added, removed, renamed or moved: fresh rows
+            fresh = self._rebuild(project, changed)
+            if fresh is None:
+                return self._validate(project)
+            ix = fresh
+            where = sorted(ix.pos[sid] for sid in changed if sid in ix.pos)
+            structure_changed = True
+        todo = [scenes[i] for i in where]
+        rows = Index()
+        found, suspects = scan_scenes(todo, ctx, rows)
+        moved = [i for k, i in enumerate(where) if rows.row(k) != ix.row(i)]
+        named = {d[0] for d in ix.dangling}.intersection(where)  # findings name option ids
+        for k, i in enumerate(where):
+            ix.media[i], ix.ending[i], ix.targets[i] = rows.media[k], rows.ending[k], rows.targets[k]
+        if moved:
+            relink(ix, moved)
+        if project.start != ix.start_id:
+            ix.start_id = project.start
+            ix.start = ix.pos.get(project.start) if project.start is not None else None
+        fresh_found = _merge(timing_findings(project, suspects), found)
+        for scene in todo:
+            sid = scene.id
+            if sid in fresh_found:
+                self._scene[sid] = fresh_found[sid]
+            else:
+                self._scene.pop(sid, None)
+        if structure_changed or moved or named or project.start != self._graph_start:
+            self._graph = graph_checks(ix, scenes)
+            self._graph_start = project.start
+        return self._assemble(project)
+
+    def _positions(self, scenes: list[Scene], changed: set[str], structural: bool
+                   ) -> list[int] | None:
+        """Where the changed scenes are, or None if the scene list itself changed."""
+        ix = self._ix
+        assert ix is not None
+        if len(scenes) != ix.n or (structural and [s.id for s in scenes] != ix.ids):
+            return None
+        where = []
+        for sid in changed:
+            i = ix.pos.get(sid, -1)
+            if i < 0 or scenes[i].id != sid:
+                return None
+            where.append(i)
+        return sorted(where)
+
+    def _rebuild(self, project: Project, changed: set[str]) -> Index | None:
+        """New rows for every scene; adds new scene ids to ``changed``; None on duplicates."""
+        old = self._ix
+        assert old is not None
+        fresh = Index()
+        scan_rows(project.scenes, fresh)
+        resolve(fresh, project.start)
+        if fresh.duplicates:
+            return None
+        changed.update(sid for sid in fresh.pos if sid not in old.pos)
+        self._scene = {k: v for k, v in self._scene.items() if k in fresh.pos}
+        self._ix = fresh
+        return fresh
+
+    def _users(self, media_id: str) -> list[str]:
+        ix = self._ix
+        assert ix is not None
+        return [ix.ids[i] for i, m in enumerate(ix.media) if m == media_id]
+
+    def _assemble(self, project: Project) -> list[Problem]:
+        ix = self._ix
+        assert ix is not None
+        out = catalog_checks(project)
+        if self.folder is not None and self.check_media:
+            out += check_media(project.media, self.folder, self._users, self.cache)
+        pos = ix.pos
+        for sid in sorted(self._scene, key=pos.__getitem__):
+            out += self._scene[sid]
+        out += self._graph
+        self.problems = out
+        return out
+
+
+def validate(
+    project: Project,
+    folder: Path | None = None,
+    check_media: bool = True,
+    cache: MediaHashCache | None = None,
+) -> list[Problem]:
+    """Every problem of ``project``; media files are checked when ``folder`` is given."""
+    return Validator(folder, check_media, cache).validate(project)

@@ -1,0 +1,222 @@
+"""Option edges of the branch graph.
+
+An :class:`EdgeItem` is one option: a curve from the source scene's output
+port to the target's input port, an arrow head, and (when zoomed in enough
+to read) a label with the option text and its condition/deposit badges.
+Back edges and self-loops bend around so they stay visible.  Edges are
+drawn without antialiasing unless zoomed in: long antialiased curves are
+the main cost of software rendering.  Labels are painted by the view in its
+foreground pass, above the nodes, so tight layouts keep them readable.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from studio.model.currency import format_money
+from studio.model.project import Option
+from studio.ui.graph.items import SceneItem
+from studio.ui.graph.style import LOD_BLOCK, LOD_SMOOTH, MID_SCALE, NODE_H, NODE_W, PORT_R
+
+if TYPE_CHECKING:
+    from studio.ui.graph.scene import GraphScene
+
+ARROW = 9.0
+LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)  # curve parameters tried for a label
+
+
+def option_label(option: Option, currency: str) -> str:
+    """The text on an edge: label plus condition, deposit and default badges."""
+    parts = [option.label if len(option.label) <= 28 else option.label[:27] + "…"]
+    if option.deposit is not None:
+        parts.append(f"+{format_money(option.deposit.amount, currency)}")
+    if option.condition is not None:
+        parts.append("[if]")
+    if option.default:
+        parts.append("★")
+    return "  ".join(parts)
+
+
+class EdgeItem(QGraphicsItem):
+    """One option of ``source``'s choice point, pointing at ``target``."""
+
+    def __init__(
+        self, graph: GraphScene, source: SceneItem, target: SceneItem, option_id: str, label: str, lane: int
+    ) -> None:
+        super().__init__()
+        self.graph = graph
+        self.source = source
+        self.target = target
+        self.option_id = option_id
+        self.label = label
+        self.lane = lane  # n-th option between the same two scenes
+        self._path: QPainterPath | None = None
+        self._head = QPolygonF()
+        self._points = (0.0,) * 8
+        self._label_rect = QRectF()
+        self._bounds = QRectF()
+        self._shape: QPainterPath | None = None
+        self._placed: dict[bool, QRectF] = {}
+        self._label_size = graph.label_size(label)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.adjust()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.source.sid, self.option_id
+
+    def adjust(self) -> None:
+        """Recompute the curve's control points after either end moved.
+
+        Plain float arithmetic (the QPainterPath is built lazily, when the
+        edge is first painted or hit-tested): building thousands of edges
+        must stay cheap.
+        """
+        self.prepareGeometryChange()
+        sp, tp = self.source.pos(), self.target.pos()
+        x1, y1 = sp.x() + NODE_W + PORT_R, sp.y() + NODE_H / 2
+        x2, y2 = tp.x() - PORT_R, tp.y() + NODE_H / 2
+        dx = x2 - x1
+        if self.source is self.target:
+            lift = NODE_H * 0.9 + 14 * self.lane
+            c1x, c1y, c2x, c2y = x1 + 90, y1 - lift, x2 - 90, y2 - lift
+        elif dx >= 40:
+            bend = max(40.0, dx * 0.45)
+            off = 16.0 * self.lane
+            c1x, c1y, c2x, c2y = x1 + bend, y1 + off, x2 - bend, y2 + off
+        else:  # backwards: loop out and around
+            bend = 120.0 + min(abs(dx), 600) * 0.25
+            drop = (NODE_H * 0.8 + 16 * self.lane) * (1.0 if y2 >= y1 else -1.0)
+            c1x, c1y, c2x, c2y = x1 + bend, y1 + drop, x2 - bend, y2 + drop
+        self._points = (x1, y1, c1x, c1y, c2x, c2y, x2, y2)
+        w, h = self._label_size
+        self._label_rect = self._label_at(0.5, w, h)  # hit area; drawn labels may move
+        left, right = min(x1, c1x, c2x, x2), max(x1, c1x, c2x, x2)
+        upper, lower = min(y1, c1y, c2y, y2), max(y1, c1y, c2y, y2)
+        lw, lh = w * MID_SCALE / 2, h * MID_SCALE * (1 + self.lane)
+        curve = QRectF(left - lw, upper - lh, right - left + 2 * lw, lower - upper + 2 * lh)
+        self._bounds = curve.adjusted(-ARROW, -ARROW, ARROW, ARROW)
+        self._placed = {}
+        self._path = None
+        self._shape = None
+
+    def _label_at(self, t: float, w: float, h: float) -> QRectF:
+        """A w x h label box centred on the curve at parameter ``t`` (lane-offset)."""
+        x1, y1, c1x, c1y, c2x, c2y, x2, y2 = self._points
+        u = 1.0 - t
+        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        x = a * x1 + b * c1x + c * c2x + d * x2
+        y = a * y1 + b * c1y + c * c2y + d * y2
+        y += self.lane * (h + 3) * (1 if self.source is not self.target else -1)
+        return QRectF(x - w / 2, y - h / 2, w, h)
+
+    def label_box(self, large: bool, depth: int = 0) -> QRectF:
+        """Where the label is drawn: the first spot along the curve that is clear
+        of nodes and of the labels of edges ordered before this one.
+
+        The order (source id, option id) makes placement independent of paint
+        order, so partial repaints never disagree.
+        """
+        box = self._placed.get(large)
+        if box is not None:
+            return box
+        w, h = self._label_size
+        if large:
+            w, h = w * MID_SCALE, h * MID_SCALE
+        box = self._label_at(0.5, w, h)
+        if depth < 24:
+            for t in LABEL_SPOTS:
+                candidate = self._label_at(t, w, h)
+                if self._clear(candidate, large, depth):
+                    box = candidate
+                    break
+        self._placed[large] = box
+        return box
+
+    def _clear(self, box: QRectF, large: bool, depth: int) -> bool:
+        for item in self.graph.items(box, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(item, SceneItem):
+                return False
+            if not isinstance(item, EdgeItem) or not item.key < self.key:
+                continue
+            if item.label_box(large, depth + 1).intersects(box):
+                return False
+        return True
+
+    def _geometry(self) -> tuple[QPainterPath, QPolygonF]:
+        if self._path is None:
+            x1, y1, c1x, c1y, c2x, c2y, x2, y2 = self._points
+            path = QPainterPath(QPointF(x1, y1))
+            path.cubicTo(QPointF(c1x, c1y), QPointF(c2x, c2y), QPointF(x2, y2))
+            vx, vy = x2 - c2x, y2 - c2y
+            norm = math.hypot(vx, vy) or 1.0
+            bx, by = vx / norm * ARROW, vy / norm * ARROW
+            tip = QPointF(x2, y2)
+            self._head = QPolygonF(
+                [
+                    tip,
+                    QPointF(x2 - bx - by * 0.5, y2 - by + bx * 0.5),
+                    QPointF(x2 - bx + by * 0.5, y2 - by - bx * 0.5),
+                ]
+            )
+            self._path = path
+        return self._path, self._head
+
+    def overview_line(self) -> QLineF:
+        """Straight port-to-port line used when zoomed far out."""
+        x1, y1, *_, x2, y2 = self._points
+        return QLineF(x1, y1, x2, y2)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10.0)
+            shape = stroker.createStroke(self._geometry()[0])
+            shape.addRect(self.label_box(False))
+            self._shape = shape
+        return self._shape
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        style = self.graph.look
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        color = style.edge_selected if selected else style.edge
+        if lod < LOD_BLOCK:
+            x1, y1, *_, x2, y2 = self._points
+            painter.setPen(QPen(color, 0))  # cosmetic hairline
+            painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+            return
+        path, head = self._geometry()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= LOD_SMOOTH)
+        painter.setPen(QPen(color, 2.5 if selected else 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawPolygon(head)
+
+    def paint_label(self, painter: QPainter, large: bool = False) -> None:
+        """Draw the label (the view calls this above the nodes, when zoomed in).
+
+        ``large``: the compact zoom level, where labels are drawn bigger (the
+        edge's bounds leave room for that).
+        """
+        style = self.graph.look
+        color = style.edge_selected if self.isSelected() else style.edge
+        rect = self.label_box(large)
+        painter.setPen(QPen(color, 1.0))
+        painter.setBrush(style.label_bg)
+        painter.drawRoundedRect(rect, 5.0, 5.0)
+        painter.setFont(style.mid_label_font if large else style.small_font)
+        painter.setPen(style.text)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label)

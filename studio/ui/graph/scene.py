@@ -1,0 +1,402 @@
+"""The branch graph's QGraphicsScene, kept in step with the document.
+
+:class:`GraphScene` owns one :class:`SceneItem` per scene and one
+:class:`EdgeItem` per option.  It redraws only from ``Document.changed``:
+moved scenes are repositioned, touched scenes refreshed (and their outgoing
+edges rebuilt), removed ones dropped; a reset rebuilds everything.  It also
+mirrors the shared :class:`~studio.app.selection.Selection`, shows
+validation problems on nodes and thumbnails as they are decoded.
+
+Big projects are built progressively: the zoomed-out overview paints from
+the model at once, and items are created in chunks on idle time.  Anything
+that needs every item (an edit, a click, zooming in) finishes the build
+first (:meth:`GraphScene.ensure_built`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QRectF, Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from studio.app.document import Document
+from studio.app.selection import Selection
+from studio.model.checks import Problem
+from studio.model.ops import ChangeSet
+from studio.model.project import MediaAsset, Project, Scene
+from studio.ui.graph.edges import EdgeItem, option_label
+from studio.ui.graph.items import SceneItem
+from studio.ui.graph.overview import Groups, Overview
+from studio.ui.graph.style import NODE_H, NODE_W, THUMB_H, THUMB_W, GraphStyle
+
+MARGIN = 2000.0
+CHUNK = 600  # items built per idle step of a progressive build
+PROGRESSIVE = 1500  # projects with more scenes than this build progressively
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+class GraphScene(QGraphicsScene):
+    """Graphics items for every scene and option of the document's project."""
+
+    def __init__(self, document: Document, selection: Selection) -> None:
+        super().__init__(document)
+        self.doc = document
+        self.selection = selection
+        self.look = GraphStyle.from_palette()
+        self.nodes: dict[str, SceneItem] = {}  # may be partial while building
+        self.edges: dict[tuple[str, str], EdgeItem] = {}
+        self.complete = True
+        self.overview = False
+        self._overview = Overview(self)
+        self._todo_nodes: list[str] = []
+        self._todo_edges: list[str] = []
+        self._media: dict[str, MediaAsset] = {}
+        self._pixmaps: dict[str, QPixmap] = {}
+        self._label_sizes: dict[str, tuple[float, float]] = {}
+        self._problems: dict[str, list[Problem]] = {}
+        self._currency = ""
+        self._syncing = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._build_step)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        document.changed.connect(self.on_changed)
+        document.validation.problems_changed.connect(self.on_problems)
+        document.thumbnails.ready.connect(self.on_thumbnail)
+        self.selectionChanged.connect(self._push_selection)
+        selection.changed.connect(self._pull_selection)
+        self.rebuild()
+
+    # --- lookups used by items ---------------------------------------------------
+    @property
+    def items_by_id(self) -> dict[str, SceneItem]:
+        """Every scene's item (finishes a progressive build first)."""
+        self.ensure_built()
+        return self.nodes
+
+    def asset(self, media_id: str) -> MediaAsset | None:
+        return self._media.get(media_id)
+
+    def label_size(self, text: str) -> tuple[float, float]:
+        """Size of an edge label box (cached by text)."""
+        size = self._label_sizes.get(text)
+        if size is None:
+            metrics = self.look.small_metrics
+            size = self._label_sizes[text] = (metrics.horizontalAdvance(text) + 12.0, metrics.height() + 4.0)
+        return size
+
+    def pixmap(self, media_id: str) -> QPixmap | None:
+        pixmap = self._pixmaps.get(media_id)
+        if pixmap is None:
+            image = self.doc.thumbnails.image(media_id)
+            if image is None:
+                return None
+            scaled = image.scaled(
+                int(THUMB_W * 2),
+                int(THUMB_H * 2),
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            pixmap = self._pixmaps[media_id] = QPixmap.fromImage(scaled)
+        return pixmap
+
+    # --- overview -------------------------------------------------------------------
+    def set_overview(self, on: bool) -> None:
+        """Zoomed far out: items paint nothing, the view draws them in batches."""
+        if not on:
+            self.ensure_built()
+        if on == self.overview:
+            return
+        self.overview = on
+        for node in self.nodes.values():
+            node.setFlag(NO_CONTENTS, on)
+        for edge in self.edges.values():
+            edge.setFlag(NO_CONTENTS, on)
+        self.invalidate_overview()
+
+    def invalidate_overview(self) -> None:
+        self._overview.invalidate()
+        if self.overview:
+            self.update()
+
+    def overview_moved(self, node: SceneItem) -> None:
+        dirty = self._overview.moved(node)
+        if dirty is None:
+            self.update()
+        else:
+            self.update(dirty)
+
+    def overview_geometry(self) -> tuple[list[QLineF], Groups]:
+        return self._overview.geometry()
+
+    # --- building -------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Recreate every item from the project (load, revert, new)."""
+        project = self.doc.project
+        self._timer.stop()
+        self._syncing = True
+        self.clear()
+        self.nodes.clear()
+        self.edges.clear()
+        self._pixmaps.clear()
+        self._media = project.media_map()
+        self._currency = project.currency
+        self._problems = dict(self.doc.validation.by_scene)
+        self._syncing = False
+        self._todo_nodes = [s.id for s in project.scenes]
+        self._todo_edges = list(self._todo_nodes)
+        self.complete = False
+        self.fit_scene_rect()
+        self.invalidate_overview()
+        if len(project.scenes) > PROGRESSIVE:
+            self._timer.start()
+        else:
+            self.ensure_built()
+
+    def ensure_built(self) -> None:
+        """Finish a progressive build now."""
+        while not self.complete:
+            self._build_step(budget=1 << 30)
+
+    def _build_step(self, budget: int = CHUNK) -> None:
+        project = self.doc.project
+        scenes = project.scene_map() if self._todo_nodes or self._todo_edges else {}
+        self._syncing = True
+        try:
+            while self._todo_nodes and budget > 0:
+                scene = scenes.get(self._todo_nodes.pop())
+                if scene is not None:
+                    self._add_node(scene, project)
+                budget -= 1
+            while not self._todo_nodes and self._todo_edges and budget > 0:
+                scene = scenes.get(self._todo_edges.pop())
+                if scene is not None:
+                    budget -= 1 + self._build_edges(scene, project)
+        finally:
+            self._syncing = False
+        if self._todo_nodes or self._todo_edges:
+            self._timer.start()
+            return
+        self.complete = True
+        self._pull_selection()
+        self.invalidate_overview()
+
+    def _add_node(self, scene: Scene, project: Project) -> SceneItem:
+        item = SceneItem(scene.id, self)
+        item.setFlag(NO_CONTENTS, self.overview)
+        item.setFlag(item.GraphicsItemFlag.ItemIsMovable, not self.doc.read_only)
+        item.setPos(scene.position.x, scene.position.y)
+        item.set_scene(scene, project, self._problems.get(scene.id, []))
+        self.addItem(item)
+        self.nodes[scene.id] = item
+        return item
+
+    def fit_scene_rect(self) -> None:
+        """Scene rect = all scenes plus a margin (from the model: no item walk)."""
+        rect = self.nodes_rect()
+        if rect.isNull():
+            rect = QRectF(0, 0, NODE_W, NODE_H)
+        self.setSceneRect(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def _grow_scene_rect(self, item: SceneItem) -> None:
+        rect = item.sceneBoundingRect().adjusted(-MARGIN / 2, -MARGIN / 2, MARGIN / 2, MARGIN / 2)
+        if not self.sceneRect().contains(rect):
+            self.setSceneRect(self.sceneRect().united(rect))
+
+    def nodes_rect(self, ids: set[str] | None = None) -> QRectF:
+        """Bounding rect of the given scenes (default all), from their positions."""
+        xs, ys = [], []
+        for s in self.doc.project.scenes:
+            if ids is None or s.id in ids:
+                node = self.nodes.get(s.id)
+                if node is not None:
+                    xs.append(node.pos().x())
+                    ys.append(node.pos().y())
+                else:
+                    xs.append(s.position.x)
+                    ys.append(s.position.y)
+        if not xs:
+            return QRectF()
+        return QRectF(min(xs), min(ys), max(xs) - min(xs) + NODE_W, max(ys) - min(ys) + NODE_H)
+
+    def _build_edges(self, scene: Scene, project: Project) -> int:
+        source = self.nodes[scene.id]
+        for edge in source.out_edges:
+            edge.target.in_edges.remove(edge)
+            self.edges.pop(edge.key, None)
+            self.removeItem(edge)
+        source.out_edges = []
+        if scene.choice is None:
+            return 0
+        lanes: dict[str, int] = {}
+        for option in scene.choice.options:
+            target = self.nodes.get(option.target)
+            if target is None:
+                continue
+            lane = lanes.get(option.target, 0)
+            lanes[option.target] = lane + 1
+            edge = EdgeItem(self, source, target, option.id, option_label(option, project.currency), lane)
+            if self.overview:
+                edge.setFlag(NO_CONTENTS)
+            self.addItem(edge)
+            source.out_edges.append(edge)
+            target.in_edges.append(edge)
+            self.edges[edge.key] = edge
+        return len(source.out_edges)
+
+    # --- document changes ----------------------------------------------------------
+    def on_changed(self, changes: ChangeSet) -> None:
+        if changes.reset:
+            self.rebuild()
+            return
+        self.ensure_built()
+        project = self.doc.project
+        scenes = project.scene_map() if (changes.scenes or changes.moved) else {}
+        self._syncing = True
+        try:
+            if changes.media:
+                self._media = project.media_map()
+                self._pixmaps.clear()
+            for sid in changes.moved - changes.scenes:
+                item, scene = self.nodes.get(sid), scenes.get(sid)
+                if item is not None and scene is not None:
+                    item.setPos(scene.position.x, scene.position.y)
+                    item.moved()
+                    self._grow_scene_rect(item)
+            self._sync_scenes(changes.scenes, scenes, project)
+            if changes.project and project.currency != self._currency:
+                self._currency = project.currency
+                for scene in project.scenes:
+                    self._refresh(scene, project)
+        finally:
+            self._syncing = False
+        self.invalidate_overview()
+        self._push_selection()
+
+    def _remove_node(self, gone: SceneItem) -> None:
+        for edge in gone.out_edges + gone.in_edges:
+            self.edges.pop(edge.key, None)
+            if edge.scene() is not None:
+                self.removeItem(edge)
+            if edge in edge.target.in_edges:
+                edge.target.in_edges.remove(edge)
+            if edge in edge.source.out_edges:
+                edge.source.out_edges.remove(edge)
+        self.removeItem(gone)
+
+    def _sync_scenes(self, ids: frozenset[str], scenes: dict[str, Scene], project: Project) -> None:
+        for sid in ids:
+            if sid not in scenes and sid in self.nodes:
+                self._remove_node(self.nodes.pop(sid))
+        for sid in ids:
+            scene = scenes.get(sid)
+            if scene is None:
+                continue
+            item = self.nodes.get(sid) or self._add_node(scene, project)
+            item.setPos(scene.position.x, scene.position.y)
+            self._grow_scene_rect(item)
+            item.set_scene(scene, project, self._problems.get(sid, []))
+        for sid in ids:
+            scene = scenes.get(sid)
+            if scene is not None:
+                self._build_edges(scene, project)
+        for sid in ids:  # edges into moved or restored scenes from untouched sources
+            node = self.nodes.get(sid)
+            if node is not None:
+                node.moved()
+
+    def _refresh(self, scene: Scene, project: Project) -> None:
+        item = self.nodes.get(scene.id)
+        if item is not None:
+            item.set_scene(scene, project, self._problems.get(scene.id, []))
+            self._build_edges(scene, project)
+
+    def reset_positions(self, ids: set[str]) -> None:
+        """Put items back where the model says (after a refused move)."""
+        scenes = self.doc.project.scene_map()
+        for sid in ids:
+            item, scene = self.nodes.get(sid), scenes.get(sid)
+            if item is not None and scene is not None:
+                item.setPos(scene.position.x, scene.position.y)
+                item.moved()
+
+    def on_problems(self) -> None:
+        new = self.doc.validation.by_scene
+        for sid in set(self._problems) | set(new):
+            if self._problems.get(sid) != new.get(sid):
+                item = self.nodes.get(sid)
+                if item is not None:
+                    item.set_problems(new.get(sid, []))
+        self._problems = dict(new)
+        self.invalidate_overview()
+
+    def on_thumbnail(self, media_id: str) -> None:
+        self._pixmaps.pop(media_id, None)
+        if self.overview:
+            return
+        for item in self.nodes.values():
+            if item.media_id == media_id:
+                item.update()
+
+    # --- selection ------------------------------------------------------------
+    def _push_selection(self) -> None:
+        if self.overview:
+            self.invalidate_overview()
+        if self._syncing:
+            return
+        scenes, edges = [], []
+        for item in self.selectedItems():
+            if isinstance(item, SceneItem):
+                scenes.append(item.sid)
+            elif isinstance(item, EdgeItem):
+                edges.append(item.key)
+        self._syncing = True
+        try:
+            self.selection.set(scenes, edges, self._current(scenes, edges))
+        finally:
+            self._syncing = False
+
+    def _current(self, scenes: list[str], edges: list[tuple[str, str]]) -> tuple[str, ...] | None:
+        current = self.selection.current
+        if current is not None and len(scenes) == 1 and not edges and current[:2] == ("scene", scenes[0]):
+            return current  # keep a deeper item (prompt, tag) of the same scene
+        return None
+
+    def _pull_selection(self) -> None:
+        if self._syncing or not self.complete:
+            return
+        self._syncing = True
+        try:
+            want_s, want_e = self.selection.scenes, self.selection.edges
+            for item in self.selectedItems():
+                stale_node = isinstance(item, SceneItem) and item.sid not in want_s
+                stale_edge = isinstance(item, EdgeItem) and item.key not in want_e
+                if stale_node or stale_edge:
+                    item.setSelected(False)
+            for sid in want_s:
+                node = self.nodes.get(sid)
+                if node is not None and not node.isSelected():
+                    node.setSelected(True)
+            for key in want_e:
+                edge = self.edges.get(key)
+                if edge is not None and not edge.isSelected():
+                    edge.setSelected(True)
+        finally:
+            self._syncing = False
+        self.invalidate_overview()
+
+    def select_all(self) -> None:
+        self._syncing = True
+        try:
+            for item in self.items_by_id.values():
+                item.setSelected(True)
+        finally:
+            self._syncing = False
+        self._push_selection()
+
+    def selected_scene_ids(self) -> list[str]:
+        return [i.sid for i in self.selectedItems() if isinstance(i, SceneItem)]
+
+    def selected_edges(self) -> list[tuple[str, str]]:
+        return [i.key for i in self.selectedItems() if isinstance(i, EdgeItem)]

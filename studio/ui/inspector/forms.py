@@ -1,0 +1,274 @@
+"""Inspector form building blocks: path reading, the Form base class, buttons.
+
+A :class:`Form` shows one item addressed by an id path (the selection's
+``current``).  It is built once for its item and then refreshed from the
+model on every document change; when the item's *shape* changes (options
+added, variables retyped) ``signature`` differs and the panel rebuilds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from studio.app.document import Document
+from studio.app.playhead import Playhead
+from studio.app.selection import Selection
+from studio.model.ops import Op
+from studio.model.project import Project, Scene
+from studio.ui.inspector.fields import (
+    ERROR_STYLE,
+    LineField,
+    Path,
+    parse_ms,
+    parse_optional_ms,
+    push_built,
+)
+
+_LISTS = {
+    "scene": "scenes",
+    "media": "media",
+    "goal": "goals",
+    "product": "products",
+    "variable": "variables",
+    "option": "options",
+    "prompt": "prompts",
+    "tag": "tags",
+}
+
+
+def read_path(project: Project, path: Path) -> Any:
+    """The value at an id path (see :mod:`studio.model.ops`); KeyError if it is gone."""
+    parts = path[1:] if path and path[0] == "project" else path
+    node: Any = project
+    i = 0
+    while i < len(parts):
+        key = parts[i]
+        if node is None:
+            raise KeyError(path)
+        if key == "option" and isinstance(node, Scene):
+            node = node.choice
+            if node is None:
+                raise KeyError(path)
+        items = getattr(node, _LISTS[key], None) if key in _LISTS else None
+        if isinstance(items, list) and i + 1 < len(parts):
+            node = next((x for x in items if x.id == parts[i + 1]), None)
+            if node is None:
+                raise KeyError(path)
+            i += 2
+        else:
+            if not hasattr(node, key):
+                raise KeyError(path)
+            node = getattr(node, key)
+            i += 1
+    return node
+
+
+def reader(path: Path) -> Callable[[Project], Any]:
+    return lambda project: read_path(project, path)
+
+
+@dataclass
+class Ctx:
+    """What every form needs: the document, the selection and the shared playhead."""
+
+    doc: Document
+    selection: Selection
+    playhead: Playhead
+
+
+class OpButton(QWidget):
+    """A button that pushes one op; a refusal is shown under it."""
+
+    def __init__(
+        self,
+        doc: Document,
+        text: str,
+        build: Callable[[], Op],
+        after: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.doc, self.build, self.after = doc, build, after
+        self.button = QPushButton(text, self)
+        self.error = QLabel("", self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        box.addWidget(self.button)
+        box.addWidget(self.error)
+        self.button.clicked.connect(self.click)
+
+    def click(self) -> bool:
+        reason = push_built(self.doc, self.build, self.button.text())
+        if reason is not None:
+            self.error.setText(reason)
+            self.error.show()
+            return False
+        self.error.hide()
+        if self.after is not None:
+            self.after()
+        return True
+
+    def refresh(self, project: Project) -> None:
+        pass
+
+
+class NavButton(QPushButton):
+    """A left-aligned link-like button whose text is elided to fit a narrow dock."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.full_text = text
+        self.setObjectName("navButton")
+        self.setStyleSheet("text-align: left; padding: 3px 6px;")
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # a form row never asks for more than a narrow dock
+        return QSize(160, super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        room = self.width() - 16
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room))
+        super().resizeEvent(event)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that elides its text to fit (the full text is the tooltip)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.full_text = text
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.width() - self.contentsMargins().left() - self.contentsMargins().right()
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideMiddle, room))
+
+
+class Form(QWidget):
+    """A titled QFormLayout of refreshable fields for the item at ``path``."""
+
+    title = "Item"
+
+    def __init__(self, ctx: Ctx, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.doc, self.path = ctx, ctx.doc, path
+        self.parts: list[Any] = []
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(8, 6, 8, 8)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    # --- building ---------------------------------------------------------------------
+    def row(self, label: str, widget: QWidget) -> QWidget:
+        """A labelled row; an empty label (a checkbox) spans the whole width."""
+        if label:
+            self.form.addRow(label, widget)
+        else:
+            self.form.addRow(widget)
+        if hasattr(widget, "refresh"):
+            self.parts.append(widget)
+        return widget
+
+    def wide(self, widget: QWidget) -> QWidget:
+        self.form.addRow(widget)
+        if hasattr(widget, "refresh"):
+            self.parts.append(widget)
+        return widget
+
+    def part(self, *path: str) -> Any:
+        """The field/editor bound to ``path`` (searching nested forms); KeyError if none."""
+        for part in self.parts:
+            if getattr(part, "path", None) == path and not isinstance(part, Form):
+                return part
+            if hasattr(part, "part"):
+                try:
+                    return part.part(*path)
+                except KeyError:
+                    continue
+        raise KeyError(path)
+
+    def section(self, text: str) -> None:
+        label = QLabel(text, self)
+        label.setObjectName("sectionTitle")
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        label.setContentsMargins(0, 8, 0, 0)
+        self.form.addRow(label)
+
+    def ident(self, text: str) -> None:
+        label = QLabel(text, self)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setToolTip("Ids are stable references and cannot be edited here")
+        self.form.addRow("Id", label)
+
+    def nav(self, text: str, path: Path, tip: str = "") -> QPushButton:
+        """A button that selects another item (keeps the scene selected)."""
+        button = NavButton(text, self)
+        button.setToolTip(tip or text)
+        button.clicked.connect(lambda: self.go(path))
+        return button
+
+    def go(self, path: Path | None) -> None:
+        scene = path[1] if path and path[0] == "scene" else None
+        self.ctx.selection.set([scene] if scene else [], current=path)
+
+    # --- model ------------------------------------------------------------------------
+    def exists(self, project: Project) -> bool:
+        try:
+            read_path(project, self.path)
+        except KeyError:
+            return False
+        return True
+
+    def signature(self, project: Project) -> object:
+        return ()
+
+    def refresh(self, project: Project) -> None:
+        for part in self.parts:
+            part.refresh(project)
+
+    def flush(self) -> None:
+        """Apply text typed but not yet committed (the form is going away)."""
+        for part in self.parts:
+            if hasattr(part, "flush"):
+                part.flush()
+
+
+def ms_field(ctx: Ctx, path: Path, optional: bool = False, placeholder: str = "") -> LineField:
+    return LineField(
+        ctx.doc,
+        path,
+        reader(path),
+        parse_optional_ms if optional else parse_ms,
+        suffix="ms",
+        placeholder=placeholder,
+    )
+
+
+def scene_choices(project: Project) -> list[tuple[str, Any]]:
+    return [(f"{s.title} ({s.id})", s.id) for s in project.scenes]

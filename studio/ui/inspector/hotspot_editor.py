@@ -1,0 +1,189 @@
+"""The hotspot section of the tag and option forms: frame canvas plus x/y/w/h fields.
+
+Wraps :class:`~studio.ui.inspector.hotspot.HotspotCanvas` with the frame to
+show (the playhead's time on this scene, else the item's start), the
+numeric fields for exact values, and for options (whose hotspot is optional)
+a button to remove it.  Every change is one undoable op.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from studio.app.document import Document
+from studio.app.playhead import Playhead
+from studio.model.ops import SetField
+from studio.model.project import Project
+from studio.model.types import Rect
+from studio.ui.inspector.fields import (
+    ERROR_STYLE,
+    LineField,
+    Path,
+    format_ms,
+    parse_fraction,
+    push_reporting,
+    short_reason,
+)
+from studio.ui.inspector.hotspot import FrameKey, HotspotCanvas, RectT, aspect_ratio, frames
+
+
+def _fmt(value: object) -> str:
+    return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+class HotspotEditor(QWidget):
+    """Edit the Rect at ``path`` on a frame of ``scene_id``'s clip."""
+
+    def __init__(
+        self,
+        doc: Document,
+        playhead: Playhead,
+        path: Path,
+        scene_id: str,
+        start_ms: Callable[[Project], int],
+        others: Callable[[Project], list[RectT]],
+        optional: bool,
+        colour: str = "#8a4fbf",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("hotspotEditor")
+        self.doc, self.playhead, self.path, self.scene_id = doc, playhead, path, scene_id
+        self.start_ms, self.others, self.optional = start_ms, others, optional
+        self.canvas = HotspotCanvas(self)
+        self.canvas.colour = QColor(colour)
+        self.canvas.committed.connect(self.commit)
+        self.where = QLabel("", self)
+        self.where.setObjectName("muted")
+        self.remove_button = QPushButton("Remove hotspot", self)
+        self.remove_button.setVisible(optional)
+        self.remove_button.clicked.connect(self.remove)
+        self.error = QLabel("", self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        self.fields: list[LineField] = []
+        for n, name in enumerate(("x", "y", "w", "h")):
+            f = LineField(
+                doc, (*path, name), self._reader(name), parse_fraction, _fmt, undo_text=f"Set hotspot {name}"
+            )
+            f.edit.setObjectName(f"hotspot_{name}")
+            grid.addWidget(QLabel(name, self), n // 2, (n % 2) * 2)
+            grid.addWidget(f, n // 2, (n % 2) * 2 + 1)
+            self.fields.append(f)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.where, 1)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.canvas)
+        layout.addLayout(row)
+        layout.addLayout(grid)
+        layout.addWidget(self.error)
+        self._want: FrameKey | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.load_frame)
+        playhead.moved.connect(self._on_playhead)
+        frames().ready.connect(self._on_frame)
+
+    def _reader(self, name: str) -> Callable[[Project], object]:
+        return lambda project: getattr(self.hotspot(project), name)
+
+    def hotspot(self, project: Project) -> Rect:
+        from studio.ui.inspector.forms import read_path
+
+        value = read_path(project, self.path)
+        if not isinstance(value, Rect):
+            raise KeyError("no hotspot")
+        return value
+
+    def refresh(self, project: Project) -> None:
+        try:
+            r: Rect | None = self.hotspot(project)
+        except KeyError:
+            r = None
+        self.canvas.ratio = aspect_ratio(project.aspect)
+        self.canvas.rect_n = None if r is None else (r.x, r.y, r.w, r.h)
+        self.canvas.others = self.others(project)
+        self.canvas.setFixedHeight(self.canvas.heightForWidth(max(160, min(self.width(), 240))))
+        for f in self.fields:
+            f.setEnabled(r is not None)
+            f.refresh(project)
+        self.remove_button.setEnabled(r is not None)
+        if r is None:
+            self.canvas.note = "No hotspot: drag on the frame to draw one"
+        else:
+            self.canvas.note = ""
+        self.load_frame()
+
+    def frame_ms(self, project: Project) -> tuple[int, bool]:
+        """(ms, at the playhead?) of the frame to show."""
+        if self.playhead.scene == self.scene_id:
+            return self.playhead.ms, True
+        return self.start_ms(project), False
+
+    def load_frame(self) -> None:
+        project = self.doc.project
+        scene = project.scene_map().get(self.scene_id)
+        asset = project.media_map().get(scene.media) if scene else None
+        folder = self.doc.folder
+        ms, at_playhead = self.frame_ms(project)
+        self.where.setText(f"Frame at {format_ms(ms)}" + (" (playhead)" if at_playhead else ""))
+        if asset is None or folder is None:
+            self.canvas.image = None
+            self.canvas.note = self.canvas.note or "No clip to show"
+            self.canvas.update()
+            return
+        ms = min(ms, max(0, asset.duration_ms - 1))
+        path = folder / asset.path
+        self._want = (str(path), asset.sha256, ms)
+        image = frames().get(path, asset.sha256, ms)
+        if image is not None:
+            self.canvas.image = image
+        elif (reason := frames().error(path, asset.sha256, ms)) is not None:
+            self.canvas.image = None
+            self.where.setText(f"Frame unavailable: {reason}")
+        self.canvas.update()
+
+    def _on_playhead(self, _ms: int, _origin: object) -> None:
+        if self.playhead.scene == self.scene_id:
+            self._timer.start()
+
+    def _on_frame(self, key: object) -> None:
+        if key == self._want:
+            self.load_frame()
+
+    def commit(self, r: RectT) -> bool:
+        try:
+            rect = Rect(x=r[0], y=r[1], w=r[2], h=r[3])
+        except ValueError as exc:
+            return self._fail(str(exc).splitlines()[-1])
+        text = "Draw hotspot" if self.canvas.rect_n is None else "Move hotspot"
+        reason = push_reporting(self.doc, SetField(self.path, rect), text)
+        if reason is not None:
+            return self._fail(short_reason(reason, self.path))
+        self.error.hide()
+        return True
+
+    def remove(self) -> bool:
+        reason = push_reporting(self.doc, SetField(self.path, None), "Remove hotspot")
+        if reason is not None:
+            return self._fail(short_reason(reason, self.path))
+        return True
+
+    def _fail(self, reason: str) -> bool:
+        self.error.setText(reason)
+        self.error.show()
+        self.canvas.update()
+        return False

@@ -1,0 +1,195 @@
+"""The inspector panel: the selected item's form, and the project's catalog.
+
+The *Item* tab shows the form for ``selection.current`` (scene, choice
+window, option, savings prompt or product tag; the scene's form when nothing
+more specific is selected).  The *Project* tab edits the drama settings,
+savings goals, product catalog and variables.  Forms are refreshed from
+``document.changed`` and rebuilt only when their item's shape changes, so
+typing is never interrupted.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from studio.app.document import Document
+from studio.app.playhead import Playhead
+from studio.app.selection import Selection
+from studio.model.ops import ChangeSet
+from studio.ui.inspector.forms import Ctx, ElidedLabel, Form, read_path
+from studio.ui.inspector.item_forms import OptionForm, PromptForm, TagForm
+from studio.ui.inspector.project_form import ProjectForm
+from studio.ui.inspector.scene_forms import ChoiceForm, SceneForm
+
+Path = tuple[str, ...]
+
+
+def form_class(path: Path | None) -> type[Form] | None:
+    """Which form shows ``path`` (None: nothing to show)."""
+    if not path or path[0] != "scene" or len(path) < 2:
+        return None
+    if len(path) == 2:
+        return SceneForm
+    kind = path[2]
+    if kind == "choice" and len(path) == 3:
+        return ChoiceForm
+    if len(path) == 4:
+        return {"option": OptionForm, "prompt": PromptForm, "tag": TagForm}.get(kind)
+    return SceneForm
+
+
+def breadcrumb(doc: Document, path: Path) -> str:
+    scene = doc.project.scene_map().get(path[1])
+    parts = [f"Scene “{scene.title}”" if scene else f"Scene '{path[1]}'"]
+    if len(path) >= 3:
+        names = {
+            "choice": "Choice window",
+            "option": "Option",
+            "prompt": "Savings prompt",
+            "tag": "Product tag",
+        }
+        parts.append(names.get(path[2], path[2]) + (f" '{path[3]}'" if len(path) >= 4 else ""))
+    return "  ›  ".join(parts)
+
+
+class _Scroll(QScrollArea):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+class InspectorPanel(QWidget):
+    """Item form + project catalog, in two tabs."""
+
+    def __init__(
+        self, document: Document, selection: Selection, playhead: Playhead, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspectorPanel")
+        self.ctx = Ctx(document, selection, playhead)
+        self.doc, self.selection = document, selection
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        item_page = QWidget(self)
+        self.crumb = ElidedLabel("", item_page)
+        self.crumb.setObjectName("inspectorCrumb")
+        self.crumb.setContentsMargins(8, 6, 8, 0)
+        font = self.crumb.font()
+        font.setBold(True)
+        self.crumb.setFont(font)
+        self.item_scroll = _Scroll(item_page)
+        box = QVBoxLayout(item_page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.crumb)
+        box.addWidget(self.item_scroll, 1)
+        self.project_scroll = _Scroll(self)
+        self.tabs.addTab(item_page, "Item")
+        self.tabs.addTab(self.project_scroll, "Project")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.form: Form | None = None
+        self.project_form: ProjectForm | None = None
+        self._switching = False
+        self._sig: object = None
+        self._project_sig: object = None
+        document.changed.connect(self._on_changed)
+        document.reset.connect(self._on_reset)
+        selection.changed.connect(self._on_selection)
+        self._build_project()
+        self._on_selection()
+
+    # --- routing ---------------------------------------------------------------------------
+    def target(self) -> Path | None:
+        """The path to show: the current item, falling back to its scene, else None."""
+        path = self.selection.current
+        if path is None and len(self.selection.scenes) == 1:
+            path = ("scene", next(iter(self.selection.scenes)))
+        if path is None or form_class(path) is None:
+            return None
+        project = self.doc.project
+        try:
+            read_path(project, path)
+        except KeyError:
+            path = ("scene", path[1])
+            if path[1] not in project.scene_map():
+                return None
+        return path
+
+    def _on_selection(self) -> None:
+        self.show_item(self.target())
+        if self.selection.current and self.selection.current[0] in ("goal", "product", "variable"):
+            self.tabs.setCurrentIndex(1)
+
+    def show_item(self, path: Path | None, keep_scroll: bool = False) -> None:
+        if self.form is not None and path == self.form.path and not keep_scroll:
+            return
+        scroll = self.item_scroll.verticalScrollBar().value() if keep_scroll else 0
+        if self.form is not None and not self._switching:
+            self._switching = True  # typed-but-uncommitted text is applied, not lost
+            try:
+                self.form.flush()
+            finally:
+                self._switching = False
+        old = self.item_scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.form = None
+        cls = form_class(path)
+        if path is None or cls is None:
+            hint = QLabel("Select a scene in the graph, or an item on its timeline.", self)
+            hint.setWordWrap(True)
+            hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            hint.setContentsMargins(10, 10, 10, 10)
+            self.item_scroll.setWidget(hint)
+            self.crumb.set_full_text("Nothing selected")
+            return
+        self.form = cls(self.ctx, path)
+        self._sig = self.form.signature(self.doc.project)
+        self.form.refresh(self.doc.project)
+        self.item_scroll.setWidget(self.form)
+        self.item_scroll.verticalScrollBar().setValue(scroll)
+        self.crumb.set_full_text(breadcrumb(self.doc, path))
+        self.tabs.setCurrentIndex(0)
+
+    def _build_project(self) -> None:
+        if self.project_form is not None:
+            self.project_form.flush()
+        old = self.project_scroll.takeWidget()
+        scroll = self.project_scroll.verticalScrollBar().value()
+        if old is not None:
+            old.deleteLater()
+        self.project_form = ProjectForm(self.ctx)
+        self._project_sig = self.project_form.signature(self.doc.project)
+        self.project_form.refresh(self.doc.project)
+        self.project_scroll.setWidget(self.project_form)
+        self.project_scroll.verticalScrollBar().setValue(scroll)
+
+    # --- model changes ---------------------------------------------------------------------
+    def _on_changed(self, changes: ChangeSet) -> None:
+        project = self.doc.project
+        if changes.layout_only or self._switching:
+            return
+        target = self.target()
+        if self.form is not None and (target != self.form.path or not self.form.exists(project)):
+            self.show_item(target)
+        elif self.form is not None and self.form.signature(project) != self._sig:
+            self.show_item(self.form.path, keep_scroll=True)  # same item, new shape
+        elif self.form is not None:
+            self.form.refresh(project)
+        elif target is not None:
+            self.show_item(target)
+        if self.project_form is not None:
+            if self.project_form.signature(project) != self._project_sig:
+                self._build_project()
+            else:
+                self.project_form.refresh(project)
+
+    def _on_reset(self) -> None:
+        self.form = None
+        self._build_project()
+        self.show_item(self.target())

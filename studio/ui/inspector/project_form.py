@@ -1,0 +1,323 @@
+"""The inspector's Project tab: drama settings, savings goals, product catalog, variables.
+
+Removing a goal, product or variable that something still uses is refused
+with the reference that would break.  A variable's id is typed once when it
+is added (checked inline); changing its type resets its default and is
+refused if an effect or condition needs the old type.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.app.edits import unique_id
+from studio.model.currency import MINOR_UNITS, SYMBOLS
+from studio.model.ops import AddItem, Op, RemoveItem, SetField
+from studio.model.project import Product, Project, SavingsGoal, Variable
+from studio.model.types import ID_PATTERN
+from studio.ui.inspector.effects import parse_value, value_text
+from studio.ui.inspector.fields import (
+    ERROR_STYLE,
+    ComboField,
+    LineField,
+    MoneyField,
+    Path,
+    optional_text,
+    push_built,
+)
+from studio.ui.inspector.forms import Ctx, Form, OpButton, reader, scene_choices
+
+ASPECTS = ("9:16", "16:9", "1:1", "4:5", "3:4")
+TYPE_DEFAULTS: dict[str, int | bool | str] = {"int": 0, "bool": False, "string": ""}
+
+
+def currency_choices(_project: Project) -> list[tuple[str, Any]]:
+    return [(f"{code} {SYMBOLS.get(code, '')}".strip(), code) for code in sorted(MINOR_UNITS)]
+
+
+class ProjectForm(Form):
+    title = "Project"
+
+    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, ("project",), parent)
+        doc, project = self.doc, self.doc.project
+        self.section("Drama")
+        self.row("Title", LineField(doc, ("project", "title"), reader(("project", "title")), live=True))
+        self.row(
+            "Currency",
+            ComboField(doc, ("project", "currency"), reader(("project", "currency")), currency_choices),
+        )
+        self.row("Locale", LineField(doc, ("project", "locale"), reader(("project", "locale"))))
+        self.row(
+            "Aspect",
+            ComboField(
+                doc,
+                ("project", "aspect"),
+                reader(("project", "aspect")),
+                lambda _p: [(a, a) for a in ASPECTS],
+            ),
+        )
+        self.row(
+            "Start",
+            ComboField(
+                doc,
+                ("project", "start"),
+                reader(("project", "start")),
+                lambda p: [("(none)", None), *scene_choices(p)],
+            ),
+        )
+        self.section("Savings goals")
+        for goal in project.goals:
+            self.wide(self._goal_box(goal))
+        self.wide(OpButton(doc, "+ Savings goal", self._new_goal))
+        self.section("Product catalog")
+        for product in project.products:
+            self.wide(self._product_box(product))
+        self.wide(OpButton(doc, "+ Product", self._new_product))
+        self.section("Variables")
+        for var in project.variables:
+            self.wide(VariableRow(self, var))
+        self.wide(NewVariable(self))
+
+    def exists(self, project: Project) -> bool:
+        return True
+
+    def signature(self, project: Project) -> object:
+        return (
+            tuple(g.id for g in project.goals),
+            tuple(p.id for p in project.products),
+            tuple((v.id, v.type) for v in project.variables),
+        )
+
+    def _box(self, title: str) -> tuple[QFrame, Form]:
+        box = QFrame(self)
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = Form(self.ctx, self.path, box)
+        inner.form.setContentsMargins(6, 0, 6, 6)
+        inner.section(title)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(inner)
+        return box, inner
+
+    def _goal_box(self, goal: SavingsGoal) -> QFrame:
+        base = ("goal", goal.id)
+        doc = self.doc
+        box, inner = self._box(f"Goal '{goal.id}'")
+        inner.row("Name", LineField(doc, (*base, "name"), reader((*base, "name")), live=True))
+        inner.row("Target", MoneyField(doc, (*base, "target"), reader((*base, "target")), _currency))
+        cap = MoneyField(doc, (*base, "cap"), reader((*base, "cap")), _currency, optional=True)
+        cap.setToolTip("Most one playthrough may deposit (empty: no cap)")
+        inner.row("Cap", cap)
+        inner.wide(OpButton(doc, "Remove goal", lambda: RemoveItem(base)))
+        self.parts.append(inner)
+        return box
+
+    def _product_box(self, product: Product) -> QFrame:
+        base = ("product", product.id)
+        doc = self.doc
+        box, inner = self._box(f"Product '{product.id}'")
+        inner.row("Name", LineField(doc, (*base, "name"), reader((*base, "name")), live=True))
+        inner.row("SKU", LineField(doc, (*base, "sku"), reader((*base, "sku")), live=True))
+        inner.row(
+            "Price",
+            MoneyField(
+                doc,
+                (*base, "price"),
+                reader((*base, "price")),
+                _product_currency(base),
+                minimum=0,
+                optional=True,
+            ),
+        )
+        inner.row(
+            "Currency", ComboField(doc, (*base, "currency"), reader((*base, "currency")), currency_choices)
+        )
+        inner.row(
+            "Shop URL",
+            LineField(doc, (*base, "url"), reader((*base, "url")), optional_text, placeholder="https://…"),
+        )
+        inner.row(
+            "Image",
+            LineField(
+                doc,
+                (*base, "image"),
+                reader((*base, "image")),
+                optional_text,
+                placeholder="media/serum.jpg (in the project folder)",
+            ),
+        )
+        inner.wide(OpButton(doc, "Remove product", lambda: RemoveItem(base)))
+        self.parts.append(inner)
+        return box
+
+    def _new_goal(self) -> Op:
+        project = self.doc.project
+        gid = unique_id("goal", (g.id for g in project.goals))
+        return AddItem(("goal",), SavingsGoal(id=gid, name="New goal", target=100_000))
+
+    def _new_product(self) -> Op:
+        project = self.doc.project
+        pid = unique_id("product", (p.id for p in project.products))
+        return AddItem(
+            ("product",), Product(id=pid, sku=pid.upper(), name="New product", currency=project.currency)
+        )
+
+
+def _currency(project: Project) -> str:
+    return project.currency
+
+
+def _product_currency(base: Path) -> Any:
+    def read(project: Project) -> str:
+        product = project.product_map().get(base[1])
+        return product.currency if product else project.currency
+
+    return read
+
+
+class VariableRow(QWidget):
+    """``id``  [type]  [default]  [×] for one declared variable."""
+
+    def __init__(self, form: ProjectForm, var: Variable) -> None:
+        super().__init__(form)
+        self.doc, self.vid = form.doc, var.id
+        base = ("variable", var.id)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        name = QLabel(var.id, self)
+        name.setMinimumWidth(56)
+        self.kind = ComboField(
+            self.doc,
+            base,
+            lambda p: p_var(p, self.vid).type,
+            lambda _p: [("int", "int"), ("bool", "bool"), ("string", "string")],
+            self._retype,
+        )
+        self.default: ComboField | LineField
+        if var.type == "bool":
+            self.default = ComboField(
+                self.doc,
+                (*base, "default"),
+                reader((*base, "default")),
+                lambda _p: [("false", False), ("true", True)],
+            )
+        else:
+            kind = var.type
+            self.default = LineField(
+                self.doc,
+                (*base, "default"),
+                reader((*base, "default")),
+                lambda text: parse_value(kind, text),
+                value_text,
+                live=kind == "string",
+            )
+        self.default.setToolTip("Starting value")
+        remove = OpButton(self.doc, "×", lambda: RemoveItem(base))
+        remove.button.setFixedWidth(26)
+        remove.button.setToolTip(f"Remove variable '{var.id}'")
+        self.remove = remove
+        row.addWidget(name, 2)
+        row.addWidget(self.kind, 2)
+        row.addWidget(self.default, 3)
+        row.addWidget(remove)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(row)
+
+    def _retype(self, kind: Any) -> Op:
+        return SetField(("variable", self.vid), Variable(id=self.vid, type=kind, default=TYPE_DEFAULTS[kind]))
+
+    def refresh(self, project: Project) -> None:
+        for part in (self.kind, self.default, self.remove):
+            part.refresh(project)
+
+    def part(self, *path: str) -> Any:
+        for field in (self.kind, self.default):
+            if field.path == path:
+                return field
+        raise KeyError(path)
+
+
+def p_var(project: Project, vid: str) -> Variable:
+    return next(v for v in project.variables if v.id == vid)
+
+
+class NewVariable(QWidget):
+    """Type a new variable's id (checked as you type) and add it."""
+
+    def __init__(self, form: ProjectForm) -> None:
+        super().__init__(form)
+        self.doc = form.doc
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText("new variable id")
+        self.name.setObjectName("newVariable")
+        self.type_box = QComboBox(self)
+        self.type_box.addItems(["int", "bool", "string"])
+        self.add = QPushButton("+ Variable", self)
+        self.error = QLabel("", self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.name, 3)
+        row.addWidget(self.type_box, 2)
+        row.addWidget(self.add)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        box.addLayout(row)
+        box.addWidget(self.error)
+        self.name.textEdited.connect(lambda _t: self.check())
+        self.name.returnPressed.connect(self.submit)
+        self.add.clicked.connect(self.submit)
+
+    def check(self) -> str | None:
+        """The reason the typed id cannot be used, shown inline (None if fine)."""
+        text = self.name.text()
+        reason = None
+        if not text:
+            reason = None
+        elif not re.fullmatch(ID_PATTERN, text):
+            reason = f"'{text}' is not an id: letters, digits, _ . - (starting with a letter, digit or _)"
+        elif any(v.id == text for v in self.doc.project.variables):
+            reason = f"variable '{text}' already exists"
+        self.error.setText(reason or "")
+        self.error.setVisible(reason is not None)
+        return reason
+
+    def submit(self) -> bool:
+        text = self.name.text()
+        reason = self.check() if text else "type the new variable's id first"
+        if reason is None:
+            kind = self.type_box.currentText()
+            reason = push_built(
+                self.doc,
+                lambda: AddItem(
+                    ("variable",),
+                    Variable.model_validate({"id": text, "type": kind, "default": TYPE_DEFAULTS[kind]}),
+                ),
+                f"Add variable '{text}'",
+            )
+        if reason is not None:
+            self.error.setText(reason)
+            self.error.show()
+            return False
+        self.name.clear()
+        return True
+
+    def refresh(self, project: Project) -> None:
+        pass

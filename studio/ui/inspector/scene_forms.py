@@ -1,0 +1,198 @@
+"""Inspector forms for a scene and for its choice window.
+
+The scene form edits title, clip, trim, start/ending and on-enter effects and
+lists the scene's timed items (click to inspect one); the choice form edits
+the window's times and behaviour and lists its options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from studio.app import edits
+from studio.model.ops import AddItem, Op, SetField
+from studio.model.project import Option, Project
+from studio.ui.inspector.effects import EffectsEditor
+from studio.ui.inspector.fields import CheckField, ComboField, LineField, Path, format_ms
+from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field, reader
+
+
+class SceneForm(Form):
+    title = "Scene"
+
+    def __init__(self, ctx: Ctx, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, path, parent)
+        project, sid = self.doc.project, path[1]
+        scene = project.scene_map()[sid]
+        base = ("scene", sid)
+        self.ident(sid)
+        self.row("Title", LineField(self.doc, (*base, "title"), reader((*base, "title")), live=True))
+        self.row("Clip", ComboField(self.doc, (*base, "media"), reader((*base, "media")), _media_choices))
+        self.row("In", ms_field(ctx, (*base, "in_ms")))
+        end = project.scene_out_ms(scene) if scene.out_ms is None else None
+        self.row(
+            "Out",
+            ms_field(
+                ctx,
+                (*base, "out_ms"),
+                optional=True,
+                placeholder=f"end of clip ({end})" if end else "end of clip",
+            ),
+        )
+        self.row(
+            "",
+            CheckField(
+                self.doc,
+                ("project", "start"),
+                lambda p: p.start == sid,
+                "Start scene",
+                lambda on: edits.set_start(sid) if on else SetField(("project", "start"), None),
+            ),
+        )
+        self.row(
+            "Ending",
+            ComboField(
+                self.doc,
+                (*base, "ending"),
+                _ending_value(sid),
+                _ending_choices,
+                lambda v: edits.mark_ending(sid, v is not None, v or None),
+            ),
+        )
+        self.section("On enter")
+        self.wide(EffectsEditor(self.doc, (*base, "on_enter"), reader((*base, "on_enter"))))
+        self.section("Timed items")
+        if scene.choice is not None:
+            c = scene.choice
+            self.wide(
+                self.nav(
+                    f"Choice window  {format_ms(c.appear_ms)} – {format_ms(c.decision_ms)}", (*base, "choice")
+                )
+            )
+        for p in scene.prompts:
+            self.wide(self.nav(f"Savings prompt '{p.id}'  at {format_ms(p.at_ms)}", (*base, "prompt", p.id)))
+        for t in scene.tags:
+            self.wide(
+                self.nav(
+                    f"Product tag '{t.id}'  {format_ms(t.start_ms)} – {format_ms(t.end_ms)}",
+                    (*base, "tag", t.id),
+                )
+            )
+        if scene.choice is None and not scene.prompts and not scene.tags:
+            hint = QLabel("None yet: add them on the timeline at the playhead.", self)
+            hint.setWordWrap(True)
+            self.wide(hint)
+
+    def signature(self, project: Project) -> object:
+        s = project.scene_map().get(self.path[1])
+        if s is None:
+            return None
+        c = (s.choice.appear_ms, s.choice.decision_ms) if s.choice else None
+        return (
+            c,
+            tuple((p.id, p.at_ms) for p in s.prompts),
+            tuple((t.id, t.start_ms, t.end_ms) for t in s.tags),
+            s.out_ms is None,
+            s.media,
+        )
+
+
+def _media_choices(project: Project) -> list[tuple[str, Any]]:
+    return [(f"{m.path.rsplit('/', 1)[-1]}  ({m.duration_ms / 1000:g} s)", m.id) for m in project.media]
+
+
+def _ending_choices(project: Project) -> list[tuple[str, Any]]:
+    return [
+        ("Not an ending", None),
+        ("Ending (good)", "good"),
+        ("Ending (neutral)", "neutral"),
+        ("Ending (bad)", "bad"),
+        ("Ending (no kind)", ""),
+    ]
+
+
+def _ending_value(sid: str) -> Callable[[Project], Any]:
+    def read(project: Project) -> Any:
+        s = project.scene_map()[sid]
+        return (s.ending_kind or "") if s.ending else None
+
+    return read
+
+
+class ChoiceForm(Form):
+    title = "Choice window"
+
+    def __init__(self, ctx: Ctx, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, path, parent)
+        project, sid = self.doc.project, path[1]
+        scene = project.scene_map()[sid]
+        assert scene.choice is not None
+        base = ("scene", sid, "choice")
+        self.row("Appears", ms_field(ctx, (*base, "appear_ms")))
+        self.row("Deadline", ms_field(ctx, (*base, "decision_ms")))
+        timeouts = [("Pick the default option", "default"), ("Loop the end", "loop"), ("Pause", "pause")]
+        self.row(
+            "On timeout",
+            ComboField(self.doc, (*base, "timeout"), reader((*base, "timeout")), lambda _p: timeouts),
+        )
+        modes = [("Cut at the choice", "cut"), ("Play the clip to its end", "play_to_end")]
+        self.row(
+            "After choosing", ComboField(self.doc, (*base, "mode"), reader((*base, "mode")), lambda _p: modes)
+        )
+        self.row(
+            "",
+            CheckField(
+                self.doc, (*base, "show_countdown"), reader((*base, "show_countdown")), "Show the countdown"
+            ),
+        )
+        self.row(
+            "",
+            CheckField(
+                self.doc,
+                (*base, "one_shot"),
+                reader((*base, "one_shot")),
+                "Ask only once (one shot)",
+            ),
+        )
+        self.section("Options")
+        for o in scene.choice.options:
+            star = "  ★ default" if o.default else ""
+            self.wide(
+                self.nav(
+                    f"{o.label}  →  {o.target}{star}", ("scene", sid, "option", o.id), f"option '{o.id}'"
+                )
+            )
+        buttons = QWidget(self)
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 4, 0, 0)
+        add = OpButton(self.doc, "+ Option", lambda: _new_option(self.doc.project, sid), parent=buttons)
+        remove = OpButton(
+            self.doc,
+            "Remove choice window",
+            lambda: SetField(("scene", sid, "choice"), None),
+            after=lambda: self.go(("scene", sid)),
+            parent=buttons,
+        )
+        row.addWidget(add)
+        row.addWidget(remove)
+        self.wide(buttons)
+        self.parts += [add, remove]
+        self.wide(self.nav("‹ Scene", ("scene", sid)))
+
+    def signature(self, project: Project) -> object:
+        s = project.scene_map().get(self.path[1])
+        if s is None or s.choice is None:
+            return None
+        return tuple((o.id, o.label, o.target, o.default) for o in s.choice.options)
+
+
+def _new_option(project: Project, sid: str) -> Op:
+    scene = project.scene_map()[sid]
+    existing = scene.choice.options if scene.choice else []
+    others = [s for s in project.scenes if s.id != sid] or [scene]
+    target = others[min(len(existing), len(others) - 1)]
+    oid = edits.unique_id(f"to_{target.id}", (o.id for o in existing))
+    return AddItem(("scene", sid, "option"), Option(id=oid, label=target.title[:200], target=target.id))

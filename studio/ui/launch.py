@@ -1,0 +1,86 @@
+"""Start the studio: ``run(project_path, read_only)`` (called by ``studio`` and
+``studio open PATH``).
+
+Creates the QApplication, applies the light/dark palette, builds the main
+window, offers to recover unsaved work left by a studio that stopped (a
+damaged recovery file is reported and moved aside, never fatal), opens the
+project if one was given, shows the window and runs the event loop.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from studio.app import autosave, settings
+from studio.app.settings import Preferences
+from studio.ui import dialogs, theme
+from studio.ui.main_window import APP_NAME, MainWindow
+
+
+def application() -> QApplication:
+    """The QApplication (created once, with names and palette)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("drama-studio")
+    preference = Preferences.load().theme
+    theme.apply(app, preference)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.apply(app, Preferences.load().theme))
+    return app
+
+
+def offer_recovery(window: MainWindow) -> bool:
+    """Offer unsaved work from a studio that stopped; True if some was recovered."""
+    found, notes = autosave.scan()
+    for note in notes:
+        window.statusBar().showMessage(note, 20000)
+        dialogs.warn(window, "Damaged recovery file", note)
+    for recovery in found:
+        answer = dialogs.choose(
+            window,
+            "Recover unsaved work?",
+            f"Drama Studio stopped with unsaved work:\n{recovery.describe()}\n\n"
+            "Recover it (it opens as unsaved; the project file is not changed), "
+            "discard it, or decide at the next start?",
+            ["Recover", "Discard", "Later"],
+        )
+        if answer == "Recover":
+            window.files.recover(recovery)
+            window.banner.show_message(
+                f"Recovered unsaved work ({recovery.describe()}). Save to keep it.", kind="info"
+            )
+            return True
+        if answer == "Discard":
+            autosave.discard(recovery)
+    return False
+
+
+def create_window(
+    project_path: str | None = None, read_only: bool = False, recover: bool = True
+) -> MainWindow:
+    """Build the main window, recover or open the project (no event loop)."""
+    application()
+    window = MainWindow()
+    recovered = offer_recovery(window) if recover else False
+    if project_path and not recovered:
+        path = Path(project_path)
+        if not window.open_project(path, read_only=read_only):
+            window.statusBar().showMessage(f"Could not open {path}", 15000)
+    return window
+
+
+def run(project_path: str | None = None, read_only: bool = False) -> int:
+    """Run the studio until its window closes; returns the exit code."""
+    app = application()
+    window = create_window(project_path, read_only)
+    window.show()
+    code = int(app.exec())
+    QThreadPool.globalInstance().waitForDone(3000)  # let background decodes finish cleanly
+    return code

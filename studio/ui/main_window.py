@@ -1,0 +1,315 @@
+"""The studio's main window: assembles panels, menus and the toolbar.
+
+It holds no edit logic.  Panels come from :mod:`studio.ui.panels` (the
+branch graph is the central widget), actions from :mod:`studio.ui.actions`;
+a triggered action goes to the file controller, the undo stack, or the
+focused panel's ``handle_action`` (the graph answers the rest).  The title
+shows the project and its unsaved state; banners say when the project is
+read-only or changed on disk.  Window layout persists in QSettings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
+
+from studio import __version__
+from studio.app import settings
+from studio.app.autosave import AutoSaver
+from studio.app.diskwatch import DiskWatcher
+from studio.app.document import Document
+from studio.app.selection import Selection
+from studio.app.settings import Preferences
+from studio.ui import actions, dialogs
+from studio.ui.banner import Banner
+from studio.ui.files import FileController
+from studio.ui.graph import GraphPanel
+from studio.ui.panels import PANELS, create_panel
+from studio.ui.preferences import PreferencesDialog
+
+APP_NAME = "Drama Studio"
+
+
+class MainWindow(QMainWindow):
+    """Docks around the branch graph; one document per window."""
+
+    def __init__(self, document: Document | None = None, autosave_ms: int | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._closed = False
+        self.prefs = Preferences.load()
+        self.doc = document or Document(parent=self)
+        self.selection = Selection(self)
+        interval = autosave_ms if autosave_ms is not None else self.prefs.autosave_seconds * 1000
+        self.autosaver = AutoSaver(self.doc, interval)
+        self.files = FileController(self.doc, self.autosaver, self)
+        self.watcher = DiskWatcher(self.doc)
+        self.doc.changed.connect(lambda changes: self.selection.prune(self.doc.project, changes))
+
+        self.graph = GraphPanel(self.doc, self.selection)
+        self.graph.view.show_grid = self.prefs.show_grid
+        self.banner = Banner(self)
+        self.disk_banner = Banner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.banner)
+        column.addWidget(self.disk_banner)
+        column.addWidget(self.graph, 1)
+        self.setCentralWidget(central)
+
+        self.panels: dict[str, QWidget] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self._build_docks()
+        self.action_map = actions.build(self)
+        self._wire_undo()
+        self._build_menus()
+        self._build_toolbar()
+        self._problem_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self._problem_label)
+
+        self.doc.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.doc.clean_changed.connect(self._update_title)
+        self.doc.file_changed.connect(self._on_file_changed)
+        self.doc.validation.problems_changed.connect(self._update_problem_count)
+        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.watcher.changed_on_disk.connect(self._on_disk_changed)
+        self.files.recent_changed.connect(self._fill_recent)
+        self._fill_recent()
+        self.resize(1280, 800)
+        self._restore_layout()
+        self._on_file_changed()
+
+    # --- assembly -------------------------------------------------------------------
+    def _build_docks(self) -> None:
+        self.setDockNestingEnabled(True)
+        for spec in PANELS:
+            widget = create_panel(spec, self.doc, self.selection)
+            dock = QDockWidget(spec.title, self)
+            dock.setObjectName(f"dock.{spec.id}")
+            dock.setWidget(widget)
+            self.addDockWidget(spec.area, dock)
+            self.panels[spec.id] = widget
+            self.docks[spec.id] = dock
+        if "timeline" in self.docks and "problems" in self.docks:
+            self.tabifyDockWidget(self.docks["timeline"], self.docks["problems"])
+            self.docks["problems"].raise_()
+        if "preview" in self.docks and "inspector" in self.docks:
+            self.splitDockWidget(self.docks["preview"], self.docks["inspector"], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.docks[k] for k in ("library", "preview") if k in self.docks],
+            [250, 270],
+            Qt.Orientation.Horizontal,
+        )
+        bottom = [self.docks[k] for k in ("problems",) if k in self.docks]
+        self.resizeDocks(bottom, [160] * len(bottom), Qt.Orientation.Vertical)
+
+    def _wire_undo(self) -> None:
+        stack = self.doc.undo_stack
+        for key, make in (("edit.undo", stack.createUndoAction), ("edit.redo", stack.createRedoAction)):
+            old = self.action_map[key]
+            new = make(self, old.text().replace("&", ""))
+            new.setObjectName(key)
+            new.setIcon(old.icon())
+            new.setShortcut(old.shortcut())
+            self.action_map[key] = new
+
+    def _build_menus(self) -> None:
+        menus: dict[str, QMenu] = {name: self.menuBar().addMenu(name) for name in actions.MENUS}
+        for spec in actions.ACTIONS:
+            menu = menus[spec.menu]
+            if spec.separator_before:
+                menu.addSeparator()
+            action = self.action_map[spec.id]
+            menu.addAction(action)
+            if spec.id not in ("edit.undo", "edit.redo"):
+                action.triggered.connect(lambda _=False, aid=spec.id: self.trigger(aid))
+            if spec.id == "file.open":
+                self.recent_menu = menus[spec.menu].addMenu("Open &Recent")
+        panels = menus["&View"].addMenu("&Panels")
+        panels.addAction(self.docks_toggle_action())
+        for dock in self.docks.values():
+            panels.addAction(dock.toggleViewAction())
+
+    def docks_toggle_action(self) -> QAction:
+        action = QAction("Reset &Layout", self)
+        action.triggered.connect(self._reset_layout)
+        return action
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main toolbar", self)
+        bar.setObjectName("toolbar.main")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setMovable(False)
+        previous = ""
+        for spec in actions.ACTIONS:
+            if not spec.toolbar:
+                continue
+            if previous and spec.menu != previous:
+                bar.addSeparator()
+            previous = spec.menu
+            action = self.action_map[spec.id]
+            action.setIconText(spec.text.replace("&", "").replace("…", "").replace("Import Clips", "Import"))
+            bar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = settings.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.files.open(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # --- routing ----------------------------------------------------------------------
+    def trigger(self, action_id: str) -> bool:
+        """Run an action by id (menus, toolbar and tests come through here)."""
+        file_actions = {
+            "file.new": self.files.new,
+            "file.open": self.files.open,
+            "file.save": self.files.save,
+            "file.save_as": self.files.save_as,
+            "file.revert": self.files.revert,
+            "file.reload": self.files.reload,
+        }
+        if action_id in file_actions:
+            file_actions[action_id]()
+            return True
+        if action_id == "file.quit":
+            self.close()
+            return True
+        if action_id == "edit.preferences":
+            self.edit_preferences()
+            return True
+        if action_id == "help.about":
+            dialogs.inform(self, "About", f"{APP_NAME} {__version__}\nBranching micro-drama authoring.")
+            return True
+        if action_id in ("edit.undo", "edit.redo"):
+            self.action_map[action_id].trigger()
+            return True
+        focused = self.focusWidget()
+        for panel in self.panels.values():
+            handler = getattr(panel, "handle_action", None)
+            owns_focus = focused is not None and panel.isAncestorOf(focused)
+            if handler is not None and owns_focus and handler(action_id):
+                return True
+        if action_id.startswith("media.") and "library" in self.panels:
+            handler = getattr(self.panels["library"], "handle_action", None)
+            if handler is not None and handler(action_id):
+                return True
+        return self.graph.handle_action(action_id)
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec():
+            self.prefs = dialog.result_preferences()
+            self.prefs.save()
+            self.autosaver.set_interval(self.prefs.autosave_seconds * 1000)
+            self.graph.view.show_grid = self.prefs.show_grid
+            self.graph.view.viewport().update()
+            from PySide6.QtWidgets import QApplication
+
+            from studio.ui import theme
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                theme.apply(app, self.prefs.theme)
+
+    # --- state display ------------------------------------------------------------------
+    def _update_title(self, *_args: object) -> None:
+        name = self.doc.display_name()
+        suffix = " (read-only)" if self.doc.read_only else ""
+        self.setWindowTitle(f"{name}[*]{suffix} — {APP_NAME}")
+        self.setWindowModified(self.doc.dirty)
+
+    def _on_file_changed(self) -> None:
+        self._update_title()
+        writable = not self.doc.read_only
+        for key in ("file.revert", "file.reload"):
+            self.action_map[key].setEnabled(self.doc.path is not None)
+        for spec in actions.ACTIONS:
+            if spec.menu == "&Scene" or spec.id in (
+                "edit.cut",
+                "edit.paste",
+                "edit.duplicate",
+                "edit.delete",
+            ):
+                self.action_map[spec.id].setEnabled(writable)
+        self.disk_banner.hide()
+        if self.doc.read_only and self.doc.lock_owner is not None:
+            self.banner.show_message(
+                f"Read-only: this project is open in another studio ({self.doc.lock_owner.describe()}). "
+                "Use Save As to keep a copy of your changes.",
+                [("Reopen", self._reopen)],
+            )
+        elif self.doc.read_only:
+            self.banner.show_message("Opened read-only.", kind="info")
+        elif self.doc.migrated_from is not None:
+            self.banner.show_message(
+                f"This project was written by schema v{self.doc.migrated_from}; saving upgrades it "
+                "(drama.json.bak keeps the previous file).",
+                kind="info",
+            )
+        else:
+            self.banner.hide()
+
+    def _reopen(self) -> None:
+        if self.doc.path is not None:
+            self.files.open(self.doc.path)
+
+    def _on_disk_changed(self, state: str) -> None:
+        if state == "missing":
+            text = "drama.json was deleted or moved by another program. Saving will write it again."
+            self.disk_banner.show_message(text)
+            return
+        self.disk_banner.show_message(
+            "drama.json was changed by another program. Reload it (your unsaved edits are dropped), "
+            "or keep editing: saving will ask before overwriting.",
+            [("Reload", self.files.reload)],
+        )
+
+    def _update_problem_count(self) -> None:
+        problems = self.doc.validation.problems
+        errors = sum(p.severity == "error" for p in problems)
+        self._problem_label.setText(
+            f"{errors} errors, {len(problems) - errors} warnings" if problems else "No problems"
+        )
+
+    # --- layout persistence -----------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry, state = settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def _reset_layout(self) -> None:
+        for dock in self.docks.values():
+            dock.show()
+            dock.setFloating(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            event.accept()
+            return
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self._closed = True
+        settings.save_window(self.saveGeometry(), self.saveState())
+        self.autosaver.remove()
+        self.doc.thumbnails.shutdown()
+        self.doc.close()
+        event.accept()
+
+    def open_project(self, path: str | Path, read_only: bool = False) -> bool:
+        return self.files.open(path, read_only)
+
+
+def shortcut_text(action: QAction) -> str:
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

@@ -1,0 +1,86 @@
+"""The Problems panel: validation findings, newest after every edit.
+
+One row per problem (severity, where, message); clicking a row selects its
+scene and centres the graph on it.  The header counts errors and warnings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from studio.app.document import Document
+from studio.app.selection import Selection
+from studio.model.checks import Problem
+from studio.ui.icons import icon
+
+MAX_ROWS = 2000
+SCENE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+class ProblemsPanel(QWidget):
+    """Lists ``document.validation.problems``."""
+
+    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = document
+        self.selection = selection
+        self.summary = QLabel(self)
+        self.summary.setObjectName("panelNote")
+        self.tree = QTreeWidget(self)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setHeaderLabels(["", "Where", "Problem"])
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.tree.setColumnWidth(1, 220)
+        self.tree.itemActivated.connect(self._go)
+        self.tree.itemClicked.connect(self._go)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        document.validation.problems_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        problems = self.doc.validation.problems
+        errors = sum(p.severity == "error" for p in problems)
+        warnings = len(problems) - errors
+        if not problems:
+            self.summary.setText("No problems found.")
+        else:
+            text = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+            more = f" (first {MAX_ROWS} shown)" if len(problems) > MAX_ROWS else ""
+            self.summary.setText(text + more)
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        error_icon, warning_icon = icon("error", "#d64541"), icon("warning", "#d98a1c")
+        rows = []
+        for p in problems[:MAX_ROWS]:
+            row = QTreeWidgetItem(["", self._where(p), p.message])
+            row.setIcon(0, error_icon if p.severity == "error" else warning_icon)
+            row.setToolTip(0, p.severity)
+            row.setToolTip(2, p.message)
+            row.setData(0, SCENE_ROLE, p.scene)
+            rows.append(row)
+        self.tree.addTopLevelItems(rows)
+        self.tree.setUpdatesEnabled(True)
+
+    def _where(self, problem: Problem) -> str:
+        if problem.scene:
+            scene = self.doc.project.scene_map().get(problem.scene)
+            name = f"{scene.title}" if scene else problem.scene
+            return name + (f" › {problem.item}" if problem.item else "")
+        return problem.item or "project"
+
+    def _go(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        scene = item.data(0, SCENE_ROLE)
+        if isinstance(scene, str) and scene:
+            self.selection.focus(scene)

@@ -1,0 +1,158 @@
+"""engine.js must replay every vector, and random playthroughs, exactly like the Python engine.
+
+The JavaScript engine runs inside headless Chromium (loaded into a blank page
+of the served web root, as the player loads it). Traces are compared as JSON:
+same events, same values, same key order.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.player.conftest import Web
+from tests.player.randomized import adaptive_inputs, random_project, random_start
+from tests.player.support import VECTORS_DIR, load_json, sample_drama
+
+pytestmark = pytest.mark.browser
+
+VECTORS = sorted(VECTORS_DIR.glob("*.json"))
+RANDOM_CASES = 200
+
+RUN_ONE = """([project, start, inputs, limit]) => {
+  try {
+    return {events: DramaEngine.runTrace(project, start, inputs, limit)};
+  } catch (err) {
+    return {error: err.name, message: err.message};
+  }
+}"""
+
+
+def python_trace(project: Any, start: dict[str, Any], inputs: list[Any],
+                 limit: int | None) -> dict[str, Any]:
+    from studio.engine import EngineError, run_trace
+
+    try:
+        events = run_trace(project, start_from=start.get("from"),
+                           variables=start.get("variables") or {},
+                           timers=start.get("timers", "normal"), inputs=inputs, limit_ms=limit)
+    except EngineError as exc:
+        return {"error": type(exc).__name__, "message": str(exc)}
+    return {"events": events}
+
+
+def ordered(value: Any) -> Any:
+    """Nested (key, value) lists: equality that also checks key order."""
+    if isinstance(value, dict):
+        return [(k, ordered(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return [ordered(v) for v in value]
+    return value
+
+
+@pytest.fixture(scope="module")
+def engine_page(browser: Any, web: Web) -> Iterator[Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{web.base}/blank.html")
+    page.add_script_tag(url=f"{web.base}/player/engine.js")
+    assert page.evaluate("typeof DramaEngine.runTrace") == "function"
+    try:
+        yield page
+    finally:
+        context.close()
+    assert errors == []
+
+
+def vector_project(vector: dict[str, Any]) -> Any:
+    raw = vector["project"]
+    if isinstance(raw, dict) and set(raw) == {"sample"}:
+        return sample_drama(raw["sample"])
+    return raw
+
+
+def test_there_are_vectors() -> None:
+    assert VECTORS, f"no vectors in {VECTORS_DIR}"
+
+
+@pytest.mark.parametrize("path", VECTORS, ids=[p.stem for p in VECTORS])
+def test_vector_in_chromium(engine_page: Any, path: Path) -> None:
+    vector = load_json(path)
+    project = vector_project(vector)
+    got = engine_page.evaluate(
+        RUN_ONE, [project, vector["start"], vector["inputs"], vector["limit_ms"]]
+    )
+    assert "error" not in got, got
+    assert ordered(got["events"]) == ordered(vector["expected"])
+
+
+@pytest.mark.parametrize("path", VECTORS, ids=[p.stem for p in VECTORS])
+def test_vector_matches_python_engine(path: Path) -> None:
+    """The expected trace is also what studio.engine produces today (vectors are current)."""
+    pytest.importorskip("studio.engine.runner")
+    from studio.model import load
+    from studio.model.io import project_from_raw
+    from tests.support import SAMPLES
+
+    vector = load_json(path)
+    raw = vector["project"]
+    if isinstance(raw, dict) and set(raw) == {"sample"}:
+        project = load(SAMPLES / raw["sample"]).project
+    else:
+        project, _ = project_from_raw(raw)
+    got = python_trace(project, vector["start"], vector["inputs"], vector["limit_ms"])
+    assert got == {"events": vector["expected"]}
+
+
+def _random_cases() -> list[dict[str, Any]]:
+    from studio.model import ProjectError
+    from studio.model.io import project_from_raw
+
+    cases: list[dict[str, Any]] = []
+    seed = 0
+    while len(cases) < RANDOM_CASES:
+        rng = random.Random(seed)
+        seed += 1
+        raw = random_project(rng)
+        try:
+            project, _ = project_from_raw(raw)
+        except ProjectError:
+            continue
+        start = random_start(rng, raw)
+        inputs = adaptive_inputs(rng, project, start)
+        limit = rng.choice([4000, 15000, 30000, 30000])
+        expected = python_trace(project, start, inputs, limit)
+        cases.append({"seed": seed - 1, "project": raw, "start": start, "inputs": inputs,
+                      "limit": limit, "expected": expected})
+    return cases
+
+
+def test_random_playthroughs_match_python(engine_page: Any) -> None:
+    pytest.importorskip("studio.engine.runner")
+    cases = _random_cases()
+    results = engine_page.evaluate(
+        """(cases) => cases.map((c) => {
+          try {
+            return {events: DramaEngine.runTrace(c.project, c.start, c.inputs, c.limit)};
+          } catch (err) {
+            return {error: err.name, message: err.message};
+          }
+        })""",
+        [{k: c[k] for k in ("project", "start", "inputs", "limit")} for c in cases],
+    )
+    kinds = {"events": 0, "error": 0}
+    for case, got in zip(cases, results, strict=True):
+        kinds["error" if "error" in case["expected"] else "events"] += 1
+        assert ordered(got) == ordered(case["expected"]), f"seed {case['seed']}"
+    # The generator must exercise both finished playthroughs and refused inputs.
+    assert kinds["events"] > RANDOM_CASES // 2
+    assert kinds["error"] > 0
+    event_types = {e["type"] for c in cases for e in c["expected"].get("events", [])}
+    assert {"scene_looped", "went_back", "deposit_requested", "product_clicked",
+            "paused_for_choice", "stopped", "prompt_declined"} <= event_types
