@@ -21,6 +21,7 @@ from studio.app import settings
 from studio.app.autosave import AutoSaver
 from studio.app.diskwatch import DiskWatcher
 from studio.app.document import Document
+from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 from studio.app.settings import Preferences
 from studio.ui import actions, dialogs
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.prefs = Preferences.load()
         self.doc = document or Document(parent=self)
         self.selection = Selection(self)
+        self.playhead = Playhead(self)
         interval = autosave_ms if autosave_ms is not None else self.prefs.autosave_seconds * 1000
         self.autosaver = AutoSaver(self.doc, interval)
         self.files = FileController(self.doc, self.autosaver, self)
@@ -88,25 +90,29 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         self.setDockNestingEnabled(True)
         for spec in PANELS:
-            widget = create_panel(spec, self.doc, self.selection)
+            widget = create_panel(spec, self.doc, self.selection, self.playhead)
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(f"dock.{spec.id}")
             dock.setWidget(widget)
             self.addDockWidget(spec.area, dock)
             self.panels[spec.id] = widget
             self.docks[spec.id] = dock
-        if "timeline" in self.docks and "problems" in self.docks:
-            self.tabifyDockWidget(self.docks["timeline"], self.docks["problems"])
-            self.docks["problems"].raise_()
-        if "preview" in self.docks and "inspector" in self.docks:
-            self.splitDockWidget(self.docks["preview"], self.docks["inspector"], Qt.Orientation.Vertical)
+        docks = self.docks
+        if "timeline" in docks and "problems" in docks:
+            self.tabifyDockWidget(docks["timeline"], docks["problems"])
+            docks["timeline"].raise_()
+        if "library" in docks and "preview" in docks:
+            self.splitDockWidget(docks["library"], docks["preview"], Qt.Orientation.Vertical)
+        if "preview" in docks and "playthrough" in docks:
+            self.tabifyDockWidget(docks["preview"], docks["playthrough"])
+            docks["preview"].raise_()
         self.resizeDocks(
-            [self.docks[k] for k in ("library", "preview") if k in self.docks],
-            [250, 270],
+            [docks[k] for k in ("library", "inspector") if k in docks],
+            [270, 320],
             Qt.Orientation.Horizontal,
         )
-        bottom = [self.docks[k] for k in ("problems",) if k in self.docks]
-        self.resizeDocks(bottom, [160] * len(bottom), Qt.Orientation.Vertical)
+        bottom = [docks[k] for k in ("timeline",) if k in docks]
+        self.resizeDocks(bottom, [230] * len(bottom), Qt.Orientation.Vertical)
 
     def _wire_undo(self) -> None:
         stack = self.doc.undo_stack
@@ -303,6 +309,10 @@ class MainWindow(QMainWindow):
         self._closed = True
         settings.save_window(self.saveGeometry(), self.saveState())
         self.autosaver.remove()
+        for panel in self.panels.values():  # stop players and workers before Qt goes away
+            shutdown = getattr(panel, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
         self.doc.thumbnails.shutdown()
         self.doc.close()
         event.accept()

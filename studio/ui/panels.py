@@ -1,7 +1,10 @@
 """The panel registry: which docks the main window shows and who builds them.
 
 Each panel is a package ``studio.ui.<name>`` exposing
-``create(document, selection) -> QWidget``.  The main window builds every
+``create(document, selection) -> QWidget``; a factory that also takes a
+``playhead`` parameter receives the window's shared
+:class:`~studio.app.playhead.Playhead`, so timeline, preview and inspector
+stay in sync.  The main window builds every
 :data:`PANELS` entry through :func:`create_panel`; a panel whose package is
 missing (not written yet) or fails to import gets a clear placeholder, so
 later work adds a panel by adding its package, without touching the main
@@ -12,6 +15,7 @@ to answer menu actions while it has focus.
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 from dataclasses import dataclass
 from typing import Protocol
@@ -20,6 +24,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from studio.app.document import Document
+from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 
 log = logging.getLogger(__name__)
@@ -47,8 +52,15 @@ PANELS: tuple[PanelSpec, ...] = (
         "preview",
         "Preview",
         "studio.ui.preview",
-        Area.RightDockWidgetArea,
-        "Preview playback (libVLC) and review mode are coming.",
+        Area.LeftDockWidgetArea,
+        "Preview playback (libVLC) is coming.",
+    ),
+    PanelSpec(
+        "playthrough",
+        "Play story",
+        "studio.ui.playthrough",
+        Area.LeftDockWidgetArea,
+        "Story playthrough with overlays is coming.",
     ),
     PanelSpec(
         "inspector",
@@ -81,7 +93,16 @@ def placeholder(title: str, note: str) -> QWidget:
     return widget
 
 
-def create_panel(spec: PanelSpec, document: Document, selection: Selection) -> QWidget:
+def _wants_playhead(factory: object) -> bool:
+    try:
+        return "playhead" in inspect.signature(factory).parameters  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+
+
+def create_panel(
+    spec: PanelSpec, document: Document, selection: Selection, playhead: Playhead | None = None
+) -> QWidget:
     """Build a panel with its package's ``create``, or a placeholder."""
     try:
         module = importlib.import_module(spec.module)
@@ -97,7 +118,10 @@ def create_panel(spec: PanelSpec, document: Document, selection: Selection) -> Q
     if factory is None:
         return placeholder(spec.title, spec.coming or "Coming soon.")
     try:
-        widget: QWidget = factory(document, selection)
+        if playhead is not None and _wants_playhead(factory):
+            widget: QWidget = factory(document, selection, playhead=playhead)
+        else:
+            widget = factory(document, selection)
     except Exception as exc:
         log.exception("panel %s failed to start", spec.id)
         return placeholder(spec.title, f"This panel failed to start: {exc}")

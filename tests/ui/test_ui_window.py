@@ -28,7 +28,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_panels_menus_and_shortcuts(window: Any) -> None:
-    assert set(window.docks) == {"library", "preview", "inspector", "timeline", "problems"}
+    assert set(window.docks) == {"library", "preview", "playthrough", "inspector", "timeline", "problems"}
     for dock in window.docks.values():
         assert dock.widget() is not None and dock.windowTitle()
     menus = [a.text() for a in window.menuBar().actions()]
