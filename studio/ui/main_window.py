@@ -103,14 +103,16 @@ class MainWindow(QMainWindow):
             docks["timeline"].raise_()
         if "library" in docks and "preview" in docks:
             self.splitDockWidget(docks["library"], docks["preview"], Qt.Orientation.Vertical)
-        if "preview" in docks and "playthrough" in docks:
-            self.tabifyDockWidget(docks["preview"], docks["playthrough"])
-            docks["preview"].raise_()
+        if "inspector" in docks and "playthrough" in docks:
+            self.tabifyDockWidget(docks["inspector"], docks["playthrough"])
+            docks["inspector"].raise_()
         self.resizeDocks(
             [docks[k] for k in ("library", "inspector") if k in docks],
             [270, 320],
             Qt.Orientation.Horizontal,
         )
+        left = [docks[k] for k in ("library", "preview") if k in docks]
+        self.resizeDocks(left, [250, 400][: len(left)], Qt.Orientation.Vertical)
         bottom = [docks[k] for k in ("timeline",) if k in docks]
         self.resizeDocks(bottom, [230] * len(bottom), Qt.Orientation.Vertical)
 

@@ -59,7 +59,7 @@ PANELS: tuple[PanelSpec, ...] = (
         "playthrough",
         "Play story",
         "studio.ui.playthrough",
-        Area.LeftDockWidgetArea,
+        Area.RightDockWidgetArea,
         "Story playthrough with overlays is coming.",
     ),
     PanelSpec(
