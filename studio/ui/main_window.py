@@ -26,6 +26,7 @@ from studio.app.selection import Selection
 from studio.app.settings import Preferences
 from studio.ui import actions, dialogs
 from studio.ui.banner import Banner
+from studio.ui.bundle_actions import BundleController
 from studio.ui.files import FileController
 from studio.ui.graph import GraphPanel
 from studio.ui.panels import PANELS, create_panel
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         interval = autosave_ms if autosave_ms is not None else self.prefs.autosave_seconds * 1000
         self.autosaver = AutoSaver(self.doc, interval)
         self.files = FileController(self.doc, self.autosaver, self)
+        self.bundles = BundleController(self.doc, self.files, self)
         self.watcher = DiskWatcher(self.doc)
         self.doc.changed.connect(lambda changes: self.selection.prune(self.doc.project, changes))
 
@@ -184,6 +186,8 @@ class MainWindow(QMainWindow):
             "file.save_as": self.files.save_as,
             "file.revert": self.files.revert,
             "file.reload": self.files.reload,
+            "file.export_bundle": self.bundles.export_bundle,
+            "file.open_bundle": self.bundles.open_bundle,
         }
         if action_id in file_actions:
             file_actions[action_id]()
@@ -311,6 +315,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         settings.save_window(self.saveGeometry(), self.saveState())
         self.autosaver.remove()
+        self.bundles.shutdown()  # cancel and join a running export/import
         for panel in self.panels.values():  # stop players and workers before Qt goes away
             shutdown = getattr(panel, "shutdown", None)
             if callable(shutdown):

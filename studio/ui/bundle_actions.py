@@ -1,0 +1,352 @@
+"""File > Export Bundle… and File > Open Bundle…: questions, progress, results.
+
+:class:`BundleController` asks (save first? where? web player?), then runs an
+:class:`~studio.app.bundle_jobs.ExportJob` or
+:class:`~studio.app.bundle_jobs.ImportJob` on a worker thread behind a
+window-modal ``QProgressDialog`` whose Cancel really cancels.  Export always
+works from the saved project folder: unsaved edits must be saved first.  An
+imported bundle is opened through the :class:`~studio.ui.files.FileController`
+(so unsaved work and project locks are handled as for File > Open).
+
+Every question is a replaceable attribute of the controller (``ask_export``,
+``ask_bundle``, ``ask_destination``, ``show_error``; yes/no questions go
+through :func:`studio.ui.dialogs.choose`), so tests need no modal dialog.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
+
+from studio.app.bundle_jobs import BundleJob, ExportJob, ImportJob
+from studio.app.document import Document
+from studio.ui import dialogs
+from studio.ui.files import FileController
+
+if TYPE_CHECKING:
+    from studio.bundle.export import ExportResult
+
+BUNDLE_SUFFIX = ".drama.zip"
+BUNDLE_FILTER = "Drama bundle (*.drama.zip *.zip);;All files (*)"
+_TITLES = {"export": "Export Bundle", "import": "Open Bundle"}
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    path: Path
+    web_player: bool = True
+
+
+def slug(title: str, fallback: str = "drama") -> str:
+    """A file-name-safe lowercase slug of a title ("Payday: a story" -> "payday-a-story")."""
+    text = re.sub(r"[^\w]+", "-", title.casefold()).strip("-_")[:60].strip("-_")
+    return text or fallback
+
+
+def bundle_name(path: str | Path) -> Path:
+    """``path`` with ``.drama.zip`` added unless it already ends in ``.zip``."""
+    p = Path(path)
+    return p if p.name.lower().endswith(".zip") else p.with_name(p.name + BUNDLE_SUFFIX)
+
+
+def default_export_path(doc: Document) -> Path:
+    folder = doc.folder or Path.home()
+    return folder / f"{slug(doc.project.title, slug(folder.name))}{BUNDLE_SUFFIX}"
+
+
+def default_import_folder(zip_path: Path) -> Path:
+    """Next to the zip, named after it without ``.drama.zip``, made unique."""
+    name = zip_path.name
+    for suffix in (BUNDLE_SUFFIX, ".zip"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    base = zip_path.parent / (name or "drama")
+    candidate, n = base, 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate, n = base.with_name(f"{base.name}-{n}"), n + 1
+    return candidate
+
+
+class ExportDialog(QDialog):
+    """Where to write the bundle and whether to include the web player."""
+
+    def __init__(self, default: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Bundle")
+        self.setObjectName("exportDialog")
+        self._confirmed: Path | None = None
+        self.path_edit = QLineEdit(str(default), self)
+        self.path_edit.setMinimumWidth(420)
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self._browse)
+        self.web_player = QCheckBox("Include the web player (player/index.html)", self)
+        self.web_player.setChecked(True)
+        self.note = QLabel("The bundle holds the saved project, its clips (stored once) and posters.", self)
+        self.note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Export")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel("Bundle file:", self), 0, 0)
+        grid.addWidget(self.path_edit, 0, 1)
+        grid.addWidget(browse, 0, 2)
+        grid.addWidget(self.web_player, 1, 1, 1, 2)
+        grid.addWidget(self.note, 2, 0, 1, 3)
+        grid.addWidget(buttons, 3, 0, 1, 3)
+
+    def choice(self) -> ExportChoice:
+        return ExportChoice(bundle_name(self.path_edit.text().strip()), self.web_player.isChecked())
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export bundle", self.path_edit.text(), BUNDLE_FILTER)
+        if path:
+            self._confirmed = bundle_name(path)  # the file dialog asked about replacing it
+            self.path_edit.setText(str(self._confirmed))
+
+    def accept(self) -> None:
+        text = self.path_edit.text().strip()
+        if not text:
+            self.note.setText("Choose a file name for the bundle.")
+            return
+        path = bundle_name(text)
+        if not path.parent.is_dir():
+            self.note.setText(f"The folder {path.parent} does not exist.")
+            return
+        if path.exists() and path != self._confirmed:
+            answer = QMessageBox.question(self, "Replace bundle?", f"{path} exists. Replace it?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().accept()
+
+
+def ask_export(parent: QWidget | None, default: Path) -> ExportChoice | None:
+    dialog = ExportDialog(default, parent)
+    try:
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def ask_bundle(parent: QWidget | None, start: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open drama bundle", start, BUNDLE_FILTER)
+    return Path(path) if path else None
+
+
+def ask_destination(parent: QWidget | None, default: Path) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Import into a new project folder (new or empty)",
+        str(default),
+        "Project folder (*)",
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return Path(path) if path else None
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+class BundleController(QObject):
+    """Runs bundle export/import for one main window, one job at a time."""
+
+    job_created = Signal(object)  # the BundleJob, just before it starts (tests, diagnostics)
+    job_finished = Signal(object)  # the BundleJob, after its result was shown
+
+    def __init__(self, document: Document, files: FileController, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.doc = document
+        self.files = files
+        self.window = window
+        self.ask_export: Callable[[QWidget | None, Path], ExportChoice | None] = ask_export
+        self.ask_bundle: Callable[[QWidget | None, str], Path | None] = ask_bundle
+        self.ask_destination: Callable[[QWidget | None, Path], Path | None] = ask_destination
+        self.show_error: Callable[[QWidget | None, str, str], None] = show_error
+        self.job: BundleJob | None = None
+        self.dialog: QProgressDialog | None = None
+        self.open_folder_button = QPushButton("Open folder", window)
+        self.open_folder_button.setObjectName("bundle.openFolder")
+        self.open_folder_button.setFlat(True)
+        self.open_folder_button.hide()
+        self.open_folder_button.clicked.connect(self._open_folder)
+        self._folder: Path | None = None
+        status = window.statusBar()
+        status.addPermanentWidget(self.open_folder_button)
+        status.messageChanged.connect(self._on_status_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def _status(self, text: str, ms: int = 15000) -> None:
+        self.window.statusBar().showMessage(text, ms)
+
+    # --- File > Export Bundle… ----------------------------------------------------------------
+    def export_bundle(self) -> bool:
+        """Ask and start an export; True if the worker started."""
+        if self.busy:
+            self._status("A bundle export or import is already running.")
+            return False
+        folder = self.doc.folder if self._saved_for_export() else None
+        if folder is None:
+            return False
+        choice = self.ask_export(self.window, default_export_path(self.doc))
+        if choice is None:
+            return False
+        self._run(ExportJob(folder, choice.path, choice.web_player), f"Exporting to {choice.path.name}…")
+        return True
+
+    def _saved_for_export(self) -> bool:
+        """Export reads the saved folder: unsaved edits are saved first (or nothing happens)."""
+        if self.doc.path is None or self.doc.dirty:
+            what = "has never been saved" if self.doc.path is None else "has unsaved changes"
+            answer = dialogs.choose(
+                self.window,
+                "Export Bundle",
+                f"'{self.doc.display_name()}' {what}. The bundle is made from the saved "
+                "project: save it first?",
+                ["Save", "Cancel"],
+            )
+            if answer != "Save" or not self.files.save() or self.doc.dirty:
+                return False
+        state = self.doc.disk_state()
+        if state in ("changed", "missing"):
+            how = "was changed by another program" if state == "changed" else "is missing"
+            self.show_error(
+                self.window,
+                "Export Bundle",
+                f"{self.doc.path} {how} since it was opened; reload or save it before exporting.",
+            )
+            return False
+        return self.doc.folder is not None
+
+    def _exported(self, result: ExportResult) -> None:
+        self._status(f"Exported {result.files} files ({_megabytes(result.bytes)}) to {result.path}", 60000)
+        self._folder = result.path.parent
+        self.open_folder_button.setToolTip(f"Open {self._folder}")
+        self.open_folder_button.show()
+
+    def _open_folder(self) -> None:
+        if self._folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
+
+    def _on_status_changed(self, text: str) -> None:
+        if not text.startswith("Exported "):
+            self.open_folder_button.hide()
+
+    # --- File > Open Bundle… ------------------------------------------------------------------
+    def open_bundle(self) -> bool:
+        """Ask for a bundle and a new folder, import it, then open it; True if started."""
+        if self.busy:
+            self._status("A bundle export or import is already running.")
+            return False
+        start = str(self.doc.folder.parent) if self.doc.folder else str(Path.home())
+        zip_path = self.ask_bundle(self.window, start)
+        if zip_path is None:
+            return False
+        dest = self.ask_destination(self.window, default_import_folder(zip_path))
+        if dest is None:
+            return False
+        self._run(ImportJob(zip_path, dest), f"Importing {zip_path.name}…")
+        return True
+
+    def _imported(self, folder: Path) -> None:
+        if self.files.open(folder):
+            self._status(f"Imported the bundle into {folder}")
+        else:
+            self._status(f"Imported the bundle into {folder} (not opened)")
+
+    # --- the worker and its progress dialog --------------------------------------------------
+    def _run(self, job: BundleJob, label: str) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        dialog = QProgressDialog(label, "Cancel", 0, 100, self.window)
+        dialog.setObjectName("bundleProgress")
+        dialog.setWindowTitle(_TITLES[job.kind])
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.disconnect(dialog.cancel)  # stay up, saying "Cancelling…", until it stops
+        dialog.canceled.connect(self.cancel)
+        dialog.setValue(0)
+        self.dialog = dialog
+        self.job = job
+        job.progress.connect(self._on_progress)
+        job.finished.connect(self._on_finished)  # a bound method: disconnected if we go first
+        self.job_created.emit(job)
+        job.start()
+
+    def cancel(self) -> None:
+        """Cancel the running job (the progress dialog's Cancel button)."""
+        if self.job is None:
+            return
+        self.job.cancel()
+        if self.dialog is not None:
+            self.dialog.setLabelText("Cancelling…")
+            button = self.dialog.findChild(QPushButton)
+            if button is not None:
+                button.setEnabled(False)
+
+    def _on_progress(self, percent: int) -> None:
+        if self.dialog is not None and self.job is not None and not self.job.cancel_requested:
+            self.dialog.setValue(percent)
+
+    def _on_finished(self) -> None:
+        """Report the outcome once the progress dialog is gone."""
+        job = self.job
+        if job is None:
+            return
+        self.job = None
+        if self.dialog is not None:
+            self.dialog.hide()  # hide, not close: closing emits canceled()
+        what = "Export" if isinstance(job, ExportJob) else "Import"
+        if job.outcome == "ok" and isinstance(job, ExportJob):
+            self._exported(job.result)
+        elif job.outcome == "ok":
+            self._imported(job.result)
+        elif job.outcome == "cancelled":
+            self._status(f"{what} cancelled; nothing was written.")
+        else:
+            self.show_error(self.window, f"{_TITLES[job.kind]} failed", job.error)
+        self.job_finished.emit(job)
+
+    def shutdown(self, timeout: float = 30.0) -> bool:
+        """Cancel a running job and wait for its thread (window close, app quit)."""
+        job = self.job
+        if job is None:
+            return True
+        job.cancel()
+        return job.wait(timeout)
