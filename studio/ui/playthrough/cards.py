@@ -1,0 +1,174 @@
+"""Cards drawn over the video: savings prompt, product card and ending card.
+
+Every author string is shown through :func:`~studio.ui.playthrough.widgets.plain_label`
+(plain text).  Money goes through :func:`studio.model.currency.format_money`:
+prompt amounts and goal totals in the project currency, product prices in the
+product's own currency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from studio.model import Product, SavingsGoal, SavingsPrompt
+from studio.model.currency import format_money
+from studio.ui.playthrough.widgets import plain_label
+
+CARD_QSS = """
+QFrame#playCard { background: rgba(18, 20, 24, 232); border: 1px solid rgba(255,255,255,40);
+                  border-radius: 12px; }
+QFrame#playCard QLabel { color: #f2f3f5; background: transparent; }
+QFrame#playCard QLabel#cardKicker { color: #ffd23f; font-weight: bold; }
+QFrame#playCard QLabel#cardBig { font-size: 18pt; font-weight: bold; }
+QFrame#playCard QLabel#cardTitle { font-size: 12pt; font-weight: bold; }
+QFrame#playCard QLabel#cardMuted { color: #b9bec7; }
+QFrame#playCard QLabel#cardCta { background: #e0457b; color: white; border-radius: 10px;
+                                 padding: 4px 10px; font-weight: bold; }
+QFrame#playCard QPushButton { padding: 6px 12px; border-radius: 8px; font-weight: bold;
+                              background: #3a3d44; color: #f2f3f5; border: 1px solid #55585f; }
+QFrame#playCard QPushButton:focus { border: 2px solid #6ea8ff; }
+QFrame#playCard QPushButton#cardPrimary { background: #2f9e5b; border-color: #2f9e5b; }
+"""
+
+ENDING_TEXT = {"good": "Good ending", "neutral": "Neutral ending", "bad": "Bad ending"}
+
+
+class Card(QFrame):
+    """Base card: dark rounded frame with a vertical layout."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("playCard")
+        self.setStyleSheet(CARD_QSS)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(14, 12, 14, 12)
+        self.box.setSpacing(6)
+        self.hide()
+
+    def height_for(self, width: int) -> int:
+        self.box.activate()
+        h = self.box.totalHeightForWidth(width)
+        return h if h > 0 else self.sizeHint().height()
+
+    def _buttons(self, *buttons: QPushButton) -> None:
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        for b in buttons:
+            row.addWidget(b, 1)
+        self.box.addLayout(row)
+
+
+class PromptCard(Card):
+    """The oldest open savings prompt: text, amount, goal, Accept / Decline."""
+
+    accepted = Signal()
+    declined = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prompt_id: str | None = None
+        self.kicker = plain_label("Savings", "cardKicker")
+        self.text = plain_label("", "cardText")
+        self.amount = plain_label("", "cardBig")
+        self.goal = plain_label("", "cardMuted")
+        self.more = plain_label("", "cardMuted")
+        self.accept = QPushButton("Accept")
+        self.accept.setObjectName("cardPrimary")
+        self.decline = QPushButton("Decline")
+        for w in (self.kicker, self.text, self.amount, self.goal, self.more):
+            self.box.addWidget(w)
+        self._buttons(self.decline, self.accept)
+        self.accept.clicked.connect(self.accepted)
+        self.decline.clicked.connect(self.declined)
+
+    def set_prompt(
+        self, prompt: SavingsPrompt, goal: SavingsGoal | None, currency: str, more: int, pausing: bool
+    ) -> None:
+        self.prompt_id = prompt.id
+        self.kicker.setText("Savings · video paused" if pausing else "Savings")
+        self.text.setText(prompt.text)
+        self.amount.setText(format_money(prompt.amount, currency))
+        self.goal.setText(f"into “{goal.name}”" if goal else f"into goal {prompt.goal}")
+        self.more.setText(f"+{more} more prompt{'s' if more > 1 else ''} waiting" if more else "")
+        self.more.setVisible(more > 0)
+
+
+class ProductCard(Card):
+    """A clicked product: name, price in its currency, CTA, link as text."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.product_id: str | None = None
+        self.kicker = plain_label("Product", "cardKicker")
+        self.name = plain_label("", "cardTitle")
+        self.price = plain_label("", "cardBig")
+        self.sku = plain_label("", "cardMuted")
+        self.cta = plain_label("", "cardCta", wrap=False)
+        self.cta.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.url = plain_label("", "cardMuted")
+        self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note = plain_label("Preview only: host apps open the shop link.", "cardMuted")
+        self.close_button = QPushButton("Close")
+        for w in (self.kicker, self.name, self.price, self.sku, self.cta, self.url, self.note):
+            self.box.addWidget(w)
+        self._buttons(self.close_button)
+        self.close_button.clicked.connect(self.closed)
+
+    def set_product(self, product: Product | None, event: Mapping[str, object], cta: str) -> None:
+        """Fill from the ``product_clicked`` event (and the catalog entry, if any)."""
+        self.product_id = str(event.get("product"))
+        name = str(event.get("name") or (product.name if product else self.product_id))
+        price = event.get("price")
+        currency = str(event.get("currency") or (product.currency if product else "CNY"))
+        self.name.setText(name)
+        self.price.setText(format_money(price, currency) if isinstance(price, int) else "Price not set")
+        self.sku.setText(f"SKU {event.get('sku')}")
+        self.cta.setText(cta)
+        url = event.get("url")
+        self.url.setText(str(url) if url else "No shop link")
+
+
+class EndingCard(Card):
+    """The end: ending kind (or dead end), saved totals, Replay / Back."""
+
+    replay = Signal()
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kicker = plain_label("The end", "cardKicker")
+        self.kind = plain_label("", "cardTitle")
+        self.totals = plain_label("", "cardText")
+        self.replay_button = QPushButton("Replay")
+        self.replay_button.setObjectName("cardPrimary")
+        self.back_button = QPushButton("Back")
+        for w in (self.kicker, self.kind, self.totals):
+            self.box.addWidget(w)
+        self._buttons(self.back_button, self.replay_button)
+        self.replay_button.clicked.connect(self.replay)
+        self.back_button.clicked.connect(self.back)
+
+    def set_ending(
+        self, event: Mapping[str, object], goals: list[SavingsGoal], currency: str, can_back: bool
+    ) -> None:
+        kind = event.get("kind")
+        if event.get("dead_end"):
+            self.kind.setText("Dead end: this scene is not marked as an ending")
+        else:
+            self.kind.setText(ENDING_TEXT.get(str(kind), "Ending"))
+        saved = event.get("saved")
+        totals = saved if isinstance(saved, dict) else {}
+        lines = []
+        for g in goals:
+            total = int(totals.get(g.id, 0))
+            lines.append(
+                f"{g.name}: {format_money(total, currency)} saved of {format_money(g.target, currency)}"
+            )
+        self.totals.setText("\n".join(lines) if lines else "No savings goals in this drama.")
+        self.back_button.setEnabled(can_back)

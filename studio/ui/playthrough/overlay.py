@@ -1,0 +1,256 @@
+"""The overlay over the playthrough video: what the engine shows the viewer.
+
+:class:`Overlay` is a transparent child covering the :class:`VideoSurface`; it
+rebuilds its items from the controller's engine state (``refresh`` on
+``state_changed``) and places them relative to the displayed video rect:
+
+* option buttons at their hotspots, or stacked at the bottom, with a countdown
+  bar (none when the timer is off or the choice waits) and keys 1-9;
+* the oldest open savings prompt as a card at the top (Accept / Decline);
+* product tags as chips at their normalised hotspots; a click calls
+  ``click_product`` and the ``product_clicked`` event opens a product card;
+* the ending card (kind, saved totals, Replay / Back).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRect, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from studio.app.playthrough import PlaythroughController
+from studio.model import Option, Rect
+from studio.ui.playthrough.cards import EndingCard, ProductCard, PromptCard
+from studio.ui.playthrough.surface import VideoSurface
+from studio.ui.playthrough.widgets import CountdownBar, OptionButton, TagChip, plain_label
+
+STATUS_QSS = (
+    "QLabel#playStatus { background: rgba(18,20,24,215); color: #ffd23f; border-radius: 8px;"
+    " padding: 3px 8px; font-weight: bold; }"
+)
+STATUS_TEXT = {
+    "pause": "Waiting for your choice",
+    "timers_off": "Timers off: take your time",
+    "extended": "Extra time to choose",
+}
+
+
+def map_rect(hotspot: Rect, box: QRect) -> QRect:
+    """A normalised hotspot inside the displayed video rect ``box``."""
+    return QRect(
+        box.x() + round(hotspot.x * box.width()),
+        box.y() + round(hotspot.y * box.height()),
+        max(1, round(hotspot.w * box.width())),
+        max(1, round(hotspot.h * box.height())),
+    )
+
+
+class Overlay(QWidget):
+    """Option buttons, countdown, prompt/product/ending cards and tag chips."""
+
+    replay_requested = Signal()
+
+    def __init__(self, controller: PlaythroughController, surface: VideoSurface) -> None:
+        super().__init__(surface)
+        self.setObjectName("playOverlay")
+        self.controller = controller
+        self.surface = surface
+        self.options: list[OptionButton] = []
+        self._option_items: list[Option] = []
+        self._choice_key: tuple[Any, ...] | None = None
+        self.tags: dict[str, TagChip] = {}
+        self.countdown = CountdownBar(self)
+        self.status = plain_label("", "playStatus", wrap=False)
+        self.status.setParent(self)
+        self.status.setStyleSheet(STATUS_QSS)
+        self.prompt_card = PromptCard(self)
+        self.product_card = ProductCard(self)
+        self.ending_card = EndingCard(self)
+        self.countdown.hide()
+        self.status.hide()
+        self.prompt_card.accepted.connect(controller.accept_prompt)
+        self.prompt_card.declined.connect(controller.decline_prompt)
+        self.product_card.closed.connect(self.close_product)
+        self.ending_card.replay.connect(self.replay_requested)
+        self.ending_card.back.connect(controller.back)
+        controller.state_changed.connect(self.refresh)
+        controller.ticked.connect(self.update_countdown)
+        controller.event_emitted.connect(self.on_event)
+        surface.installEventFilter(self)
+        self.setGeometry(surface.rect())
+
+    # -- input -------------------------------------------------------------------------
+    def press_number(self, number: int) -> bool:
+        """Keyboard 1-9: choose that option of the open choice."""
+        if 1 <= number <= len(self.options) and self.options[number - 1].isVisible():
+            self.options[number - 1].click()
+            return True
+        return False
+
+    def close_product(self) -> None:
+        self.product_card.hide()
+        self.product_card.product_id = None
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        kind = event["type"]
+        if kind == "product_clicked":
+            scene = self.controller.scene(event["scene"])
+            tag = next((t for t in scene.tags if t.id == event["tag"]), None) if scene else None
+            product = self.controller.product(event["product"])
+            self.product_card.set_product(product, event, tag.cta if tag else "Shop now")
+            self.product_card.show()
+            self.relayout()
+        elif kind == "went_back":
+            self.close_product()
+
+    # -- state -> widgets --------------------------------------------------------------
+    def refresh(self) -> None:
+        eng = self.controller.engine
+        self._refresh_choice()
+        self._refresh_tags()
+        prompts = self.controller.open_prompt_items()
+        if prompts and eng is not None and not eng.ended:
+            first = prompts[0]
+            self.prompt_card.set_prompt(
+                first,
+                self.controller.goal(first.goal),
+                self.controller.currency(),
+                len(prompts) - 1,
+                first.pause and eng.pausing_prompt_open,
+            )
+            self.prompt_card.show()
+        else:
+            self.prompt_card.hide()
+        ending = self.controller.last_ending
+        if ending is not None and eng is not None and eng.ended:
+            project = self.controller.project
+            goals = list(project.goals) if project else []
+            self.ending_card.set_ending(ending, goals, self.controller.currency(), eng.can_go_back)
+            self.ending_card.show()
+            self.close_product()
+        else:
+            self.ending_card.hide()
+        if eng is None:
+            self.close_product()
+        self.update_countdown()
+        self.relayout()
+
+    def _refresh_choice(self) -> None:
+        eng = self.controller.engine
+        choice = eng.open_choice if eng is not None else None
+        key = None
+        if choice is not None:
+            key = (choice.scene, choice.shown_clock, tuple(o.id for o in choice.options))
+        if key == self._choice_key:
+            return
+        self._choice_key = key
+        for button in self.options:
+            button.deleteLater()
+        self.options, self._option_items = [], []
+        if choice is None:
+            return
+        for number, option in enumerate(choice.options, start=1):
+            button = OptionButton(number, option.label, option.hotspot is not None, self)
+            button.clicked.connect(lambda _=False, oid=option.id: self.controller.choose(oid))
+            button.show()
+            self.options.append(button)
+            self._option_items.append(option)
+
+    def _refresh_tags(self) -> None:
+        shown = {t.id: t for t in self.controller.shown_tag_items()}
+        for tag_id in list(self.tags):
+            if tag_id not in shown:
+                self.tags.pop(tag_id).deleteLater()
+        for tag_id, tag in shown.items():
+            if tag_id in self.tags:
+                continue
+            product = self.controller.product(tag.product)
+            chip = TagChip(tag_id, tag.cta, product.name if product else tag.product, self)
+            chip.clicked.connect(lambda _=False, tid=tag_id: self.controller.click_product(tid))
+            chip.show()
+            self.tags[tag_id] = chip
+
+    def update_countdown(self) -> None:
+        eng = self.controller.engine
+        choice = eng.open_choice if eng is not None else None
+        timer = self.controller.countdown()
+        show_bar = choice is not None and choice.countdown and timer is not None
+        if show_bar and timer is not None:
+            self.countdown.set_fraction(timer[0] / timer[1] if timer[1] else 0.0)
+        status = STATUS_TEXT.get(choice.paused or "") if choice is not None else None
+        changed = show_bar != self.countdown.isVisible() or bool(status) != self.status.isVisible()
+        self.countdown.setVisible(show_bar)
+        self.status.setText(status or "")
+        self.status.setVisible(bool(status))
+        if changed:
+            self.relayout()
+
+    # -- geometry ----------------------------------------------------------------------
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.surface and isinstance(event, QResizeEvent):
+            self.setGeometry(self.surface.rect())
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.relayout()
+
+    def relayout(self) -> None:
+        box = self.surface.video_rect()
+        margin = max(8, box.width() // 25)
+        inner_w = max(40, box.width() - 2 * margin)
+        for chip in self.tags.values():
+            tag = next((t for t in self.controller.shown_tag_items() if t.id == chip.tag_id), None)
+            if tag is not None:
+                chip.setGeometry(map_rect(tag.hotspot, box))
+        bottom = box.bottom() - margin
+        for button, option in reversed(list(zip(self.options, self._option_items, strict=True))):
+            if option.hotspot is not None:
+                spot = map_rect(option.hotspot, box)
+                h = max(spot.height(), button.height_for(spot.width()))
+                y = max(box.top(), min(spot.center().y() - h // 2, box.bottom() - h + 1))
+                button.setGeometry(spot.x(), y, spot.width(), h)
+                continue
+            h = button.height_for(inner_w)
+            button.setGeometry(box.x() + margin, bottom - h + 1, inner_w, h)
+            bottom -= h + 6
+        if self.options and all(o.hotspot is not None for o in self._option_items):
+            top = min(b.y() for b in self.options)
+            bottom = min(bottom, top - 6)
+        if self.countdown.isVisible():
+            self.countdown.setGeometry(box.x() + margin, bottom - 8 + 1, inner_w, 8)
+            bottom -= 8 + 6
+        if self.status.isVisible():
+            hint = self.status.sizeHint()
+            w = min(inner_w, hint.width())
+            self.status.setGeometry(
+                box.x() + (box.width() - w) // 2, bottom - hint.height() + 1, w, hint.height()
+            )
+            bottom -= hint.height() + 6
+        top = box.y() + margin
+        for card in (self.prompt_card, self.product_card, self.ending_card):
+            if not card.isVisible():
+                continue
+            h = min(card.height_for(inner_w), box.height() - 2 * margin)
+            if card is self.prompt_card:
+                y = top
+            elif card is self.product_card:
+                # At the bottom, above the options: the tags and the video stay visible.
+                y = bottom - h
+                if self.prompt_card.isVisible():
+                    y = max(y, self.prompt_card.geometry().bottom() + 8)
+                y = min(max(y, top), box.bottom() - margin - h)
+            else:
+                y = box.center().y() - h // 2
+            card.setGeometry(box.x() + margin, y, inner_w, h)
+        for widget in (
+            self.countdown,
+            self.status,
+            *self.options,
+            self.prompt_card,
+            self.product_card,
+            self.ending_card,
+        ):
+            widget.raise_()

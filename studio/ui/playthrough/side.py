@@ -1,0 +1,207 @@
+"""The playthrough side panel: controls, path so far, variables, deposits, event log.
+
+Controls: “Play story” (from the start), “Play from here…” (the selected
+scene, with variable values), Pause/Resume, Back (to the previous decision;
+disabled when there is none) and the timers setting (WCAG 2.2.1: normal, x2,
+x10, off; used from the next start).  The lists redraw from the controller's
+engine on ``state_changed``; the log appends every event's JSON line.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.app.playthrough import TIMER_SETTINGS, PlaythroughController
+from studio.model.currency import format_money
+from studio.ui.playthrough.widgets import plain_label
+
+TIMER_LABELS = {
+    "normal": "Timers: normal",
+    "x2": "Timers: twice as long",
+    "x10": "Timers: ten times as long",
+    "off": "Timers: off (wait for me)",
+}
+PAUSE_TEXT = {
+    "pause": "waiting for a choice",
+    "timers_off": "waiting for a choice (timers off)",
+    "extended": "extra time to choose",
+}
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for col in range(1, len(headers)):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = table.item(r, c)
+            if item is None:
+                table.setItem(r, c, QTableWidgetItem(text))
+            elif item.text() != text:
+                item.setText(text)
+
+
+class SidePanel(QWidget):
+    """Controls and the playthrough's state."""
+
+    play_story = Signal()
+    play_from_here = Signal()
+
+    def __init__(self, controller: PlaythroughController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("playSide")
+        self.play_button = QPushButton("Play story")
+        self.play_button.setObjectName("playStory")
+        self.here_button = QPushButton("Play from here…")
+        self.here_button.setObjectName("playFromHere")
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setObjectName("playPause")
+        self.pause_button.setCheckable(True)
+        self.back_button = QPushButton("Back")
+        self.back_button.setObjectName("playBack")
+        self.back_button.setToolTip("Return to the previous decision")
+        self.timers = QComboBox()
+        self.timers.setObjectName("playTimers")
+        for key in TIMER_SETTINGS:
+            self.timers.addItem(TIMER_LABELS[key], key)
+        self.timers.setToolTip("Timing adjustable (WCAG 2.2.1): used from the next Play")
+        self.status = plain_label("Not playing.", "playState")
+        self.path = QListWidget()
+        self.path.setObjectName("playPath")
+        self.variables = _table("playVariables", ["Variable", "Value"])
+        self.goals = _table("playGoals", ["Goal", "Saved", "Of target"])
+        self.log = QPlainTextEdit()
+        self.log.setObjectName("playLog")
+        self.log.setReadOnly(True)
+        self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.log.setMaximumBlockCount(10_000)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        row1.addWidget(self.play_button)
+        row1.addWidget(self.here_button)
+        row2.addWidget(self.pause_button)
+        row2.addWidget(self.back_button)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.timers)
+        layout.addWidget(self.status)
+        for title, widget, stretch in (
+            ("Path so far", self.path, 2),
+            ("Variables", self.variables, 2),
+            ("Deposits per goal", self.goals, 1),
+            ("Event log", self.log, 4),
+        ):
+            group = QGroupBox(title)
+            box = QVBoxLayout(group)
+            box.setContentsMargins(4, 4, 4, 4)
+            box.addWidget(widget)
+            layout.addWidget(group, stretch)
+
+        self.play_button.clicked.connect(self.play_story)
+        self.here_button.clicked.connect(self.play_from_here)
+        self.pause_button.toggled.connect(self._pause_toggled)
+        self.back_button.clicked.connect(lambda _=False: controller.back())
+        self.timers.currentIndexChanged.connect(self._timers_changed)
+        controller.state_changed.connect(self.refresh)
+        controller.running_changed.connect(self._running_changed)
+        controller.event_emitted.connect(self.append_event)
+        controller.ticked.connect(self.refresh_status)
+        self.refresh()
+
+    def _timers_changed(self, _index: int) -> None:
+        key = self.timers.currentData()
+        if key in TIMER_SETTINGS:
+            self.controller.set_timers(key)
+
+    def _pause_toggled(self, paused: bool) -> None:
+        self.controller.set_paused(paused)
+        self._running_changed(self.controller.running)
+
+    def _running_changed(self, _running: bool) -> None:
+        eng = self.controller.engine
+        user_paused = eng is not None and not eng.ended and not self.controller.running
+        self.pause_button.blockSignals(True)
+        self.pause_button.setChecked(user_paused)
+        self.pause_button.blockSignals(False)
+        self.pause_button.setText("Resume" if user_paused else "Pause")
+        self.pause_button.setEnabled(eng is not None and not eng.ended)
+        self.refresh_status()
+
+    def clear_log(self) -> None:
+        self.log.clear()
+
+    def append_event(self, event: dict[str, Any]) -> None:
+        self.log.appendPlainText(json.dumps(event, ensure_ascii=False))
+
+    def refresh_status(self) -> None:
+        eng = self.controller.engine
+        if eng is None:
+            self.status.setText("Not playing.")
+            return
+        scene = self.controller.scene()
+        title = scene.title if scene else (eng.scene_id or "")
+        state = "ended" if eng.ended else ("paused by you" if not self.controller.running else "playing")
+        if not eng.ended and eng.paused:
+            if eng.pausing_prompt_open:
+                state = "waiting for the savings prompt"
+            else:
+                state = PAUSE_TEXT.get(eng.pause_reason or "", "waiting")
+        self.status.setText(f"{title} · {eng.t / 1000:.1f} s · clock {eng.clock / 1000:.1f} s · {state}")
+
+    def refresh(self) -> None:
+        ctrl, eng = self.controller, self.controller.engine
+        self.back_button.setEnabled(eng is not None and eng.can_go_back)
+        self._running_changed(ctrl.running)
+        if eng is None:
+            self.path.clear()
+            _fill(self.variables, [])
+            _fill(self.goals, [])
+            return
+        titles = []
+        for sid in eng.path:
+            scene = ctrl.scene(sid)
+            titles.append(scene.title if scene else sid)
+        if [self.path.item(i).text() for i in range(self.path.count())] != titles:
+            self.path.clear()
+            self.path.addItems(titles)
+            self.path.scrollToBottom()
+        _fill(self.variables, [[k, json.dumps(v)] for k, v in eng.variables.items()])
+        project, currency = ctrl.project, ctrl.currency()
+        rows = []
+        saved = eng.saved
+        for goal in project.goals if project else []:
+            total = saved.get(goal.id, 0)
+            rows.append([goal.name, format_money(total, currency), f"{total * 100 // goal.target}%"])
+        _fill(self.goals, rows)

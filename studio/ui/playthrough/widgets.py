@@ -1,0 +1,162 @@
+"""Small painted widgets of the playthrough overlay, and plain-text helpers.
+
+Author text (labels, prompt text, product names, CTAs) is never rich text:
+labels use :func:`plain_label` (``Qt.PlainText``), painted buttons draw it with
+``QPainter.drawText`` and :func:`button_text` escapes ``&`` for QPushButtons.
+
+* :class:`OptionButton`: a choice option (number badge + wrapped label).
+* :class:`TagChip`: a product tag outlining its hotspot, with its CTA in a pill.
+* :class:`CountdownBar`: the remaining share of a choice window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+WRAP = int(Qt.TextFlag.TextWordWrap)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+ACCENT = QColor("#3d7be0")
+
+
+def plain_label(text: str = "", name: str | None = None, wrap: bool = True) -> QLabel:
+    """A QLabel that shows ``text`` literally (never as HTML)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def button_text(text: str) -> str:
+    """Text for a QPushButton: ``&`` shown literally, not as a mnemonic."""
+    return text.replace("&", "&&")
+
+
+def overlay_font(widget: QWidget, scale: float = 1.0, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(max(8.0, size * scale))
+    font.setBold(bold)
+    return font
+
+
+class OptionButton(QAbstractButton):
+    """One option of the open choice: ``number`` badge and the wrapped label."""
+
+    PAD = 10
+
+    def __init__(self, number: int, label: str, on_hotspot: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = number
+        self.label = label
+        self.on_hotspot = on_hotspot
+        self.setObjectName("playOption")
+        self.setText(label)
+        self.setAccessibleName(f"Option {number}: {label}")
+        self.setToolTip(f"Press {number}" if number <= 9 else "")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFont(overlay_font(self, 1.05, bold=True))
+
+    def _badge(self) -> int:
+        return QFontMetrics(self.font()).height() + 6
+
+    def height_for(self, width: int) -> int:
+        fm = QFontMetrics(self.font())
+        text_w = max(20, width - self._badge() - 3 * self.PAD)
+        rect = fm.boundingRect(QRect(0, 0, text_w, 10_000), WRAP, self.label)
+        return max(self._badge(), rect.height()) + 2 * self.PAD
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, self.height_for(240))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        down = self.isDown()
+        fill = QColor(255, 255, 255, 235 if not down else 200)
+        p.setPen(QPen(ACCENT if self.hasFocus() or self.underMouse() else QColor(0, 0, 0, 60), 2))
+        p.setBrush(fill)
+        p.drawRoundedRect(r, 10, 10)
+        badge = self._badge()
+        b = QRectF(self.PAD, (self.height() - badge) / 2, badge, badge)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(ACCENT)
+        p.drawEllipse(b)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(b, CENTER, str(self.number))
+        left = int(b.right()) + self.PAD
+        text = QRect(left, 0, self.width() - left - self.PAD, self.height())
+        p.setPen(QColor("#14161a"))
+        p.drawText(text, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft) | WRAP, self.label)
+        p.end()
+
+
+class TagChip(QAbstractButton):
+    """A shown product tag: its hotspot outlined, the CTA in a pill at the bottom."""
+
+    def __init__(self, tag_id: str, cta: str, product_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tag_id = tag_id
+        self.cta = cta
+        self.setObjectName("playTag")
+        self.setText(cta)
+        self.setAccessibleName(f"{cta}: {product_name}")
+        self.setToolTip(product_name)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFont(overlay_font(self, 0.9, bold=True))
+
+    def pill_rect(self) -> QRect:
+        fm = QFontMetrics(self.font())
+        w = min(self.width() - 4, fm.horizontalAdvance(self.cta) + 20)
+        h = fm.height() + 8
+        return QRect((self.width() - w) // 2, max(2, self.height() - h - 4), w, h)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        outline = QColor(255, 255, 255, 230 if self.underMouse() or self.hasFocus() else 170)
+        p.setPen(QPen(outline, 2, Qt.PenStyle.DashLine))
+        p.setBrush(QColor(255, 255, 255, 28))
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 8, 8)
+        pill = self.pill_rect()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#e0457b"))
+        p.drawRoundedRect(QRectF(pill), pill.height() / 2, pill.height() / 2)
+        p.setPen(QColor("#ffffff"))
+        fm = QFontMetrics(self.font())
+        p.drawText(pill, CENTER, fm.elidedText(self.cta, Qt.TextElideMode.ElideRight, pill.width() - 12))
+        p.end()
+
+
+class CountdownBar(QWidget):
+    """A thin bar: the remaining share of the choice window (``set_fraction``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("playCountdown")
+        self.fraction = 1.0
+        self.setFixedHeight(8)
+
+    def set_fraction(self, fraction: float) -> None:
+        fraction = max(0.0, min(1.0, fraction))
+        if abs(fraction - self.fraction) > 1e-4:
+            self.fraction = fraction
+            self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect())
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(255, 255, 255, 90))
+        p.drawRoundedRect(r, 4, 4)
+        fill = QRectF(r.x(), r.y(), r.width() * self.fraction, r.height())
+        p.setBrush(QColor("#ffd23f") if self.fraction > 0.25 else QColor("#ff6b6b"))
+        p.drawRoundedRect(fill, 4, 4)
+        p.end()
