@@ -7,6 +7,7 @@ ffmpeg) is a failure, never a skip: use ``require()``.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,3 +31,14 @@ def sample_project(request: pytest.FixtureRequest) -> Path:
     folder = SAMPLES / str(request.param)
     assert (folder / "drama.json").is_file(), f"sample project {folder} is missing"
     return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_clipboard_at_end() -> Iterator[None]:
+    """Tests never exec() the app, so aboutToQuit never fires: clear our clipboard
+    data before the QApplication is destroyed at interpreter exit."""
+    yield
+    import sys
+
+    if "studio.ui.graph.panel" in sys.modules:
+        sys.modules["studio.ui.graph.panel"].release_clipboard()

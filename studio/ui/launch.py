@@ -1,5 +1,5 @@
 """Start the studio: ``run(project_path, read_only)`` (called by ``studio`` and
-``studio open PATH``).
+``studio open PATH``) and ``run_review(project_path)`` (``studio review PATH``).
 
 Creates the QApplication, applies the light/dark palette, builds the main
 window, offers to recover unsaved work left by a studio that stopped (a
@@ -83,4 +83,25 @@ def run(project_path: str | None = None, read_only: bool = False) -> int:
     window.show()
     code = int(app.exec())
     QThreadPool.globalInstance().waitForDone(3000)  # let background decodes finish cleanly
+    return code
+
+
+def run_review(project_path: str) -> int:
+    """``studio review PATH``: open the project read-only with the Review dock in front.
+
+    Coverage, comments and approvals go to ``drama.review.json`` beside the
+    project; ``drama.json`` is never written.  A path that is not a readable
+    project gives one line on stderr and exit code 2 (no window).
+    """
+    from studio.ui.review.mode import check_project, open_review_window
+
+    problem = check_project(project_path)
+    if problem is not None:
+        sys.stderr.write(f"studio review: {problem}\n")
+        return 2
+    app = application()
+    window = open_review_window(project_path)
+    window.show()
+    code = int(app.exec())
+    QThreadPool.globalInstance().waitForDone(3000)
     return code

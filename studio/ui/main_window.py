@@ -105,8 +105,10 @@ class MainWindow(QMainWindow):
             docks["timeline"].raise_()
         if "library" in docks and "preview" in docks:
             self.splitDockWidget(docks["library"], docks["preview"], Qt.Orientation.Vertical)
-        if "inspector" in docks and "playthrough" in docks:
-            self.tabifyDockWidget(docks["inspector"], docks["playthrough"])
+        for tab in ("playthrough", "review"):
+            if "inspector" in docks and tab in docks:
+                self.tabifyDockWidget(docks["inspector"], docks[tab])
+        if "inspector" in docks:
             docks["inspector"].raise_()
         self.resizeDocks(
             [docks[k] for k in ("library", "inspector") if k in docks],

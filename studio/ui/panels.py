@@ -77,6 +77,13 @@ PANELS: tuple[PanelSpec, ...] = (
         "The timeline (trim, choice window, prompts and product tags) is coming.",
     ),
     PanelSpec("problems", "Problems", "studio.ui.problems", Area.BottomDockWidgetArea),
+    PanelSpec(
+        "review",
+        "Review",
+        "studio.ui.review",
+        Area.RightDockWidgetArea,
+        "Review mode (coverage, comments, approvals) is coming.",
+    ),
 )
 
 

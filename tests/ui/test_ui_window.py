@@ -28,7 +28,8 @@ pytestmark = pytest.mark.gui
 
 
 def test_panels_menus_and_shortcuts(window: Any) -> None:
-    assert set(window.docks) == {"library", "preview", "playthrough", "inspector", "timeline", "problems"}
+    expected = {"library", "preview", "playthrough", "inspector", "review", "timeline", "problems"}
+    assert set(window.docks) == expected
     for dock in window.docks.values():
         assert dock.widget() is not None and dock.windowTitle()
     menus = [a.text() for a in window.menuBar().actions()]

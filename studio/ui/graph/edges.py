@@ -3,7 +3,8 @@
 An :class:`EdgeItem` is one option: a curve from the source scene's output
 port to the target's input port, an arrow head, and (when zoomed in enough
 to read) a label with the option text and its condition/deposit badges.
-Back edges and self-loops bend around so they stay visible.  Edges are
+Back edges and self-loops bend around so they stay visible.  In review,
+options not taken yet are drawn faded and dashed.  Edges are
 drawn without antialiasing unless zoomed in: long antialiased curves are
 the main cost of software rendering.  Labels are painted by the view in its
 foreground pass, above the nodes, so tight layouts keep them readable.
@@ -15,7 +16,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from studio.model.currency import format_money
@@ -191,6 +192,10 @@ class EdgeItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         color = style.edge_selected if selected else style.edge
+        unwatched = self.graph.edge_watched(self.key) is False
+        if unwatched and not selected:  # review coverage: an option not taken yet
+            color = QColor(color)
+            color.setAlpha(110)
         if lod < LOD_BLOCK:
             x1, y1, *_, x2, y2 = self._points
             painter.setPen(QPen(color, 0))  # cosmetic hairline
@@ -198,7 +203,10 @@ class EdgeItem(QGraphicsItem):
             return
         path, head = self._geometry()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= LOD_SMOOTH)
-        painter.setPen(QPen(color, 2.5 if selected else 1.5))
+        pen = QPen(color, 2.5 if selected else 1.5)
+        if unwatched:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         painter.setPen(Qt.PenStyle.NoPen)

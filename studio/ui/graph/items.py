@@ -2,8 +2,9 @@
 
 A :class:`SceneItem` draws one scene: thumbnail, title, duration and size,
 badges (savings prompts and their total, product tags, options), the start
-and ending markers, a problem marker with its tooltip, and the output port
-that starts a connection.  Painting uses level of detail: when zoomed out a
+and ending markers, a problem marker with its tooltip, the output port
+that starts a connection and, in review, a watched/unwatched badge (unwatched
+scenes are drawn faded).  Painting uses level of detail: when zoomed out a
 node is a plain block, text appears only when readable, and antialiasing
 only when zoomed in, so thousands of nodes stay fluid.  Everything a paint
 needs is computed in :meth:`SceneItem.set_scene` (never during paint).
@@ -41,6 +42,8 @@ _BODY = QRectF(0.0, 0.0, NODE_W, NODE_H)
 _BOUNDS = QRectF(-PORT_R - 2, -2, NODE_W + 2 * PORT_R + 4, NODE_H + 4)
 _THUMB = QRectF(8.0, (NODE_H - THUMB_H) / 2, THUMB_W, THUMB_H)
 _TEXT_X = _THUMB.right() + 10
+WATCHED = QColor("#2f9e66")
+UNWATCHED_OPACITY = 0.4  # review coverage: scenes not watched yet
 OUT_PORT = QPointF(NODE_W, NODE_H / 2)
 IN_PORT = QPointF(0.0, NODE_H / 2)
 
@@ -168,6 +171,15 @@ class SceneItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        watched = self.graph.watched(self.sid)
+        self._paint(painter, option, watched)
+        if watched is False:  # review coverage, not watched yet: faded under a veil of the
+            veil = QColor(self.graph.look.background)  # background (far cheaper than an opacity)
+            veil.setAlpha(int(255 * (1.0 - UNWATCHED_OPACITY)))
+            painter.fillRect(_BODY, veil)
+            self._paint_watched(painter, False)
+
+    def _paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, watched: bool | None) -> None:
         style = self.graph.look
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -186,6 +198,8 @@ class SceneItem(QGraphicsItem):
         painter.setBrush(style.edge)
         painter.drawEllipse(OUT_PORT, PORT_R, PORT_R)
         painter.drawEllipse(IN_PORT, PORT_R - 2.5, PORT_R - 2.5)
+        if watched:
+            self._paint_watched(painter, True)
         if lod < LOD_TEXT:
             self._paint_overview(painter)
             return
@@ -197,9 +211,13 @@ class SceneItem(QGraphicsItem):
     def overview_colour(self) -> QColor:
         """Block colour when zoomed far out: problem, start/ending accent, or plain."""
         if self._problem == "error":
-            return QColor(self.graph.look.error)
-        accent = self._accent()
-        return QColor(accent if accent is not None else self.graph.look.node_border)
+            colour = QColor(self.graph.look.error)
+        else:
+            accent = self._accent()
+            colour = QColor(accent if accent is not None else self.graph.look.node_border)
+        if self.graph.watched(self.sid) is False:
+            colour.setAlpha(int(255 * UNWATCHED_OPACITY))
+        return colour
 
     def _accent(self) -> Any:
         if self.is_start:
@@ -257,6 +275,23 @@ class SceneItem(QGraphicsItem):
             painter.drawRoundedRect(rect, 4.0, 4.0)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
             bx += width + 4
+
+    def _paint_watched(self, painter: QPainter, watched: bool) -> None:
+        """Review coverage badge (top right, left of a problem marker): a green check
+        when watched, an empty ring when not."""
+        style = self.graph.look
+        x = NODE_W - (34.0 if self._problem is not None else 12.0)
+        center = QPointF(x, 12.0)
+        if watched:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(WATCHED))
+            painter.drawEllipse(center, 8.0, 8.0)
+            painter.setPen(QPen(Qt.GlobalColor.white, 2.0))
+            painter.drawPolyline([QPointF(x - 4.0, 12.0), QPointF(x - 1.0, 15.0), QPointF(x + 4.5, 8.5)])
+        else:
+            painter.setPen(QPen(style.muted, 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(center, 7.0, 7.0)
 
     def _paint_problem(self, painter: QPainter) -> None:
         style = self.graph.look

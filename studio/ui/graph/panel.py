@@ -8,7 +8,7 @@ mark ending, arrange, zoom and find.  Each action pushes one document edit.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtWidgets import (
@@ -32,6 +32,33 @@ from studio.ui.graph.scene import GraphScene
 from studio.ui.graph.view import GraphView
 
 SCENES_MIME = "application/x-drama-studio-scenes"
+
+
+def release_clipboard() -> None:
+    """Drop clipboard data we own while the QApplication is alive.
+
+    PySide6 crashes at interpreter exit when a QMimeData set by Python is still
+    on the clipboard as the QApplication is destroyed; our scenes' data is only
+    useful inside the studio, so it is cleared on quit.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    clipboard = QApplication.clipboard()
+    mime = clipboard.mimeData()
+    if mime is not None and mime.hasFormat(SCENES_MIME):
+        clipboard.clear()
+
+
+_release_hooked = False
+
+
+def release_clipboard_on_quit() -> None:
+    global _release_hooked
+    app = QApplication.instance()
+    if app is not None and not _release_hooked:
+        app.aboutToQuit.connect(release_clipboard)
+        _release_hooked = True
 
 
 class GraphPanel(QWidget):
@@ -82,6 +109,10 @@ class GraphPanel(QWidget):
 
     def _on_reset(self) -> None:
         self.view.fit_when_shown()
+
+    def set_coverage(self, scenes: Iterable[str] | None, options: Iterable[tuple[str, str]] = ()) -> None:
+        """Review coverage overlay: unwatched scenes/options dimmed (None: off)."""
+        self.graph.set_coverage(scenes, options)
 
     # --- actions ---------------------------------------------------------------
     def handle_action(self, action_id: str) -> bool:
@@ -158,6 +189,7 @@ class GraphPanel(QWidget):
         mime.setData(SCENES_MIME, payload.encode("utf-8"))
         mime.setText(payload)
         QApplication.clipboard().setMimeData(mime)
+        release_clipboard_on_quit()
 
     def cut(self) -> None:
         self.copy()

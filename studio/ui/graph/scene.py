@@ -5,7 +5,8 @@
 moved scenes are repositioned, touched scenes refreshed (and their outgoing
 edges rebuilt), removed ones dropped; a reset rebuilds everything.  It also
 mirrors the shared :class:`~studio.app.selection.Selection`, shows
-validation problems on nodes and thumbnails as they are decoded.
+validation problems on nodes and thumbnails as they are decoded, and (in
+review) dims the scenes and options not watched yet (:meth:`set_coverage`).
 
 Big projects are built progressively: the zoomed-out overview paints from
 the model at once, and items are created in chunks on idle time.  Anything
@@ -14,6 +15,8 @@ first (:meth:`GraphScene.ensure_built`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPixmap
@@ -55,6 +58,8 @@ class GraphScene(QGraphicsScene):
         self._label_sizes: dict[str, tuple[float, float]] = {}
         self._problems: dict[str, list[Problem]] = {}
         self._currency = ""
+        # review coverage: (watched scenes, watched (scene, option) edges); None = no overlay
+        self.coverage: tuple[frozenset[str], frozenset[tuple[str, str]]] | None = None
         self._syncing = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -129,6 +134,26 @@ class GraphScene(QGraphicsScene):
 
     def overview_geometry(self) -> tuple[list[QLineF], Groups]:
         return self._overview.geometry()
+
+    # --- review coverage --------------------------------------------------------------
+    def set_coverage(self, scenes: Iterable[str] | None, options: Iterable[tuple[str, str]] = ()) -> None:
+        """Show review coverage: unwatched scenes and options are dimmed (None: no overlay).
+
+        One repaint of the items; painting reads the sets (no per-frame work).
+        """
+        coverage = None if scenes is None else (frozenset(scenes), frozenset(options))
+        if coverage == self.coverage:
+            return
+        self.coverage = coverage
+        self.invalidate_overview()
+        self.update()
+
+    def watched(self, scene_id: str) -> bool | None:
+        """Whether a scene was watched in the review (None: no coverage shown)."""
+        return None if self.coverage is None else scene_id in self.coverage[0]
+
+    def edge_watched(self, key: tuple[str, str]) -> bool | None:
+        return None if self.coverage is None else key in self.coverage[1]
 
     # --- building -------------------------------------------------------------
     def rebuild(self) -> None:

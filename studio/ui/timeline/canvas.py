@@ -7,13 +7,16 @@ or an empty lane to move the playhead.  While dragging, only the canvas shows
 the new position; releasing pushes ONE op (a refused edit springs back and
 the document's message says why).  Times snap to the playhead, the other
 items' edges and the trim (within a few pixels), otherwise to frames; hold
-Alt or switch snapping off to place freely.  Left/Right nudge the selected
+Alt or switch snapping off to place freely.  Review comments of the scene
+show as flags on the ruler (:meth:`TimelineCanvas.set_comments`; hover for
+the text).  Left/Right nudge the selected
 item (or the playhead) by one frame, Shift by one second; successive nudges
 merge into one undo step.  Delete removes the selected item.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,6 +29,7 @@ from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 from studio.model.ops import Op, SetField
 from studio.model.project import Scene
+from studio.model.review import Comment
 from studio.ui.timeline import geometry as g
 from studio.ui.timeline.items import (
     Edge,
@@ -39,7 +43,15 @@ from studio.ui.timeline.items import (
     scene_span,
     tag_rows,
 )
-from studio.ui.timeline.paint import Style, hit_item, hit_trim, item_rect, paint_canvas
+from studio.ui.timeline.paint import (
+    Style,
+    comment_flag,
+    describe_comments,
+    hit_item,
+    hit_trim,
+    item_rect,
+    paint_canvas,
+)
 from studio.ui.timeline.strip import StripLoader
 
 DragKind = Literal["item", "trim_in", "trim_out", "scrub"]
@@ -86,6 +98,7 @@ class TimelineCanvas(QWidget):
         self.snap_guide: int | None = None
         self.drag: Drag | None = None
         self.playhead_ms: int | None = None
+        self.comments: list[Comment] = []  # review comments of every scene (markers on the ruler)
         playhead.moved.connect(self._on_playhead)
         self.setMinimumHeight(g.canvas_height(1))
 
@@ -121,6 +134,18 @@ class TimelineCanvas(QWidget):
         self.setMinimumHeight(g.canvas_height(self.tag_rows))
         self.updateGeometry()
         self.update()
+
+    def set_comments(self, comments: Iterable[Comment]) -> None:
+        """Review comments to flag on the ruler (those of the shown scene are drawn)."""
+        self.comments = list(comments)
+        self.update()
+
+    def scene_comments(self) -> list[Comment]:
+        return [c for c in self.comments if c.scene == self.scene_id] if self.scene_id else []
+
+    def comments_at(self, pos: QPointF) -> list[Comment]:
+        """The comments whose ruler flag is under ``pos``."""
+        return [c for c in self.scene_comments() if comment_flag(self, c).contains(pos)]
 
     def axis(self) -> g.Axis:
         return g.Axis(self.span[2], self.width())
@@ -281,8 +306,11 @@ class TimelineCanvas(QWidget):
             from PySide6.QtGui import QHelpEvent
 
             assert isinstance(e, QHelpEvent)
+            flagged = self.comments_at(QPointF(e.pos()))
             hit = self.hit(QPointF(e.pos()))
-            if hit is not None:
+            if flagged:
+                QToolTip.showText(e.globalPos(), describe_comments(flagged), self)
+            elif hit is not None:
                 QToolTip.showText(e.globalPos(), self.describe(hit[0]), self)
             else:
                 QToolTip.hideText()

@@ -3,6 +3,7 @@
 Colours come from the application palette (light and dark themes), with one
 accent per item kind: choice windows blue, savings prompts amber, product
 tags purple.  Invalid items (outside the trim) are drawn red and hatched.
+Review comments are flags on the ruler: orange while open, green when resolved.
 """
 
 from __future__ import annotations
@@ -14,11 +15,16 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPalette, QPen, QPolygonF
 
+from studio.model.review import Comment
 from studio.ui.timeline import geometry as g
 from studio.ui.timeline.items import LANE_TITLES, LANES, Edge, Item, Kind
 
 if TYPE_CHECKING:
     from studio.ui.timeline.canvas import TimelineCanvas
+
+FLAG_W = 9.0  # review comment flags on the ruler
+FLAG_OPEN = QColor("#e8590c")
+FLAG_RESOLVED = QColor("#2f9e66")
 
 
 @dataclass
@@ -95,6 +101,35 @@ def paint_canvas(c: TimelineCanvas, p: QPainter, clip: QRectF) -> None:
         p.setPen(QPen(s.selected, 1, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, 0), QPointF(x, c.height()))
     _playhead(c, p)
+    _comment_flags(c, p)  # above the playhead: a comment just added at the playhead stays visible
+
+
+def comment_flag(c: TimelineCanvas, comment: Comment) -> QRectF:
+    """The hit/paint box of a comment's flag on the ruler."""
+    x = c.axis().x(comment.t_ms)
+    return QRectF(x - 3, 0, FLAG_W + 5, g.RULER_H)
+
+
+def describe_comments(comments: list[Comment]) -> str:
+    """Tooltip of comment flags: time, author, status and text of each."""
+    return "\n".join(f"💬 {g.format_time(c.t_ms)}  {c.author} ({c.status}): {c.text}" for c in comments)
+
+
+def _comment_flags(c: TimelineCanvas, p: QPainter) -> None:
+    comments = c.scene_comments()
+    if not comments:
+        return
+    axis = c.axis()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    for comment in sorted(comments, key=lambda k: k.status == "open"):  # open flags on top
+        colour = FLAG_OPEN if comment.status == "open" else FLAG_RESOLVED
+        x = round(axis.x(comment.t_ms)) + 0.5
+        p.setPen(QPen(colour, 1.5))
+        p.drawLine(QPointF(x, 1), QPointF(x, g.RULER_H + g.STRIP_H + 2))
+        p.setPen(QPen(colour.darker(140), 1))
+        p.setBrush(colour)
+        p.drawPolygon(QPolygonF([QPointF(x, 1), QPointF(x + FLAG_W, 5), QPointF(x, 9.5)]))
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
 def _ruler(c: TimelineCanvas, p: QPainter, clip: QRectF) -> None:

@@ -4,10 +4,13 @@ It shows the scene picked in the shared :class:`~studio.app.selection.Selection`
 (or, when the preview moves on to another scene, the playhead's scene) and
 keeps the shared :class:`~studio.app.playhead.Playhead` on that scene.  The
 toolbar adds items at the playhead, toggles snapping and zooms the time axis;
-the status line names the reason an item is invalid.
+the status line names the reason an item is invalid.  :meth:`TimelinePanel.set_comments`
+flags review comments on the ruler.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPainter, QPaintEvent
@@ -26,6 +29,7 @@ from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 from studio.model.ops import ChangeSet, OpError
+from studio.model.review import Comment
 from studio.ui.timeline import geometry as g
 from studio.ui.timeline.canvas import TimelineCanvas
 from studio.ui.timeline.items import add_choice_op, add_prompt_op, add_tag_op, clamp_point
@@ -140,6 +144,10 @@ class TimelinePanel(QWidget):
         bar.addWidget(button)
         self.buttons[key] = button
         return button
+
+    def set_comments(self, comments: Iterable[Comment]) -> None:
+        """Review comments (any scene): the shown scene's appear as flags on the ruler."""
+        self.canvas.set_comments(comments)
 
     # --- which scene ------------------------------------------------------------------
     def show_scene(self, scene_id: str | None) -> None:

@@ -1,0 +1,127 @@
+"""The coverage part of the review dock: percent bar, unwatched list, next branch.
+
+:class:`CoverageBox` only displays; the panel wires its buttons.  The list
+of unwatched scenes and choices is capped (:data:`MAX_LISTED`) so a huge
+project stays quick to refresh.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.model.project import Project
+from studio.model.review import Coverage
+
+MAX_LISTED = 200
+SCENE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _label(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class CoverageBox(QGroupBox):
+    """Coverage % bar, counts, the next-unwatched button and what is not watched yet."""
+
+    scene_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Coverage", parent)
+        self.setObjectName("reviewCoverage")
+        self.setToolTip("What this review has watched in “Play story”")
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("reviewCoverageBar")
+        self.bar.setRange(0, 100)
+        self.bar.setTextVisible(False)  # the percent is in the label (no text over the fill)
+        self.bar.setMaximumHeight(10)
+        self.counts = _label(name="reviewCoverageCounts")
+        bold = self.counts.font()
+        bold.setBold(True)
+        self.counts.setFont(bold)
+        self.next_button = QPushButton("▶ Play next unwatched branch", self)
+        self.next_button.setObjectName("reviewNext")
+        self.next_button.setToolTip(
+            "Play from the nearest decision that leads to a scene or choice not watched yet"
+        )
+        self.hint = _label(name="reviewHint")
+        self.hint.hide()
+        self.record = QCheckBox("Record what I watch", self)
+        self.record.setObjectName("reviewRecord")
+        self.record.setToolTip("Scenes and choices played in “Play story” count as watched")
+        self.on_graph = QCheckBox("Show on graph", self)
+        self.on_graph.setObjectName("reviewOnGraph")
+        self.on_graph.setToolTip("Fade the scenes and choices of the graph that were not watched yet")
+        self.unwatched = QListWidget(self)
+        self.unwatched.setObjectName("reviewUnwatched")
+        self.unwatched.setMaximumHeight(80)
+        self.unwatched.setToolTip("Not watched yet (click a scene to show it)")
+        self.unwatched.itemClicked.connect(self._clicked)
+        checks = QHBoxLayout()
+        checks.setContentsMargins(0, 0, 0, 0)
+        checks.addWidget(self.record)
+        checks.addWidget(self.on_graph)
+        checks.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.bar)
+        layout.addLayout(checks)
+        layout.addWidget(self.next_button)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.unwatched)
+
+    def show_coverage(self, cov: Coverage, project: Project) -> None:
+        self.bar.setValue(cov.percent)
+        self.counts.setText(
+            f"{cov.percent}% watched · {cov.scenes_watched}/{cov.scenes_total} scenes · "
+            f"{cov.options_watched}/{cov.options_total} choices"
+        )
+        titles = {s.id: s.title or s.id for s in project.scenes}
+        self.unwatched.clear()
+        listed = 0
+        for sid in cov.unwatched_scenes[:MAX_LISTED]:
+            item = QListWidgetItem(f"▢ {titles.get(sid, sid)}")
+            item.setData(SCENE_ROLE, sid)
+            item.setToolTip(f"scene '{sid}' was not watched")
+            self.unwatched.addItem(item)
+            listed += 1
+        for key in cov.unwatched_options[: max(0, MAX_LISTED - listed)]:
+            sid, _, oid = key.partition("/")
+            item = QListWidgetItem(f"↳ {titles.get(sid, sid)} → {oid}")
+            item.setData(SCENE_ROLE, sid)
+            item.setToolTip(f"option '{oid}' of scene '{sid}' was not taken")
+            self.unwatched.addItem(item)
+            listed += 1
+        rest = len(cov.unwatched_scenes) + len(cov.unwatched_options) - listed
+        if rest > 0:
+            self.unwatched.addItem(QListWidgetItem(f"… and {rest} more"))
+        if listed == 0:
+            self.unwatched.addItem(QListWidgetItem("Everything has been watched."))
+        self.next_button.setEnabled(listed > 0)
+
+    def set_hint(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        sid = item.data(SCENE_ROLE)
+        if isinstance(sid, str):
+            self.scene_clicked.emit(sid)
