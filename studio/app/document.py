@@ -29,7 +29,13 @@ from PySide6.QtGui import QUndoStack
 from studio.app.commands import OpCommand
 from studio.app.lockfile import LockInfo, ProjectLock
 from studio.model.errors import ProjectError
-from studio.model.io import PROJECT_FILE, parse_json, project_file, project_from_raw, save
+from studio.model.io import (
+    PROJECT_FILE,
+    project_file,
+    project_from_bytes,
+    read_project_bytes,
+    save,
+)
 from studio.model.ops import Applied, Batch, ChangeSet, Op, OpError
 from studio.model.project import Project
 
@@ -250,16 +256,8 @@ class Document(QObject):
         """
         file = project_file(path).resolve()
         self.user_read_only = read_only
-        try:
-            data = file.read_bytes()
-        except FileNotFoundError:
-            raise ProjectError(f"{file}: no such project file") from None
-        except OSError as exc:
-            raise ProjectError(f"{file}: cannot read ({exc.strerror or exc})") from None
-        try:
-            project, original = project_from_raw(parse_json(data))
-        except ProjectError as exc:
-            raise ProjectError(f"{file}: {exc}") from None
+        data = read_project_bytes(file)
+        project, original = project_from_bytes(file, data)
         lock: ProjectLock | None = None
         owner: LockInfo | None = None
         if not read_only:

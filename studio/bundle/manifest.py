@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from studio import __version__
 from studio.bundle.names import FILE_PATH_PATTERN, POSTER_PATH_PATTERN
 from studio.model.project import Project
+from studio.model.schema import schema_document
 from studio.model.types import Id
 
 FORMAT: Literal["drama-studio-bundle"] = "drama-studio-bundle"
@@ -84,12 +85,7 @@ def dumps(manifest: Manifest) -> bytes:
 
 def manifest_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``manifest.json``."""
-    schema = Manifest.model_json_schema(mode="validation")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://drama-studio.invalid/schema/bundle-manifest-v{BUNDLE_VERSION}.json",
-        **schema,
-    }
+    return schema_document(Manifest, f"bundle-manifest-v{BUNDLE_VERSION}")
 
 
 def schema_text() -> str:

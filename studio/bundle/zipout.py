@@ -8,7 +8,6 @@ the caller's ``cancel`` checked between chunks.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import stat
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from studio.bundle.errors import Cancelled
+from studio.model.atomic import fsync_dir
 
 CHUNK = 1 << 20
 THREADED_HASH_MIN = 8 << 20
@@ -165,10 +165,4 @@ def sha256_file(path: Path) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-def fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+__all__ = ["fsync_dir"]  # re-exported: the one implementation is studio.model.atomic

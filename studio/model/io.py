@@ -104,19 +104,28 @@ def project_from_raw(raw: Any) -> tuple[Project, int]:
     return project, original
 
 
-def load(path: str | os.PathLike[str]) -> Loaded:
-    """Load a project folder (or its JSON file). Raises ProjectError (one line)."""
-    file = project_file(path)
+def read_project_bytes(file: Path) -> bytes:
+    """The bytes of a project file; ProjectError (one line) if it cannot be read."""
     try:
-        data = file.read_bytes()
+        return file.read_bytes()
     except FileNotFoundError:
         raise ProjectError(f"{file}: no such project file") from None
     except OSError as exc:
         raise ProjectError(f"{file}: cannot read ({exc.strerror or exc})") from None
+
+
+def project_from_bytes(file: Path, data: bytes) -> tuple[Project, int]:
+    """Parse, migrate and validate a project file's bytes; errors name the file."""
     try:
-        project, original = project_from_raw(parse_json(data))
+        return project_from_raw(parse_json(data))
     except ProjectError as exc:
         raise ProjectError(f"{file}: {exc}") from None
+
+
+def load(path: str | os.PathLike[str]) -> Loaded:
+    """Load a project folder (or its JSON file). Raises ProjectError (one line)."""
+    file = project_file(path)
+    project, original = project_from_bytes(file, read_project_bytes(file))
     return Loaded(project, file, original if original != SCHEMA_VERSION else None)
 
 

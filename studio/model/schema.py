@@ -10,19 +10,25 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from studio.model.project import SCHEMA_VERSION, Project
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "schema" / "project.schema.json"
 
 
-def project_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``drama.json``."""
-    schema = Project.model_json_schema(mode="validation")
+def schema_document(model: type[BaseModel], name: str) -> dict[str, Any]:
+    """A draft 2020-12 JSON Schema document for ``model`` with a stable ``$id``."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://drama-studio.invalid/schema/project-v{SCHEMA_VERSION}.json",
-        **schema,
+        "$id": f"https://drama-studio.invalid/schema/{name}.json",
+        **model.model_json_schema(mode="validation"),
     }
+
+
+def project_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``drama.json``."""
+    return schema_document(Project, f"project-v{SCHEMA_VERSION}")
 
 
 def schema_text() -> str:
