@@ -130,10 +130,13 @@ def reach(adj: list[list[int]], sources: Iterable[int]) -> bytearray:
     return seen
 
 
-def tarjan(succ: list[list[int]], mask: bytearray | None = None) -> list[list[int]]:
+def tarjan(
+    succ: list[list[int]], mask: bytearray | None = None, roots: Iterable[int] | None = None
+) -> list[list[int]]:
     """Strongly connected components, sinks first (reverse topological order).
 
-    Only nodes with ``mask[v]`` set take part (all nodes when mask is None).
+    Only nodes with ``mask[v]`` set take part (all nodes when mask is None);
+    ``roots`` (default: every node) are where searches start.
     """
     n = len(succ)
     index = [-1] * n
@@ -142,7 +145,7 @@ def tarjan(succ: list[list[int]], mask: bytearray | None = None) -> list[list[in
     stack: list[int] = []
     out: list[list[int]] = []
     counter = 0
-    for root in range(n):
+    for root in range(n) if roots is None else roots:
         if index[root] >= 0 or (mask is not None and not mask[root]):
             continue
         index[root] = low[root] = counter

@@ -103,7 +103,7 @@ def _path(net: Net, dp: Dp, richest: bool, end: int) -> PathStats:
         d, value, total = 0, 0.0, 0.0
     else:
         d = net.dims - 1 if richest else 1 + net.width  # all-goals total: max (negated), min
-        value = dp.val[end][d]
+        value = dp.value(end)[d]
         total = -value + _final(net, end, net.width - 1) if richest else value
     scenes = tight_path(net, dp, d, end)
     products: list[str] = []
@@ -167,8 +167,9 @@ def summarise(net: Net, dp: Dp) -> Stats:
         paths_unbounded=dp.unbounded_paths,
         unreachable_endings=[net.ids[i] for i in endings_all if not dp.useful[i]],
     )
+    val = {i: dp.value(i) for i in reachable}
     for i in reachable:
-        tmin, neg_tmax = dp.val[i][0], dp.val[i][1]
+        tmin, neg_tmax = val[i][0], val[i][1]
         out.endings.append(EndingStats(
             scene=net.ids[i], kind=net.scenes[i].ending_kind,
             paths=None if dp.count_unbounded[i] else dp.count[i],
@@ -182,8 +183,8 @@ def summarise(net: Net, dp: Dp) -> Stats:
         if not reachable:
             out.goals.append(GoalStats(goal, cap, 0, 0, False))
             continue
-        low = min(dp.val[i][2 + k] for i in reachable)
-        high = max(-dp.val[i][2 + width + k] + _final(net, i, k) for i in reachable)
+        low = min(val[i][2 + k] for i in reachable)
+        high = max(-val[i][2 + width + k] + _final(net, i, k) for i in reachable)
         out.goals.append(GoalStats(
             goal=goal, cap=cap, min_total=int(min(low, limit)),
             max_total=_finite(min(high, limit)), max_unbounded=high == INF,
@@ -192,8 +193,8 @@ def summarise(net: Net, dp: Dp) -> Stats:
         top = net.dims - 1
         rich = poor = reachable[0]
         if width:
-            rich = min(reachable, key=lambda i: dp.val[i][top] - _final(net, i, width - 1))
-            poor = min(reachable, key=lambda i: dp.val[i][1 + width])
+            rich = min(reachable, key=lambda i: val[i][top] - _final(net, i, width - 1))
+            poor = min(reachable, key=lambda i: val[i][1 + width])
         out.richest = _path(net, dp, True, rich)
         out.poorest = _path(net, dp, False, poor)
     return out

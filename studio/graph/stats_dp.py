@@ -5,9 +5,14 @@ able to reach an ending), orders their strongly connected components
 topologically and pulls, for every scene, from its predecessors:
 
 - ``count``: the number of paths (exact ints; loops are flagged afterwards);
-- ``val``: the value vector on arrival (layout in ``stats_scan``): one
+- ``val``: the value vector on arrival (layout in ``net``): one
   componentwise minimum over ``ex[u] (+ deposit of the edge)`` of the
   predecessors ``u``, where ``ex[u] = val[u] + nw[u]`` is the value on leaving.
+
+Scenes with several predecessors or a deposit edge in do not store their
+value on arrival (``val[v]`` is None): ``Dp.value`` gives it, exactly, as
+``ex[v] - nw[v]``.  Vectors all have ``net.dims`` entries, so the hot loops
+zip them unchecked.
 
 Inside a loop (a component with several scenes or a self-loop) each
 dimension is settled on its own: a negative weight (a positive gain of a
@@ -19,9 +24,11 @@ Dijkstra from the entering values (weights are then never negative).
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
-from operator import add
+from operator import add, sub
 
 from studio.graph.index import Reach, reach, reachability, tarjan
 from studio.graph.net import INF, Net, Vec
@@ -29,10 +36,6 @@ from studio.graph.net import INF, Net, Vec
 
 def _vmin(vecs: list[Vec]) -> Vec:
     return vecs[0] if len(vecs) == 1 else tuple(map(min, *vecs))
-
-
-def _vadd(a: Vec, b: Vec | None) -> Vec:
-    return a if b is None else tuple(map(add, a, b))
 
 
 class Graph:
@@ -72,12 +75,18 @@ class Dp:
     useful: bytearray
     reachable: int
     count: list[int]
-    val: list[Vec]
+    val: list[Vec | None]  # None: see ``value``
     ex: list[Vec]
+    nw: list[Vec]
     cyclic: bytearray  # inside a loop of useful scenes
     count_unbounded: bytearray
     unbounded_paths: bool = False
     graph: Graph | None = None
+
+    def value(self, v: int) -> Vec:
+        """The value vector on arrival at ``v`` (``ex[v] - nw[v]``, exact, when not stored)."""
+        here = self.val[v]
+        return tuple(map(sub, self.ex[v], self.nw[v])) if here is None else here
 
 
 def run(net: Net, r: Reach | None = None) -> Dp:
@@ -88,13 +97,12 @@ def run(net: Net, r: Reach | None = None) -> Dp:
     useful = bytearray((int.from_bytes(fw, "little") & int.from_bytes(co, "little"))
                        .to_bytes(n, "little")) if n else bytearray()
     none: Vec = (INF,) * net.dims
-    dp = Dp(useful, fw.count(1), [0] * n, [none] * n, [none] * n, bytearray(n), bytearray(n))
+    dp = Dp(useful, fw.count(1), [0] * n, [none] * n, [none] * n, net.nw, bytearray(n),
+            bytearray(n))
     if net.start is None or not useful[net.start]:
         return dp
     g = dp.graph = Graph(net, preds)
-    comps = tarjan(net.succ, useful)
-    comps.reverse()
-    _pull(net, dp, g, comps)
+    _pull(net, dp, g, *schedule(net.succ, useful))
     if any(dp.cyclic):
         dp.count_unbounded = reach(net.succ, compress(range(n), dp.cyclic))
         dp.unbounded_paths = any(
@@ -102,13 +110,63 @@ def run(net: Net, r: Reach | None = None) -> Dp:
     return dp
 
 
-def _pull(net: Net, dp: Dp, g: Graph, comps: list[list[int]]) -> None:
+def schedule(succ: list[list[int]], useful: bytearray) -> tuple[list[int], list[list[int]]]:
+    """A topological order of the useful scenes' components: ``(order, loops)``.
+
+    ``order`` lists a scene, or ``-1-k`` for the loop ``loops[k]``.  Scene
+    order is topological but for *back edges* (to an earlier scene or itself);
+    a cycle's scenes lie within the merged spans ``[target, source]`` of its
+    back edges, and no edge enters or leaves such a block backwards, so only
+    the blocks need Tarjan's algorithm.
+    """
+    spans: list[tuple[int, int]] = []
+    for u, row in enumerate(succ):
+        if row and min(row) <= u and useful[u]:
+            low = min([v for v in row if v <= u and useful[v]], default=-1)
+            if low >= 0:
+                spans.append((low, u))
+    order: list[int] = []
+    loops: list[list[int]] = []
+    if not spans:
+        order.extend(compress(range(len(succ)), useful))
+        return order, loops
+    spans.sort()
+    blocks: list[list[int]] = []
+    for a, b in spans:
+        if blocks and a <= blocks[-1][1]:
+            if b > blocks[-1][1]:
+                blocks[-1][1] = b
+        else:
+            blocks.append([a, b])
+    mask = bytearray(len(succ))
+    inner: list[int] = []
+    for a, b in blocks:
+        mask[a:b + 1] = useful[a:b + 1]
+        inner.extend(compress(range(a, b + 1), useful[a:b + 1]))
+    comps = tarjan(succ, mask, inner)
+    comps.reverse()
+    by_block: dict[int, list[list[int]]] = {a: [] for a, _ in blocks}
+    starts = [a for a, _ in blocks]
+    for c in comps:
+        by_block[starts[bisect_right(starts, c[0]) - 1]].append(c)
+    done = 0
+    for a, b in blocks:
+        order.extend(compress(range(done, a), useful[done:a]))
+        for c in by_block[a]:
+            if len(c) > 1 or c[0] in succ[c[0]]:
+                loops.append(c)
+                order.append(-len(loops))
+            else:
+                order.append(c[0])
+        done = b + 1
+    order.extend(compress(range(done, len(succ)), useful[done:]))
+    return order, loops
+
+
+def _pull(net: Net, dp: Dp, g: Graph, order: list[int], loops: list[list[int]]) -> None:
     count, val, ex, nw = dp.count, dp.val, dp.ex, net.nw
     cget, xget = count.__getitem__, ex.__getitem__
-    pu, heavy, succ = g.pu, g.heavy, net.succ
-    loops = [c for c in comps if len(c) > 1 or c[0] in succ[c[0]]]
-    marks = {id(c): -1 - k for k, c in enumerate(loops)}
-    order = [marks.get(id(c), c[0]) for c in comps]  # a scene, or -1-k for loops[k]
+    pu, heavy, plain = g.pu, g.heavy, g.plain
     special = set(heavy)
     if net.start is not None:
         special.add(net.start)
@@ -125,67 +183,94 @@ def _pull(net: Net, dp: Dp, g: Graph, comps: list[list[int]]) -> None:
                 here = zero
             else:
                 count[v] = _sum(_map(cget, ps))
-                here = _vmin([ex[u] for u in g.plain[v]] + [_vadd(ex[u], x) for u, x in heavy[v]])
+                cands = [ex[u] for u in plain[v]]
+                for u, x in heavy[v]:
+                    cands.append(_tuple(_map(_add, ex[u], x)))
+                val[v] = None
+                ex[v] = _leave(cands, nw[v])
+                continue
         elif len(ps) == 1:
             u = ps[0]
             count[v] = count[u]
             here = ex[u]
+        elif len(ps) == 2:  # the value on arrival is left to ``Dp.value``
+            a, b = ps
+            count[v] = count[a] + count[b]
+            val[v] = None
+            ex[v] = _tuple([(x if x < y else y) + z
+                            for x, y, z in zip(ex[a], ex[b], nw[v], strict=False)])
+            continue
         else:
             count[v] = _sum(_map(cget, ps))
-            here = _tuple(_map(_min, *_map(xget, ps)))
+            val[v] = None
+            ex[v] = _leave(list(_map(xget, ps)), nw[v])
+            continue
         val[v] = here
         ex[v] = _tuple(_map(_add, here, nw[v]))
 
 
-def _dijkstra(entry: dict[int, float], inner: list[tuple[int, int, float]]) -> dict[int, float]:
-    adj: dict[int, list[tuple[int, float]]] = {}
-    for u, v, w in inner:
-        adj.setdefault(u, []).append((v, w))
-    best = dict(entry)
-    heap = [(d, v) for v, d in entry.items() if d < INF]
+def _leave(cands: list[Vec], weight: Vec) -> Vec:
+    """``min(cands) + weight``, componentwise (the value on leaving a scene)."""
+    if len(cands) == 1:
+        return tuple(map(add, cands[0], weight))
+    if len(cands) > 3:
+        return tuple(map(add, map(min, *cands), weight))
+    low: Sequence[float] = cands[0]
+    if len(cands) == 3:
+        low = [x if x < y else y for x, y in zip(low, cands[1], strict=False)]
+    return tuple([(x if x < y else y) + z for x, y, z in zip(low, cands[-1], weight, strict=False)])
+
+
+def _dijkstra(best: list[float], adj: list[list[tuple[int, Vec]]], d: int) -> list[float]:
+    """Shortest distances in dimension ``d`` from the entering values ``best`` (updated)."""
+    heap = [(x, j) for j, x in enumerate(best) if x < INF]
     heapq.heapify(heap)
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
-        d, u = heapq.heappop(heap)
-        if d > best[u]:
+        x, u = pop(heap)
+        if x > best[u]:
             continue
-        for v, w in adj.get(u, ()):
-            if d + w < best[v]:
-                best[v] = d + w
-                heapq.heappush(heap, (d + w, v))
+        for v, w in adj[u]:
+            y = x + w[d]
+            if y < best[v]:
+                best[v] = y
+                push(heap, (y, v))
     return best
 
 
 def _loop(net: Net, dp: Dp, g: Graph, comp: list[int]) -> None:
-    inside = set(comp)
-    entry: dict[int, Vec] = {}
-    inner: list[tuple[int, int, Vec]] = []
-    for v in comp:
+    local = {v: j for j, v in enumerate(comp)}
+    nw, ex, dims, size = net.nw, dp.ex, net.dims, len(comp)
+    entry: list[Vec] = []
+    adj: list[list[tuple[int, Vec]]] = [[] for _ in comp]  # inner edges by local index
+    weights: list[Vec] = []
+    for j, v in enumerate(comp):
         dp.cyclic[v] = 1
         dp.count[v] = 0  # paths through a loop are unbounded: flagged after the pass
-        seeds: list[Vec] = [(0,) * net.dims] if v == net.start else []
+        seeds: list[Vec] = [(0,) * dims] if v == net.start else []
         for u, x in g.edges(v):
-            if u in inside:
-                inner.append((u, v, _vadd(net.nw[u], x)))
+            k = local.get(u)
+            if k is not None:
+                w = nw[u] if x is None else tuple(map(add, nw[u], x))
+                adj[k].append((j, w))
+                weights.append(w)
             else:
-                seeds.append(_vadd(dp.ex[u], x))
-        entry[v] = _vmin(seeds) if seeds else (INF,) * net.dims
-    dims: list[dict[int, float]] = []
-    nodes = list(entry)
-    columns = list(zip(*entry.values(), strict=True))
-    weights = list(zip(*[w for _, _, w in inner], strict=True))
-    for d in range(net.dims):
-        column = weights[d]
-        if min(column) < 0:
-            dims.append(dict.fromkeys(nodes, -INF))
-        elif max(column) > 0:
-            pairs = [(u, v) for u, v, _ in inner]
-            dims.append(_dijkstra(dict(zip(nodes, columns[d], strict=True)),
-                                  [(u, v, w) for (u, v), w in zip(pairs, column, strict=True)]))
+                seeds.append(ex[u] if x is None else tuple(map(add, ex[u], x)))
+        entry.append(_vmin(seeds) if seeds else (INF,) * dims)
+    low = _vmin(weights)
+    high = weights[0] if len(weights) == 1 else tuple(map(max, *weights))
+    columns = list(zip(*entry, strict=True))
+    out: list[list[float]] = []
+    for d in range(dims):
+        if low[d] < 0:
+            out.append([-INF] * size)
+        elif high[d] > 0:
+            out.append(_dijkstra(list(columns[d]), adj, d))
         else:
-            dims.append(dict.fromkeys(nodes, min(columns[d])))
-    for v in comp:
-        dp.val[v] = tuple([values[v] for values in dims])
-        dp.ex[v] = tuple(map(add, dp.val[v], net.nw[v]))
+            out.append([min(columns[d])] * size)
+    for v, here in zip(comp, zip(*out, strict=True), strict=True):
+        dp.val[v] = here
+        ex[v] = tuple(map(add, here, nw[v]))
 
 
 def tight_path(net: Net, dp: Dp, d: int, end: int) -> list[int]:
@@ -197,14 +282,14 @@ def tight_path(net: Net, dp: Dp, d: int, end: int) -> list[int]:
     """
     g = dp.graph
     assert g is not None
-    val, ex, useful = dp.val, dp.ex, dp.useful
+    value, ex, useful = dp.value, dp.ex, dp.useful
     start = net.start
     nxt: dict[int, int] = {end: end}
     queue = [end]
     for v in queue:
         if v == start:
             break
-        target = val[v][d]
+        target = value(v)[d]
         for u, x in g.edges(v):
             if u in nxt or not useful[u]:
                 continue
