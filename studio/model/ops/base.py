@@ -89,7 +89,7 @@ class Op:
 Path = tuple[str, ...]
 
 # Path segment -> (attribute holding the list, parent model type name or "" for any).
-_LISTS: dict[str, str] = {
+LIST_ATTRS: dict[str, str] = {
     "scene": "scenes",
     "media": "media",
     "goal": "goals",
@@ -143,7 +143,7 @@ def where(path: Path) -> str:
     parts: list[str] = []
     i = 1 if path and path[0] == "project" else 0
     while i < len(path):
-        if path[i] in _LISTS and i + 1 < len(path):
+        if path[i] in LIST_ATTRS and i + 1 < len(path):
             parts.append(f"{path[i]} '{path[i + 1]}'")
             i += 2
         else:
@@ -166,7 +166,7 @@ def _walk(project: Project, path: Path, want_list: bool = False) -> _Target:
                 raise OpError(f"{where(path)}: scene '{node.id}' has no choice point")
             node = node.choice
             chain.append(node)
-        items = getattr(node, _LISTS[key], None) if key in _LISTS else None
+        items = getattr(node, LIST_ATTRS[key], None) if key in LIST_ATTRS else None
         if isinstance(items, list):
             if want_list and i == end:
                 return _Target(chain, items=items)

@@ -77,6 +77,16 @@ def short_reason(reason: str, path: Path | None) -> str:
 
 
 # --- parsers (raise ValueError with the reason) -----------------------------------
+
+def error_label(parent: QWidget) -> QLabel:
+    """The hidden, word-wrapped red line that states why an input was refused."""
+    label = QLabel("", parent)
+    label.setObjectName("fieldError")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
 class _Edit(QLineEdit):
     escaped = Signal()
 
@@ -97,11 +107,7 @@ class Field(QWidget):
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(4)
-        self.error = QLabel("", self)
-        self.error.setObjectName("fieldError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)

@@ -20,26 +20,16 @@ from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 from studio.model.ops import Op
+from studio.model.ops.base import LIST_ATTRS
 from studio.model.project import Project, Scene
 from studio.ui.inspector.fields import (
-    ERROR_STYLE,
     LineField,
     Path,
+    error_label,
     parse_ms,
     parse_optional_ms,
     push_built,
 )
-
-_LISTS = {
-    "scene": "scenes",
-    "media": "media",
-    "goal": "goals",
-    "product": "products",
-    "variable": "variables",
-    "option": "options",
-    "prompt": "prompts",
-    "tag": "tags",
-}
 
 
 def read_path(project: Project, path: Path) -> Any:
@@ -55,7 +45,7 @@ def read_path(project: Project, path: Path) -> Any:
             node = node.choice
             if node is None:
                 raise KeyError(path)
-        items = getattr(node, _LISTS[key], None) if key in _LISTS else None
+        items = getattr(node, LIST_ATTRS[key], None) if key in LIST_ATTRS else None
         if isinstance(items, list) and i + 1 < len(parts):
             node = next((x for x in items if x.id == parts[i + 1]), None)
             if node is None:
@@ -96,10 +86,7 @@ class OpButton(QWidget):
         super().__init__(parent)
         self.doc, self.build, self.after = doc, build, after
         self.button = QPushButton(text, self)
-        self.error = QLabel("", self)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)

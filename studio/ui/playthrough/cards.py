@@ -1,6 +1,6 @@
 """Cards drawn over the video: savings prompt, product card and ending card.
 
-Every author string is shown through :func:`~studio.ui.playthrough.widgets.plain_label`
+Every author string is shown through :func:`~studio.ui.text.plain_label`
 (plain text).  Money goes through :func:`studio.model.currency.format_money`:
 prompt amounts and goal totals in the project currency, product prices in the
 product's own currency.
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from studio.model import Product, SavingsGoal, SavingsPrompt
 from studio.model.currency import format_money
-from studio.ui.playthrough.widgets import plain_label
+from studio.ui.text import plain_label
 
 CARD_QSS = """
 QFrame#playCard { background: rgba(18, 20, 24, 232); border: 1px solid rgba(255,255,255,40);

@@ -24,7 +24,8 @@ from studio.app.playthrough import PlaythroughController
 from studio.model import Option, Rect
 from studio.ui.playthrough.cards import EndingCard, ProductCard, PromptCard
 from studio.ui.playthrough.surface import VideoSurface
-from studio.ui.playthrough.widgets import CountdownBar, OptionButton, TagChip, plain_label
+from studio.ui.playthrough.widgets import CountdownBar, OptionButton, TagChip
+from studio.ui.text import plain_label
 
 STATUS_QSS = (
     "QLabel#playStatus { background: rgba(18,20,24,215); color: #ffd23f; border-radius: 8px;"

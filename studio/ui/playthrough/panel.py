@@ -28,7 +28,7 @@ from studio.ui.playthrough.overlay import Overlay
 from studio.ui.playthrough.side import SidePanel
 from studio.ui.playthrough.start_dialog import StartDialog
 from studio.ui.playthrough.surface import VideoSurface
-from studio.ui.playthrough.widgets import plain_label
+from studio.ui.text import plain_label
 
 Value = int | bool | str
 SIDE_BY_SIDE_MIN_WIDTH = 620  # narrower: the side panel goes below the video

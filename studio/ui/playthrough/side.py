@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from studio.app.playthrough import TIMER_SETTINGS, PlaythroughController
 from studio.model.currency import format_money
-from studio.ui.playthrough.widgets import plain_label
+from studio.ui.text import plain_label
 
 TIMER_LABELS = {
     "normal": "Timers: normal",

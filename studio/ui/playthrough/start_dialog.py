@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.model import Project, Variable
-from studio.ui.playthrough.widgets import plain_label
+from studio.ui.text import plain_label
 
 Value = int | bool | str
 INT_LIMIT = 2**53  # what the web player can represent exactly

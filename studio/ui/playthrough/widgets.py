@@ -1,7 +1,7 @@
 """Small painted widgets of the playthrough overlay, and plain-text helpers.
 
 Author text (labels, prompt text, product names, CTAs) is never rich text:
-labels use :func:`plain_label` (``Qt.PlainText``), painted buttons draw it with
+labels use :func:`studio.ui.text.plain_label` (``Qt.PlainText``), painted buttons draw it with
 ``QPainter.drawText`` and :func:`button_text` escapes ``&`` for QPushButtons.
 
 * :class:`OptionButton`: a choice option (number badge + wrapped label).
@@ -13,22 +13,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 ACCENT = QColor("#3d7be0")
-
-
-def plain_label(text: str = "", name: str | None = None, wrap: bool = True) -> QLabel:
-    """A QLabel that shows ``text`` literally (never as HTML)."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    label.setWordWrap(wrap)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 def button_text(text: str) -> str:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -23,18 +22,10 @@ from PySide6.QtWidgets import (
 
 from studio.model.project import Project
 from studio.model.review import Coverage
+from studio.ui.text import plain_label
 
 MAX_LISTED = 200
 SCENE_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class CoverageBox(QGroupBox):
@@ -51,7 +42,7 @@ class CoverageBox(QGroupBox):
         self.bar.setRange(0, 100)
         self.bar.setTextVisible(False)  # the percent is in the label (no text over the fill)
         self.bar.setMaximumHeight(10)
-        self.counts = _label(name="reviewCoverageCounts")
+        self.counts = plain_label(name="reviewCoverageCounts")
         bold = self.counts.font()
         bold.setBold(True)
         self.counts.setFont(bold)
@@ -60,7 +51,7 @@ class CoverageBox(QGroupBox):
         self.next_button.setToolTip(
             "Play from the nearest decision that leads to a scene or choice not watched yet"
         )
-        self.hint = _label(name="reviewHint")
+        self.hint = plain_label(name="reviewHint")
         self.hint.hide()
         self.record = QCheckBox("Record what I watch", self)
         self.record.setObjectName("reviewRecord")

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -39,15 +38,7 @@ from studio.ui.review import peers
 from studio.ui.review.comments import CommentList
 from studio.ui.review.coverage import CoverageBox
 from studio.ui.review.scene_box import SceneBox
-
-
-def _label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
+from studio.ui.text import plain_label
 
 
 class ReviewPanel(QWidget):
@@ -70,7 +61,7 @@ class ReviewPanel(QWidget):
         self.report_dialog = self._ask_report_path  # tests replace it
         self._show_on_graph = document.read_only
 
-        self.mode_label = _label(name="reviewMode")
+        self.mode_label = plain_label(name="reviewMode")
         self.mode_button = QPushButton(self)
         self.mode_button.setObjectName("reviewModeButton")
         self.mode_button.clicked.connect(lambda: self.toggle_review_mode())
@@ -91,7 +82,7 @@ class ReviewPanel(QWidget):
         self.export_button.setToolTip("Write the review report as HTML and JSON")
         self.export_button.setObjectName("reviewExport")
         self.export_button.clicked.connect(lambda: self.export_report())
-        self.note = _label(name="reviewNote")
+        self.note = plain_label(name="reviewNote")
         self.note.hide()
         self._build_layout()
 
@@ -124,7 +115,7 @@ class ReviewPanel(QWidget):
         head.addWidget(self.mode_button)
         who = QHBoxLayout()
         who.setContentsMargins(0, 0, 0, 0)
-        who.addWidget(_label("Reviewer:"))
+        who.addWidget(plain_label("Reviewer:"))
         who.addWidget(self.author, 1)
         content = QWidget()
         content.setObjectName("reviewContent")
