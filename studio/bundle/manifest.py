@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from studio import __version__
 from studio.bundle.names import FILE_PATH_PATTERN, POSTER_PATH_PATTERN
 from studio.model.project import Project
-from studio.model.schema import schema_document
+from studio.model.schema import schema_document, schema_json, write_schema
 from studio.model.types import Id
 
 FORMAT: Literal["drama-studio-bundle"] = "drama-studio-bundle"
@@ -89,13 +89,11 @@ def manifest_schema() -> dict[str, Any]:
 
 
 def schema_text() -> str:
-    return json.dumps(manifest_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return schema_json(manifest_schema())
 
 
 def main() -> int:
-    SCHEMA_PATH.parent.mkdir(parents=True, exist_ok=True)
-    SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
-    return 0
+    return write_schema(SCHEMA_PATH, schema_text())
 
 
 if __name__ == "__main__":

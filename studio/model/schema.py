@@ -31,14 +31,24 @@ def project_schema() -> dict[str, Any]:
     return schema_document(Project, f"project-v{SCHEMA_VERSION}")
 
 
+def schema_json(schema: dict[str, Any]) -> str:
+    """The committed text form of a schema (sorted keys, so diffs stay small)."""
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_schema(path: Path, text: str) -> int:
+    """Write a regenerated schema file (the ``python -m`` entry points); returns 0."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return 0
+
+
 def schema_text() -> str:
-    return json.dumps(project_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return schema_json(project_schema())
 
 
 def main() -> int:
-    SCHEMA_PATH.parent.mkdir(parents=True, exist_ok=True)
-    SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
-    return 0
+    return write_schema(SCHEMA_PATH, schema_text())
 
 
 if __name__ == "__main__":

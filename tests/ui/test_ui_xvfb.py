@@ -6,44 +6,25 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.support import ROOT, SAMPLES, require_exe
+from tests.support import ROOT, SAMPLES, xvfb_display
 
 SHOTS = Path("/tmp/shots")
-
-
-def free_display() -> int:
-    for n in range(90, 140):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            return n
-    raise RuntimeError("no free X display number")
 
 
 @pytest.mark.xvfb
 @pytest.mark.slow
 def test_window_screenshot_under_xvfb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    xvfb = require_exe("Xvfb")
-    display = free_display()
-    server = subprocess.Popen(
-        [xvfb, f":{display}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{display}").exists():
-            assert time.monotonic() < deadline, "Xvfb did not start"
-            time.sleep(0.05)
+    with xvfb_display() as display:
         project = tmp_path / "savings"
         shutil.copytree(SAMPLES / "savings", project)
         SHOTS.mkdir(exist_ok=True)
         out = SHOTS / "studio-xvfb-1280x800.png"
-        env = dict(os.environ, DISPLAY=f":{display}", QT_QPA_PLATFORM="xcb")
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
         env["DRAMA_STUDIO_DATA_DIR"] = str(tmp_path / "data")
         proc = subprocess.run(
             [sys.executable, "-m", "tests.ui.xvfb_shot", str(project), str(out)],
@@ -60,6 +41,3 @@ def test_window_screenshot_under_xvfb(tmp_path: Path, monkeypatch: pytest.Monkey
         assert (image.width(), image.height()) == (1280, 800)
         colours = {image.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 800, 16)}
         assert len(colours) > 20  # a real window, not a blank screen
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

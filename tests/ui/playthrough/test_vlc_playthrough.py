@@ -11,10 +11,8 @@ under Xvfb (``tests/ui/playthrough/shots.py``) and checks what they show.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from tests.support import ROOT, require
+from tests.support import ROOT, require, xvfb_display
 from tests.ui.playthrough.conftest import MakePanel
 from tests.ui.playthrough.script import PLANS, Viewer
 from tests.ui.playthrough.test_panel import clicker, trace_of
@@ -80,13 +78,6 @@ def test_preview_playthrough_with_libvlc(
     assert image is not None and (image.width(), image.height()) == (360, 640)
 
 
-def free_display() -> int:
-    for number in range(90, 140):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            return number
-    raise RuntimeError("no free X display number")
-
-
 def shade(image: QImage, rect: QRect) -> str:
     """``dark`` or ``light``: the background just inside the top edge of ``rect``."""
     colour = QColor(image.pixel(rect.center().x(), rect.top() + 6))
@@ -96,21 +87,8 @@ def shade(image: QImage, rect: QRect) -> str:
 @pytest.mark.xvfb
 def test_screenshots_under_xvfb(tmp_path: Path) -> None:
     vlc_factory()
-    xvfb = shutil.which("Xvfb")
-    require(xvfb is not None, "Xvfb")
-    assert xvfb is not None
-    number = free_display()
-    server = subprocess.Popen(
-        [xvfb, f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            assert server.poll() is None and time.monotonic() < deadline, "Xvfb did not start"
-            time.sleep(0.05)
-        env = dict(os.environ, DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb")
+    with xvfb_display() as display:
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
         done = subprocess.run(
             [sys.executable, "-m", "tests.ui.playthrough.shots", str(tmp_path)],
             cwd=ROOT,
@@ -120,9 +98,6 @@ def test_screenshots_under_xvfb(tmp_path: Path) -> None:
             timeout=240,
         )
         assert done.returncode == 0, done.stderr[-2000:]
-    finally:
-        server.terminate()
-        server.wait(10)
     names = ["prompt", "choice", "choice_and_prompt", "product", "ending"]
     images = {n: QImage(str(tmp_path / f"playthrough_{n}.png")) for n in names}
     for name, image in images.items():
