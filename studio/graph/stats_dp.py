@@ -9,10 +9,8 @@ topologically and pulls, for every scene, from its predecessors:
   componentwise minimum over ``ex[u] (+ deposit of the edge)`` of the
   predecessors ``u``, where ``ex[u] = val[u] + nw[u]`` is the value on leaving.
 
-Scenes with several predecessors or a deposit edge in do not store their
-value on arrival (``val[v]`` is None): ``Dp.value`` gives it, exactly, as
-``ex[v] - nw[v]``.  Vectors all have ``net.dims`` entries, so the hot loops
-zip them unchecked.
+Vectors are packed into one int each (``studio.graph.packed``): adding a
+weight is one big-int addition and the componentwise minimum a few more.
 
 Inside a loop (a component with several scenes or a self-loop) each
 dimension is settled on its own: a negative weight (a positive gain of a
@@ -23,19 +21,31 @@ Dijkstra from the entering values (weights are then never negative).
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import deque
 from dataclasses import dataclass
 from itertools import compress
-from operator import add, sub
 
 from studio.graph.index import Reach, reach, reachability, tarjan
 from studio.graph.net import INF, Net, Vec
+from studio.graph.packed import Packing
 
 
 def _vmin(vecs: list[Vec]) -> Vec:
     return vecs[0] if len(vecs) == 1 else tuple(map(min, *vecs))
+
+
+def packing_for(net: Net) -> Packing:
+    """A packing wide enough for every value the programme can reach on ``net``.
+
+    Every value is a sum of scene weights and deposits along a path without a
+    repeated scene (longer walks only arise through loops, settled apart), so
+    ``n * (largest weight + largest deposit)`` bounds them all.
+    """
+    weights = [abs(x) for t in net.interned.values() for x in t]
+    deposits = [abs(x) for t in net.deposits.values() if t is not None for x in t]
+    largest = int(max(weights, default=0) + max(deposits, default=0))
+    return Packing(net.dims, len(net.ids) * largest + 1)
 
 
 class Graph:
@@ -46,15 +56,21 @@ class Graph:
     values (0 paths, +INF) and need no filtering.
     """
 
-    def __init__(self, net: Net, preds: list[list[int]]) -> None:
+    def __init__(self, net: Net, preds: list[list[int]], pk: Packing) -> None:
         self.pu = preds  # every edge
         self.heavy: dict[int, list[tuple[int, Vec]]] = {}  # deposit edges into a scene
+        self.packed: dict[int, list[tuple[int, int]]] = {}  # the same, deposits packed
         self.plain: dict[int, list[int]] = {}  # the other edges, for heavy scenes only
-        heavy = self.heavy
+        heavy, packed = self.heavy, self.packed
+        memo: dict[int, int] = {}
         for u, xs in net.extra.items():
             for v, x in zip(net.succ[u], xs, strict=True):
                 if x is not None:
                     heavy.setdefault(v, []).append((u, x))
+                    px = memo.get(id(x))
+                    if px is None:
+                        px = memo[id(x)] = pk.weight(x)
+                    packed.setdefault(v, []).append((u, px))
         for v, edges in heavy.items():
             rest = list(preds[v])
             for u, _ in edges:
@@ -67,26 +83,36 @@ class Graph:
             return [(u, None) for u in self.pu[v]]
         return [(u, None) for u in self.plain[v]] + list(self.heavy[v])
 
+    def packed_edges(self, v: int) -> list[tuple[int, int]]:
+        """Every edge into ``v`` with its packed deposit (0: none)."""
+        if v not in self.packed:
+            return [(u, 0) for u in self.pu[v]]
+        return [(u, 0) for u in self.plain[v]] + self.packed[v]
+
 
 @dataclass
 class Dp:
-    """Values per scene (meaningful for useful scenes only)."""
+    """Values per scene (meaningful for useful scenes only), packed (``packed.Packing``)."""
 
+    pk: Packing
     useful: bytearray
     reachable: int
     count: list[int]
-    val: list[Vec | None]  # None: see ``value``
-    ex: list[Vec]
-    nw: list[Vec]
+    val: list[int]  # value vector on arrival
+    ex: list[int]  # value vector on leaving: val + nw
+    nw: list[int]  # net.nw, packed
     cyclic: bytearray  # inside a loop of useful scenes
     count_unbounded: bytearray
     unbounded_paths: bool = False
     graph: Graph | None = None
 
     def value(self, v: int) -> Vec:
-        """The value vector on arrival at ``v`` (``ex[v] - nw[v]``, exact, when not stored)."""
-        here = self.val[v]
-        return tuple(map(sub, self.ex[v], self.nw[v])) if here is None else here
+        """The value vector on arrival at ``v``."""
+        return self.pk.unpack(self.val[v])
+
+    def entry(self, v: int, d: int) -> float:
+        """Entry ``d`` of the value on arrival at ``v``."""
+        return self.pk.entry(self.val[v], d)
 
 
 def run(net: Net, r: Reach | None = None) -> Dp:
@@ -96,12 +122,18 @@ def run(net: Net, r: Reach | None = None) -> Dp:
     fw, preds, co = r.fw, r.preds, r.co
     useful = bytearray((int.from_bytes(fw, "little") & int.from_bytes(co, "little"))
                        .to_bytes(n, "little")) if n else bytearray()
-    none: Vec = (INF,) * net.dims
-    dp = Dp(useful, fw.count(1), [0] * n, [none] * n, [none] * n, net.nw, bytearray(n),
+    pk = packing_for(net)
+    none = pk.value((INF,) * net.dims)
+    dp = Dp(pk, useful, fw.count(1), [0] * n, [none] * n, [none] * n, [], bytearray(n),
             bytearray(n))
     if net.start is None or not useful[net.start]:
         return dp
-    g = dp.graph = Graph(net, preds)
+    known = {id(t): pk.weight(t) for t in net.interned.values()}
+    try:
+        dp.nw = list(map(known.__getitem__, map(id, net.nw)))
+    except KeyError:  # a weight not made by ``Net.node_weight``
+        dp.nw = [pk.weight(t) for t in net.nw]
+    g = dp.graph = Graph(net, preds, pk)
     _pull(net, dp, g, *schedule(net.succ, useful))
     if any(dp.cyclic):
         dp.count_unbounded = reach(net.succ, compress(range(n), dp.cyclic))
@@ -164,113 +196,106 @@ def schedule(succ: list[list[int]], useful: bytearray) -> tuple[list[int], list[
 
 
 def _pull(net: Net, dp: Dp, g: Graph, order: list[int], loops: list[list[int]]) -> None:
-    count, val, ex, nw = dp.count, dp.val, dp.ex, net.nw
+    count, val, ex, nw = dp.count, dp.val, dp.ex, dp.nw
     cget, xget = count.__getitem__, ex.__getitem__
-    pu, heavy, plain = g.pu, g.heavy, g.plain
-    special = set(heavy)
-    if net.start is not None:
-        special.add(net.start)
-    zero: Vec = (0,) * net.dims
-    _tuple, _map, _min, _sum, _add = tuple, map, min, sum, add
+    pu, heavy, plain = g.pu, g.packed, g.plain
+    guard, shift = dp.pk.guard, dp.pk.shift
+    start = net.start
+    zero = dp.pk.biases
+    _sum, _map = sum, map
     for v in order:
         if v < 0:
             _loop(net, dp, g, loops[-1 - v])
             continue
         ps = pu[v]
-        if v in special:
-            if v == net.start:
-                count[v] = 1
-                here = zero
-            else:
-                count[v] = _sum(_map(cget, ps))
-                cands = [ex[u] for u in plain[v]]
-                for u, x in heavy[v]:
-                    cands.append(_tuple(_map(_add, ex[u], x)))
-                val[v] = None
-                ex[v] = _leave(cands, nw[v])
-                continue
-        elif len(ps) == 1:
+        if v == start:  # outside a loop: no useful predecessor
+            count[v] = 1
+            low = zero
+        elif len(ps) == 1 and v not in heavy:
             u = ps[0]
             count[v] = count[u]
-            here = ex[u]
-        elif len(ps) == 2:  # the value on arrival is left to ``Dp.value``
-            a, b = ps
-            count[v] = count[a] + count[b]
-            val[v] = None
-            ex[v] = _tuple([(x if x < y else y) + z
-                            for x, y, z in zip(ex[a], ex[b], nw[v], strict=False)])
-            continue
+            low = ex[u]
         else:
             count[v] = _sum(_map(cget, ps))
-            val[v] = None
-            ex[v] = _leave(list(_map(xget, ps)), nw[v])
-            continue
-        val[v] = here
-        ex[v] = _tuple(_map(_add, here, nw[v]))
-
-
-def _leave(cands: list[Vec], weight: Vec) -> Vec:
-    """``min(cands) + weight``, componentwise (the value on leaving a scene)."""
-    if len(cands) == 1:
-        return tuple(map(add, cands[0], weight))
-    if len(cands) > 3:
-        return tuple(map(add, map(min, *cands), weight))
-    low: Sequence[float] = cands[0]
-    if len(cands) == 3:
-        low = [x if x < y else y for x, y in zip(low, cands[1], strict=False)]
-    return tuple([(x if x < y else y) + z for x, y, z in zip(low, cands[-1], weight, strict=False)])
-
-
-def _dijkstra(best: list[float], adj: list[list[tuple[int, Vec]]], d: int) -> list[float]:
-    """Shortest distances in dimension ``d`` from the entering values ``best`` (updated)."""
-    heap = [(x, j) for j, x in enumerate(best) if x < INF]
-    heapq.heapify(heap)
-    pop, push = heapq.heappop, heapq.heappush
-    while heap:
-        x, u = pop(heap)
-        if x > best[u]:
-            continue
-        for v, w in adj[u]:
-            y = x + w[d]
-            if y < best[v]:
-                best[v] = y
-                push(heap, (y, v))
-    return best
+            if v in heavy:
+                cands = [ex[u] for u in plain[v]]
+                cands += [ex[u] + x for u, x in heavy[v]]
+            else:
+                cands = list(_map(xget, ps))
+            low = cands[0]
+            for b in cands[1:]:  # componentwise minimum (see ``Packing.vmin``)
+                m = ((low | guard) - b) & guard
+                low ^= (low ^ b) & (m - (m >> shift))
+        val[v] = low
+        ex[v] = low + nw[v]
 
 
 def _loop(net: Net, dp: Dp, g: Graph, comp: list[int]) -> None:
+    """Settle the scenes of one loop (see the module docstring), all dimensions at once.
+
+    Dimensions with a negative weight inside the loop become ``-INF`` (entering
+    values forced to it, weights zeroed there); every other weight is then
+    non-negative, so relaxing packed vectors from the entering values until
+    nothing improves gives, per dimension, the shortest distance (all-zero
+    dimensions: the best entering value).
+    """
     local = {v: j for j, v in enumerate(comp)}
-    nw, ex, dims, size = net.nw, dp.ex, net.dims, len(comp)
-    entry: list[Vec] = []
-    adj: list[list[tuple[int, Vec]]] = [[] for _ in comp]  # inner edges by local index
-    weights: list[Vec] = []
+    pk, pnw, ex, val = dp.pk, dp.nw, dp.ex, dp.val
+    guard, shift, biases = pk.guard, pk.shift, pk.biases
+    size = len(comp)
+    adj: list[list[tuple[int, int]]] = [[] for _ in comp]  # inner edges by local index
+    best: list[int] = []
+    seeded: list[int] = []
+    low_w = pk.value((INF,) * pk.dims)  # smallest inner weight per dimension (biased)
     for j, v in enumerate(comp):
         dp.cyclic[v] = 1
         dp.count[v] = 0  # paths through a loop are unbounded: flagged after the pass
-        seeds: list[Vec] = [(0,) * dims] if v == net.start else []
-        for u, x in g.edges(v):
+        seeds = [biases] if v == net.start else []
+        for u, x in g.packed_edges(v):
             k = local.get(u)
             if k is not None:
-                w = nw[u] if x is None else tuple(map(add, nw[u], x))
+                w = pnw[u] + x
                 adj[k].append((j, w))
-                weights.append(w)
+                b = w + biases
+                m = ((low_w | guard) - b) & guard
+                low_w ^= (low_w ^ b) & (m - (m >> shift))
             else:
-                seeds.append(ex[u] if x is None else tuple(map(add, ex[u], x)))
-        entry.append(_vmin(seeds) if seeds else (INF,) * dims)
-    low = _vmin(weights)
-    high = weights[0] if len(weights) == 1 else tuple(map(max, *weights))
-    columns = list(zip(*entry, strict=True))
-    out: list[list[float]] = []
-    for d in range(dims):
-        if low[d] < 0:
-            out.append([-INF] * size)
-        elif high[d] > 0:
-            out.append(_dijkstra(list(columns[d]), adj, d))
-        else:
-            out.append([min(columns[d])] * size)
-    for v, here in zip(comp, zip(*out, strict=True), strict=True):
-        dp.val[v] = here
-        ex[v] = tuple(map(add, here, nw[v]))
+                seeds.append(ex[u] + x)
+        if not seeds:
+            best.append(val[v])  # +INF until settled
+            continue
+        seeded.append(j)
+        low = seeds[0]
+        for b in seeds[1:]:
+            m = ((low | guard) - b) & guard
+            low ^= (low ^ b) & (m - (m >> shift))
+        best.append(low)
+    negative = [d for d, w in enumerate(pk.unpack(low_w)) if w < 0]
+    if negative:
+        keep, zero = ~pk.fields(negative), pk.fields(negative, pk.bias)
+        force = pk.fields(negative, pk.bias - pk.inf)  # -INF
+        adj = [[(k, (((w + biases) & keep) | zero) - biases) for k, w in row] for row in adj]
+        best = [(b & keep) | force for b in best]
+    queue = deque(seeded)
+    queued = bytearray(size)
+    for j in queue:
+        queued[j] = 1
+    while queue:
+        j = queue.popleft()
+        queued[j] = 0
+        here = best[j]
+        for k, w in adj[j]:
+            old, b = best[k], here + w
+            m = ((old | guard) - b) & guard
+            new = old ^ ((old ^ b) & (m - (m >> shift)))
+            if new != old:
+                best[k] = new
+                if not queued[k]:
+                    queued[k] = 1
+                    queue.append(k)
+    for v, here in zip(comp, best, strict=True):
+        val[v] = here
+        ex[v] = here + pnw[v]
 
 
 def tight_path(net: Net, dp: Dp, d: int, end: int) -> list[int]:
@@ -282,18 +307,18 @@ def tight_path(net: Net, dp: Dp, d: int, end: int) -> list[int]:
     """
     g = dp.graph
     assert g is not None
-    value, ex, useful = dp.value, dp.ex, dp.useful
+    entry, pk, ex, useful = dp.entry, dp.pk, dp.ex, dp.useful
     start = net.start
     nxt: dict[int, int] = {end: end}
     queue = [end]
     for v in queue:
         if v == start:
             break
-        target = value(v)[d]
+        target = entry(v, d)
         for u, x in g.edges(v):
             if u in nxt or not useful[u]:
                 continue
-            if target == -INF or ex[u][d] + (x[d] if x else 0) == target:
+            if target == -INF or pk.entry(ex[u], d) + (x[d] if x else 0) == target:
                 nxt[u] = v
                 queue.append(u)
     path = [start] if start is not None and start in nxt else []
