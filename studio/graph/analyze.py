@@ -24,11 +24,17 @@ def analyze(
     cache: MediaHashCache | None = None,
 ) -> tuple[list[Problem], Stats]:
     """``(validate(project, folder, check_media, cache), stats(project))`` in one pass."""
-    with paused_gc():
-        validator = Validator(folder, check_media, cache)
-        net = new_net(project)
-        problems = validator._validate(project, net)
-        ix = validator.index
-        assert ix is not None
-        shared = link_net(net, ix)
-        return problems, summarise(net, run(net, validator.reach if shared else None))
+    with paused_gc():  # (the working data is gone when the collector is back: see paused_gc)
+        return _analyze(project, folder, check_media, cache)
+
+
+def _analyze(
+    project: Project, folder: Path | None, check_media: bool, cache: MediaHashCache | None
+) -> tuple[list[Problem], Stats]:
+    validator = Validator(folder, check_media, cache)
+    net = new_net(project)
+    problems = validator._validate(project, net)
+    ix = validator.index
+    assert ix is not None
+    shared = link_net(net, ix)
+    return problems, summarise(net, run(net, validator.reach if shared else None))

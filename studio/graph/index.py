@@ -24,6 +24,9 @@ def paused_gc() -> Iterator[None]:
     The analysis allocates many small lists and tuples while the project holds
     hundreds of thousands of pydantic objects: each automatic collection would
     walk them all.  Nothing the analysis allocates forms a reference cycle.
+    Callers should let their working data go *inside* the block (return from
+    a helper there): what is still alive when the collector is enabled again
+    counts as new objects, and the next allocation collects them all.
     """
     enabled = gc.isenabled()
     gc.disable()

@@ -92,25 +92,41 @@ def _deposit(out: list[Problem], sid: str, item: str, goal: str, amount: int, ct
 
 def _choice(out: list[Problem], sid: str, options: Sequence[Any], ctx: Context) -> list[bool | None]:
     """Findings on option conditions; returns each option's static truth."""
-    truths = [truth(o.condition, ctx) for o in options]
-    if all(t is False for t in truths):
+    memo = ctx.truths
+    truths: list[bool | None] = []
+    for o in options:
+        expr = o.condition
+        if expr is None:
+            truths.append(True)
+            continue
+        key = repr(expr)
+        if key in memo:
+            truths.append(memo[key])
+        else:
+            truths.append(memo.setdefault(key, static_truth(expr, ctx.bounds)))
+    if True in truths:
+        if False in truths:
+            out.extend(Problem("warning", "option-never-shown",
+                               "condition is always false: this option never shows",
+                               sid, f"option '{o.id}'")
+                       for o, t in zip(options, truths, strict=True) if t is False)
+        return truths
+    if None not in truths:  # every one False
         out.append(Problem(
             "error", "choice-always-hidden",
             "every option's condition is always false: the choice never shows and the scene "
             "ends as a dead end", sid, "choice",
         ))
         return truths
-    for o, t in zip(options, truths, strict=True):
-        if t is False:
-            out.append(Problem("warning", "option-never-shown",
-                               "condition is always false: this option never shows",
-                               sid, f"option '{o.id}'"))
-    if True not in truths:
-        out.append(Problem(
-            "warning", "options-may-all-hide",
-            "every option has a condition that may be false: when none holds, "
-            "the choice is skipped and the scene ends as a dead end", sid, "choice",
-        ))
+    out.extend(Problem("warning", "option-never-shown",
+                       "condition is always false: this option never shows",
+                       sid, f"option '{o.id}'")
+               for o, t in zip(options, truths, strict=True) if t is False)
+    out.append(Problem(
+        "warning", "options-may-all-hide",
+        "every option has a condition that may be false: when none holds, "
+        "the choice is skipped and the scene ends as a dead end", sid, "choice",
+    ))
     return truths
 
 
@@ -129,107 +145,177 @@ def scan_scenes(
 
     With ``net``, the same pass also appends each scene's statistics data.
     """
-    targets = ix.targets
-    ix.ids.extend([s.id for s in scenes])
+    if net is not None:
+        return _scan_with_net(scenes, ctx, ix, net)
+    ids = [s.id for s in scenes]
+    ix.ids.extend(ids)
+    ix.ending.extend([s.ending for s in scenes])
+    ix.media.extend([s.media for s in scenes])
+    out: list[Problem] = []
+    suspects: list[Scene] = []
+    add_targets, empty = ix.targets.append, ()
+    for s, sid in zip(scenes, ids, strict=True):
+        hi = _checks(s, sid, ctx, out)
+        if hi is None:
+            suspects.append(s)
+        opts = s.choice.options if s.choice is not None else None
+        add_targets(tuple([o.target for o in opts]) if opts else empty)
+    return _by_scene(out), suspects
+
+
+def _by_scene(out: list[Problem]) -> dict[str, list[Problem]]:
+    found: dict[str, list[Problem]] = {}
+    for p in out:
+        found.setdefault(p.scene or "", []).append(p)
+    return found
+
+
+def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
+    """The one-scene checks of ``s`` (into ``out``); the trim end, None for a timing suspect."""
+    caps = ctx.caps
+    lo = s.in_ms
+    hi = ctx.durations.get(s.media, -1)
+    odd = hi < 0 or lo >= hi
+    if hi < 0:
+        out.append(Problem("error", "unknown-media", f"uses unknown media '{s.media}'", sid, "media"))
+    elif s.out_ms is not None:
+        odd = odd or s.out_ms > hi
+        hi = s.out_ms
+    c = s.choice
+    opts = c.options if c is not None else None
+    win_lo = win_hi = -1
+    if not opts:
+        if not s.ending:
+            _dead_end(out, sid, c is not None)
+    else:
+        assert c is not None
+        win_lo, win_hi = c.appear_ms, c.decision_ms
+        if not odd and not (lo <= win_lo <= hi and lo <= win_hi <= hi):
+            odd = True
+        conditional = False
+        for o in opts:
+            if o.condition is not None:
+                conditional = True
+            dep = o.deposit
+            if dep is not None:
+                cap = caps.get(dep.goal, -1)
+                if dep.amount <= 0 or cap == -1 or (cap is not None and dep.amount > cap):
+                    _deposit(out, sid, f"option '{o.id}'", dep.goal, dep.amount, ctx)
+        if conditional:
+            _choice(out, sid, opts, ctx)
+    for p in s.prompts:
+        cap = caps.get(p.goal, -1)
+        if p.amount <= 0 or cap == -1 or (cap is not None and p.amount > cap):
+            _deposit(out, sid, f"prompt '{p.id}'", p.goal, p.amount, ctx)
+        if not odd and not (lo <= p.at_ms <= hi and not win_lo <= p.at_ms <= win_hi):
+            odd = True
+    for t in s.tags:
+        if t.product not in ctx.products:
+            out.append(Problem("error", "unknown-product", f"shows unknown product '{t.product}'",
+                               sid, f"tag '{t.id}'"))
+        if not odd and not (lo <= t.start_ms <= hi and lo <= t.end_ms <= hi):
+            odd = True
+    return None if odd else hi
+
+
+def _scan_with_net(
+    scenes: Sequence[Scene], ctx: Context, ix: Index, net: Net
+) -> tuple[dict[str, list[Problem]], list[Scene]]:
+    """``scan_scenes`` filling ``net`` too: the checks of ``_checks``, inlined (hot path)."""
+    ids = [s.id for s in scenes]
+    ix.ids.extend(ids)
     ix.ending.extend([s.ending for s in scenes])
     ix.media.extend([s.media for s in scenes])
     caps, products, durations = ctx.caps, ctx.products, ctx.durations
-    found: dict[str, list[Problem]] = {}
+    out: list[Problem] = []
     suspects: list[Scene] = []
     empty: tuple[str, ...] = ()
-    add_targets = targets.append
-    stats = net is not None
-    if net is not None:
-        add_length, add_nw, interned = net.length.append, net.nw.append, net.interned
-        i = len(net.length) - 1
-        node_weight, gix, width, kept, extra, final = (
-            net.node_weight, net.gix, net.width, net.kept, net.extra, net.final)
-    for s in scenes:
-        sid = s.id
-        out: list[Problem] = []
-        m = s.media
+    add_targets = ix.targets.append
+    add_length, add_nw, interned = net.length.append, net.nw.append, net.interned
+    i = len(net.length) - 1
+    node_weight, gix, width, kept, extra, final = (
+        net.node_weight, net.gix, net.width, net.kept, net.extra, net.final)
+    for s, sid in zip(scenes, ids, strict=True):
         # Timing suspect ("odd"): anything check_timing might report; [lo, hi] is the trim.
         lo = s.in_ms
-        hi = durations.get(m, -1)
+        hi = durations.get(s.media, -1)
         odd = hi < 0 or lo >= hi
         if hi < 0:
-            out.append(Problem("error", "unknown-media", f"uses unknown media '{m}'", sid, "media"))
-        elif s.out_ms is not None:
-            odd = odd or s.out_ms > hi
-            hi = s.out_ms
+            out.append(Problem("error", "unknown-media", f"uses unknown media '{s.media}'", sid,
+                               "media"))
+            end = s.out_ms
+        else:
+            if s.out_ms is not None:
+                odd = odd or s.out_ms > hi
+                hi = s.out_ms
+            end = hi
+        span = end - lo if end is not None and end > lo else 0
+        add_length(span)
+        i += 1
         c = s.choice
         opts = c.options if c is not None else None
-        deposits: list[Any] = []
-        truths: list[bool | None] | None = None
         if not opts:
             add_targets(empty)
             if not s.ending:
                 _dead_end(out, sid, c is not None)
             win_lo = win_hi = -1
+            fast = slow = 0
         else:
             assert c is not None
             win_lo, win_hi = c.appear_ms, c.decision_ms
             if not odd and not (lo <= win_lo <= hi and lo <= win_hi <= hi):
                 odd = True
             add_targets(tuple([o.target for o in opts]))
-            conditional = False
+            conditional = deposits = False
             for o in opts:
                 if o.condition is not None:
                     conditional = True
                 dep = o.deposit
                 if dep is not None:
-                    deposits.append(o)
+                    deposits = True
                     cap = caps.get(dep.goal, -1)
                     if dep.amount <= 0 or cap == -1 or (cap is not None and dep.amount > cap):
                         _deposit(out, sid, f"option '{o.id}'", dep.goal, dep.amount, ctx)
+            hidden = None
             if conditional:
                 truths = _choice(out, sid, opts, ctx)
-        accepted: list[Any] = []
-        for p in s.prompts:
+                if False in truths:
+                    hidden = truths
+                    kept[i] = [o.target for o, t in zip(opts, truths, strict=True) if t is not False]
+            if deposits:
+                xs = _extras(opts, hidden, net)
+                if xs is not None:
+                    extra[i] = xs
+            if c.mode == "cut":
+                fast, slow, end = win_lo - lo, win_hi - lo, win_hi
+                if fast < 0:
+                    fast = 0
+                if slow < 0:
+                    slow = 0
+            else:
+                fast = slow = span
+        prompts = s.prompts
+        for p in prompts:
             cap = caps.get(p.goal, -1)
             if p.amount <= 0 or cap == -1 or (cap is not None and p.amount > cap):
                 _deposit(out, sid, f"prompt '{p.id}'", p.goal, p.amount, ctx)
             if not odd and not (lo <= p.at_ms <= hi and not win_lo <= p.at_ms <= win_hi):
                 odd = True
-            accepted.append(p)
-        tags = s.tags
-        for t in tags:
+        for t in s.tags:
             if t.product not in products:
-                out.append(Problem("error", "unknown-product", f"shows unknown product '{t.product}'",
-                                   sid, f"tag '{t.id}'"))
+                out.append(Problem("error", "unknown-product",
+                                   f"shows unknown product '{t.product}'", sid, f"tag '{t.id}'"))
             if not odd and not (lo <= t.start_ms <= hi and lo <= t.end_ms <= hi):
                 odd = True
         if odd:
             suspects.append(s)
-        if out:
-            found.setdefault(sid, []).extend(out)
-        if stats:
-            end = hi if hi >= 0 else s.out_ms
-            span = end - lo if end is not None and end > lo else 0
-            add_length(span)
-            i += 1
-            fast = slow = 0
-            if opts:
-                assert c is not None
-                if c.mode == "cut":
-                    fast, slow = win_lo - lo, win_hi - lo
-                    fast, slow, end = (fast if fast > 0 else 0), (slow if slow > 0 else 0), win_hi
-                else:
-                    fast = slow = span
-                hidden = truths is not None and False in truths
-                if hidden and truths:
-                    kept[i] = [o.target for o, t in zip(opts, truths, strict=True) if t is not False]
-                if deposits:
-                    xs = _extras(opts, truths if hidden else None, net)  # type: ignore[arg-type]
-                    if xs is not None:
-                        extra[i] = xs
-            gains = _accepted(accepted, end, gix, width) if accepted else None
-            if s.ending:
-                if gains:
-                    final[i] = gains
-                gains = None
-            add_nw(interned.get((fast, slow, gains)) or node_weight(fast, slow, gains))
-    return found, suspects
+        gains = _accepted(prompts, end, gix, width) if prompts else None
+        if s.ending:
+            if gains:
+                final[i] = gains
+            gains = None
+        add_nw(interned.get((fast, slow, gains)) or node_weight(fast, slow, gains))
+    return _by_scene(out), suspects
 
 
 def _extras(options: Sequence[Any], truths: list[bool | None] | None, net: Net

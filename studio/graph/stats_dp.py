@@ -58,33 +58,33 @@ class Graph:
 
     def __init__(self, net: Net, preds: list[list[int]], pk: Packing) -> None:
         self.pu = preds  # every edge
-        self.heavy: dict[int, list[tuple[int, Vec]]] = {}  # deposit edges into a scene
-        self.packed: dict[int, list[tuple[int, int]]] = {}  # the same, deposits packed
-        self.plain: dict[int, list[int]] = {}  # the other edges, for heavy scenes only
-        heavy, packed = self.heavy, self.packed
+        self.packed: dict[int, list[tuple[int, int]]] = {}  # deposit edges into a scene
+        self.plain: dict[int, list[int]] = {}  # the other edges, for those scenes only
+        packed = self.packed
         memo: dict[int, int] = {}
+        succ = net.succ
         for u, xs in net.extra.items():
-            for v, x in zip(net.succ[u], xs, strict=True):
+            for v, x in zip(succ[u], xs, strict=True):
                 if x is not None:
-                    heavy.setdefault(v, []).append((u, x))
                     px = memo.get(id(x))
                     if px is None:
                         px = memo[id(x)] = pk.weight(x)
-                    packed.setdefault(v, []).append((u, px))
-        for v, edges in heavy.items():
-            rest = list(preds[v])
-            for u, _ in edges:
-                rest.remove(u)
-            self.plain[v] = rest
-
-    def edges(self, v: int) -> list[tuple[int, Vec | None]]:
-        """Every edge into ``v`` with its deposit vector (None: no deposit)."""
-        if v not in self.heavy:
-            return [(u, None) for u in self.pu[v]]
-        return [(u, None) for u in self.plain[v]] + list(self.heavy[v])
+                    if v in packed:
+                        packed[v].append((u, px))
+                    else:
+                        packed[v] = [(u, px)]
+        for v, edges in packed.items():
+            rest = preds[v]
+            if len(rest) > len(edges):
+                rest = list(rest)
+                for u, _ in edges:
+                    rest.remove(u)
+                self.plain[v] = rest
+            else:
+                self.plain[v] = []
 
     def packed_edges(self, v: int) -> list[tuple[int, int]]:
-        """Every edge into ``v`` with its packed deposit (0: none)."""
+        """Every edge into ``v`` with its deposit, packed as a weight (0: none)."""
         if v not in self.packed:
             return [(u, 0) for u in self.pu[v]]
         return [(u, 0) for u in self.plain[v]] + self.packed[v]
@@ -315,10 +315,10 @@ def tight_path(net: Net, dp: Dp, d: int, end: int) -> list[int]:
         if v == start:
             break
         target = entry(v, d)
-        for u, x in g.edges(v):
+        for u, x in g.packed_edges(v):
             if u in nxt or not useful[u]:
                 continue
-            if target == -INF or pk.entry(ex[u], d) + (x[d] if x else 0) == target:
+            if target == -INF or pk.entry(ex[u] + x, d) == target:
                 nxt[u] = v
                 queue.append(u)
     path = [start] if start is not None and start in nxt else []

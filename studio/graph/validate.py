@@ -208,4 +208,5 @@ def validate(
     cache: MediaHashCache | None = None,
 ) -> list[Problem]:
     """Every problem of ``project``; media files are checked when ``folder`` is given."""
-    return Validator(folder, check_media, cache).validate(project)
+    with paused_gc():  # the validator is dropped before the collector is back
+        return Validator(folder, check_media, cache).validate(project)
