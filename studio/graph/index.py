@@ -45,7 +45,6 @@ class Index:
     pos: dict[str, int] = field(default_factory=dict)
     targets: list[tuple[str, ...]] = field(default_factory=list)  # raw option targets
     ending: list[bool] = field(default_factory=list)
-    media: list[str] = field(default_factory=list)  # media id per scene
     duplicates: list[str] = field(default_factory=list)  # scene ids used more than once
     succ: list[list[int]] = field(default_factory=list)  # resolved targets only
     dangling: list[tuple[int, int, str]] = field(default_factory=list)  # scene, option #, target

@@ -150,7 +150,6 @@ def scan_scenes(
     ids = [s.id for s in scenes]
     ix.ids.extend(ids)
     ix.ending.extend([s.ending for s in scenes])
-    ix.media.extend([s.media for s in scenes])
     out: list[Problem] = []
     suspects: list[Scene] = []
     add_targets, empty = ix.targets.append, ()
@@ -225,13 +224,13 @@ def _scan_with_net(
     ids = [s.id for s in scenes]
     ix.ids.extend(ids)
     ix.ending.extend([s.ending for s in scenes])
-    ix.media.extend([s.media for s in scenes])
     caps, products, durations = ctx.caps, ctx.products, ctx.durations
     out: list[Problem] = []
     suspects: list[Scene] = []
     empty: tuple[str, ...] = ()
     add_targets = ix.targets.append
     add_length, add_nw, interned = net.length.append, net.nw.append, net.interned
+    plain: dict[int, Vec] = {}  # weights without prompt gains, by (fast << 32 | slow)
     i = len(net.length) - 1
     node_weight, gix, width, kept, extra, final = (
         net.node_weight, net.gix, net.width, net.kept, net.extra, net.final)
@@ -314,7 +313,13 @@ def _scan_with_net(
             if gains:
                 final[i] = gains
             gains = None
-        add_nw(interned.get((fast, slow, gains)) or node_weight(fast, slow, gains))
+        if gains is None and slow < 4294967296:
+            w = plain.get(fast << 32 | slow)
+            if w is None:
+                w = plain[fast << 32 | slow] = node_weight(fast, slow, None)
+            add_nw(w)
+        else:
+            add_nw(interned.get((fast, slow, gains)) or node_weight(fast, slow, gains))
     return _by_scene(out), suspects
 
 
@@ -322,19 +327,13 @@ def _extras(options: Sequence[Any], truths: list[bool | None] | None, net: Net
             ) -> list[Vec | None] | None:
     """Deposit vectors of the options kept by the statistics (see ``net``)."""
     table, make = net.deposits, net.deposit_vector
-    out: list[Vec | None] = []
-    found = False
-    for k, o in enumerate(options):
-        if truths is not None and truths[k] is False:
-            continue
-        d = o.deposit
-        if d is None:
-            out.append(None)
-            continue
-        vec = table.get((d.goal, d.amount)) or make(d.goal, d.amount)
-        found = found or vec is not None
-        out.append(vec)
-    return out if found else None
+    out: list[Vec | None] = [
+        None if (d := o.deposit) is None else table.get((d.goal, d.amount)) or make(d.goal, d.amount)
+        for o in options
+    ]
+    if truths is not None:
+        out = [x for x, t in zip(out, truths, strict=True) if t is not False]
+    return None if out.count(None) == len(out) else out
 
 
 def _accepted(prompts: list[Any], end: int | None, gix: dict[str, int], width: int) -> Vec | None:
@@ -368,6 +367,5 @@ def scan_rows(scenes: Sequence[Scene], ix: Index) -> None:
     for s in scenes:
         ix.ids.append(s.id)
         ix.ending.append(s.ending)
-        ix.media.append(s.media)
         opts = s.choice.options if s.choice is not None else None
         ix.targets.append(tuple([o.target for o in opts]) if opts else empty)

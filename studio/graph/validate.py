@@ -135,7 +135,7 @@ class Validator:
         moved = [i for k, i in enumerate(where) if rows.row(k) != ix.row(i)]
         named = {d[0] for d in ix.dangling}.intersection(where)  # findings name option ids
         for k, i in enumerate(where):
-            ix.media[i], ix.ending[i], ix.targets[i] = rows.media[k], rows.ending[k], rows.targets[k]
+            ix.ending[i], ix.targets[i] = rows.ending[k], rows.targets[k]
         if moved:
             relink(ix, moved)
         if project.start != ix.start_id:
@@ -182,17 +182,15 @@ class Validator:
         self._ix = fresh
         return fresh
 
-    def _users(self, media_id: str) -> list[str]:
-        ix = self._ix
-        assert ix is not None
-        return [ix.ids[i] for i, m in enumerate(ix.media) if m == media_id]
-
     def _assemble(self, project: Project) -> list[Problem]:
         ix = self._ix
         assert ix is not None
         out = catalog_checks(project)
         if self.folder is not None and self.check_media:
-            out += check_media(project.media, self.folder, self._users, self.cache)
+            def users(media_id: str) -> list[str]:
+                return [s.id for s in project.scenes if s.media == media_id]
+
+            out += check_media(project.media, self.folder, users, self.cache)
         pos = ix.pos
         for sid in sorted(self._scene, key=pos.__getitem__):
             out += self._scene[sid]
