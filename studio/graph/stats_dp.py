@@ -211,10 +211,17 @@ def _pull(net: Net, dp: Dp, g: Graph, order: list[int], loops: list[list[int]]) 
         if v == start:  # outside a loop: no useful predecessor
             count[v] = 1
             low = zero
-        elif len(ps) == 1 and v not in heavy:
-            u = ps[0]
-            count[v] = count[u]
-            low = ex[u]
+        elif v not in heavy and len(ps) < 3:
+            if len(ps) == 1:
+                u = ps[0]
+                count[v] = count[u]
+                low = ex[u]
+            else:
+                a, b = ps
+                count[v] = count[a] + count[b]
+                low, hi = ex[a], ex[b]
+                m = ((low | guard) - hi) & guard
+                low ^= (low ^ hi) & (m - (m >> shift))
         else:
             count[v] = _sum(_map(cget, ps))
             if v in heavy:
