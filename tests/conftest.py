@@ -34,6 +34,20 @@ def sample_project(request: pytest.FixtureRequest) -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _private_media_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Media fingerprints and cached posters go to a temporary folder, never ~/.cache."""
+    from studio.media.hashcache import ENV_CACHE
+
+    old = os.environ.get(ENV_CACHE)
+    os.environ[ENV_CACHE] = str(tmp_path_factory.mktemp("drama-studio-cache"))
+    yield
+    if old is None:
+        os.environ.pop(ENV_CACHE, None)
+    else:
+        os.environ[ENV_CACHE] = old
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _release_clipboard_at_end() -> Iterator[None]:
     """Tests never exec() the app, so aboutToQuit never fires: clear our clipboard
     data before the QApplication is destroyed at interpreter exit."""

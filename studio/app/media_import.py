@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from studio.app.edits import add_scenes_for_media, unique_id
 from studio.app.workers import CancelToken, Job
+from studio.media.hashcache import fingerprint
 from studio.media.probe import ProbeResult, probe
 from studio.model.ops import AddItem, OpError
 from studio.model.project import MediaAsset
@@ -62,9 +63,10 @@ def copy_into(src: Path, folder: Path, sha256: str, token: CancelToken) -> tuple
         if not dst.exists():
             break
         if dst.stat().st_size == src.stat().st_size:
-            from studio.media.probe import sha256_file
-
-            if sha256_file(dst) == sha256:
+            # Reads dst once for its sha256 + crc32 and records them (studio.media.hashcache),
+            # so a later bundle export of this clip need not read it again.
+            _sig, found = fingerprint(dst, save=True)
+            if found.sha256 == sha256:
                 return f"{MEDIA_DIR}/{name}", False
         n += 1
     tmp = dst.with_name(f".{dst.name}.part")

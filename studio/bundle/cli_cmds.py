@@ -1,5 +1,9 @@
-"""Command-line glue: ``studio export PROJECT -o FILE [--web-player]`` and
+"""Command-line glue: ``studio export PROJECT -o FILE [--web-player] [--sync]`` and
 ``studio import FILE -o DIR``.
+
+``--sync`` makes the export durable before it returns (fsync of the bundle
+and its folder); without it the operating system writes it back later, as
+with ``cp``.
 
 Progress percentages go to stderr only when stderr is a terminal; errors are
 one line on stderr with exit status 2.
@@ -20,6 +24,10 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="bundle to write")
     p.add_argument(
         "--web-player", action="store_true", help="include the web player (player/index.html)"
+    )
+    p.add_argument(
+        "--sync", action="store_true",
+        help="flush the bundle to disk before returning (survives a power cut; slower)",
     )
 
 
@@ -60,7 +68,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     try:
         result = export_project(
-            args.project, args.output, web_player=args.web_player, progress=_progress("exporting")
+            args.project, args.output, web_player=args.web_player,
+            progress=_progress("exporting"), sync=args.sync,
         )
     except BundleError as exc:
         return _fail(exc)

@@ -4,22 +4,30 @@
 errors or missing/changed media (one line naming the scene and path),
 rewrites media paths to ``media/<sha256>.<ext>`` (each clip once, assets with
 the same content merged) and lists the web player files.  ``write_bundle``
-renders one poster per scene, copies the media (stored, hashed on the way,
-so changed content is still caught) and writes the manifest; the output only
-appears, via ``os.replace``, once it is complete and synced.  Cancel or any
+renders one poster per scene (cached by clip hash, time and height) and
+copies the media (stored) with :func:`studio.bundle.zipout.store_file`: a clip
+whose fingerprint is cached (:mod:`studio.media.hashcache`) is copied by the
+kernel unread, any other is hashed on the way; changed media is refused.
+
+The output only appears, via ``os.replace``, once complete; cancel or any
 error removes the temporary file and leaves an existing output untouched.
+``sync=True`` (``studio export --sync``) also makes it durable: background
+``fdatasync`` while writing, ``fsync`` before the rename, then the folder.
+The default, like ``cp`` or ``zip``, leaves write-back to the system.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib
+import importlib.metadata
 import inspect
 import os
 import stat
 import tempfile
-import zipfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,20 +40,25 @@ from studio.bundle import manifest as mf
 from studio.bundle.errors import ExportError
 from studio.bundle.names import IMAGE_EXTS, MANIFEST, PLAYER_PREFIX, SCHEMA, fold, is_player_path
 from studio.bundle.zipout import (
+    DEFLATED,
+    STORED,
     CancelFn,
     Flusher,
     Meter,
     ProgressFn,
-    copy_file,
+    ZipWriter,
     fsync_dir,
-    sha256_file,
-    write_bytes,
+    store_file,
 )
+from studio.media.hashcache import FingerprintStore, Signature, default_store, fingerprint
+from studio.media.hashcache import read_blob as _read_blob
+from studio.media.hashcache import write_blob as _write_blob
 from studio.model import Project, ProjectError, check_timing, load
 from studio.model.errors import describe
 
 PLAYER_DIR = Path(studio.__file__).resolve().parent.parent / "resources" / "player"
 POSTER_HEIGHT = 640
+POSTER_VERSION = 1  # bump when poster rendering changes: cached posters are then re-rendered
 POSTER_UNITS = 1 << 20  # progress weight of one poster (about a 1 MiB copy)
 
 
@@ -88,6 +101,11 @@ class PosterJob:
     def arcname(self) -> str:
         return f"posters/{self.scene_id}.jpg"
 
+    @property
+    def cache_name(self) -> str:
+        """Its name in the poster cache: what the JPEG's bytes depend on."""
+        return f"{self.media_sha256}-{self.at_ms}-{POSTER_HEIGHT}-v{POSTER_VERSION}-{_renderer()}.jpg"
+
 
 @dataclass(frozen=True)
 class BundlePlan:
@@ -126,6 +144,21 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@functools.cache
+def _renderer() -> str:
+    """PyAV's version (its wheel pins the FFmpeg libraries that encode the posters)."""
+    try:
+        return "av" + importlib.metadata.version("av")
+    except importlib.metadata.PackageNotFoundError:
+        return "av"
+
+
+@functools.cache
+def _schema_bytes() -> bytes:
+    """The manifest's JSON Schema (pydantic takes ~25 ms to build it: once per process)."""
+    return mf.schema_text().encode("utf-8")
+
+
 def _more(problems: list[str]) -> str:
     return f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
 
@@ -133,8 +166,8 @@ def _more(problems: list[str]) -> str:
 def validation_errors(project: Project, folder: Path) -> list[str]:
     """Error-level problems: ``studio.graph.validate`` if present, else timing checks.
 
-    Media files are not hashed here: the export checks sizes while planning and
-    hashes every byte while copying, so hashing twice would only cost time.
+    Media files are not checked here: the export checks sizes while planning and
+    verifies the content while copying (by hash, or by cached fingerprint).
     """
     validate: Any = None
     with contextlib.suppress(ImportError):
@@ -202,7 +235,8 @@ def _plan_images(project: Project, folder: Path) -> tuple[list[SourceFile], dict
         if ext not in IMAGE_EXTS:
             raise ExportError(f"{folder}: not exported: {label}: use {', '.join(IMAGE_EXTS)}")
         try:
-            size, digest = sha256_file(folder / product.image)
+            sig, found = fingerprint(folder / product.image)
+            size, digest = sig.size, found.sha256
         except OSError as exc:
             reason = "the file is missing" if isinstance(exc, FileNotFoundError) else exc.strerror
             raise ExportError(f"{folder}: not exported: {label}: {reason}") from None
@@ -283,7 +317,7 @@ def plan_bundle(
         raise ExportError(f"{root}: not exported: {errors[0]}{_more(errors)}")
     images, image_paths = _plan_images(project, root)
     drama = _rewrite(project, root, media, merged, image_paths)
-    extras = [MemoryFile(SCHEMA, mf.schema_text().encode("utf-8"))]
+    extras = [MemoryFile(SCHEMA, _schema_bytes())]
     if web_player:
         extras += _plan_player(Path(player_dir))
     return BundlePlan(
@@ -294,61 +328,75 @@ def plan_bundle(
     )
 
 
-def _render_posters(plan: BundlePlan, folder: Path, meter: Meter) -> dict[str, bytes]:
-    from studio.media.frames import write_jpeg
+def _is_jpeg(data: bytes) -> bool:
+    return len(data) > 4 and data[:2] == b"\xff\xd8" and data[-2:] == b"\xff\xd9"
+
+
+# A poster rendered by this export: (cache name, JPEG, clip signature before rendering,
+# time rendering started).  Cached only once that clip is verified unchanged.
+_Fresh = tuple[str, bytes, Signature, int]
+
+
+def _render_posters(plan: BundlePlan, meter: Meter) -> tuple[dict[str, bytes], list[_Fresh]]:
+    """Poster bytes by scene id (from the cache or PyAV) and the newly rendered ones."""
+    from studio.media.frames import encode_jpeg, extract_frame
     from studio.media.probe import ProbeError
 
-    done: dict[tuple[str, int], bytes] = {}
+    done: dict[str, bytes] = {}
+    fresh: list[_Fresh] = []
     out: dict[str, bytes] = {}
     for job in plan.posters:
         meter.check()
-        key = (job.media_sha256, job.at_ms)
-        if key not in done:
-            target = folder / f"{len(done)}.jpg"
-            try:
-                write_jpeg(job.source, job.at_ms, target, max_height=POSTER_HEIGHT)
-            except ProbeError as exc:
-                raise ExportError(f"scene '{job.scene_id}': no poster frame: {exc}") from None
-            done[key] = target.read_bytes()
-        out[job.scene_id] = done[key]
+        name = job.cache_name
+        if name not in done:
+            data = _read_blob("posters", name, _is_jpeg)
+            if data is None:
+                started = time.time_ns()
+                try:
+                    before = Signature.of(job.source, os.stat(job.source))
+                    data = encode_jpeg(extract_frame(job.source, job.at_ms, POSTER_HEIGHT))
+                except (ProbeError, OSError) as exc:
+                    raise ExportError(f"scene '{job.scene_id}': no poster frame: {exc}") from None
+                fresh.append((name, data, before, started))
+            done[name] = data
+        out[job.scene_id] = done[name]
         meter.add(POSTER_UNITS)
-    return out
+    return out, fresh
 
 
-def _write_zip(plan: BundlePlan, fh: BinaryIO, meter: Meter, flusher: Flusher) -> int:
-    """Write all entries, sorted by name; return how many."""
-    with tempfile.TemporaryDirectory(prefix="drama-posters-") as tmp:
-        posters = _render_posters(plan, Path(tmp), meter)
+def _write_zip(
+    plan: BundlePlan, fh: BinaryIO, meter: Meter, flusher: Flusher | None, store: FingerprintStore
+) -> tuple[int, list[_Fresh]]:
+    """Write all entries, sorted by name; return how many, and the posters safe to cache."""
+    posters, fresh = _render_posters(plan, meter)
     poster_files = {sid: MemoryFile(f"posters/{sid}.jpg", data) for sid, data in posters.items()}
     manifest = plan.manifest_bytes({sid: f.entry() for sid, f in poster_files.items()})
-    small: dict[str, tuple[bytes, int]] = {MANIFEST: (manifest, zipfile.ZIP_DEFLATED)}
-    small.update({f.arcname: (f.data, zipfile.ZIP_DEFLATED) for f in plan.extras})
-    small.update({f.arcname: (f.data, zipfile.ZIP_STORED) for f in poster_files.values()})
+    small: dict[str, tuple[bytes, int]] = {MANIFEST: (manifest, DEFLATED)}
+    small.update({f.arcname: (f.data, DEFLATED) for f in plan.extras})
+    small.update({f.arcname: (f.data, STORED) for f in poster_files.values()})
     big = {f.arcname: f for f in plan.media}
-    with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
-        for name in sorted([*small, *big]):
-            meter.check()
-            if name in small:
-                write_bytes(zf, name, *small[name])
-                continue
+    verified: dict[str, Signature] = {}
+    zw = ZipWriter(fh)
+    for name in sorted([*small, *big]):
+        meter.check()
+        if name in small:
+            zw.add_bytes(name, *small[name])
+        else:
             f = big[name]
-            try:
-                copied, digest = copy_file(zf, name, f.source, f.size, meter, flusher)
-            except OSError as exc:
-                raise ExportError(f"{f.label}: cannot read ({exc.strerror or exc})") from None
-            if copied != f.size or digest != f.sha256:
-                raise ExportError(
-                    f"{f.label}: the file changed since it was added (content differs); "
-                    "re-import the clip"
-                )
-    return len(small) + len(big)
+            sig = store_file(zw, f.arcname, f.source, (f.size, f.sha256), f.label, meter, flusher, store)
+            verified[sig.path] = sig
+    zw.close()
+    safe = [p for p in fresh if verified.get(p[2].path) == p[2] and not p[2].racy(p[3])]
+    return len(small) + len(big), safe
 
 
 def write_bundle(
     plan: BundlePlan, out_path: str | os.PathLike[str],
-    progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+    progress: ProgressFn | None = None, cancel: CancelFn | None = None, sync: bool = False,
 ) -> ExportResult:
-    """Write the bundle atomically; on error or cancel no output (and no temp file) is left."""
+    """Write the bundle atomically; on error or cancel no output (and no temp file) is left.
+
+    ``sync=True`` also makes it durable (fsync of the data and the folder)."""
     out = Path(out_path)
     folder = out.parent
     if not folder.is_dir():
@@ -356,20 +404,22 @@ def write_bundle(
     if out.is_dir():
         raise ExportError(f"{out}: is a folder, not a file name")
     meter = Meter(plan.total_units(), progress, cancel, "export")
+    store = default_store()
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
     except OSError as exc:
         raise ExportError(f"{out}: cannot write ({exc.strerror or exc})") from None
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            flusher = Flusher(fh)
+        with os.fdopen(fd, "wb", buffering=0) as fh:
+            flusher = Flusher(fh) if sync else None
             try:
-                count = _write_zip(plan, fh, meter, flusher)
+                count, posters = _write_zip(plan, fh, meter, flusher, store)
             finally:
-                flusher.close()
-            fh.flush()
-            os.fsync(fh.fileno())
+                if flusher is not None:
+                    flusher.close()
+            if sync:
+                os.fsync(fh.fileno())
             size = fh.tell()
         os.chmod(tmp, 0o644)
         os.replace(tmp, out)
@@ -379,7 +429,12 @@ def write_bundle(
         if isinstance(exc, OSError):
             raise ExportError(f"{out}: not written ({exc.strerror or exc})") from None
         raise
-    fsync_dir(folder)
+    finally:
+        store.flush()  # never raises: fingerprints recorded so far stay valid either way
+    if sync:
+        fsync_dir(folder)
+    for name, data, _sig, _started in posters:
+        _write_blob("posters", name, data)
     meter.finish()
     return ExportResult(out, count, size)
 
@@ -387,7 +442,7 @@ def write_bundle(
 def export_project(
     project_folder: str | os.PathLike[str], out_file: str | os.PathLike[str],
     web_player: bool = False, progress: ProgressFn | None = None,
-    cancel: CancelFn | None = None, player_dir: Path = PLAYER_DIR,
+    cancel: CancelFn | None = None, player_dir: Path = PLAYER_DIR, sync: bool = False,
 ) -> ExportResult:
     """Load, check and export a project folder; raises ExportError or Cancelled."""
     try:
@@ -395,4 +450,4 @@ def export_project(
     except ProjectError as exc:
         raise ExportError(str(exc)) from None
     plan = plan_bundle(loaded.project, loaded.folder, web_player, player_dir)
-    return write_bundle(plan, out_file, progress, cancel)
+    return write_bundle(plan, out_file, progress, cancel, sync)

@@ -1,57 +1,77 @@
 """Media files on disk against the project's media entries (exists, size, sha256).
 
-Hashing a clip is slow, so ``MediaHashCache`` remembers digests by
-``(path, size, mtime_ns)``: an unchanged file is only ``stat``-ed, and a file
-whose size already differs is reported without being read.
+Hashing a clip is slow, so ``MediaHashCache`` remembers digests by the file's
+stat signature (path, device, inode, size, mtime, ctime; see
+:mod:`studio.media.hashcache`): an unchanged file is only ``stat``-ed, and a
+file whose size already differs is reported without being read.  Digests live
+in memory for the cache's lifetime and, through the persisted fingerprint
+store, across runs (only for files old enough to pass its racy-entry rule),
+so verifying media in the studio also makes the next bundle export fast.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from studio.media.hashcache import FingerprintStore, Signature, default_store, hash_file
 from studio.model import MediaAsset, Problem
-
-_CHUNK = 1 << 20
 
 
 class MediaHashCache:
-    """sha256 digests keyed by ``(path, size, mtime_ns)``; thread-safe."""
+    """sha256 digests keyed by stat signature, backed by a persisted store; thread-safe.
 
-    def __init__(self, max_entries: int = 4096) -> None:
-        self._digests: dict[tuple[str, int, int], str] = {}
+    ``store`` defaults to :func:`studio.media.hashcache.default_store` (looked
+    up at each call, so it follows ``$DRAMA_STUDIO_CACHE``).
+    """
+
+    def __init__(self, max_entries: int = 4096, store: FingerprintStore | None = None) -> None:
+        self._digests: dict[Signature, str] = {}
         self._lock = threading.Lock()
         self._max = max_entries
+        self._store = store
         self.hashed = 0  # files actually read (for tests and diagnostics)
 
     def __len__(self) -> int:
         return len(self._digests)
 
-    def sha256(self, path: Path, st: os.stat_result | None = None) -> str:
-        """Hex digest of ``path``, read only when its size or mtime changed."""
+    @property
+    def store(self) -> FingerprintStore:
+        return self._store if self._store is not None else default_store()
+
+    def sha256(self, path: Path, st: os.stat_result | None = None, *, flush: bool = True) -> str:
+        """Hex digest of ``path``, read only when its stat signature is not known.
+
+        A newly read fingerprint is saved to disk at once unless ``flush`` is
+        False (then call ``store.flush()`` after a batch)."""
         st = st if st is not None else path.stat()
-        key = (str(path), st.st_size, st.st_mtime_ns)
+        sig = Signature.of(path, st)
         with self._lock:
-            found = self._digests.get(key)
+            found = self._digests.get(sig)
         if found is not None:
             return found
-        h = hashlib.sha256()
-        with path.open("rb") as f:
-            while chunk := f.read(_CHUNK):
-                h.update(chunk)
-        digest = h.hexdigest()
+        store = self.store
+        known = store.lookup(sig)
+        if known is None:
+            sig, fp = hash_file(path, store)
+            digest = fp.sha256
+            with self._lock:
+                self.hashed += 1
+            if flush:
+                store.flush()
+        else:
+            digest = known.sha256
         with self._lock:
-            self.hashed += 1
             if len(self._digests) >= self._max:
                 self._digests.pop(next(iter(self._digests)))
-            self._digests[key] = digest
+            self._digests[sig] = digest
         return digest
 
     def clear(self) -> None:
+        """Forget the digests held in memory (the persisted store is kept)."""
         with self._lock:
             self._digests.clear()
 
@@ -82,7 +102,7 @@ def asset_status(asset: MediaAsset, folder: Path, cache: MediaHashCache) -> tupl
             "it changed since it was added"
         )
     try:
-        digest = cache.sha256(path, st)
+        digest = cache.sha256(path, st, flush=False)
     except OSError as exc:
         return "media-unreadable", f"file '{asset.path}' cannot be read ({exc.strerror or exc})"
     if digest != asset.sha256:
@@ -102,8 +122,11 @@ def check_media(
     """One error per asset whose file is missing or changed, naming the scenes using it."""
     cache = cache if cache is not None else DEFAULT_CACHE
     out: list[Problem] = []
-    for asset in assets:
-        status = asset_status(asset, folder, cache)
+    try:
+        statuses = [(asset, asset_status(asset, folder, cache)) for asset in assets]
+    finally:
+        cache.store.flush()
+    for asset, status in statuses:
         if status is None:
             continue
         code, message = status
