@@ -22,12 +22,10 @@ import contextlib
 import functools
 import hashlib
 import importlib
-import importlib.metadata
 import inspect
 import os
 import stat
 import tempfile
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +37,7 @@ import studio
 from studio.bundle import manifest as mf
 from studio.bundle.errors import ExportError
 from studio.bundle.names import IMAGE_EXTS, MANIFEST, PLAYER_PREFIX, SCHEMA, fold, is_player_path
+from studio.bundle.posters import POSTER_UNITS, Fresh, PosterJob, cacheable, keep, render_posters
 from studio.bundle.zipout import (
     DEFLATED,
     STORED,
@@ -51,15 +50,10 @@ from studio.bundle.zipout import (
     store_file,
 )
 from studio.media.hashcache import FingerprintStore, Signature, default_store, fingerprint
-from studio.media.hashcache import read_blob as _read_blob
-from studio.media.hashcache import write_blob as _write_blob
 from studio.model import Project, ProjectError, check_timing, load
 from studio.model.errors import describe
 
 PLAYER_DIR = Path(studio.__file__).resolve().parent.parent / "resources" / "player"
-POSTER_HEIGHT = 640
-POSTER_VERSION = 1  # bump when poster rendering changes: cached posters are then re-rendered
-POSTER_UNITS = 1 << 20  # progress weight of one poster (about a 1 MiB copy)
 
 
 @dataclass(frozen=True)
@@ -86,25 +80,6 @@ class MemoryFile:
     def entry(self) -> mf.FileEntry:
         size, digest = len(self.data), _sha256(self.data)
         return mf.FileEntry(path=self.arcname, sha256=digest, size=size)
-
-
-@dataclass(frozen=True)
-class PosterJob:
-    """Poster of one scene: the frame of ``source`` at ``at_ms`` (the trim start)."""
-
-    scene_id: str
-    source: Path
-    media_sha256: str
-    at_ms: int
-
-    @property
-    def arcname(self) -> str:
-        return f"posters/{self.scene_id}.jpg"
-
-    @property
-    def cache_name(self) -> str:
-        """Its name in the poster cache: what the JPEG's bytes depend on."""
-        return f"{self.media_sha256}-{self.at_ms}-{POSTER_HEIGHT}-v{POSTER_VERSION}-{_renderer()}.jpg"
 
 
 @dataclass(frozen=True)
@@ -142,15 +117,6 @@ class ExportResult:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-@functools.cache
-def _renderer() -> str:
-    """PyAV's version (its wheel pins the FFmpeg libraries that encode the posters)."""
-    try:
-        return "av" + importlib.metadata.version("av")
-    except importlib.metadata.PackageNotFoundError:
-        return "av"
 
 
 @functools.cache
@@ -328,47 +294,11 @@ def plan_bundle(
     )
 
 
-def _is_jpeg(data: bytes) -> bool:
-    return len(data) > 4 and data[:2] == b"\xff\xd8" and data[-2:] == b"\xff\xd9"
-
-
-# A poster rendered by this export: (cache name, JPEG, clip signature before rendering,
-# time rendering started).  Cached only once that clip is verified unchanged.
-_Fresh = tuple[str, bytes, Signature, int]
-
-
-def _render_posters(plan: BundlePlan, meter: Meter) -> tuple[dict[str, bytes], list[_Fresh]]:
-    """Poster bytes by scene id (from the cache or PyAV) and the newly rendered ones."""
-    from studio.media.frames import encode_jpeg, extract_frame
-    from studio.media.probe import ProbeError
-
-    done: dict[str, bytes] = {}
-    fresh: list[_Fresh] = []
-    out: dict[str, bytes] = {}
-    for job in plan.posters:
-        meter.check()
-        name = job.cache_name
-        if name not in done:
-            data = _read_blob("posters", name, _is_jpeg)
-            if data is None:
-                started = time.time_ns()
-                try:
-                    before = Signature.of(job.source, os.stat(job.source))
-                    data = encode_jpeg(extract_frame(job.source, job.at_ms, POSTER_HEIGHT))
-                except (ProbeError, OSError) as exc:
-                    raise ExportError(f"scene '{job.scene_id}': no poster frame: {exc}") from None
-                fresh.append((name, data, before, started))
-            done[name] = data
-        out[job.scene_id] = done[name]
-        meter.add(POSTER_UNITS)
-    return out, fresh
-
-
 def _write_zip(
     plan: BundlePlan, fh: BinaryIO, meter: Meter, flusher: Flusher | None, store: FingerprintStore
-) -> tuple[int, list[_Fresh]]:
+) -> tuple[int, list[Fresh]]:
     """Write all entries, sorted by name; return how many, and the posters safe to cache."""
-    posters, fresh = _render_posters(plan, meter)
+    posters, fresh = render_posters(plan.posters, meter)
     poster_files = {sid: MemoryFile(f"posters/{sid}.jpg", data) for sid, data in posters.items()}
     manifest = plan.manifest_bytes({sid: f.entry() for sid, f in poster_files.items()})
     small: dict[str, tuple[bytes, int]] = {MANIFEST: (manifest, DEFLATED)}
@@ -386,8 +316,7 @@ def _write_zip(
             sig = store_file(zw, f.arcname, f.source, (f.size, f.sha256), f.label, meter, flusher, store)
             verified[sig.path] = sig
     zw.close()
-    safe = [p for p in fresh if verified.get(p[2].path) == p[2] and not p[2].racy(p[3])]
-    return len(small) + len(big), safe
+    return len(small) + len(big), cacheable(fresh, verified)
 
 
 def write_bundle(
@@ -433,8 +362,7 @@ def write_bundle(
         store.flush()  # never raises: fingerprints recorded so far stay valid either way
     if sync:
         fsync_dir(folder)
-    for name, data, _sig, _started in posters:
-        _write_blob("posters", name, data)
+    keep(posters)
     meter.finish()
     return ExportResult(out, count, size)
 
