@@ -1,35 +1,70 @@
 /*
- * Two-<video> deck: the next scene is pre-rolled (loaded and seeked to its
- * trim start) in the hidden standby element and swapped in on its first
- * presented frame (requestVideoFrameCallback when available), so the viewer
- * never sees a black frame between scenes. The outgoing element keeps its
- * last frame on screen until the swap.
+ * Two-<video> deck: the active clip is on top, the next one waits below,
+ * pre-rolled at its trim start (first frame decoded).
  *
- * The trim end is watched frame by frame (requestVideoFrameCallback): when
- * the frame being presented is the last one before `out`, the clip is paused
- * on it and `onEnd` fires at once, so the story moves on without ever
- * showing a frame past the trim and the next clip starts within a vsync.
+ * Trim end: watched frame by frame (requestVideoFrameCallback); the last
+ * frame before `out` is held (paused) and `onEnd` fires at once.
  *
- * Also owns autoplay: play with sound, and when the browser blocks that,
- * start muted and report it (the player then shows an unmute button).
+ * A switch: the incoming clip is brought on top once the outgoing last frame
+ * had its full frame time (the cut), and its play() is called `lead` ms
+ * before its next frame is due one frame time after the cut: no black frame,
+ * no frame past the trim, no freeze. `lead` = play() -> first new frame,
+ * measured on this page for switch starts (upper quartile of the last few),
+ * from a safe default. When the engine knows the next scene early (setNext),
+ * that start is made from the outgoing clip's frame callbacks, before its
+ * end if the lead needs it; the swap still waits for the engine to enter
+ * that scene, and anything else cancels it (pause, back to the trim start),
+ * as does the hidden clip running ahead (the outgoing one stalled).
+ * Otherwise (a choice open at the end, a cut) it is made at the switch.
+ *
+ * Audio: the incoming clip starts with sound; Chromium keeps sound in step
+ * with frames, so it is heard from the cut, after the outgoing clip paused.
+ * (Muted start + unmute at the cut was measured: unmuting, or raising the
+ * volume from 0, restarts the audio output and holds a frame one vsync.)
+ *
+ * The lead itself is learnt by lead.js (loaded before this file).
+ *
+ * Autoplay: play with sound; when the browser blocks that, go on muted and
+ * report it (the player shows an unmute button).
+ * `window.DRAMA_PLAYER_OPTIONS = {earlyStart: false}`, set before the player
+ * loads, turns the early start off (benchmarks).
  */
 (function (root) {
   "use strict";
 
   const SEEK_TOLERANCE_S = 0.03;
-  const FIRST_FRAME_TIMEOUT_MS = 400;
   const VSYNC_MS = 1000 / 60;
+  // An early-started clip that ran, still hidden, for more than this many
+  // frames and ms is rewound (the active clip stalled).
+  const MAX_HIDDEN_FRAMES = 2.5;
+  const MAX_HIDDEN_MS = 100;
+  const MAX_SWITCH_LOG = 200;
+
+  const StartLatency = root.DramaLead.StartLatency;
 
   function ignore() {}
+
+  function rateOf(el) {
+    return el.playbackRate > 0 ? el.playbackRate : 1;
+  }
 
   class Deck {
     /**
      * @param {HTMLVideoElement} a
      * @param {HTMLVideoElement} b
-     * @param {{onMutedFallback?: Function, onError?: Function}} hooks
+     * @param {{onMutedFallback?: Function, onError?: Function, onEnd?: Function}} hooks
      */
     constructor(a, b, hooks) {
+      const options = root.DRAMA_PLAYER_OPTIONS || {};
       this.slots = [a, b];
+      this.info = this.slots.map(() => ({
+        fps: 24,
+        fresh: true, // no play() since the source was set
+        playAt: null, // performance.now() of a switch start, until its first new frame
+        playFrom: 0,
+        key: "sf",
+        hidden: false, // started early, still below the active clip
+      }));
       this.active = 0;
       this.token = 0;
       this.hooks = hooks || {};
@@ -40,8 +75,12 @@
       this.endMs = null;
       this.frameMs = 1000 / 24;
       this.endReached = false;
-      for (const el of this.slots) {
-        this._watchFrames(el);
+      this.next = null; // the scene known to follow: {src, ms, fps, started, startedAt, timer, lead}
+      this.latency = new StartLatency();
+      this.earlyStart = options.earlyStart !== false;
+      this.switches = []; // {early, lead, startedAt, cut}: each switch (for tests and benches)
+      this.slots.forEach((el, index) => {
+        this._watchFrames(el, index);
         el.playsInline = true;
         el.setAttribute("playsinline", "");
         el.preload = "auto";
@@ -49,23 +88,31 @@
         el.addEventListener("error", () => {
           if (el.getAttribute("src") && this.hooks.onError) this.hooks.onError(el);
         });
-      }
+      });
       a.classList.add("is-active");
       b.classList.remove("is-active");
     }
 
-    _watchFrames(el) {
+    _watchFrames(el, index) {
       if (typeof el.requestVideoFrameCallback !== "function") return;
       let handle = null;
       const onFrame = (now, meta) => {
         handle = el.requestVideoFrameCallback(onFrame);
         el.lastFrameAt = meta.expectedDisplayTime;
-        if (el !== this.driver || this.endMs === null || this.endReached || el.seeking) return;
-        if (meta.mediaTime * 1000 + this.frameMs >= this.endMs - 0.5) {
-          // The next frame would be at or past the trim end: hold this one.
-          this.endReached = true;
-          el.pause();
-          if (this.hooks.onEnd) this.hooks.onEnd();
+        this._learn(index, meta);
+        if (el.seeking) return;
+        if (el === this.driver) {
+          if (this.endMs === null || this.endReached) return;
+          if (meta.mediaTime * 1000 + this._endFrames(el) * this.frameMs >= this.endMs - 0.5) {
+            // The next frame shown could be at or past the trim end: hold this one.
+            this.endReached = true;
+            el.pause();
+            if (this.hooks.onEnd) this.hooks.onEnd();
+            return;
+          }
+          if (!this.switching) this._schedule(el, meta);
+        } else if (!this.switching) {
+          this._checkHidden(index, meta);
         }
       };
       const arm = () => {
@@ -75,6 +122,117 @@
       el.addEventListener("play", arm);
       el.addEventListener("loadstart", arm);
       arm();
+    }
+
+    /**
+     * How many frames ahead the trim end is watched. At an even cadence (a
+     * frame lasts a whole number of vsyncs) every frame is shown and gets its
+     * callback: 1. Frames shorter than two vsyncs at an uneven cadence (e.g.
+     * 24 fps at 2x) are sometimes skipped by Chromium, so the last frame
+     * before the trim end could be skipped for one past it: the clip is held
+     * that many frames earlier (losing them rather than showing a frame the
+     * author cut).
+     */
+    _endFrames(el) {
+      const d = this.frameMs / rateOf(el);
+      const cadence = d / VSYNC_MS;
+      if (cadence > 0.9 && Math.abs(cadence - Math.round(cadence)) * VSYNC_MS < 1) return 1;
+      return Math.max(1, Math.ceil((2 * VSYNC_MS) / d - 1e-6));
+    }
+
+    /** A switch start's first new frame is a latency sample. */
+    _learn(index, meta) {
+      const info = this.info[index];
+      if (info.playAt === null) return;
+      const frame = 1000 / info.fps;
+      const k = Math.round((meta.mediaTime * 1000 - info.playFrom) / frame);
+      if (k < 1) return; // the frame that was already on show
+      if (k <= 3) {
+        const late = ((k - 1) * frame) / rateOf(this.slots[index]);
+        this.latency.add(info.key, meta.expectedDisplayTime - info.playAt - late);
+      }
+      info.playAt = null;
+    }
+
+    /** When to call play() so that the first new frame follows the held one at `cut`. */
+    _startDelay(index, cut, fps) {
+      const el = this.slots[index];
+      const lead = this.latency.lead(StartLatency.key(this.muted, this.info[index].fresh));
+      return { lead, delay: cut + 1000 / fps / rateOf(el) - lead - performance.now() };
+    }
+
+    /** On each frame of the active clip: when to start the known next clip. */
+    _schedule(el, meta) {
+      const n = this.next;
+      if (!n || n.started || !this.earlyStart || !this.wantPlaying || this.endMs === null || el.paused) return;
+      const index = 1 - this.active;
+      const standby = this.slots[index];
+      if (!this._isPrepared(index, n.src, n.ms) || standby.readyState < 2 || standby.seeking) return;
+      const rate = rateOf(el);
+      const hold = this.endMs - 0.5 - this._endFrames(el) * this.frameMs; // the frame held is at or after this
+      const left = Math.max(0, Math.ceil((hold - meta.mediaTime * 1000) / this.frameMs - 1e-6));
+      // The cut: one frame time after the outgoing last frame goes up.
+      const cut = meta.expectedDisplayTime + ((left + 1) * this.frameMs) / rate;
+      const { lead, delay } = this._startDelay(index, cut, n.fps);
+      if (delay > (3 * this.frameMs) / rate) return; // decide on a later frame
+      clearTimeout(n.timer);
+      n.lead = lead;
+      if (delay <= 1) this._startEarly(n);
+      else n.timer = setTimeout(() => this._startEarly(n), delay);
+    }
+
+    _startEarly(n) {
+      n.timer = null;
+      if (n !== this.next || n.started || this.switching || !this.wantPlaying || this.endReached) return;
+      const index = 1 - this.active;
+      const el = this.slots[index];
+      if (this.slots[this.active].paused || !this._isPrepared(index, n.src, n.ms) || el.readyState < 2 || el.seeking) return;
+      n.started = true;
+      n.startedAt = performance.now();
+      this.info[index].hidden = true;
+      this._play(el, true);
+    }
+
+    /** The hidden clip ran ahead (the active one stalled): back to its start. */
+    _checkHidden(index, meta) {
+      const n = this.next;
+      if (!n || !n.started || !this.info[index].hidden) return;
+      const rate = rateOf(this.slots[index]);
+      const ahead = (meta.mediaTime * 1000 - n.ms) / rate; // ms it ran, hidden
+      if (ahead > Math.max((MAX_HIDDEN_FRAMES * 1000) / n.fps / rate, MAX_HIDDEN_MS)) this._cancelEarly();
+    }
+
+    /** Stop an early start (if any): the standby is paused and pre-rolled again. */
+    _cancelEarly() {
+      const n = this.next;
+      if (!n) return;
+      clearTimeout(n.timer);
+      n.timer = null;
+      if (!n.started || this.switching) return;
+      n.started = false;
+      const index = 1 - this.active;
+      const el = this.slots[index];
+      this.info[index].hidden = false;
+      this.info[index].playAt = null;
+      el.pause();
+      if (this._isPrepared(index, n.src, n.ms)) el.currentTime = n.ms / 1000;
+    }
+
+    /**
+     * The scene that follows the current one at its trim end, as far as the
+     * engine knows now (`src` null: not known). Pre-rolls it.
+     */
+    setNext(src, ms, fps) {
+      const n = this.next;
+      if (!src) {
+        this._cancelEarly();
+        this.next = null;
+        return;
+      }
+      if (n && n.src === src && n.ms === ms) return;
+      this._cancelEarly();
+      this.next = { src, ms, fps: fps > 0 ? fps : 24, started: false, startedAt: null, timer: null, lead: null };
+      this.preload(src, ms, fps);
     }
 
     /** The clip time (ms) where the current scene ends, and its frame duration. */
@@ -109,11 +267,15 @@
       for (const el of this.slots) el.muted = muted;
     }
 
-    _load(index, src, ms) {
+    _load(index, src, ms, fps) {
       const el = this.slots[index];
+      const info = this.info[index];
       this.want[index] = { src, ms };
+      info.playAt = null;
+      if (fps > 0) info.fps = fps;
       const seconds = ms / 1000;
       if (el.getAttribute("src") !== src) {
+        info.fresh = true;
         el.setAttribute("src", src);
         const seek = () => {
           if (this.want[index] && this.want[index].src === src && Math.abs(el.currentTime - seconds) > SEEK_TOLERANCE_S) {
@@ -133,10 +295,12 @@
     }
 
     /** Pre-roll `src` at `ms` in the standby element (no-op if already there). */
-    preload(src, ms) {
+    preload(src, ms, fps) {
       if (this.switching) return;
       const index = 1 - this.active;
-      if (!this._isPrepared(index, src, ms)) this._load(index, src, ms);
+      if (this._isPrepared(index, src, ms)) return;
+      this._cancelEarly();
+      this._load(index, src, ms, fps);
     }
 
     _whenReady(el) {
@@ -156,24 +320,6 @@
       });
     }
 
-    _firstFrame(el) {
-      return new Promise((resolve) => {
-        let done = false;
-        const finish = () => {
-          if (!done) {
-            done = true;
-            resolve();
-          }
-        };
-        if (typeof el.requestVideoFrameCallback === "function") {
-          el.requestVideoFrameCallback(finish);
-        } else {
-          el.addEventListener("playing", finish, { once: true });
-        }
-        setTimeout(finish, FIRST_FRAME_TIMEOUT_MS);
-      });
-    }
-
     /** Resolves in the animation frame whose paint is due at or after `at` (performance.now ms). */
     _frameDue(at) {
       return new Promise((resolve) => {
@@ -188,15 +334,20 @@
 
     /**
      * Show `src` from `ms`: seek in place when it is already the active clip,
-     * else swap in the (pre-rolled) standby element.
+     * else swap in the standby element (early-started, or pre-rolled and
+     * started now) once the outgoing frame has had its full frame time.
      */
     show(src, ms, endMs, fps) {
       const token = ++this.token;
       const activeEl = this.slots[this.active];
       // The outgoing frame stays up for its full frame time, then the cut.
-      const holdUntil = activeEl.lastFrameAt ? activeEl.lastFrameAt + this.frameMs : 0;
+      const cut = activeEl.lastFrameAt ? activeEl.lastFrameAt + this.frameMs / rateOf(activeEl) : 0;
+      const plan = this.next;
+      const first = !activeEl.getAttribute("src"); // nothing on screen yet
       this.setEnd(endMs === undefined ? null : endMs, fps);
-      if (!this.switching && activeEl.getAttribute("src") === src && activeEl.readyState >= 1) {
+      if (!this.switching && !first && activeEl.getAttribute("src") === src && activeEl.readyState >= 1) {
+        this._cancelEarly();
+        this.next = null;
         this.want[this.active] = { src, ms };
         if (Math.abs(activeEl.currentTime - ms / 1000) > SEEK_TOLERANCE_S || activeEl.ended) {
           activeEl.currentTime = ms / 1000;
@@ -205,21 +356,37 @@
       }
       const index = 1 - this.active;
       const el = this.slots[index];
-      if (!this._isPrepared(index, src, ms)) this._load(index, src, ms);
+      const early = plan !== null && plan.started && !this.switching && plan.src === src && plan.ms === ms && !el.paused;
+      if (!early) this._cancelEarly();
+      this.next = null;
+      if (!this._isPrepared(index, src, ms)) this._load(index, src, ms, fps);
+      if (fps > 0) this.info[index].fps = fps;
       this.switching = true;
       if (!activeEl.paused) activeEl.pause();
-      return this._whenReady(el).then(() => {
+      const ready = early ? Promise.resolve() : this._whenReady(el);
+      return ready.then(() => {
         if (token !== this.token) return undefined;
-        if (!this.wantPlaying) {
+        if (!this.wantPlaying || first) {
+          // Paused, or the first clip (nothing to cut from: on at once; sync() plays it).
           this._swap(index);
           return undefined;
         }
-        // The pre-rolled element already holds its first frame (decoded at
-        // the trim start): it is swapped in on its first presented frame, or
-        // as soon as the outgoing frame has had its time, whichever is first.
-        const shown = Promise.race([this._firstFrame(el), this._frameDue(holdUntil)]);
-        this._play(el);
-        return shown.then(() => {
+        const entry = { early, lead: early ? plan.lead : null, startedAt: early ? plan.startedAt : null, cut };
+        this.switches.push(entry);
+        if (this.switches.length > MAX_SWITCH_LOG) this.switches.shift();
+        if (!early) {
+          const { lead, delay } = this._startDelay(index, cut, fps > 0 ? fps : 24);
+          entry.lead = lead;
+          const start = () => {
+            if (token === this.token && this.wantPlaying && el.paused) {
+              entry.startedAt = performance.now();
+              this._play(el, true);
+            }
+          };
+          if (delay > 1) setTimeout(start, delay);
+          else start();
+        }
+        return this._frameDue(cut).then(() => {
           if (token === this.token) this._swap(index);
         });
       });
@@ -232,13 +399,16 @@
       outgoing.classList.remove("is-active");
       this.active = index;
       this.switching = false;
+      this.info[index].hidden = false;
       if (!outgoing.paused) outgoing.pause();
       this.sync();
+      if (this.next) this.preload(this.next.src, this.next.ms, this.next.fps);
     }
 
     /** Play or pause the driving element to follow the engine. */
     setPlaying(playing) {
       this.wantPlaying = playing;
+      if (!playing) this._cancelEarly();
       this.sync();
     }
 
@@ -252,15 +422,23 @@
       }
     }
 
-    _play(el) {
+    /** play() with the viewer's muting; a switch start (`measure`) is timed for the lead. */
+    _play(el, measure) {
+      const info = this.info[this.slots.indexOf(el)];
       el.muted = this.muted;
+      if (measure) {
+        info.playAt = performance.now();
+        info.playFrom = el.currentTime * 1000;
+        info.key = StartLatency.key(el.muted, info.fresh);
+      }
+      info.fresh = false;
       const attempt = el.play();
       if (!attempt || typeof attempt.then !== "function") return;
       attempt.catch((err) => {
         if (err && err.name === "NotAllowedError" && !this.muted) {
           this.setMuted(true);
           if (this.hooks.onMutedFallback) this.hooks.onMutedFallback();
-          if (this.wantPlaying || this.switching) el.play().catch(ignore);
+          if (this.wantPlaying || this.switching || info.hidden) el.play().catch(ignore);
         }
         // AbortError: a pause() or new src interrupted play(); nothing to do.
       });
@@ -273,6 +451,8 @@
       this.endMs = null;
       this.endReached = false;
       this.wantPlaying = false;
+      this._cancelEarly();
+      this.next = null;
       for (const el of this.slots) if (!el.paused) el.pause();
     }
   }

@@ -49,6 +49,7 @@
       this.replaying = false;
       this.lastChoice = null;
       this.lastEnding = null;
+      this.takenTarget = null; // play_to_end: the option taken in this scene visit leads here
       this.carry = 0;
       this.lastNow = null;
       this.lastSave = 0;
@@ -155,6 +156,7 @@
       this.view.reset();
       this.lastChoice = null;
       this.lastEnding = null;
+      this.takenTarget = null;
       this.carry = 0;
       this.inputs = [];
       this.activeTimers = resume ? resume.timers : this.timers;
@@ -197,6 +199,7 @@
       this.showScene(engine.sceneId, engine.t);
       if (this.lastEnding && engine.ended) this.showEnding(this.lastEnding, false);
       this.render();
+      this.planNext();
       this.deck.setPlaying(engine.playing);
       return true;
     }
@@ -245,6 +248,7 @@
       }
       if (this.replaying) return;
       this.render();
+      this.planNext();
       this.deck.setPlaying(this.engine.playing);
     }
 
@@ -260,6 +264,7 @@
         case "scene_started":
           this.lastChoice = null;
           this.lastEnding = null;
+          this.takenTarget = null;
           this.view.hideEnding();
           if (live) {
             this.showScene(e.scene, e.in_ms);
@@ -275,6 +280,7 @@
           }
           break;
         case "choice_made":
+          if (this.scenes.get(e.scene).choice.mode === "play_to_end") this.takenTarget = e.target;
           if (live) {
             this.view.announce("Chosen: " + this.optionLabel(e.scene, e.option) + ".");
             this.preloadScene(e.target);
@@ -305,11 +311,13 @@
           }
           break;
         case "scene_looped":
+          this.takenTarget = null;
           if (live) this.showScene(e.scene, this.scenes.get(e.scene).in_ms);
           break;
         case "went_back":
           this.lastChoice = null;
           this.lastEnding = null;
+          this.takenTarget = null;
           this.view.hideEnding();
           if (live) {
             this.view.closeProduct();
@@ -343,7 +351,43 @@
       const current = this.scenes.get(this.engine.sceneId);
       const next = this.scenes.get(sceneId);
       if (!next || next.media === current.media) return;
-      this.deck.preload(this.mediaSrc(next.media), next.in_ms || 0);
+      const asset = this.media.get(next.media);
+      this.deck.preload(this.mediaSrc(next.media), next.in_ms || 0, asset ? asset.fps : 24);
+    }
+
+    /**
+     * The scene that follows the current one at its trim end when the engine
+     * already knows it while playing: the option taken in a play_to_end
+     * choice, or the default of an open play_to_end choice that times out
+     * into it (timers "normal"; the viewer may still pick another option, then
+     * the deck drops the early start). Null otherwise (nothing to start early).
+     */
+    knownNext() {
+      const engine = this.engine;
+      if (!engine || !engine.started || engine.ended || !engine.playing) return null;
+      const choice = this.scenes.get(engine.sceneId).choice;
+      if (!choice || choice.mode !== "play_to_end") return null;
+      if (this.takenTarget !== null) {
+        const candidates = engine.nextSceneCandidates();
+        return candidates.length === 1 && candidates[0] === this.takenTarget ? this.takenTarget : null;
+      }
+      const open = engine.openChoice;
+      if (!open || open.timeout !== "default" || engine.timers !== "normal") return null;
+      const dflt = open.options.find((o) => o.default);
+      return dflt ? dflt.target : null;
+    }
+
+    /** Tell the deck which clip to start early (the video follows the engine, never leads it). */
+    planNext() {
+      const target = this.knownNext();
+      const current = this.scenes.get(this.engine.sceneId);
+      const next = target === null ? null : this.scenes.get(target);
+      if (!next || !current || next.media === current.media) {
+        this.deck.setNext(null);
+        return;
+      }
+      const asset = this.media.get(next.media);
+      this.deck.setNext(this.mediaSrc(next.media), next.in_ms || 0, asset ? asset.fps : 24);
     }
 
     preloadNext() {

@@ -28,7 +28,7 @@ FRAME_RECORDER = """(() => {
   window.__frames = [];
   const hook = (v) => {
     const cb = (now, m) => {
-      window.__frames.push({src: v.currentSrc, media: m.mediaTime});
+      window.__frames.push({src: v.currentSrc, media: m.mediaTime, top: v.classList.contains('is-active')});
       v.requestVideoFrameCallback(cb);
     };
     v.requestVideoFrameCallback(cb);
@@ -53,10 +53,14 @@ def test_trims_and_replay(phone: PageKit, web: Web) -> None:
     frames = page.evaluate("window.__frames")
     paths = {m["id"]: m["path"] for m in manifest["drama"]["media"]}
     for scene in manifest["drama"]["scenes"]:
-        shown = [f["media"] * 1000 for f in frames if f["src"].endswith(paths[scene["media"]])]
-        assert shown, f"no frame of scene {scene['id']} was presented"
+        mine = [f for f in frames if f["src"].endswith(paths[scene["media"]])]
+        shown = [f["media"] * 1000 for f in mine]
+        on_top = [f["media"] * 1000 for f in mine if f["top"]]
+        assert on_top, f"no frame of scene {scene['id']} was presented on top"
         out = scene.get("out_ms") or 6000
-        assert scene["in_ms"] - 1 <= min(shown), scene["id"]
+        # Chromium may present the frame at 0 of a new source in the hidden element before the
+        # seek to in_ms lands: only what is on top counts for the start.
+        assert scene["in_ms"] - 1 <= min(on_top), scene["id"]
         assert max(shown) < out - 1, f"scene {scene['id']}: frame at {max(shown)} ms >= out {out}"
 
     # Watch again: a fresh playthrough from the start scene.
