@@ -220,7 +220,12 @@ def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
 def _scan_with_net(
     scenes: Sequence[Scene], ctx: Context, ix: Index, net: Net
 ) -> tuple[dict[str, list[Problem]], list[Scene]]:
-    """``scan_scenes`` filling ``net`` too: the checks of ``_checks``, inlined (hot path)."""
+    """``scan_scenes`` filling ``net`` too: the checks of ``_checks``, inlined (hot path).
+
+    Calling ``_checks`` per scene instead costs about 10% of the scan (measured);
+    ``tests/graph/test_incremental.py::test_analyze_equals_validate_and_stats``
+    keeps the two copies giving the same findings.
+    """
     ids = [s.id for s in scenes]
     ix.ids.extend(ids)
     ix.ending.extend([s.ending for s in scenes])
