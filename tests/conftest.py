@@ -56,3 +56,21 @@ def _release_clipboard_at_end() -> Iterator[None]:
 
     if "studio.ui.graph.panel" in sys.modules:
         sys.modules["studio.ui.graph.panel"].release_clipboard()
+
+
+@pytest.fixture
+def media_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty media cache folder of this test's own (fingerprints, posters)."""
+    from studio.media.hashcache import ENV_CACHE
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(ENV_CACHE, str(folder))
+    return folder
+
+
+@pytest.fixture
+def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written by the test a moment ago count as old enough to be fingerprinted."""
+    from studio.media import hashcache
+
+    monkeypatch.setattr(hashcache, "RACY_WINDOW_NS", 0)

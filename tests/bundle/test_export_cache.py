@@ -23,20 +23,6 @@ from tests.support import require
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache folder of this test's own."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(hc.ENV_CACHE, str(folder))
-    return folder
-
-
-@pytest.fixture
-def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The project files, written a moment ago, count as old enough to be cached."""
-    monkeypatch.setattr(hc, "RACY_WINDOW_NS", 0)
-
-
-@pytest.fixture
 def out_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "out"
     folder.mkdir()
@@ -62,12 +48,12 @@ def _wait_out_racy_window(folder: Path) -> None:
 
 
 def test_warm_export_gives_the_cold_bytes_without_reading_media(
-    project_dir: Path, out_dir: Path, cache: Path, no_racy_window: None,
+    project_dir: Path, out_dir: Path, media_cache: Path, no_racy_window: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     cold = export_project(project_dir, out_dir / "cold.zip", web_player=False)
     assert hc.default_store().hashed == 3  # clips a and b, the product image
-    assert len(list((cache / "posters").iterdir())) == 3  # intro/bad share clip a but not the time
+    assert len(list((media_cache / "posters").iterdir())) == 3  # intro/bad share clip a but not the time
     _forbid(monkeypatch)
     warm = export_project(project_dir, out_dir / "warm.zip")
     assert warm.path.read_bytes() == cold.path.read_bytes()
@@ -76,13 +62,13 @@ def test_warm_export_gives_the_cold_bytes_without_reading_media(
 
 
 def test_warm_export_end_to_end(
-    project_dir: Path, out_dir: Path, cache: Path, capsys: pytest.CaptureFixture[str]
+    project_dir: Path, out_dir: Path, media_cache: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The real racy window, the real CLI: the second export reads no media bytes."""
     _wait_out_racy_window(project_dir)
     assert main(["export", str(project_dir), "-o", str(out_dir / "1.zip")]) == 0
     store = hc.default_store()
-    assert store.hashed == 3 and (cache / hc.STORE_NAME).is_file()
+    assert store.hashed == 3 and (media_cache / hc.STORE_NAME).is_file()
     hc._STORES.clear()  # the next export runs as a new process would: from the file
     assert main(["export", str(project_dir), "-o", str(out_dir / "2.zip")]) == 0
     assert hc.default_store().hashed == 0
@@ -91,7 +77,7 @@ def test_warm_export_end_to_end(
 
 
 def test_same_size_change_with_restored_mtime_is_refused(
-    project_dir: Path, out_dir: Path, cache: Path, no_racy_window: None
+    project_dir: Path, out_dir: Path, media_cache: Path, no_racy_window: None
 ) -> None:
     export_project(project_dir, out_dir / "first.zip")
     clip = project_dir / "media" / "b.mp4"
@@ -111,13 +97,13 @@ def test_same_size_change_with_restored_mtime_is_refused(
 
 
 def test_corrupt_cache_file_is_ignored_and_rebuilt(
-    project_dir: Path, out_dir: Path, cache: Path, no_racy_window: None
+    project_dir: Path, out_dir: Path, media_cache: Path, no_racy_window: None
 ) -> None:
     reference = export_project(project_dir, out_dir / "ref.zip").path.read_bytes()
     hc._STORES.clear()
-    (cache / hc.STORE_NAME).write_bytes(b"\x00\xff not json")
-    for name in os.listdir(cache / "posters"):
-        (cache / "posters" / name).write_bytes(b"\xff\xd8 truncated")
+    (media_cache / hc.STORE_NAME).write_bytes(b"\x00\xff not json")
+    for name in os.listdir(media_cache / "posters"):
+        (media_cache / "posters" / name).write_bytes(b"\xff\xd8 truncated")
     assert export_project(project_dir, out_dir / "o.zip").path.read_bytes() == reference
     assert hc.default_store().hashed == 3
     hc._STORES.clear()
@@ -140,14 +126,14 @@ def test_unwritable_cache_folder_does_not_fail_the_export(
         assert zf.testzip() is None
 
 
-def test_racy_files_are_not_cached(project_dir: Path, out_dir: Path, cache: Path) -> None:
+def test_racy_files_are_not_cached(project_dir: Path, out_dir: Path, media_cache: Path) -> None:
     """Files changed within the racy window are hashed every time, posters not cached."""
     clip = project_dir / "media" / "b.mp4"
     clip.write_bytes(clip.read_bytes())  # touched just now
     export_project(project_dir, out_dir / "1.zip")
     store = hc.default_store()
     assert store.lookup(hc.Signature.of(clip, clip.stat())) is None and len(store) == 0
-    assert not (cache / "posters").exists()
+    assert not (media_cache / "posters").exists()
     hashed = store.hashed
     export_project(project_dir, out_dir / "2.zip")
     assert store.hashed > hashed
@@ -160,7 +146,7 @@ def store_sha(project: Path, asset_id: str) -> str:
 
 
 def test_cancel_during_the_warm_copy_leaves_nothing(
-    project_dir: Path, out_dir: Path, cache: Path, no_racy_window: None,
+    project_dir: Path, out_dir: Path, media_cache: Path, no_racy_window: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     export_project(project_dir, out_dir / "warmup.zip")
@@ -186,7 +172,7 @@ def test_cancel_during_the_warm_copy_leaves_nothing(
 
 
 def test_media_changed_during_the_warm_copy_is_refused(
-    project_dir: Path, out_dir: Path, cache: Path, no_racy_window: None,
+    project_dir: Path, out_dir: Path, media_cache: Path, no_racy_window: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     export_project(project_dir, out_dir / "warmup.zip")
@@ -221,7 +207,7 @@ def _fd_paths(calls: list[str]) -> Callable[[int], None]:
 
 
 def test_sync_fsyncs_the_bundle_and_the_default_does_not(
-    project_dir: Path, out_dir: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+    project_dir: Path, out_dir: Path, media_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     require(Path("/proc/self/fd").is_dir(), "/proc (to name the synced files)")
     synced: list[str] = []
@@ -240,7 +226,7 @@ def test_sync_fsyncs_the_bundle_and_the_default_does_not(
 
 
 def test_fsync_failure_with_sync_leaves_nothing(
-    project_dir: Path, out_dir: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+    project_dir: Path, out_dir: Path, media_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     require(Path("/proc/self/fd").is_dir(), "/proc (to name the synced files)")
     before = snapshot(out_dir)
@@ -259,7 +245,7 @@ def test_fsync_failure_with_sync_leaves_nothing(
 
 @pytest.mark.parametrize("broken", [("copy_file_range",), ("copy_file_range", "sendfile")])
 def test_kernel_copy_fallbacks_give_the_same_bytes(
-    project_dir: Path, out_dir: Path, cache: Path, no_racy_window: None,
+    project_dir: Path, out_dir: Path, media_cache: Path, no_racy_window: None,
     monkeypatch: pytest.MonkeyPatch, broken: tuple[str, ...],
 ) -> None:
     reference = export_project(project_dir, out_dir / "ref.zip").path.read_bytes()
@@ -276,7 +262,7 @@ def test_kernel_copy_fallbacks_give_the_same_bytes(
 
 
 def test_poster_cached_only_after_its_clip_is_verified(
-    project_dir: Path, out_dir: Path, cache: Path, no_racy_window: None
+    project_dir: Path, out_dir: Path, media_cache: Path, no_racy_window: None
 ) -> None:
     clip = project_dir / "media" / "b.mp4"
     data = bytearray(clip.read_bytes())
@@ -285,5 +271,5 @@ def test_poster_cached_only_after_its_clip_is_verified(
     with pytest.raises(ExportError, match="changed"):
         export_project(project_dir, out_dir / "o.zip")
     sha = store_sha(project_dir, "b")
-    posters = list((cache / "posters").iterdir()) if (cache / "posters").exists() else []
+    posters = list((media_cache / "posters").iterdir()) if (media_cache / "posters").exists() else []
     assert not [p for p in posters if p.name.startswith(sha)]

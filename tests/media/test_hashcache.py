@@ -16,20 +16,6 @@ from studio.media import hashcache as hc
 from studio.media.hashcache import Fingerprint, FingerprintStore, Signature, hash_file
 
 
-@pytest.fixture
-def cache_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh, empty cache folder for this test."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(hc.ENV_CACHE, str(folder))
-    return folder
-
-
-@pytest.fixture
-def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Files written by the test count as old enough to be recorded."""
-    monkeypatch.setattr(hc, "RACY_WINDOW_NS", 0)
-
-
 def _expected(data: bytes) -> Fingerprint:
     return Fingerprint(hashlib.sha256(data).hexdigest(), zlib.crc32(data))
 
@@ -47,7 +33,7 @@ def test_cache_dir_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 
 @pytest.mark.parametrize("size", [0, 5, hc.CHUNK + 7, hc.THREADED_HASH_MIN + 3])
 def test_hash_file_matches_hashlib_and_zlib(
-    tmp_path: Path, cache_env: Path, size: int
+    tmp_path: Path, media_cache: Path, size: int
 ) -> None:
     data = os.urandom(size)
     path = tmp_path / "clip.bin"
@@ -57,10 +43,10 @@ def test_hash_file_matches_hashlib_and_zlib(
     assert (sig.size, sig.path) == (size, str(path))
 
 
-def test_racy_rule_keeps_fresh_files_out(tmp_path: Path, cache_env: Path) -> None:
+def test_racy_rule_keeps_fresh_files_out(tmp_path: Path, media_cache: Path) -> None:
     path = tmp_path / "fresh.mp4"
     path.write_bytes(b"just written")
-    store = FingerprintStore(cache_env / "f.json")
+    store = FingerprintStore(media_cache / "f.json")
     sig, fp = hash_file(path, store)
     assert store.lookup(sig) is None and len(store) == 0  # modified within the window
     st = path.stat()
@@ -77,19 +63,19 @@ def test_racy_rule_keeps_fresh_files_out(tmp_path: Path, cache_env: Path) -> Non
 
 
 def test_recorded_fingerprint_survives_a_new_process(
-    tmp_path: Path, cache_env: Path, no_racy_window: None
+    tmp_path: Path, media_cache: Path, no_racy_window: None
 ) -> None:
     path = tmp_path / "clip.mp4"
     path.write_bytes(b"content")
-    first = FingerprintStore(cache_env / "f.json")
+    first = FingerprintStore(media_cache / "f.json")
     sig, fp = hash_file(path, first)
     assert first.lookup(sig) == fp and first.flush()
-    second = FingerprintStore(cache_env / "f.json")  # what the next run sees
+    second = FingerprintStore(media_cache / "f.json")  # what the next run sees
     assert second.lookup(Signature.of(path, path.stat())) == fp
 
 
 def test_same_size_rewrite_with_restored_mtime_is_a_miss(
-    tmp_path: Path, cache_env: Path, no_racy_window: None
+    tmp_path: Path, media_cache: Path, no_racy_window: None
 ) -> None:
     path = tmp_path / "clip.mp4"
     path.write_bytes(b"AAAA")
@@ -106,7 +92,7 @@ def test_same_size_rewrite_with_restored_mtime_is_a_miss(
 
 
 def test_file_changing_while_hashed_is_not_recorded(
-    tmp_path: Path, cache_env: Path, no_racy_window: None, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, media_cache: Path, no_racy_window: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "clip.mp4"
     path.write_bytes(b"x" * (3 * hc.CHUNK))
@@ -129,10 +115,10 @@ def test_file_changing_while_hashed_is_not_recorded(
                                      b'{"format": "drama-studio-media-fingerprints", "version": 1,'
                                      b' "entries": [["k", "nothex", 1, 2], 7]}'])
 def test_damaged_or_foreign_store_is_ignored_and_rebuilt(
-    tmp_path: Path, cache_env: Path, no_racy_window: None, content: bytes
+    tmp_path: Path, media_cache: Path, no_racy_window: None, content: bytes
 ) -> None:
-    cache_env.mkdir()
-    file = cache_env / hc.STORE_NAME
+    media_cache.mkdir()
+    file = media_cache / hc.STORE_NAME
     file.write_bytes(content)
     path = tmp_path / "clip.mp4"
     path.write_bytes(b"content")
@@ -205,20 +191,20 @@ def test_store_is_thread_safe(tmp_path: Path) -> None:
     assert store.flush() and len(FingerprintStore(tmp_path / "f.json")) == 800
 
 
-def test_blobs_are_checked_and_bounded(cache_env: Path) -> None:
+def test_blobs_are_checked_and_bounded(media_cache: Path) -> None:
     def ok(data: bytes) -> bool:
         return data.startswith(b"GOOD")
 
     assert hc.read_blob("posters", "a.jpg", ok) is None
     assert hc.write_blob("posters", "a.jpg", b"GOOD a")
     assert hc.read_blob("posters", "a.jpg", ok) == b"GOOD a"
-    (cache_env / "posters" / "bad.jpg").write_bytes(b"broken")
+    (media_cache / "posters" / "bad.jpg").write_bytes(b"broken")
     assert hc.read_blob("posters", "bad.jpg", ok) is None
-    assert not (cache_env / "posters" / "bad.jpg").exists()  # removed: re-rendered next time
+    assert not (media_cache / "posters" / "bad.jpg").exists()  # removed: re-rendered next time
     for n in range(5):
         time.sleep(0.005)
         assert hc.write_blob("posters", f"p{n}.jpg", b"GOOD", max_files=3)
-    assert sorted(p.name for p in (cache_env / "posters").iterdir()) == ["p2.jpg", "p3.jpg", "p4.jpg"]
+    assert sorted(p.name for p in (media_cache / "posters").iterdir()) == ["p2.jpg", "p3.jpg", "p4.jpg"]
 
 
 def test_blob_write_failure_is_swallowed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -230,7 +216,7 @@ def test_blob_write_failure_is_swallowed(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_media_verification_warms_the_persisted_store(
-    tmp_path: Path, cache_env: Path, no_racy_window: None
+    tmp_path: Path, media_cache: Path, no_racy_window: None
 ) -> None:
     """Verifying media in the studio (MediaHashCache) records fingerprints for the export."""
     from studio.graph.media_checks import MediaHashCache
@@ -240,7 +226,7 @@ def test_media_verification_warms_the_persisted_store(
     path.write_bytes(data)
     cache = MediaHashCache()
     assert cache.sha256(path) == hashlib.sha256(data).hexdigest() and cache.hashed == 1
-    assert json.loads((cache_env / hc.STORE_NAME).read_bytes())["entries"]  # flushed at once
+    assert json.loads((media_cache / hc.STORE_NAME).read_bytes())["entries"]  # flushed at once
     hc._STORES.clear()  # as in a new process
     fresh = MediaHashCache()
     assert fresh.sha256(path) == hashlib.sha256(data).hexdigest() and fresh.hashed == 0
@@ -249,7 +235,7 @@ def test_media_verification_warms_the_persisted_store(
 
 
 def test_import_duplicate_check_records_the_project_clip(
-    tmp_path: Path, cache_env: Path, no_racy_window: None
+    tmp_path: Path, media_cache: Path, no_racy_window: None
 ) -> None:
     """copy_into hashes a same-size clip already in media/ once, and remembers it."""
     from studio.app.media_import import copy_into
