@@ -74,7 +74,7 @@ class Packing:
         out = [x - bias for x in self._words.unpack(packed.to_bytes(8 * self.dims, "little"))]
         if max(out) < cut and min(out) > -cut:
             return tuple(out)
-        return tuple(INF if x >= cut else -INF if x <= -cut else x for x in out)
+        return tuple([INF if x >= cut else -INF if x <= -cut else x for x in out])
 
     def fields(self, dims: Iterable[int], value: int | None = None) -> int:
         """``value`` (default: all ones) in the fields of ``dims``, zero elsewhere."""

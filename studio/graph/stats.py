@@ -31,6 +31,7 @@ paths.  Definitions (all documented approximations):
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from itertools import compress
 from typing import Any
 
 from studio.graph.index import Index, paused_gc, resolve
@@ -158,7 +159,7 @@ def link_net(net: Net, ix: Index) -> bool:
 
 def summarise(net: Net, dp: Dp) -> Stats:
     """Turn the programme's values into ``Stats``."""
-    endings_all = [i for i, e in enumerate(net.ending) if e]
+    endings_all = list(compress(range(len(net.ending)), net.ending))
     reachable = [i for i in endings_all if dp.useful[i]]
     out = Stats(
         scenes=len(net.ids),
