@@ -5,9 +5,10 @@ able to reach an ending), orders their strongly connected components
 topologically and pulls, for every scene, from its predecessors:
 
 - ``count``: the number of paths (exact ints; loops are flagged afterwards);
-- ``val``: the value vector on arrival (layout in ``net``): one
-  componentwise minimum over ``ex[u] (+ deposit of the edge)`` of the
-  predecessors ``u``, where ``ex[u] = val[u] + nw[u]`` is the value on leaving.
+- the value vector on arrival (layout in ``net``): one componentwise minimum
+  over ``ex[u] (+ deposit of the edge)`` of the predecessors ``u``, where
+  ``ex[u]`` (stored) is the value on leaving ``u``: its value on arrival plus
+  its weight ``nw[u]``.
 
 Vectors are packed into one int each (``studio.graph.packed``): adding a
 weight is one big-int addition and the componentwise minimum a few more.
@@ -98,8 +99,7 @@ class Dp:
     useful: bytearray
     reachable: int
     count: list[int]
-    val: list[int]  # value vector on arrival
-    ex: list[int]  # value vector on leaving: val + nw
+    ex: list[int]  # value vector on leaving: on arrival + nw
     nw: list[int]  # net.nw, packed
     cyclic: bytearray  # inside a loop of useful scenes
     count_unbounded: bytearray
@@ -108,11 +108,11 @@ class Dp:
 
     def value(self, v: int) -> Vec:
         """The value vector on arrival at ``v``."""
-        return self.pk.unpack(self.val[v])
+        return self.pk.unpack(self.ex[v] - self.nw[v])
 
     def entry(self, v: int, d: int) -> float:
         """Entry ``d`` of the value on arrival at ``v``."""
-        return self.pk.entry(self.val[v], d)
+        return self.pk.entry(self.ex[v] - self.nw[v], d)
 
 
 def run(net: Net, r: Reach | None = None) -> Dp:
@@ -124,7 +124,7 @@ def run(net: Net, r: Reach | None = None) -> Dp:
                        .to_bytes(n, "little")) if n else bytearray()
     pk = packing_for(net)
     none = pk.value((INF,) * net.dims)
-    dp = Dp(pk, useful, fw.count(1), [0] * n, [none] * n, [none] * n, [], bytearray(n),
+    dp = Dp(pk, useful, fw.count(1), [0] * n, [none] * n, [], bytearray(n),
             bytearray(n))
     if net.start is None or not useful[net.start]:
         return dp
@@ -196,7 +196,7 @@ def schedule(succ: list[list[int]], useful: bytearray) -> tuple[list[int], list[
 
 
 def _pull(net: Net, dp: Dp, g: Graph, order: list[int], loops: list[list[int]]) -> None:
-    count, val, ex, nw = dp.count, dp.val, dp.ex, dp.nw
+    count, ex, nw = dp.count, dp.ex, dp.nw
     cget, xget = count.__getitem__, ex.__getitem__
     pu, heavy, plain = g.pu, g.packed, g.plain
     guard, shift = dp.pk.guard, dp.pk.shift
@@ -233,7 +233,6 @@ def _pull(net: Net, dp: Dp, g: Graph, order: list[int], loops: list[list[int]]) 
             for b in cands[1:]:  # componentwise minimum (see ``Packing.vmin``)
                 m = ((low | guard) - b) & guard
                 low ^= (low ^ b) & (m - (m >> shift))
-        val[v] = low
         ex[v] = low + nw[v]
 
 
@@ -247,7 +246,7 @@ def _loop(net: Net, dp: Dp, g: Graph, comp: list[int]) -> None:
     dimensions: the best entering value).
     """
     local = {v: j for j, v in enumerate(comp)}
-    pk, pnw, ex, val = dp.pk, dp.nw, dp.ex, dp.val
+    pk, pnw, ex = dp.pk, dp.nw, dp.ex
     guard, shift, biases = pk.guard, pk.shift, pk.biases
     size = len(comp)
     adj: list[list[tuple[int, int]]] = [[] for _ in comp]  # inner edges by local index
@@ -269,7 +268,7 @@ def _loop(net: Net, dp: Dp, g: Graph, comp: list[int]) -> None:
             else:
                 seeds.append(ex[u] + x)
         if not seeds:
-            best.append(val[v])  # +INF until settled
+            best.append(ex[v])  # +INF until settled
             continue
         seeded.append(j)
         low = seeds[0]
@@ -301,12 +300,11 @@ def _loop(net: Net, dp: Dp, g: Graph, comp: list[int]) -> None:
                     queued[k] = 1
                     queue.append(k)
     for v, here in zip(comp, best, strict=True):
-        val[v] = here
         ex[v] = here + pnw[v]
 
 
 def tight_path(net: Net, dp: Dp, d: int, end: int) -> list[int]:
-    """Scenes of a start-to-``end`` path achieving dimension ``d`` of ``dp.val[end]``.
+    """Scenes of a start-to-``end`` path achieving dimension ``d`` of ``dp.value(end)``.
 
     Walks back along edges where the value is exactly achieved (any edge
     into an unbounded value) until the start is found; breadth first, so the
