@@ -22,6 +22,7 @@ Dijkstra from the entering values (weights are then never negative).
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections import deque
 from dataclasses import dataclass
@@ -30,10 +31,6 @@ from itertools import compress
 from studio.graph.index import Reach, reach, reachability, tarjan
 from studio.graph.net import INF, Net, Vec
 from studio.graph.packed import Packing
-
-
-def _vmin(vecs: list[Vec]) -> Vec:
-    return vecs[0] if len(vecs) == 1 else tuple(map(min, *vecs))
 
 
 def packing_for(net: Net) -> Packing:
@@ -220,7 +217,7 @@ def _pull(net: Net, dp: Dp, g: Graph, order: list[int], loops: list[list[int]]) 
                 a, b = ps
                 count[v] = count[a] + count[b]
                 low, hi = ex[a], ex[b]
-                m = ((low | guard) - hi) & guard
+                m = ((low | guard) - hi) & guard  # inline ``Packing.vmin`` (the hot loop)
                 low ^= (low ^ hi) & (m - (m >> shift))
         else:
             count[v] = _sum(_map(cget, ps))
@@ -247,7 +244,7 @@ def _loop(net: Net, dp: Dp, g: Graph, comp: list[int]) -> None:
     """
     local = {v: j for j, v in enumerate(comp)}
     pk, pnw, ex = dp.pk, dp.nw, dp.ex
-    guard, shift, biases = pk.guard, pk.shift, pk.biases
+    guard, shift, biases, vmin = pk.guard, pk.shift, pk.biases, pk.vmin
     size = len(comp)
     adj: list[list[tuple[int, int]]] = [[] for _ in comp]  # inner edges by local index
     best: list[int] = []
@@ -262,20 +259,14 @@ def _loop(net: Net, dp: Dp, g: Graph, comp: list[int]) -> None:
             if k is not None:
                 w = pnw[u] + x
                 adj[k].append((j, w))
-                b = w + biases
-                m = ((low_w | guard) - b) & guard
-                low_w ^= (low_w ^ b) & (m - (m >> shift))
+                low_w = vmin(low_w, w + biases)
             else:
                 seeds.append(ex[u] + x)
         if not seeds:
             best.append(ex[v])  # +INF until settled
             continue
         seeded.append(j)
-        low = seeds[0]
-        for b in seeds[1:]:
-            m = ((low | guard) - b) & guard
-            low ^= (low ^ b) & (m - (m >> shift))
-        best.append(low)
+        best.append(functools.reduce(vmin, seeds))
     negative = [d for d, w in enumerate(pk.unpack(low_w)) if w < 0]
     if negative:
         keep, zero = ~pk.fields(negative), pk.fields(negative, pk.bias)
@@ -291,7 +282,7 @@ def _loop(net: Net, dp: Dp, g: Graph, comp: list[int]) -> None:
         queued[j] = 0
         here = best[j]
         for k, w in adj[j]:
-            old, b = best[k], here + w
+            old, b = best[k], here + w  # inline ``Packing.vmin`` (the hot loop)
             m = ((old | guard) - b) & guard
             new = old ^ ((old ^ b) & (m - (m >> shift)))
             if new != old:
