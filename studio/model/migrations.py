@@ -9,7 +9,10 @@ History
 v0 (pre-release drafts): no ``format`` or ``min_reader_version``; the start
 scene was ``start_scene``; an ending was ``"end": true`` on a scene; money
 amounts on deposits were named ``amount_fen``.
-v1: the current schema (see ``resources/schema/project.schema.json``).
+v1: the first released schema.
+v2: ``replay_deposits`` (whether a replay's deposits are real; v1 files had no
+such choice and are migrated to ``false``, the default). Readers older than v2
+would refuse the new key, so v2 files say ``min_reader_version: 2``.
 """
 
 from __future__ import annotations
@@ -69,6 +72,14 @@ def _v0_to_v1(raw: Raw) -> Raw:
         scenes.append(scene)
     if "scenes" in out:
         out["scenes"] = scenes
+    return out
+
+
+@step(1)
+def _v1_to_v2(raw: Raw) -> Raw:
+    out = dict(raw)
+    out.setdefault("replay_deposits", False)
+    out["min_reader_version"] = 2
     return out
 
 

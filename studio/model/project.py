@@ -31,8 +31,8 @@ from studio.model.types import (
     Text,
 )
 
-SCHEMA_VERSION = 1
-MIN_READER_VERSION = 1
+SCHEMA_VERSION = 2
+MIN_READER_VERSION = 2
 FORMAT = "drama-studio-project"
 SAVED_PREFIX = "saved."
 
@@ -216,6 +216,13 @@ class Project(StrictModel):
     aspect: Literal["9:16", "16:9", "1:1", "4:5", "3:4"] = "9:16"
     locale: Locale = "zh-CN"
     currency: Currency = "CNY"
+    replay_deposits: bool = Field(
+        default=False,
+        description=(
+            "Whether deposits of a replay (Watch again, Start over) are real; by default a replay "
+            "shows the same story and moves no money"
+        ),
+    )
     variables: list[Variable] = Field(default_factory=list)
     goals: list[SavingsGoal] = Field(default_factory=list)
     products: list[Product] = Field(default_factory=list)

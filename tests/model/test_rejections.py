@@ -136,11 +136,11 @@ def test_newer_reader_refused() -> None:
 
 def test_newer_schema_readable_if_min_reader_allows() -> None:
     raw = raw_project()
-    raw["schema_version"] = 2
-    raw["min_reader_version"] = 1
+    raw["schema_version"] = 3
+    raw["min_reader_version"] = 2
     project, original = project_from_raw(raw)
-    assert original == 2
-    assert project.schema_version == 1
+    assert original == 3
+    assert project.schema_version == 2
     raw["scenes"][0]["new_feature"] = 1
-    with pytest.raises(ProjectError, match=r"newer schema v2"):
+    with pytest.raises(ProjectError, match=r"newer schema v3"):
         project_from_raw(raw)
