@@ -1,4 +1,4 @@
-"""``studio play PROJECT [--from SCENE] [--set VAR=VALUE ...] [--inputs FILE] [--timers ...]``.
+"""``studio play PROJECT [--from SCENE] [--set VAR=VALUE ...] [--inputs FILE] [--timers ...] [--wallet ...]``.
 
 Plays a project headlessly with the trace runner and prints one event per
 line as compact JSON (keys: type, clock, scene, t, then the payload in
@@ -19,6 +19,7 @@ from typing import Any
 from studio.engine.core import Value
 from studio.engine.errors import EngineError
 from studio.engine.runner import DEFAULT_LIMIT_MS, parse_inputs, run_trace
+from studio.engine.wallet import SimulatedWallet
 from studio.model import Project, ProjectError, load
 from studio.model.io import parse_json
 
@@ -52,6 +53,16 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
         "--limit-ms", type=int, default=DEFAULT_LIMIT_MS, metavar="MS",
         help=f"stop at this clock (default {DEFAULT_LIMIT_MS})",
     )
+    p.add_argument(
+        "--wallet", default="accept", metavar="accept|refuse|none|balance:N",
+        help="the simulated host wallet answering deposits (default accept; none: only the "
+        "deposit_result inputs answer; balance:N refuses deposits over N minor units)",
+    )
+    p.add_argument("--playthrough", default="p1", metavar="ID", help="playthrough id (default p1)")
+    p.add_argument(
+        "--replay", action="store_true",
+        help="play as a replay (deposits are simulated unless the project's replay_deposits is set)",
+    )
 
 
 def parse_sets(project: Project, sets: list[str]) -> dict[str, Value]:
@@ -76,6 +87,16 @@ def parse_sets(project: Project, sets: list[str]) -> dict[str, Value]:
         else:
             out[name] = text
     return out
+
+
+def parse_wallet(text: str) -> SimulatedWallet:
+    """``accept`` | ``refuse`` | ``none`` | ``balance:N`` -> the simulated wallet."""
+    name, sep, amount = text.partition(":")
+    if sep and name == "balance" and re.fullmatch(r"[0-9]{1,16}", amount):
+        return SimulatedWallet("accept", int(amount))
+    if not sep and name in ("accept", "refuse", "none"):
+        return SimulatedWallet.from_json(name)
+    raise PlayError(f"--wallet {text!r}: expected accept, refuse, none or balance:N (minor units)")
 
 
 def _read_inputs(path: str) -> Any:
@@ -103,7 +124,12 @@ def run_play(args: argparse.Namespace) -> int:
         limit = getattr(args, "limit_ms", DEFAULT_LIMIT_MS)
         if limit < 0:
             raise PlayError(f"--limit-ms: must be >= 0, got {limit}")
-        trace = run_trace(project, args.from_scene, variables, args.timers, inputs, limit)
+        wallet = parse_wallet(getattr(args, "wallet", "accept"))
+        trace = run_trace(
+            project, args.from_scene, variables, args.timers, inputs, limit,
+            playthrough=getattr(args, "playthrough", "p1"), replay=bool(getattr(args, "replay", False)),
+            wallet=wallet,
+        )
     except (ProjectError, PlayError, EngineError) as exc:
         sys.stderr.write(f"studio play: error: {exc}\n")
         return 2

@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from studio.engine.errors import ZeroTimeLoopError
 from studio.engine.events import Event, EventType
+from studio.engine.money import DepositBook
+from studio.engine.money_rules import MoneyRules, Wallet
 from studio.engine.schedule import CompiledScene, compile_project
 from studio.model import Effect, Option, Project, SavingsPrompt
 from studio.model.conditions import ConditionError, evaluate, truthy
@@ -44,7 +46,7 @@ class Snapshot:
     scene: str
     t: int
     variables: dict[str, Value]
-    saved: dict[str, int]
+    deposits_len: int
     answered: dict[str, str]
     path_len: int
     prompts_seen: frozenset[str]
@@ -73,15 +75,16 @@ class Visit:
         self.taken = None
 
 
-class Core:
+class Core(MoneyRules):
     """Playthrough state and the contract's processing rules (no public inputs)."""
 
-    def __init__(self, project: Project, timers: Timers = "normal") -> None:
+    def __init__(self, project: Project, timers: Timers = "normal", wallet: Wallet | None = None) -> None:
         if timers not in TIMER_FACTOR:
             raise ValueError(f"unknown timers setting '{timers}'")
         self.project = project
         self.timers: Timers = timers
         self._k = TIMER_FACTOR[timers]
+        self._wallet = wallet
         self._scenes = compile_project(project)
         self._goals = project.goal_map()
         self._products = project.product_map()
@@ -94,7 +97,10 @@ class Core:
         self._t = 0
         self._sc: CompiledScene | None = None
         self._vars: dict[str, Value] = {v.id: v.default for v in self.project.variables}
-        self._saved: dict[str, int] = {g.id: 0 for g in self.project.goals}
+        self._book = DepositBook(g.id for g in self.project.goals)
+        self._playthrough = "p1"
+        self._replay = False
+        self._real = True
         self._answered: dict[str, str] = {}
         self._path: list[str] = []
         self._visit = Visit()
@@ -123,7 +129,7 @@ class Core:
         return {k: self._vars[k] for k in sorted(self._vars)}
 
     def _saved_json(self) -> dict[str, int]:
-        return {k: self._saved[k] for k in sorted(self._saved)}
+        return self._book.sorted_saved()
 
     def _spin_guard(self) -> None:
         if self._spin_clock != self._clock:
@@ -151,7 +157,7 @@ class Core:
         if option.condition is None:
             return True
         env: dict[str, Any] = dict(self._vars)
-        env.update({f"saved.{g}": total for g, total in self._saved.items()})
+        env.update({f"saved.{g}": total for g, total in self._book.saved.items()})
         try:
             return truthy(evaluate(option.condition, env))
         except ConditionError:
@@ -173,27 +179,10 @@ class Core:
         changed = {k: self._vars[k] for k in sorted(touched)}
         self._emit("effects_applied", source=source, item=item, variables=changed)
 
-    def _deposit(self, goal_id: str, requested: int, source: str, item: str) -> None:
-        goal = self._goals[goal_id]
-        amount = requested
-        if goal.cap is not None:
-            amount = min(requested, goal.cap - self._saved[goal_id])
-        if amount <= 0:
-            return
-        self._saved[goal_id] += amount
-        self._emit(
-            "deposit_requested",
-            goal=goal_id,
-            amount=amount,
-            requested=requested,
-            currency=self.project.currency,
-            total=self._saved[goal_id],
-            source=source,
-            item=item,
-        )
-
     # -- scenes --------------------------------------------------------
     def _enter(self, scene_id: str) -> None:
+        if self._path:  # a transition: the visit being left can no longer ask for its deposits
+            self._cancel_rewound(len(self._path) - 1)
         self._sc = self._scenes[scene_id]
         self._spin_guard()
         sc = self._sc
@@ -226,12 +215,14 @@ class Core:
 
     def _end_reached(self, dead_end: bool) -> None:
         kind = None if dead_end else self._scene.scene.ending_kind
+        self._cancel_rewound()
         self._emit(
             "ending_reached",
             kind=kind,
             dead_end=dead_end,
             variables=self._vars_json(),
             saved=self._saved_json(),
+            pending=self._book.sorted_pending(),
         )
         self._ended = True
         self._dirty = False
@@ -245,7 +236,7 @@ class Core:
             scene=self._scene.id,
             t=self._t,
             variables=dict(self._vars),
-            saved=dict(self._saved),
+            deposits_len=len(self._book.records),
             answered=dict(self._answered),
             path_len=len(self._path),
             prompts_seen=frozenset(v.prompts_seen),
@@ -324,9 +315,10 @@ class Core:
             ch.pause = "timers_off"
             self._emit("paused_for_choice", reason="timers_off")
         else:
-            assert ch.timeout_ms is not None
+            cp = self._scene.scene.choice
+            assert cp is not None
             ch.pause = "extended"
-            ch.ext_clock = ch.shown_clock + ch.timeout_ms
+            ch.ext_clock = ch.shown_clock + (cp.decision_ms - cp.appear_ms) * self._k
             self._emit("paused_for_choice", reason="extended")
             if ch.ext_clock <= self._clock:
                 self._apply_policy()

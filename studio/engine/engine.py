@@ -7,12 +7,16 @@ only ``advance(ms)`` moves time, and any step size gives the same trace.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from studio.engine.core import Core, Timers, Value, Visit
+from studio.engine.core import TIMER_FACTOR, Core, Timers, Value, Visit
 from studio.engine.errors import InputError, StartError
 from studio.engine.events import Event
+from studio.engine.money import PLAYTHROUGH_PATTERN
+from studio.engine.money_rules import Wallet
 from studio.model import Option, Project
 
 
@@ -41,16 +45,26 @@ def _type_name(value: object) -> str:
 class Engine(Core):
     """Deterministic player of one project; create a new Engine after editing the model."""
 
-    def __init__(self, project: Project, timers: Timers = "normal") -> None:
-        super().__init__(project, timers)
+    def __init__(self, project: Project, timers: Timers = "normal", wallet: Wallet | None = None) -> None:
+        super().__init__(project, timers, wallet)
 
     # -- driving ---------------------------------------------------------
     def start(
         self,
         from_scene: str | None = None,
         variables: Mapping[str, Value] | None = None,
+        playthrough: str = "p1",
+        replay: bool = False,
     ) -> list[Event]:
-        """(Re)start the playthrough at ``from_scene`` (default: the project start)."""
+        """(Re)start at ``from_scene`` (default: the project start) as playthrough ``playthrough``.
+
+        ``replay``: not the viewer's first playthrough of this drama; its deposits are real only
+        if the project's ``replay_deposits`` is set (otherwise ``deposit_simulated``).
+        """
+        if not isinstance(playthrough, str) or not re.fullmatch(PLAYTHROUGH_PATTERN, playthrough):
+            raise StartError(f"playthrough id must match {PLAYTHROUGH_PATTERN}, got {playthrough!r}")
+        if not isinstance(replay, bool):
+            raise StartError(f"replay must be true or false, got {replay!r}")
         scene_id = from_scene if from_scene is not None else self.project.start
         if scene_id is None:
             raise StartError("the project has no start scene")
@@ -68,6 +82,13 @@ class Engine(Core):
         self._reset()
         self._vars.update(variables or {})
         self._started = True
+        self._playthrough = playthrough
+        self._replay = replay
+        self._real = not replay or self.project.replay_deposits
+        self._out.append(Event(
+            "playthrough_started", self._clock, scene_id, self._scenes[scene_id].scene.in_ms,
+            {"playthrough": playthrough, "replay": replay, "real_deposits": self._real},
+        ))
         self._enter(scene_id)
         self._settle()
         return self._take_events()
@@ -178,18 +199,18 @@ class Engine(Core):
         if not self._decisions:
             raise InputError("cannot go back: no earlier decision")
         snap = self._decisions.pop()
+        self._book.rewind(snap.deposits_len)
         self._emit(
             "went_back",
             to_scene=snap.scene,
             to_t=snap.t,
             variables={k: snap.variables[k] for k in sorted(snap.variables)},
-            saved={k: snap.saved[k] for k in sorted(snap.saved)},
+            saved=self._book.sorted_saved(),
         )
         self._ended = False
         self._sc = self._scenes[snap.scene]
         self._t = snap.t
         self._vars = dict(snap.variables)
-        self._saved = dict(snap.saved)
         self._answered = dict(snap.answered)
         del self._path[snap.path_len :]
         v = self._visit = Visit()
@@ -209,6 +230,42 @@ class Engine(Core):
         self._show_choice(tuple(self._scene.options[i] for i in snap.option_ids))
         self._dirty = True
         self._settle()
+        return self._take_events()
+
+    # -- host inputs ---------------------------------------------------------
+    def deposit_result(self, deposit_id: str, ok: bool, reason: str | None = None) -> list[Event]:
+        """The host's answer to a ``deposit_requested`` (unknown or repeated answers change nothing)."""
+        self._require_started()
+        if not isinstance(deposit_id, str) or not isinstance(ok, bool):
+            raise InputError(
+                f"deposit_result needs a string deposit_id and a bool ok, got {deposit_id!r}, {ok!r}"
+            )
+        if reason is not None and not isinstance(reason, str):
+            raise InputError(f"deposit_result reason must be a string or null, got {reason!r}")
+        self._answer(deposit_id, ok, reason)
+        return self._take_events()
+
+    def set_timers(self, timers: Timers) -> list[Event]:
+        """Change the choice timers from now on (WCAG 2.2.1); ``timers_changed`` unless unchanged."""
+        self._require_started()
+        if timers not in TIMER_FACTOR:
+            raise InputError(f"unknown timers setting {timers!r} (normal, x2, x10, off)")
+        if timers == self.timers:
+            return []
+        self.timers, self._k = timers, TIMER_FACTOR[timers]
+        self._emit("timers_changed", timers=timers)
+        ch = self._choice
+        if ch is not None and not self._ended and ch.pause == "extended" and self._k is None:
+            ch.pause, ch.ext_clock = "timers_off", None
+            self._emit("paused_for_choice", reason="timers_off")
+        return self._take_events()
+
+    def abandon(self) -> list[Event]:
+        """Another playthrough starts before this one ended: cancel the rewound deposits; end."""
+        self._require_started()
+        self._cancel_rewound()
+        self._ended = True
+        self._choice = None
         return self._take_events()
 
     def _require_started(self) -> None:
@@ -284,7 +341,30 @@ class Engine(Core):
 
     @property
     def saved(self) -> dict[str, int]:
+        """Goal -> confirmed total (what conditions read as ``saved.<goal>``)."""
         return self._saved_json()
+
+    @property
+    def pending(self) -> dict[str, int]:
+        """Goal -> total of deposits still waiting for the host's answer."""
+        return self._book.sorted_pending()
+
+    def pending_requests(self) -> list[dict[str, Any]]:
+        """The ``deposit_requested`` JSON of every pending deposit (what a reloaded player re-sends)."""
+        return self._book.pending_requests()
+
+    @property
+    def playthrough(self) -> str:
+        return self._playthrough
+
+    @property
+    def replay(self) -> bool:
+        return self._replay
+
+    @property
+    def real_deposits(self) -> bool:
+        """Whether deposits of this playthrough go to the host (else ``deposit_simulated``)."""
+        return self._real
 
     @property
     def path(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""Typed engine events and their contract JSON shape (event contract version 1).
+"""Typed engine events and their contract JSON shape (event contract version 2).
 
 Every event has a ``type``, the ``clock`` and the current ``scene``/``t`` plus a
 payload whose keys (and their order) are fixed per type by ``PAYLOAD_KEYS``.
@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-EVENT_CONTRACT_VERSION = 1
+EVENT_CONTRACT_VERSION = 2
 
 EventType = Literal[
+    "playthrough_started",
     "scene_started",
     "effects_applied",
     "choice_shown",
@@ -23,11 +24,16 @@ EventType = Literal[
     "prompt_accepted",
     "prompt_declined",
     "deposit_requested",
+    "deposit_confirmed",
+    "deposit_refused",
+    "deposit_cancelled",
+    "deposit_simulated",
     "product_tag_shown",
     "product_tag_hidden",
     "product_clicked",
     "scene_looped",
     "paused_for_choice",
+    "timers_changed",
     "went_back",
     "ending_reached",
     "stopped",
@@ -36,6 +42,7 @@ EventType = Literal[
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 PAYLOAD_KEYS: dict[str, tuple[str, ...]] = {
+    "playthrough_started": ("playthrough", "replay", "real_deposits"),
     "scene_started": ("in_ms", "out_ms", "media"),
     "effects_applied": ("source", "item", "variables"),
     "choice_shown": ("options", "deadline_ms", "timeout_ms", "timeout", "countdown"),
@@ -43,14 +50,23 @@ PAYLOAD_KEYS: dict[str, tuple[str, ...]] = {
     "prompt_shown": ("prompt", "goal", "amount", "text", "pause"),
     "prompt_accepted": ("prompt",),
     "prompt_declined": ("prompt", "by"),
-    "deposit_requested": ("goal", "amount", "requested", "currency", "total", "source", "item"),
+    "deposit_requested": (
+        "deposit_id", "goal", "amount", "requested", "currency", "source", "item", "total",
+    ),
+    "deposit_confirmed": ("deposit_id", "goal", "amount", "saved"),
+    "deposit_refused": ("deposit_id", "goal", "amount", "reason"),
+    "deposit_cancelled": ("deposit_id", "goal", "amount"),
+    "deposit_simulated": (
+        "deposit_id", "goal", "amount", "requested", "currency", "source", "item", "saved",
+    ),
     "product_tag_shown": ("tag", "product", "hotspot", "cta"),
     "product_tag_hidden": ("tag", "product"),
     "product_clicked": ("tag", "product", "sku", "name", "price", "currency", "url"),
     "scene_looped": (),
     "paused_for_choice": ("reason",),
+    "timers_changed": ("timers",),
     "went_back": ("to_scene", "to_t", "variables", "saved"),
-    "ending_reached": ("kind", "dead_end", "variables", "saved"),
+    "ending_reached": ("kind", "dead_end", "variables", "saved", "pending"),
     "stopped": ("reason",),
 }
 

@@ -1,4 +1,4 @@
-"""The trace runner (``studio play`` and the vectors): inputs at clock times -> event dicts.
+"""The trace runner (``studio play`` and the vectors): viewer and host inputs at clock times -> events.
 
 ``parse_inputs(raw)`` validates an input list (one-line errors naming the
 entry index and field); ``run_trace(...)`` plays a project with those inputs,
@@ -10,40 +10,66 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast, get_args
 
-from studio.engine.core import Timers, Value
+from studio.engine.core import TIMER_FACTOR, Timers, Value
 from studio.engine.engine import Engine
 from studio.engine.errors import InputError, InputListError
 from studio.engine.events import Event
+from studio.engine.wallet import SimulatedWallet
 from studio.model import Project
 
-Action = Literal["choose", "accept_prompt", "decline_prompt", "click_product", "back"]
-ACTIONS: tuple[Action, ...] = ("choose", "accept_prompt", "decline_prompt", "click_product", "back")
-_ARG: dict[str, str | None] = {
-    "choose": "option",
-    "accept_prompt": None,
-    "decline_prompt": None,
-    "click_product": "tag",
-    "back": None,
+Action = Literal[
+    "choose", "accept_prompt", "decline_prompt", "click_product", "back", "deposit_result", "set_timers",
+    "abandon",
+]
+ACTIONS: tuple[Action, ...] = get_args(Action)
+# Each action's fields besides "at"/"action": name -> (required, kind).
+_FIELDS: dict[str, dict[str, tuple[bool, str]]] = {
+    "choose": {"option": (True, "id")},
+    "accept_prompt": {},
+    "decline_prompt": {},
+    "click_product": {"tag": (True, "id")},
+    "back": {},
+    "deposit_result": {"deposit_id": (True, "id"), "ok": (True, "bool"), "reason": (False, "text")},
+    "set_timers": {"timers": (True, "timers")},
+    "abandon": {},
 }
 DEFAULT_LIMIT_MS = 3_600_000
+MAX_INPUT_TEXT = 1000
 
 
 @dataclass(frozen=True)
 class Input:
-    """One viewer input at a clock time; ``arg`` is the option or tag id (if any)."""
+    """One viewer or host input at a clock time; ``fields`` holds its action's fields."""
 
     at: int
     action: Action
-    arg: str | None = None
+    arg: str | None = None  # option, tag, deposit id or timers setting (the first field)
+    ok: bool | None = None
+    reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"at": self.at, "action": self.action}
-        key = _ARG[self.action]
-        if key is not None:
-            out[key] = self.arg
+        for name in _FIELDS[self.action]:
+            out[name] = {"ok": self.ok, "reason": self.reason}.get(name, self.arg)
         return out
+
+
+def _field(here: str, name: str, kind: str, value: Any) -> Any:
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise InputListError(f"{here} > {name}: must be true or false, got {value!r}")
+    elif kind == "timers":
+        if value not in TIMER_FACTOR:
+            raise InputListError(f"{here} > {name}: must be one of normal, x2, x10, off, got {value!r}")
+    elif kind == "text":
+        if value is not None and (not isinstance(value, str) or len(value) > MAX_INPUT_TEXT):
+            raise InputListError(f"{here} > {name}: must be null or a string of at most "
+                                 f"{MAX_INPUT_TEXT} characters")
+    elif not isinstance(value, str) or not value or len(value) > MAX_INPUT_TEXT:
+        raise InputListError(f"{here} > {name}: must be a non-empty string id, got {value!r}")
+    return value
 
 
 def parse_inputs(raw: Any) -> list[Input]:
@@ -57,25 +83,25 @@ def parse_inputs(raw: Any) -> list[Input]:
         if not isinstance(entry, dict):
             raise InputListError(f"{here}: must be an object")
         action = entry.get("action")
-        if action not in _ARG:
+        if action not in _FIELDS:
             raise InputListError(f"{here} > action: must be one of {', '.join(ACTIONS)}, got {action!r}")
-        key = _ARG[action]
-        allowed = {"at", "action"} | ({key} if key else set())
+        fields = _FIELDS[action]
         for extra in entry:
-            if extra not in allowed:
+            if extra not in fields and extra not in ("at", "action"):
                 raise InputListError(f"{here} > {extra}: unknown field for action '{action}'")
         at = entry.get("at")
         if isinstance(at, bool) or not isinstance(at, int) or at < 0:
             raise InputListError(f"{here} > at: must be a non-negative integer (ms), got {at!r}")
         if at < previous:
             raise InputListError(f"{here} > at: {at} is before the previous entry's {previous}")
-        arg = None
-        if key is not None:
-            arg = entry.get(key)
-            if not isinstance(arg, str) or not arg:
-                raise InputListError(f"{here} > {key}: must be a non-empty string id, got {arg!r}")
+        values: dict[str, Any] = {}
+        for name, (required, kind) in fields.items():
+            if name not in entry and required:
+                raise InputListError(f"{here} > {name}: missing for action '{action}'")
+            values[name] = _field(here, name, kind, entry.get(name))
         previous = at
-        out.append(Input(at, action, arg))
+        first = next(iter(fields), "")
+        out.append(Input(at, action, values.get(first), values.get("ok"), values.get("reason")))
     return out
 
 
@@ -91,6 +117,13 @@ def apply_input(engine: Engine, inp: Input) -> list[Event]:
         return engine.accept_prompt()
     if inp.action == "decline_prompt":
         return engine.decline_prompt()
+    if inp.action == "deposit_result":
+        assert inp.arg is not None and inp.ok is not None
+        return engine.deposit_result(inp.arg, inp.ok, inp.reason)
+    if inp.action == "set_timers":
+        return engine.set_timers(cast(Timers, inp.arg))
+    if inp.action == "abandon":
+        return engine.abandon()
     return engine.back()
 
 
@@ -111,9 +144,11 @@ def run_engine(
     variables: Mapping[str, Value] | None = None,
     inputs: Sequence[Input] = (),
     limit_ms: int = DEFAULT_LIMIT_MS,
+    playthrough: str = "p1",
+    replay: bool = False,
 ) -> list[Event]:
     """Play ``engine`` with ``inputs`` and defaults; returns the typed events."""
-    events = engine.start(start_from, variables)
+    events = engine.start(start_from, variables, playthrough, replay)
 
     def stop() -> list[Event]:
         sc = engine.scene_id or ""
@@ -148,11 +183,20 @@ def run_trace(
     timers: Timers = "normal",
     inputs: Sequence[Input | Mapping[str, Any]] = (),
     limit_ms: int | None = DEFAULT_LIMIT_MS,
+    playthrough: str = "p1",
+    replay: bool = False,
+    wallet: Any = "accept",
 ) -> list[dict[str, Any]]:
-    """The contract's trace runner: the events of one playthrough as JSON dicts."""
+    """The contract's trace runner: the events of one playthrough as JSON dicts.
+
+    ``wallet``: the simulated wallet's setting (``"accept"``, ``"refuse"``, ``"none"`` or
+    ``{"balance": N}``) or a ``SimulatedWallet``.
+    """
     parsed = [i for i in inputs if isinstance(i, Input)]
     if len(parsed) != len(inputs):
         parsed = parse_inputs([i.to_json() if isinstance(i, Input) else i for i in inputs])
     limit = DEFAULT_LIMIT_MS if limit_ms is None else limit_ms
-    engine = Engine(project, timers)
-    return [e.to_json() for e in run_engine(engine, start_from, variables, parsed, limit)]
+    host = wallet if isinstance(wallet, SimulatedWallet) else SimulatedWallet.from_json(wallet)
+    engine = Engine(project, timers, host)
+    events = run_engine(engine, start_from, variables, parsed, limit, playthrough, replay)
+    return [e.to_json() for e in events]

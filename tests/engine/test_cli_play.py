@@ -33,7 +33,8 @@ def test_play_prints_json_lines_in_contract_key_order(tmp_path: Path) -> None:
     assert code == 0, err
     lines = out.splitlines()
     events = [json.loads(line) for line in lines]
-    assert list(events[0]) == ["type", "clock", "scene", "t", "in_ms", "out_ms", "media"]
+    assert list(events[0]) == ["type", "clock", "scene", "t", "playthrough", "replay", "real_deposits"]
+    assert list(events[1]) == ["type", "clock", "scene", "t", "in_ms", "out_ms", "media"]
     assert events[-1]["type"] == "ending_reached"
     assert any(e["type"] == "prompt_accepted" and e["clock"] == 2000 for e in events)
     assert lines[1] == json.dumps(events[1], ensure_ascii=False, separators=(",", ":"))

@@ -51,7 +51,7 @@ def one_line(exc: pytest.ExceptionInfo[BaseException]) -> str:
 
 
 def test_contract_version_and_payload_table() -> None:
-    assert EVENT_CONTRACT_VERSION == 1
+    assert EVENT_CONTRACT_VERSION == 2
     assert set(PAYLOAD_KEYS) == set(EVENT_TYPES)
 
 
@@ -128,7 +128,7 @@ def test_accessors_follow_the_story(savings: Project) -> None:
     engine = Engine(savings)
     assert engine.next_scene_candidates() == [] and not engine.paused
     events = engine.start()
-    assert [e.type for e in events] == ["scene_started"]
+    assert [e.type for e in events] == ["playthrough_started", "scene_started"]
     assert (engine.scene_id, engine.t, engine.clock, engine.paused) == ("payday", 0, 0, False)
     assert engine.variables == {"discipline": 0, "splurged": False}
     assert engine.saved == {"trip": 0}
@@ -136,8 +136,16 @@ def test_accessors_follow_the_story(savings: Project) -> None:
     engine.advance(1600)
     assert engine.paused and engine.waiting and engine.pausing_prompt_open
     assert engine.open_prompts == ["round_up"] and engine.t == 1500 and engine.clock == 1600
-    engine.accept_prompt()
-    assert engine.saved == {"trip": 5000} and not engine.paused
+    requested = [e for e in engine.accept_prompt() if e.type == "deposit_requested"]
+    # No wallet: the deposit waits for the host's answer and does not count as saved yet.
+    assert engine.saved == {"trip": 0} and engine.pending == {"trip": 5000} and not engine.paused
+    assert engine.pending_requests() == [requested[0].to_json()]
+    assert engine.playthrough == "p1" and engine.real_deposits and not engine.replay
+    confirmed = engine.deposit_result("p1:0:payday:prompt:round_up:0", True)
+    assert [e.type for e in confirmed] == ["deposit_confirmed"]
+    assert engine.saved == {"trip": 5000} and engine.pending == {"trip": 0}
+    assert engine.pending_requests() == []
+    assert engine.deposit_result("p1:0:payday:prompt:round_up:0", False, "late") == []  # answered
     engine.advance(1500)
     choice = engine.open_choice
     assert choice is not None and choice.timeout_ms == 2500 and choice.shown_clock == 3100

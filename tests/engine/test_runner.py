@@ -36,7 +36,15 @@ def test_parse_inputs_accepts_every_action() -> None:
         ([{"at": True, "action": "back"}], "inputs[0] > at: must be a non-negative integer"),
         ([{"at": 5, "action": "back"}, {"at": 4, "action": "back"}],
          "inputs[1] > at: 4 is before the previous entry's 5"),
-        ([{"at": 0, "action": "choose"}], "inputs[0] > option: must be a non-empty string id"),
+        ([{"at": 0, "action": "choose"}], "inputs[0] > option: missing for action 'choose'"),
+        ([{"at": 0, "action": "choose", "option": ""}], "inputs[0] > option: must be a non-empty string id"),
+        ([{"at": 0, "action": "deposit_result", "deposit_id": "d", "ok": 1}],
+         "inputs[0] > ok: must be true or false"),
+        ([{"at": 0, "action": "deposit_result", "ok": True}], "inputs[0] > deposit_id: missing"),
+        ([{"at": 0, "action": "deposit_result", "deposit_id": "d", "ok": False, "reason": 5}],
+         "inputs[0] > reason: must be null or a string"),
+        ([{"at": 0, "action": "set_timers", "timers": "x3"}], "inputs[0] > timers: must be one of"),
+        ([{"at": 0, "action": "abandon", "timers": "x2"}], "inputs[0] > timers: unknown field"),
         ([{"at": 0, "action": "click_product", "tag": 3}], "inputs[0] > tag: must be a non-empty"),
         ([{"at": 0, "action": "back", "option": "x"}], "inputs[0] > option: unknown field"),
     ],
@@ -55,13 +63,15 @@ def test_invalid_input_names_its_index(savings: Project) -> None:
 
 def test_limit_stops_before_inputs_at_the_limit(savings: Project) -> None:
     trace = run_trace(savings, inputs=[{"at": 1500, "action": "accept_prompt"}], limit_ms=1500)
-    assert [e["type"] for e in trace] == ["scene_started", "prompt_shown", "stopped"]
+    assert [e["type"] for e in trace] == ["playthrough_started", "scene_started", "prompt_shown", "stopped"]
     assert trace[-1] == {"type": "stopped", "clock": 1500, "scene": "payday", "t": 1500,
                          "reason": "limit"}
 
 
 def test_limit_zero_and_default(savings: Project) -> None:
-    assert [e["type"] for e in run_trace(savings, limit_ms=0)] == ["scene_started", "stopped"]
+    assert [e["type"] for e in run_trace(savings, limit_ms=0)] == [
+        "playthrough_started", "scene_started", "stopped",
+    ]
     full = run_trace(savings, limit_ms=None)
     assert full[-1]["type"] == "ending_reached" and full == run_trace(savings)
 
