@@ -42,6 +42,9 @@ def run_vector(vector: dict[str, Any]) -> list[dict[str, Any]]:
         timers=start.get("timers", "normal"),
         inputs=vector["inputs"],
         limit_ms=vector.get("limit_ms"),
+        playthrough=start.get("playthrough", "p1"),
+        replay=start.get("replay", False),
+        wallet=start.get("wallet", "accept"),
     )
 
 
