@@ -96,11 +96,15 @@ def input_scripts(draw: st.DrawFn) -> list[tuple[int, str, str | None]]:
     for _ in range(draw(st.integers(0, 10))):
         at += draw(st.integers(0, 2500))
         action = draw(st.sampled_from(["choose", "choose", "accept_prompt", "decline_prompt",
-                                       "click_product", "back", "back"]))
+                                       "click_product", "back", "back", "set_timers", "answer"]))
         arg = None
         if action == "choose":
             arg = draw(st.sampled_from(["o0", "o0", "o1", "o2"]))
         elif action == "click_product":
             arg = draw(st.sampled_from(["t0", "t1"]))
+        elif action == "set_timers":
+            arg = draw(st.sampled_from(["normal", "x2", "x10", "off"]))
+        elif action == "answer":  # the host answers the oldest pending deposit ("ok" or a refusal)
+            arg = draw(st.sampled_from(["ok", "no"]))
         out.append((at, action, arg))
     return out

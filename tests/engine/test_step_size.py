@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studio.engine import Engine, EngineError, Event, InputError
+from studio.engine import Engine, EngineError, Event, InputError, SimulatedWallet
 from studio.engine.runner import Input, apply_input
 from studio.model import Project
 from tests.engine.gen import input_scripts, small_projects
@@ -48,16 +48,25 @@ def slices(seed: int) -> Stepper:
     return step
 
 
+def host_input(engine: Engine, at: int, action: str, arg: str | None) -> Input:
+    """Script entries as runner inputs; ``answer`` answers the oldest pending deposit."""
+    if action != "answer":
+        return Input(at, action, arg)  # type: ignore[arg-type]
+    pending = engine.pending_requests()
+    deposit_id = pending[0]["deposit_id"] if pending else "none-pending"
+    return Input(at, "deposit_result", deposit_id, arg == "ok", None if arg == "ok" else "refused")
+
+
 def play(project: Project, timers: Any, script: list[tuple[int, str, str | None]],
-         step: Stepper) -> list[Any]:
-    engine = Engine(project, timers)
+         step: Stepper, wallet: bool = False) -> list[Any]:
+    engine = Engine(project, timers, SimulatedWallet("accept") if wallet else None)
     trace: list[Any] = []
     try:
         trace += [e.to_json() for e in engine.start()]
         for at, action, arg in script:
             trace += [e.to_json() for e in step(engine, at - engine.clock)]
             try:
-                trace += [e.to_json() for e in apply_input(engine, Input(at, action, arg))]  # type: ignore[arg-type]
+                trace += [e.to_json() for e in apply_input(engine, host_input(engine, at, action, arg))]
             except InputError as exc:
                 trace.append(("refused", engine.clock, str(exc)))
         trace += [e.to_json() for e in step(engine, LIMIT - engine.clock)]
@@ -69,10 +78,11 @@ def play(project: Project, timers: Any, script: list[tuple[int, str, str | None]
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(small_projects(), st.sampled_from(["normal", "x2", "x10", "off"]), input_scripts(),
-       st.integers(0, 2**16))
+       st.integers(0, 2**16), st.booleans())
 def test_step_size_independence(project: Project, timers: Any,
-                                script: list[tuple[int, str, str | None]], seed: int) -> None:
+                                script: list[tuple[int, str, str | None]], seed: int,
+                                wallet: bool) -> None:
     script = [s for s in script if s[0] <= LIMIT]
-    reference = play(project, timers, script, big)
-    assert play(project, timers, script, slices(seed)) == reference
-    assert play(project, timers, script, ones) == reference
+    reference = play(project, timers, script, big, wallet)
+    assert play(project, timers, script, slices(seed), wallet) == reference
+    assert play(project, timers, script, ones, wallet) == reference
