@@ -60,7 +60,7 @@ def test_wallet_modes_and_settings() -> None:
     assert SimulatedWallet.from_json({"balance": 5}).to_json() == {"balance": 5}
     assert SimulatedWallet.from_json("accept").on_event({"type": "choice_made"}) is None
     for bad in ("maybe", {"balance": -1}, {"balance": 1.5}, {"balance": True}, {"cash": 1}, None):
-        with pytest.raises(WalletSpecError, match="^wallet: "):
+        with pytest.raises(WalletSpecError, match=r"^wallet: "):
             SimulatedWallet.from_json(bad)
 
 
