@@ -3,7 +3,8 @@
 A chain of N scenes (default 2,000; 6 s clips) where every scene has three
 product tags, a non-pausing and a pausing savings prompt, and a choice (cut or
 play_to_end, every 10th scene with a loop policy) with a deposit capped by its
-goal.  The trace runner plays it to the end (defaults answer the prompts).
+goal.  The trace runner plays it to the end (defaults answer the prompts) with the
+accepting simulated wallet (every deposit is requested, then confirmed: contract v2).
 
 Printed, all measured in this run:
 - engine events/s and the ratio to a baseline that only builds and
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from studio.engine import Engine, Input, run_engine  # noqa: E402
+from studio.engine import Engine, Input, SimulatedWallet, run_engine  # noqa: E402
 from studio.engine.runner import apply_default, apply_input  # noqa: E402
 from studio.model import Project  # noqa: E402
 from studio.model.io import project_from_raw  # noqa: E402
@@ -116,7 +117,7 @@ def loop_exits(project: Project) -> list[Input]:
 
 def full_run(project: Project, inputs: list[Input]) -> tuple[float, list[dict[str, Any]]]:
     t0 = time.perf_counter()
-    events = run_engine(Engine(project), inputs=inputs, limit_ms=10**12)
+    events = run_engine(Engine(project, wallet=SimulatedWallet("accept")), inputs=inputs, limit_ms=10**12)
     dicts = [e.to_json() for e in events]
     return time.perf_counter() - t0, dicts
 

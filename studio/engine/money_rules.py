@@ -80,7 +80,7 @@ class MoneyRules:
         self._emit("deposit_requested", deposit_id=rec.deposit_id, goal=goal_id, amount=amount,
                    **fields, total=book.committed(goal_id))
         rec.request = self._out[-1].to_json()
-        answer = self._tell_wallet()
+        answer = None if self._wallet is None else self._wallet.on_event(rec.request)
         if answer is not None:
             self._answer(rec.deposit_id, answer[0], answer[1])
 
