@@ -1,15 +1,22 @@
 /*
- * Drama Studio story engine (event contract version 1), JavaScript port.
+ * Drama Studio story engine (event contract version 2), JavaScript port.
  *
  * A pure, deterministic runtime: no DOM, no wall clock. The caller drives it
- * with advance(ms) and viewer inputs; every method returns the events it
- * emitted (JSON objects of docs/engine-contract.md). It mirrors the Python
- * engine (studio/engine/core.py, engine.py, runner.py) rule by rule and must
- * produce exactly the same traces for every case in tests/vectors/.
+ * with advance(ms), viewer inputs and host inputs; every method returns the
+ * events it emitted (JSON objects of docs/engine-contract.md). It mirrors the
+ * Python engine (studio/engine/core.py, engine.py, money.py, money_rules.py,
+ * wallet.py, runner.py) rule by rule and must produce exactly the same traces
+ * for every case in tests/vectors/.
  *
- *   const engine = new DramaEngine.Engine(projectJson, "normal");
- *   engine.start(null, {});  engine.advance(1500);  engine.choose("save");
- *   DramaEngine.runTrace(projectJson, {from, variables, timers}, inputs, limitMs);
+ *   const engine = new DramaEngine.Engine(projectJson, "normal", wallet);  // wallet: optional
+ *   engine.start(null, {}, "3f2a-b1", false);   // from, variables, playthrough id, replay
+ *   engine.advance(1500);  engine.choose("save");  engine.back();
+ *   engine.depositResult(depositId, true, null);  // the host's answer
+ *   engine.setTimers("off");  engine.abandon();
+ *   engine.saved / engine.pending / engine.pendingRequests()
+ *   new DramaEngine.SimulatedWallet("accept" | "refuse" | "none", balance);
+ *   DramaEngine.runTrace(projectJson, {from, variables, timers, playthrough, replay, wallet},
+ *                        inputs, limitMs);
  *
  * Loadable as a plain <script> (defines globalThis.DramaEngine) and from Node
  * (module.exports). No dependencies.
@@ -25,7 +32,7 @@
 })(typeof globalThis !== "undefined" ? globalThis : this, function () {
   "use strict";
 
-  const CONTRACT_VERSION = 1;
+  const CONTRACT_VERSION = 2;
   const DEFAULT_LIMIT_MS = 3600000;
   const TIMER_FACTOR = { normal: 1, x2: 2, x10: 10, off: null };
   const SAVED_PREFIX = "saved.";
@@ -43,12 +50,50 @@
   class InputError extends EngineError {}
   class InputListError extends EngineError {}
   class ZeroTimeLoopError extends EngineError {}
+  /** A wallet setting that is not one of the documented forms. */
+  class WalletSpecError extends EngineError {}
 
   class ConditionError extends Error {
     constructor(message) {
       super(message);
       this.name = "ConditionError";
     }
+  }
+
+  const hasOwn = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
+
+  /** Python's repr() of a JSON value, so that error messages read like the Python engine's. */
+  function pyRepr(value) {
+    if (value === null || value === undefined) return "None";
+    if (value === true) return "True";
+    if (value === false) return "False";
+    if (typeof value === "number") return String(value);
+    if (typeof value === "string") {
+      const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+      let out = "";
+      for (const ch of value) {
+        const code = ch.codePointAt(0);
+        if (ch === "\\" || ch === quote) out += "\\" + ch;
+        else if (ch === "\n") out += "\\n";
+        else if (ch === "\r") out += "\\r";
+        else if (ch === "\t") out += "\\t";
+        else if (code < 0x20 || code === 0x7f) out += "\\x" + code.toString(16).padStart(2, "0");
+        else out += ch;
+      }
+      return quote + out + quote;
+    }
+    if (Array.isArray(value)) return "[" + value.map(pyRepr).join(", ") + "]";
+    if (typeof value === "object") {
+      return "{" + Object.keys(value).map((k) => `${pyRepr(k)}: ${pyRepr(value[k])}`).join(", ") + "}";
+    }
+    return String(value);
+  }
+
+  /** Python's len() of a string (code points, not UTF-16 units). */
+  function pyLen(text) {
+    let n = 0;
+    for (const _ of text) n += 1; // eslint-disable-line no-unused-vars
+    return n;
   }
 
   /* ---------------------------------------------------------------------
@@ -209,6 +254,7 @@
     if (!isMapping(raw)) throw new StartError("the project must be a JSON object");
     const p = copy(raw);
     dflt(p, "currency", "CNY");
+    dflt(p, "replay_deposits", false);
     for (const key of ["variables", "goals", "products", "media", "scenes"]) dflt(p, key, []);
     dflt(p, "start", null);
     for (const g of p.goals) dflt(g, "cap", null);
@@ -298,7 +344,16 @@
     if (typeof value === "boolean") return "bool";
     if (isInt(value)) return "int";
     if (typeof value === "string") return "string";
-    return value === null ? "NoneType" : typeof value;
+    if (value === null || value === undefined) return "NoneType";
+    if (typeof value === "number") return "float";
+    return Array.isArray(value) ? "list" : "dict";
+  }
+
+  /** A copy of `obj` with its keys sorted (the contract's variables/saved/pending objects). */
+  function sortedObject(obj) {
+    const out = {};
+    for (const k of Object.keys(obj).sort()) out[k] = obj[k];
+    return out;
   }
 
   function freshVisit() {
@@ -321,21 +376,325 @@
     v.taken = null;
   }
 
+  /* =====================================================================
+   * Money (the contract's "Money"): deposit identity and records, the
+   * host's answers, rewound and cancelled deposits, and the simulated
+   * wallet. A port of studio/engine/money.py (DepositBook), money_rules.py
+   * (MoneyRules, the engine's money behaviour) and wallet.py.
+   *
+   * A deposit's key is <playthrough>:<visit>:<scene>:<source>:<item>; its
+   * deposit_id is the key plus a generation (how many times a deposit with
+   * that key was cancelled before in the playthrough). back() moves the
+   * records made after the restored decision to `rewound`: they are revived
+   * when the story asks for the same key again, or cancelled when it no
+   * longer can. `saved` counts confirmed records only, `pending` the others
+   * still waiting for the host.
+   * ===================================================================== */
+
+  const MAX_REASON = 200;
+  const PLAYTHROUGH_PATTERN = "[A-Za-z0-9_-]{1,64}";
+  const PLAYTHROUGH_RE = new RegExp(`^${PLAYTHROUGH_PATTERN}$`);
+
+  function depositKey(playthrough, visit, scene, source, item) {
+    return `${playthrough}:${visit}:${scene}:${source}:${item}`;
+  }
+
+  /** The host's refusal reason as kept in events: a string cut to 200 characters, or null. */
+  function cleanReason(reason) {
+    return typeof reason === "string" ? Array.from(reason).slice(0, MAX_REASON).join("") : null;
+  }
+
+  /** Deposit records of one playthrough, the rewound ones and the running totals (no events). */
+  class DepositBook {
+    constructor(goals) {
+      this.goals = goals.slice();
+      this.records = []; // {depositId, key, visit, goal, amount, status, real, request}
+      this.rewound = [];
+      this.generation = new Map();
+      this.saved = {};
+      this.pending = {};
+      for (const g of this.goals) {
+        this.saved[g] = 0;
+        this.pending[g] = 0;
+      }
+    }
+
+    /** Confirmed plus pending: what a goal's cap is measured against. */
+    committed(goal) {
+      return this.saved[goal] + this.pending[goal];
+    }
+
+    _count(rec, sign) {
+      if (rec.status === "confirmed") this.saved[rec.goal] += sign * rec.amount;
+      else if (rec.status === "pending") this.pending[rec.goal] += sign * rec.amount;
+    }
+
+    newId(key) {
+      return `${key}:${this.generation.get(key) || 0}`;
+    }
+
+    add(rec) {
+      this.records.push(rec);
+      this._count(rec, 1);
+    }
+
+    /** Remove and return the rewound record with `key` (null if there is none). */
+    takeRewound(key) {
+      const i = this.rewound.findIndex((rec) => rec.key === key);
+      return i < 0 ? null : this.rewound.splice(i, 1)[0];
+    }
+
+    /** `rec` (no longer in any list) was cancelled: its key gets a new generation. */
+    cancelled(rec) {
+      this.generation.set(rec.key, (this.generation.get(rec.key) || 0) + 1);
+    }
+
+    /** Apply the host's answer to the pending record `depositId` (null: nothing to do). */
+    settle(depositId, ok) {
+      for (const rec of this.records) {
+        if (rec.depositId === depositId && rec.status === "pending") {
+          this._count(rec, -1);
+          rec.status = ok ? "confirmed" : "refused";
+          this._count(rec, 1);
+          return rec;
+        }
+      }
+      return null;
+    }
+
+    /** back(): records after `length` leave the list; real ones become rewound. */
+    rewind(length) {
+      const moved = this.records.splice(length);
+      for (const rec of moved) {
+        this._count(rec, -1);
+        if (rec.real) this.rewound.push(rec);
+      }
+    }
+
+    /** Remove the rewound records with visit <= maxVisit (all: null), in order. */
+    popRewound(maxVisit) {
+      if (maxVisit === null || maxVisit === undefined) {
+        const out = this.rewound;
+        this.rewound = [];
+        return out;
+      }
+      const out = this.rewound.filter((rec) => rec.visit <= maxVisit);
+      this.rewound = this.rewound.filter((rec) => rec.visit > maxVisit);
+      return out;
+    }
+
+    pendingRequests() {
+      return this.records.filter((rec) => rec.status === "pending").map((rec) => Object.assign({}, rec.request));
+    }
+  }
+
+  /**
+   * The engine's money behaviour (Engine extends it): requesting a deposit,
+   * applying the host's answer, cancelling rewound deposits. A synchronous
+   * wallet (`this._wallet`, e.g. a SimulatedWallet) sees every
+   * deposit_requested and deposit_cancelled; its answer is applied at once.
+   */
+  class MoneyRules {
+    _deposit(goalId, requested, source, item) {
+      const goal = this._goals.get(goalId);
+      const book = this._book;
+      let amount = requested;
+      if (goal.cap !== null) amount = Math.min(requested, goal.cap - book.committed(goalId));
+      if (amount <= 0) return;
+      const visit = this._path.length - 1;
+      const key = depositKey(this._playthrough, visit, this._sc.id, source, item);
+      const currency = this.project.currency;
+      if (!this._real) {
+        const rec = { depositId: book.newId(key), key, visit, goal: goalId, amount, status: "confirmed", real: false, request: null };
+        book.add(rec);
+        this._emit("deposit_simulated", {
+          deposit_id: rec.depositId,
+          goal: goalId,
+          amount,
+          requested,
+          currency,
+          source,
+          item,
+          saved: book.saved[goalId],
+        });
+        return;
+      }
+      let rec = book.takeRewound(key);
+      if (rec !== null && rec.goal === goalId && rec.amount === amount) {
+        rec.status = "pending"; // revived: the same deposit asked for again
+      } else {
+        if (rec !== null) this._cancelOne(rec);
+        rec = { depositId: book.newId(key), key, visit, goal: goalId, amount, status: "pending", real: true, request: null };
+      }
+      book.add(rec);
+      const event = this._emit("deposit_requested", {
+        deposit_id: rec.depositId,
+        goal: goalId,
+        amount,
+        requested,
+        currency,
+        source,
+        item,
+        total: book.committed(goalId),
+      });
+      rec.request = Object.assign({}, event);
+      const answer = this._wallet === null ? null : this._wallet.onEvent(Object.assign({}, event));
+      if (answer !== null && answer !== undefined) this._answer(rec.depositId, answer.ok, answer.reason);
+    }
+
+    /** The host's answer to `depositId` (ignored unless that deposit is pending). */
+    _answer(depositId, ok, reason) {
+      const rec = this._book.settle(depositId, ok);
+      if (rec === null) return;
+      if (ok) {
+        this._emit("deposit_confirmed", {
+          deposit_id: depositId,
+          goal: rec.goal,
+          amount: rec.amount,
+          saved: this._book.saved[rec.goal],
+        });
+      } else {
+        this._emit("deposit_refused", { deposit_id: depositId, goal: rec.goal, amount: rec.amount, reason: cleanReason(reason) });
+      }
+    }
+
+    /** `rec` (taken out of the rewound list) is cancelled: event, wallet, next generation. */
+    _cancelOne(rec) {
+      this._book.cancelled(rec);
+      const event = this._emit("deposit_cancelled", { deposit_id: rec.depositId, goal: rec.goal, amount: rec.amount });
+      if (this._wallet !== null) this._wallet.onEvent(Object.assign({}, event));
+    }
+
+    /** Cancel the rewound deposits the story can no longer ask for (visit <= maxVisit; all: null). */
+    _cancelRewound(maxVisit) {
+      if (!this._book.rewound.length) return;
+      for (const rec of this._book.popRewound(maxVisit)) this._cancelOne(rec);
+    }
+  }
+
+  const WALLET_MODES = ["accept", "refuse", "none"];
+
+  /**
+   * A synchronous simulated host following the host rules of
+   * docs/host-integration.md over an in-memory ledger (deposit_id -> entry):
+   * a new deposit_requested is executed ("accept"; {"balance": N} while the
+   * amount fits) or refused ("refuse": "refused"; too low a balance:
+   * "insufficient_balance"); a repeated id moves nothing and gets the first
+   * answer again ("conflict" if its goal or amount differ); an id seen
+   * cancelled gets no answer. deposit_cancelled reverses an executed deposit
+   * and leaves a tombstone (also for an unknown id). "none" never answers.
+   * onEvent(event) returns {ok, reason} for a deposit_requested it answers, else null.
+   */
+  class SimulatedWallet {
+    constructor(mode, balance) {
+      const m = mode === undefined ? "accept" : mode;
+      if (!WALLET_MODES.includes(m)) throw new WalletSpecError(`wallet: unknown mode ${pyRepr(m)}`);
+      this.mode = m;
+      this.balance = balance === undefined ? null : balance;
+      this.ledger = new Map(); // deposit_id -> {goal, amount, state, reason, executed}
+    }
+
+    /** "accept" | "refuse" | "none" | {"balance": N} (N minor units >= 0). */
+    static fromJson(value) {
+      if (typeof value === "string" && WALLET_MODES.includes(value)) return new SimulatedWallet(value);
+      if (isMapping(value) && Object.keys(value).length === 1 && hasOwn(value, "balance")) {
+        const n = value.balance;
+        if (isInt(n) && n >= 0 && n <= Number.MAX_SAFE_INTEGER) return new SimulatedWallet("accept", n);
+      }
+      throw new WalletSpecError(
+        `wallet: must be "accept", "refuse", "none" or {"balance": minor units}, got ${pyRepr(value)}`
+      );
+    }
+
+    toJson() {
+      return this.balance !== null && this.mode === "accept" ? { balance: this.balance } : this.mode;
+    }
+
+    /** Handle one engine event; the answer to a deposit_requested ({ok, reason}) or null. */
+    onEvent(event) {
+      if (this.mode === "none") return null;
+      if (event.type === "deposit_requested") return this._requested(String(event.deposit_id), String(event.goal), event.amount);
+      if (event.type === "deposit_cancelled") this._cancelled(String(event.deposit_id), String(event.goal), event.amount);
+      return null;
+    }
+
+    _requested(depositId, goal, amount) {
+      let entry = this.ledger.get(depositId);
+      if (entry !== undefined) {
+        if (entry.state === "cancelled") return null;
+        if (entry.goal !== goal || entry.amount !== amount) return { ok: false, reason: "conflict" };
+        return { ok: entry.state === "done", reason: entry.reason };
+      }
+      if (this.mode === "refuse") {
+        entry = { goal, amount, state: "refused", reason: "refused", executed: false };
+      } else if (this.balance !== null && amount > this.balance) {
+        entry = { goal, amount, state: "refused", reason: "insufficient_balance", executed: false };
+      } else {
+        if (this.balance !== null) this.balance -= amount;
+        entry = { goal, amount, state: "done", reason: null, executed: true };
+      }
+      this.ledger.set(depositId, entry);
+      return { ok: entry.state === "done", reason: entry.reason };
+    }
+
+    _cancelled(depositId, goal, amount) {
+      const entry = this.ledger.get(depositId);
+      if (entry === undefined) {
+        this.ledger.set(depositId, { goal, amount, state: "cancelled", reason: null, executed: false });
+        return;
+      }
+      if (entry.executed) {
+        entry.executed = false;
+        if (this.balance !== null) this.balance += entry.amount;
+      }
+      entry.state = "cancelled";
+    }
+
+    /** Goal -> money currently deposited (executed and not reversed). */
+    net() {
+      const out = {};
+      for (const entry of this.ledger.values()) {
+        if (entry.executed) out[entry.goal] = (out[entry.goal] || 0) + entry.amount;
+      }
+      return out;
+    }
+
+    /** Playthrough id -> goal -> money deposited (the id's part before the first ':'). */
+    netByPlaythrough() {
+      const out = {};
+      for (const [depositId, entry] of this.ledger) {
+        if (!entry.executed) continue;
+        const playthrough = depositId.split(":", 1)[0];
+        const goals = out[playthrough] || (out[playthrough] = {});
+        goals[entry.goal] = (goals[entry.goal] || 0) + entry.amount;
+      }
+      return out;
+    }
+  }
+
   /* ---------------------------------------------------------------------
    * The engine: a line-by-line port of studio/engine/core.py + engine.py.
    * Processing an instant is idempotent; every change that may make more
    * items due at the same instant sets _dirty and _settle() re-processes.
    * ------------------------------------------------------------------- */
 
-  class Engine {
-    constructor(project, timers) {
+  class Engine extends MoneyRules {
+    /**
+     * `wallet`: optional synchronous host, an object with onEvent(event) ->
+     * {ok, reason} | null (e.g. a SimulatedWallet); a wallet setting
+     * ("accept", "refuse", "none", {"balance": N}) makes a SimulatedWallet.
+     */
+    constructor(project, timers, wallet) {
+      super();
       const mode = timers === undefined || timers === null ? "normal" : timers;
-      if (!Object.prototype.hasOwnProperty.call(TIMER_FACTOR, mode)) {
+      if (!hasOwn(TIMER_FACTOR, mode)) {
         throw new StartError(`unknown timers setting '${mode}'`);
       }
       this.project = normalize(project);
       this.timers = mode;
       this._k = TIMER_FACTOR[mode];
+      if (wallet === undefined || wallet === null) this._wallet = null;
+      else this._wallet = typeof wallet.onEvent === "function" ? wallet : SimulatedWallet.fromJson(wallet);
       const durations = new Map(this.project.media.map((m) => [m.id, m.duration_ms]));
       this._scenes = new Map(this.project.scenes.map((s) => [s.id, compileScene(s, durations)]));
       this._goals = new Map(this.project.goals.map((g) => [g.id, g]));
@@ -351,8 +710,10 @@
       this._sc = null;
       this._vars = {};
       for (const v of this.project.variables) this._vars[v.id] = v.default;
-      this._saved = {};
-      for (const g of this.project.goals) this._saved[g.id] = 0;
+      this._book = new DepositBook(this.project.goals.map((g) => g.id));
+      this._playthrough = "p1";
+      this._replay = false;
+      this._real = true;
       this._answered = {};
       this._path = [];
       this._visit = freshVisit();
@@ -370,23 +731,12 @@
     _emit(type, payload) {
       const event = Object.assign({ type, clock: this._clock, scene: this._sc.id, t: this._t }, payload || {});
       this._out.push(event);
+      return event;
     }
 
     _takeEvents() {
       const out = this._out;
       this._out = [];
-      return out;
-    }
-
-    _varsJson() {
-      const out = {};
-      for (const k of Object.keys(this._vars).sort()) out[k] = this._vars[k];
-      return out;
-    }
-
-    _savedJson() {
-      const out = {};
-      for (const k of Object.keys(this._saved).sort()) out[k] = this._saved[k];
       return out;
     }
 
@@ -421,7 +771,8 @@
     _visible(option) {
       if (option.condition === null) return true;
       const env = Object.assign({}, this._vars);
-      for (const g of Object.keys(this._saved)) env[SAVED_PREFIX + g] = this._saved[g];
+      const saved = this._book.saved;
+      for (const g of Object.keys(saved)) env[SAVED_PREFIX + g] = saved[g];
       try {
         return truthy(evaluate(option.condition, env));
       } catch (err) {
@@ -430,7 +781,7 @@
       }
     }
 
-    /* ---- effects and deposits ---- */
+    /* ---- effects ---- */
 
     _applyEffects(effects, source, item) {
       if (!effects.length) return;
@@ -446,26 +797,11 @@
       this._emit("effects_applied", { source, item, variables: changed });
     }
 
-    _deposit(goalId, requested, source, item) {
-      const goal = this._goals.get(goalId);
-      let amount = requested;
-      if (goal.cap !== null) amount = Math.min(requested, goal.cap - this._saved[goalId]);
-      if (amount <= 0) return;
-      this._saved[goalId] += amount;
-      this._emit("deposit_requested", {
-        goal: goalId,
-        amount,
-        requested,
-        currency: this.project.currency,
-        total: this._saved[goalId],
-        source,
-        item,
-      });
-    }
-
     /* ---- scenes ---- */
 
     _enter(sceneId) {
+      // A transition: the visit being left can no longer ask for its rewound deposits.
+      if (this._path.length) this._cancelRewound(this._path.length - 1);
       this._sc = this._scenes.get(sceneId);
       this._spinGuard();
       const sc = this._sc;
@@ -505,11 +841,13 @@
 
     _endReached(deadEnd) {
       const kind = deadEnd ? null : this._sc.scene.ending_kind;
+      this._cancelRewound(null);
       this._emit("ending_reached", {
         kind,
         dead_end: deadEnd,
-        variables: this._varsJson(),
-        saved: this._savedJson(),
+        variables: sortedObject(this._vars),
+        saved: sortedObject(this._book.saved),
+        pending: sortedObject(this._book.pending),
       });
       this._ended = true;
       this._dirty = false;
@@ -524,7 +862,7 @@
         scene: this._sc.id,
         t: this._t,
         variables: Object.assign({}, this._vars),
-        saved: Object.assign({}, this._saved),
+        depositsLen: this._book.records.length,
         answered: Object.assign({}, this._answered),
         pathLen: this._path.length,
         promptsSeen: new Set(v.promptsSeen),
@@ -604,8 +942,10 @@
         ch.pause = "timers_off";
         this._emit("paused_for_choice", { reason: "timers_off" });
       } else {
+        // The factor in force now (set_timers may have changed it since choice_shown).
+        const cp = this._sc.scene.choice;
         ch.pause = "extended";
-        ch.extClock = ch.shownClock + ch.timeoutMs;
+        ch.extClock = ch.shownClock + (cp.decision_ms - cp.appear_ms) * this._k;
         this._emit("paused_for_choice", { reason: "extended" });
         if (ch.extClock <= this._clock) this._applyPolicy();
       }
@@ -683,8 +1023,19 @@
 
     /* ---- driving ---- */
 
-    /** (Re)start at `fromScene` (default: the project start) with variable overrides. */
-    start(fromScene, variables) {
+    /**
+     * (Re)start at `fromScene` (default: the project start) with variable
+     * overrides, as playthrough `playthrough` (default "p1"). `replay`: not
+     * the viewer's first playthrough of this drama; its deposits are real only
+     * if the project's replay_deposits is set (otherwise deposit_simulated).
+     */
+    start(fromScene, variables, playthrough, replay) {
+      const pt = playthrough === undefined ? "p1" : playthrough;
+      const again = replay === undefined ? false : replay;
+      if (typeof pt !== "string" || !PLAYTHROUGH_RE.test(pt)) {
+        throw new StartError(`playthrough id must match ${PLAYTHROUGH_PATTERN}, got ${pyRepr(pt)}`);
+      }
+      if (typeof again !== "boolean") throw new StartError(`replay must be true or false, got ${pyRepr(again)}`);
       const sceneId = fromScene !== undefined && fromScene !== null ? fromScene : this.project.start;
       if (sceneId === null || sceneId === undefined) throw new StartError("the project has no start scene");
       if (!this._scenes.has(sceneId)) throw new StartError(`unknown scene '${sceneId}'`);
@@ -695,12 +1046,25 @@
         const value = overrides[name];
         if (kind === undefined) throw new StartError(`unknown variable '${name}'`);
         if (typeName(value) !== kind) {
-          throw new StartError(`variable '${name}' is ${kind}, got ${typeName(value)} ${JSON.stringify(value)}`);
+          throw new StartError(`variable '${name}' is ${kind}, got ${typeName(value)} ${pyRepr(value)}`);
         }
       }
       this._reset();
       Object.assign(this._vars, overrides);
       this._started = true;
+      this._playthrough = pt;
+      this._replay = again;
+      this._real = !again || this.project.replay_deposits === true;
+      const first = this._scenes.get(sceneId);
+      this._out.push({
+        type: "playthrough_started",
+        clock: this._clock,
+        scene: sceneId,
+        t: first.scene.in_ms,
+        playthrough: pt,
+        replay: again,
+        real_deposits: this._real,
+      });
       this._enter(sceneId);
       this._settle();
       return this._takeEvents();
@@ -709,7 +1073,7 @@
     /** Let `ms` milliseconds of clock pass, processing everything due on the way. */
     advance(ms) {
       this._requireStarted();
-      if (!isInt(ms) || ms < 0) throw new InputError(`advance needs a non-negative int of ms, got ${ms}`);
+      if (!isInt(ms) || ms < 0) throw new InputError(`advance needs a non-negative int of ms, got ${pyRepr(ms)}`);
       const target = this._clock + ms;
       while (!this._ended) {
         if (this._playing()) {
@@ -813,20 +1177,22 @@
       return this._takeEvents();
     }
 
+    /** Return to the most recent decision (its choice_shown), restoring the state; later deposits become rewound. */
     back() {
       this._requireStarted();
       if (!this._decisions.length) throw new InputError("cannot go back: no earlier decision");
       const snap = this._decisions.pop();
-      const vars = {};
-      for (const k of Object.keys(snap.variables).sort()) vars[k] = snap.variables[k];
-      const saved = {};
-      for (const k of Object.keys(snap.saved).sort()) saved[k] = snap.saved[k];
-      this._emit("went_back", { to_scene: snap.scene, to_t: snap.t, variables: vars, saved });
+      this._book.rewind(snap.depositsLen);
+      this._emit("went_back", {
+        to_scene: snap.scene,
+        to_t: snap.t,
+        variables: sortedObject(snap.variables),
+        saved: sortedObject(this._book.saved),
+      });
       this._ended = false;
       this._sc = this._scenes.get(snap.scene);
       this._t = snap.t;
       this._vars = Object.assign({}, snap.variables);
-      this._saved = Object.assign({}, snap.saved);
       this._answered = Object.assign({}, snap.answered);
       this._path.length = snap.pathLen;
       const v = (this._visit = freshVisit());
@@ -847,6 +1213,52 @@
       this._showChoice(snap.optionIds.map((id) => this._sc.options.get(id)));
       this._dirty = true;
       this._settle();
+      return this._takeEvents();
+    }
+
+    /* ---- host inputs ---- */
+
+    /** The host's answer to a deposit_requested (unknown or repeated answers change nothing). */
+    depositResult(depositId, ok, reason) {
+      this._requireStarted();
+      const why = reason === undefined ? null : reason;
+      if (typeof depositId !== "string" || typeof ok !== "boolean") {
+        throw new InputError(
+          `deposit_result needs a string deposit_id and a bool ok, got ${pyRepr(depositId)}, ${pyRepr(ok)}`
+        );
+      }
+      if (why !== null && typeof why !== "string") {
+        throw new InputError(`deposit_result reason must be a string or null, got ${pyRepr(why)}`);
+      }
+      this._answer(depositId, ok, why);
+      return this._takeEvents();
+    }
+
+    /** Change the choice timers from now on (WCAG 2.2.1); timers_changed unless unchanged. */
+    setTimers(timers) {
+      this._requireStarted();
+      if (typeof timers !== "string" || !hasOwn(TIMER_FACTOR, timers)) {
+        throw new InputError(`unknown timers setting ${pyRepr(timers)} (normal, x2, x10, off)`);
+      }
+      if (timers === this.timers) return [];
+      this.timers = timers;
+      this._k = TIMER_FACTOR[timers];
+      this._emit("timers_changed", { timers });
+      const ch = this._choice;
+      if (ch !== null && !this._ended && ch.pause === "extended" && this._k === null) {
+        ch.pause = "timers_off";
+        ch.extClock = null;
+        this._emit("paused_for_choice", { reason: "timers_off" });
+      }
+      return this._takeEvents();
+    }
+
+    /** Another playthrough starts before this one ended: cancel the rewound deposits; end. */
+    abandon() {
+      this._requireStarted();
+      this._cancelRewound(null);
+      this._ended = true;
+      this._choice = null;
       return this._takeEvents();
     }
 
@@ -932,11 +1344,35 @@
     }
 
     get variables() {
-      return this._varsJson();
+      return sortedObject(this._vars);
     }
 
+    /** Goal -> confirmed total (what conditions read as saved.<goal>). */
     get saved() {
-      return this._savedJson();
+      return sortedObject(this._book.saved);
+    }
+
+    /** Goal -> total of deposits still waiting for the host's answer. */
+    get pending() {
+      return sortedObject(this._book.pending);
+    }
+
+    /** The deposit_requested event of every pending deposit, in order (what a reloaded player re-sends). */
+    pendingRequests() {
+      return this._book.pendingRequests();
+    }
+
+    get playthrough() {
+      return this._playthrough;
+    }
+
+    get replay() {
+      return this._replay;
+    }
+
+    /** Whether deposits of this playthrough go to the host (else deposit_simulated). */
+    get realDeposits() {
+      return this._real;
     }
 
     get path() {
@@ -952,7 +1388,8 @@
       if (!this._sc || this._ended) return [];
       if (this._visit.taken !== null) return [this._visit.taken.target];
       const cp = this._sc.scene.choice;
-      if (cp === null) return [];
+      // No choice point, or it was skipped (all options hidden): a dead end.
+      if (cp === null || (this._visit.choiceDone && this._choice === null)) return [];
       const options = this._choice !== null ? this._choice.options : cp.options;
       return Array.from(new Set(options.map((o) => o.target)));
     }
@@ -963,8 +1400,42 @@
    * studio/engine/runner.py.
    * ------------------------------------------------------------------- */
 
-  const INPUT_ARG = { choose: "option", accept_prompt: null, decline_prompt: null, click_product: "tag", back: null };
+  const MAX_INPUT_TEXT = 1000;
+  // Each action's fields besides "at"/"action": [name, required, kind]; the first is the input's `arg`.
+  const INPUT_FIELDS = {
+    choose: [["option", true, "id"]],
+    accept_prompt: [],
+    decline_prompt: [],
+    click_product: [["tag", true, "id"]],
+    back: [],
+    deposit_result: [
+      ["deposit_id", true, "id"],
+      ["ok", true, "bool"],
+      ["reason", false, "text"],
+    ],
+    set_timers: [["timers", true, "timers"]],
+    abandon: [],
+  };
+  const ACTIONS = Object.keys(INPUT_FIELDS);
 
+  function inputField(here, name, kind, value) {
+    if (kind === "bool") {
+      if (typeof value !== "boolean") throw new InputListError(`${here} > ${name}: must be true or false, got ${pyRepr(value)}`);
+    } else if (kind === "timers") {
+      if (typeof value !== "string" || !hasOwn(TIMER_FACTOR, value)) {
+        throw new InputListError(`${here} > ${name}: must be one of normal, x2, x10, off, got ${pyRepr(value)}`);
+      }
+    } else if (kind === "text") {
+      if (value !== null && (typeof value !== "string" || pyLen(value) > MAX_INPUT_TEXT)) {
+        throw new InputListError(`${here} > ${name}: must be null or a string of at most ${MAX_INPUT_TEXT} characters`);
+      }
+    } else if (typeof value !== "string" || !value || pyLen(value) > MAX_INPUT_TEXT) {
+      throw new InputListError(`${here} > ${name}: must be a non-empty string id, got ${pyRepr(value)}`);
+    }
+    return value;
+  }
+
+  /** Validate a JSON input list -> [{at, action, arg, ok, reason}]; InputListError names `inputs[i] > field`. */
   function parseInputs(raw) {
     if (!Array.isArray(raw)) throw new InputListError("inputs: must be a JSON list of input objects");
     const out = [];
@@ -973,33 +1444,40 @@
       const here = `inputs[${i}]`;
       if (!isMapping(entry)) throw new InputListError(`${here}: must be an object`);
       const action = entry.action;
-      if (!Object.prototype.hasOwnProperty.call(INPUT_ARG, action)) {
-        throw new InputListError(`${here} > action: must be one of ${Object.keys(INPUT_ARG).join(", ")}, got ${JSON.stringify(action)}`);
+      if (typeof action !== "string" || !hasOwn(INPUT_FIELDS, action)) {
+        throw new InputListError(`${here} > action: must be one of ${ACTIONS.join(", ")}, got ${pyRepr(action)}`);
       }
-      const key = INPUT_ARG[action];
+      const fields = INPUT_FIELDS[action];
       for (const extra of Object.keys(entry)) {
-        if (extra !== "at" && extra !== "action" && extra !== key) {
+        if (extra !== "at" && extra !== "action" && !fields.some(([name]) => name === extra)) {
           throw new InputListError(`${here} > ${extra}: unknown field for action '${action}'`);
         }
       }
       const at = entry.at;
-      if (!isInt(at) || at < 0) throw new InputListError(`${here} > at: must be a non-negative integer (ms), got ${JSON.stringify(at)}`);
+      if (!isInt(at) || at < 0) throw new InputListError(`${here} > at: must be a non-negative integer (ms), got ${pyRepr(at)}`);
       if (at < previous) throw new InputListError(`${here} > at: ${at} is before the previous entry's ${previous}`);
-      let arg = null;
-      if (key !== null) {
-        arg = entry[key];
-        if (typeof arg !== "string" || !arg) {
-          throw new InputListError(`${here} > ${key}: must be a non-empty string id, got ${JSON.stringify(arg)}`);
-        }
+      const values = {};
+      for (const [name, required, kind] of fields) {
+        if (!hasOwn(entry, name) && required) throw new InputListError(`${here} > ${name}: missing for action '${action}'`);
+        values[name] = inputField(here, name, kind, entry[name] === undefined ? null : entry[name]);
       }
       previous = at;
-      out.push({ at, action, arg });
+      const arg = fields.length ? values[fields[0][0]] : null;
+      out.push({
+        at,
+        action,
+        arg,
+        ok: hasOwn(values, "ok") ? values.ok : null,
+        reason: hasOwn(values, "reason") ? values.reason : null,
+      });
     });
     return out;
   }
 
+  /** Apply one input (parsed, or a raw input object) to `engine` now (InputError if not possible). */
   function applyInput(engine, input) {
-    const arg = input.arg !== undefined ? input.arg : input[INPUT_ARG[input.action]];
+    const fields = INPUT_FIELDS[input.action] || [];
+    const arg = input.arg !== undefined ? input.arg : fields.length ? input[fields[0][0]] : null;
     switch (input.action) {
       case "choose":
         return engine.choose(arg);
@@ -1009,6 +1487,12 @@
         return engine.acceptPrompt();
       case "decline_prompt":
         return engine.declinePrompt();
+      case "deposit_result":
+        return engine.depositResult(arg, input.ok, input.reason === undefined ? null : input.reason);
+      case "set_timers":
+        return engine.setTimers(arg);
+      case "abandon":
+        return engine.abandon();
       default:
         return engine.back();
     }
@@ -1023,15 +1507,19 @@
   }
 
   /**
-   * The contract's trace runner. `start` is {from, variables, timers} (as in
-   * a vector file); returns the events as JSON objects.
+   * The contract's trace runner. `start` is {from, variables, timers,
+   * playthrough, replay, wallet} (as in a vector file; playthrough "p1",
+   * replay false and wallet "accept" by default; wallet may also be a
+   * SimulatedWallet); returns the events as JSON objects.
    */
   function runTrace(project, start, inputs, limitMs) {
     const s = start || {};
     const parsed = parseInputs(inputs || []);
     const limit = limitMs === undefined || limitMs === null ? DEFAULT_LIMIT_MS : limitMs;
-    const engine = new Engine(project, s.timers);
-    const events = engine.start(s.from, s.variables || {});
+    const spec = s.wallet === undefined ? "accept" : s.wallet;
+    const wallet = spec instanceof SimulatedWallet ? spec : SimulatedWallet.fromJson(spec);
+    const engine = new Engine(project, s.timers, wallet);
+    const events = engine.start(s.from, s.variables || {}, s.playthrough, s.replay);
     const push = (list) => {
       for (const e of list) events.push(e);
     };
@@ -1073,15 +1561,19 @@
 
   return {
     CONTRACT_VERSION,
+    DEFAULT_LIMIT_MS,
     Engine,
+    SimulatedWallet,
     EngineError,
     StartError,
     InputError,
     InputListError,
     ZeroTimeLoopError,
+    WalletSpecError,
     ConditionError,
     normalize,
     parseInputs,
+    applyInput,
     evaluate,
     truthy,
     runTrace,

@@ -39,7 +39,9 @@ def python_trace(project: Any, start: dict[str, Any], inputs: list[Any],
     try:
         events = run_trace(project, start_from=start.get("from"),
                            variables=start.get("variables") or {},
-                           timers=start.get("timers", "normal"), inputs=inputs, limit_ms=limit)
+                           timers=start.get("timers", "normal"), inputs=inputs, limit_ms=limit,
+                           playthrough=start.get("playthrough", "p1"),
+                           replay=start.get("replay", False), wallet=start.get("wallet", "accept"))
     except EngineError as exc:
         return {"error": type(exc).__name__, "message": str(exc)}
     return {"events": events}
