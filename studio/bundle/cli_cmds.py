@@ -1,5 +1,10 @@
-"""Command-line glue: ``studio export PROJECT -o FILE [--web-player] [--sync]`` and
-``studio import FILE -o DIR``.
+"""Command-line glue: ``studio export PROJECT -o FILE [--web-player] [--host-origin URL]...
+[--sync]`` and ``studio import FILE -o DIR``.
+
+``--host-origin`` (repeatable) lists the origins of the host pages allowed to embed
+the web player (written into the manifest as ``host_origins``; docs/bundle-format.md).
+It is allowed without ``--web-player``: a host serving its own copy of the player
+reads the same manifest.
 
 ``--sync`` makes the export durable before it returns (fsync of the bundle
 and its folder); without it the operating system writes it back later, as
@@ -24,6 +29,11 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="bundle to write")
     p.add_argument(
         "--web-player", action="store_true", help="include the web player (player/index.html)"
+    )
+    p.add_argument(
+        "--host-origin", action="append", default=[], metavar="URL", dest="host_origins",
+        help="origin of a host page allowed to embed the web player, e.g. "
+        "https://wallet.example.com (repeatable, at most 20; http only for localhost)",
     )
     p.add_argument(
         "--sync", action="store_true",
@@ -69,7 +79,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         result = export_project(
             args.project, args.output, web_player=args.web_player,
-            progress=_progress("exporting"), sync=args.sync,
+            progress=_progress("exporting"), sync=args.sync, host_origins=args.host_origins,
         )
     except BundleError as exc:
         return _fail(exc)

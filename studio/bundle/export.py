@@ -26,7 +26,7 @@ import inspect
 import os
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -37,6 +37,7 @@ import studio
 from studio.bundle import manifest as mf
 from studio.bundle.errors import ExportError
 from studio.bundle.names import IMAGE_EXTS, MANIFEST, PLAYER_PREFIX, SCHEMA, fold, is_player_path
+from studio.bundle.origins import normalize_origins
 from studio.bundle.posters import POSTER_UNITS, Fresh, PosterJob, cacheable, keep, render_posters
 from studio.bundle.zipout import (
     DEFLATED,
@@ -90,12 +91,14 @@ class BundlePlan:
     media: tuple[SourceFile, ...]
     posters: tuple[PosterJob, ...]
     extras: tuple[MemoryFile, ...]
+    host_origins: tuple[str, ...] = ()
 
     def manifest(self, posters: Mapping[str, mf.FileEntry]) -> mf.Manifest:
         """The manifest, given the file entries of the rendered posters (by scene id)."""
         files = [f.entry() for f in self.media] + [f.entry() for f in self.extras]
         files += [posters[job.scene_id] for job in self.posters]
         return mf.Manifest(
+            host_origins=list(self.host_origins),
             drama=self.drama,
             posters={job.scene_id: job.arcname for job in self.posters},
             files=sorted(files, key=lambda f: f.path),
@@ -273,10 +276,16 @@ def _plan_player(player_dir: Path) -> list[MemoryFile]:
 
 def plan_bundle(
     project: Project, folder: str | os.PathLike[str], web_player: bool = False,
-    player_dir: Path = PLAYER_DIR,
+    player_dir: Path = PLAYER_DIR, host_origins: Iterable[str] = (),
 ) -> BundlePlan:
-    """Check the project and decide the bundle's contents; raises ExportError (one line)."""
+    """Check the project and decide the bundle's contents; raises ExportError (one line).
+
+    ``host_origins``: origins allowed to embed the player (normalised, see ``origins``)."""
     root = Path(folder)
+    try:
+        origins = tuple(normalize_origins(host_origins))
+    except ValueError as exc:
+        raise ExportError(f"{root}: not exported: {exc}") from None
     media, merged = _plan_media(project, root)
     errors = validation_errors(project, root)
     if errors:
@@ -291,6 +300,7 @@ def plan_bundle(
         media=tuple(sorted(media + images, key=lambda f: f.arcname)),
         posters=tuple(_plan_posters(drama, media)),
         extras=tuple(extras),
+        host_origins=origins,
     )
 
 
@@ -371,11 +381,15 @@ def export_project(
     project_folder: str | os.PathLike[str], out_file: str | os.PathLike[str],
     web_player: bool = False, progress: ProgressFn | None = None,
     cancel: CancelFn | None = None, player_dir: Path = PLAYER_DIR, sync: bool = False,
+    host_origins: Iterable[str] = (),
 ) -> ExportResult:
-    """Load, check and export a project folder; raises ExportError or Cancelled."""
+    """Load, check and export a project folder; raises ExportError or Cancelled.
+
+    ``host_origins`` go into the manifest (also without the web player: a host's own copy of
+    the player reads them there)."""
     try:
         loaded = load(project_folder)
     except ProjectError as exc:
         raise ExportError(str(exc)) from None
-    plan = plan_bundle(loaded.project, loaded.folder, web_player, player_dir)
+    plan = plan_bundle(loaded.project, loaded.folder, web_player, player_dir, host_origins)
     return write_bundle(plan, out_file, progress, cancel, sync)

@@ -238,6 +238,11 @@ class _Importer:
 
 def _manifest_problem(exc: ValidationError, raw: Any) -> str:
     err = exc.errors(include_url=False)[0]
+    loc = tuple(err["loc"])
+    if loc and loc[0] == "host_origins":  # located as host_origins[i], like the origin checks
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        index = "".join(f"[{k}]" for k in loc[1:] if isinstance(k, int))
+        return msg if msg.startswith("host_origins") else f"host_origins{index}: {msg}"
     if err["type"] == "string_pattern_mismatch":
         where = locate(raw, tuple(err["loc"]))
         return f"{where}: '{show(str(err['input']))}' is not an allowed bundle path or value"

@@ -10,22 +10,25 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from studio import __version__
 from studio.bundle.names import FILE_PATH_PATTERN, POSTER_PATH_PATTERN
+from studio.bundle.origins import MAX_HOST_ORIGINS, MAX_ORIGIN_LENGTH, check_manifest_origins
+from studio.engine.events import EVENT_CONTRACT_VERSION
 from studio.model.project import Project
 from studio.model.schema import schema_document, schema_json, write_schema
 from studio.model.types import Id
 
 FORMAT: Literal["drama-studio-bundle"] = "drama-studio-bundle"
-BUNDLE_VERSION = 1
-# The newest min_reader_version this build can read.
-READER_VERSION = 1
-# Must equal studio.engine.events.EVENT_CONTRACT_VERSION (a test checks it).
-EVENT_CONTRACT_VERSION = 1
+# 2: host_origins (the web player's allowed embedding origins), event contract 2.
+BUNDLE_VERSION = 2
+# The newest min_reader_version this build can read (bundle versions 1 and 2).
+READER_VERSION = 2
+# What a bundle written now needs: a version 1 reader refuses host_origins (unknown key).
+MIN_READER_VERSION = 2
 WRITTEN_BY = f"drama-studio {__version__}"
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "schema" / "manifest.schema.json"
 
@@ -47,9 +50,19 @@ class Manifest(_Strict):
 
     format: Literal["drama-studio-bundle"] = FORMAT
     bundle_version: int = Field(default=BUNDLE_VERSION, ge=1)
-    min_reader_version: int = Field(default=READER_VERSION, ge=1)
+    min_reader_version: int = Field(default=MIN_READER_VERSION, ge=1)
     event_contract_version: int = Field(default=EVENT_CONTRACT_VERSION, ge=1)
     written_by: str = Field(default=WRITTEN_BY, max_length=200)
+    host_origins: list[Annotated[str, Field(max_length=MAX_ORIGIN_LENGTH)]] = Field(
+        default_factory=list,
+        max_length=MAX_HOST_ORIGINS,
+        description=(
+            "Origins (scheme://host[:port]) of the host pages allowed to embed the web player: it "
+            "posts events only to them and takes commands only from them. Normalised (lowercase, "
+            "no default port), unique, sorted; https, or http for localhost/127.0.0.1/[::1]. "
+            "Empty: the player talks to no parent window. Absent in bundle_version 1."
+        ),
+    )
     drama: Project
     posters: dict[Id, str] = Field(
         default_factory=dict, description="scene id -> posters/<scene_id>.jpg"
@@ -58,8 +71,15 @@ class Manifest(_Strict):
         default_factory=list, description="every entry except manifest.json, sorted by path"
     )
 
+    @field_validator("host_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        return check_manifest_origins(value)
+
     @model_validator(mode="after")
     def _consistent(self) -> Manifest:
+        if self.bundle_version < 2 and self.host_origins:
+            raise ValueError("host_origins: not allowed in a bundle_version 1 manifest")
         paths = [f.path for f in self.files]
         if len(set(paths)) != len(paths):
             dupe = next(p for p in paths if paths.count(p) > 1)

@@ -76,3 +76,22 @@ def test_progress_on_a_terminal(
     assert main(["export", str(project_dir), "-o", str(tmp_path / "x.zip")]) == 0
     captured = capsys.readouterr()
     assert "\rexporting 100%\n" in captured.err and captured.out.startswith("exported ")
+
+
+def test_export_host_origins(project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    out = tmp_path / "x.zip"
+    args = ["export", str(project_dir), "-o", str(out)]
+    origins = ["--host-origin", "https://Wallet.example.com:443", "--host-origin", "http://localhost:8000"]
+    assert main([*args, *origins]) == 0  # allowed without --web-player (the manifest is read by hosts)
+    with zipfile.ZipFile(out) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    assert manifest["host_origins"] == ["http://localhost:8000", "https://wallet.example.com"]
+    capsys.readouterr()
+    out.unlink()
+    assert main([*args, "--web-player", "--host-origin", "https://wallet.example.com/pay"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("studio: ")
+    assert "host origin 'https://wallet.example.com/pay': an origin has no path" in err
+    assert not out.exists()

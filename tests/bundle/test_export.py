@@ -12,6 +12,7 @@ import pytest
 
 from studio.bundle import Cancelled, ExportError
 from studio.bundle.export import export_project, plan_bundle, write_bundle
+from studio.engine import EVENT_CONTRACT_VERSION
 from studio.model import load, save
 from tests.bundle.conftest import snapshot
 
@@ -76,10 +77,40 @@ def test_manifest_is_canonical(project_dir: Path, tmp_path: Path) -> None:
         text = zf.read("manifest.json").decode("utf-8")
     assert text.endswith("}\n")
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
-    assert list(json.loads(text))[:6] == [
+    manifest = json.loads(text)
+    assert list(manifest) == [
         "format", "bundle_version", "min_reader_version", "event_contract_version",
-        "written_by", "drama",
+        "written_by", "host_origins", "drama", "posters", "files",
     ]  # fmt: skip
+    assert manifest["bundle_version"] == 2 and manifest["min_reader_version"] == 2
+    assert manifest["event_contract_version"] == EVENT_CONTRACT_VERSION == 2
+    assert manifest["host_origins"] == []
+
+
+def test_host_origins_are_normalised_into_the_manifest(project_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.zip"
+    typed = ["https://wallet.example.com:443/", "http://localhost:8000", "HTTPS://Wallet.example.com"]
+    export_project(project_dir, out, host_origins=typed)  # no web player: still written
+    with zipfile.ZipFile(out) as zf:
+        origins = _manifest(zf)["host_origins"]
+    assert origins == ["http://localhost:8000", "https://wallet.example.com"]
+
+
+def test_bad_host_origin_is_refused_before_anything_is_written(
+    project_dir: Path, tmp_path: Path
+) -> None:
+    before = snapshot(tmp_path)
+    with pytest.raises(ExportError) as exc:
+        export_project(
+            project_dir, tmp_path / "o.zip", web_player=True,
+            host_origins=["https://ok.example.com", "http://wallet.example.com"],
+        )  # fmt: skip
+    message = str(exc.value)
+    assert message == (
+        f"{project_dir}: not exported: host origin 'http://wallet.example.com': http is only "
+        "allowed for localhost, 127.0.0.1 and [::1]: use https"
+    )
+    assert snapshot(tmp_path) == before
 
 
 def test_export_is_deterministic(project_dir: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -10,10 +11,12 @@ import pytest
 from studio.bundle import BundleImportError, Cancelled
 from studio.bundle.export import export_project
 from studio.bundle.importer import import_bundle
-from studio.bundle.manifest import EVENT_CONTRACT_VERSION
+from studio.bundle.manifest import BUNDLE_VERSION, MIN_READER_VERSION, READER_VERSION
+from studio.engine import EVENT_CONTRACT_VERSION
 from studio.media.probe import sha256_file
 from studio.model import load
 from tests.bundle.conftest import snapshot
+from tests.bundle.zipcraft import manifest_of, read_items, replace_manifest, write_items
 
 
 def test_import_layout(good_bundle: Path, tmp_path: Path) -> None:
@@ -113,4 +116,47 @@ def test_progress(good_bundle: Path, tmp_path: Path) -> None:
 def test_event_contract_version_matches_engine() -> None:
     from studio.engine.events import EVENT_CONTRACT_VERSION as ENGINE_VERSION
 
-    assert EVENT_CONTRACT_VERSION == ENGINE_VERSION
+    assert EVENT_CONTRACT_VERSION == ENGINE_VERSION == 2
+    assert (BUNDLE_VERSION, MIN_READER_VERSION, READER_VERSION) == (2, 2, 2)
+
+
+def _as_version_1(good: Path, out: Path) -> Path:
+    """The good bundle as bundle format 1 wrote it: no host_origins, a schema v1 drama."""
+    items = read_items(good)
+    manifest = manifest_of(items)
+    assert manifest.pop("host_origins") == []
+    manifest.update(bundle_version=1, min_reader_version=1, event_contract_version=1)
+    drama = manifest["drama"]
+    assert drama.pop("replay_deposits") is False
+    drama.update(schema_version=1, min_reader_version=1)
+    return write_items(out, replace_manifest(items, manifest))
+
+
+def test_version_1_bundles_import(good_bundle: Path, tmp_path: Path) -> None:
+    v1 = _as_version_1(good_bundle, tmp_path / "v1.drama.zip")
+    target = import_bundle(v1, tmp_path / "from-v1")
+    loaded = load(target)
+    assert loaded.migrated_from is None  # written as the current schema: nothing left to migrate
+    assert loaded.project.replay_deposits is False  # a replay moves no money
+    current = load(import_bundle(good_bundle, tmp_path / "from-v2")).project
+    assert loaded.project == current
+    # Exported again it is a version 2 bundle, with no host origins until some are given.
+    again = tmp_path / "again.zip"
+    export_project(target, again)
+    with zipfile.ZipFile(again) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    assert (manifest["bundle_version"], manifest["min_reader_version"]) == (2, 2)
+    assert manifest["event_contract_version"] == 2 and manifest["host_origins"] == []
+
+
+def test_host_origins_are_not_imported(project_dir: Path, tmp_path: Path) -> None:
+    """Import reads and checks them, but they are an export setting: a bundle from
+    elsewhere never decides where this studio's exports may be embedded."""
+    bundle = tmp_path / "b.zip"
+    export_project(project_dir, bundle, host_origins=["https://wallet.example.com"])
+    target = import_bundle(bundle, tmp_path / "p")
+    assert "wallet.example.com" not in (target / "drama.json").read_text(encoding="utf-8")
+    again = tmp_path / "again.zip"
+    export_project(target, again)
+    with zipfile.ZipFile(again) as zf:
+        assert json.loads(zf.read("manifest.json"))["host_origins"] == []

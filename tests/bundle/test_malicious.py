@@ -183,6 +183,10 @@ def _set(path: str, value: object) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def _origins_in_v1(m: dict[str, Any]) -> None:
+    m.update(bundle_version=1, min_reader_version=1, host_origins=["https://a.example.com"])
+
+
 def _poster_size(m: dict[str, Any]) -> None:
     next(f for f in m["files"] if f["path"] == "posters/intro.jpg")["size"] = 5
 
@@ -251,7 +255,52 @@ CASES: dict[str, Case] = {
         "manifest.json is missing",
     ),
     "wrong-format": Case(edit_manifest(_set("format", "zip")), "not a drama bundle manifest"),
-    "newer-reader": Case(edit_manifest(_set("min_reader_version", 2)), "needs bundle reader v2"),
+    "newer-reader": Case(edit_manifest(_set("min_reader_version", 3)), "needs bundle reader v3"),
+    "origins-not-a-list": Case(
+        edit_manifest(_set("host_origins", "*")), r"'manifest.json': host_origins: Input should be"
+    ),
+    "origins-not-strings": Case(
+        edit_manifest(_set("host_origins", [{"origin": "*"}])), r"host_origins\[0\]: Input should"
+    ),
+    "origins-wildcard": Case(
+        edit_manifest(_set("host_origins", ["*"])), r"host_origins\[0\] '\*': wildcards are not"
+    ),
+    "origins-http": Case(
+        edit_manifest(_set("host_origins", ["http://evil.example.com"])),
+        r"host_origins\[0\] 'http://evil.example.com': http is only allowed for localhost",
+    ),
+    "origins-path": Case(
+        edit_manifest(_set("host_origins", ["https://a.example.com/x"])), r"\[0\] .*has no path"
+    ),
+    "origins-userinfo": Case(
+        edit_manifest(_set("host_origins", ["https://u@a.example.com"])), r"\[0\] .*no user info"
+    ),
+    "origins-not-normalised": Case(
+        edit_manifest(_set("host_origins", ["https://A.example.com:443"])),
+        r"\[0\] 'https://A.example.com:443': not in normalised form \(expected 'https://a.example.com'\)",
+    ),
+    "origins-duplicate": Case(
+        edit_manifest(_set("host_origins", ["https://a.example.com"] * 2)), r"\[1\] .*listed twice"
+    ),
+    "origins-unsorted": Case(
+        edit_manifest(_set("host_origins", ["https://b.example.com", "https://a.example.com"])),
+        r"\[1\] 'https://a.example.com': is out of order",
+    ),
+    "origins-too-many": Case(
+        edit_manifest(_set("host_origins", [f"https://h{i:02}.example.com" for i in range(21)])),
+        r"host_origins: List should have at most 20 items",
+    ),
+    "origins-too-long": Case(
+        edit_manifest(_set("host_origins", ["https://" + "a" * 400])),
+        r"host_origins\[0\]: String should have at most 300 characters",
+    ),
+    "origins-control-char": Case(
+        edit_manifest(_set("host_origins", ["https://a.example.com\n"])),
+        r"\[0\] 'https://a.example.com\\\\u000a': contains a space or a control",
+    ),
+    "origins-in-version-1": Case(
+        edit_manifest(_origins_in_v1), "host_origins: not allowed in a bundle_version 1 manifest"
+    ),
     "unknown-key": Case(edit_manifest(_set("extra", 1)), "unknown key 'extra'"),
     "invalid-drama": Case(
         edit_manifest(_set("drama.scenes.0.choice.options.0.target", "nowhere")),

@@ -23,11 +23,15 @@ def test_schema_describes_the_manifest() -> None:
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) == {"drama"}
     props = schema["properties"]
-    assert list(props)[:6] == [
+    assert list(props) == [
         "format", "bundle_version", "min_reader_version", "event_contract_version",
-        "written_by", "drama",
+        "written_by", "host_origins", "drama", "posters", "files",
     ]  # fmt: skip
     assert props["format"]["const"] == "drama-studio-bundle"
+    assert schema["$id"].endswith("/bundle-manifest-v2.json")
+    origins = props["host_origins"]
+    assert origins["type"] == "array" and origins["maxItems"] == 20
+    assert origins["items"] == {"type": "string", "maxLength": 300}
     assert "Project" in schema["$defs"] and "FileEntry" in schema["$defs"]
 
 
