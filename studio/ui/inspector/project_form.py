@@ -30,6 +30,7 @@ from studio.model.types import ID_PATTERN
 from studio.ui.inspector.effects import parse_value, value_text
 from studio.ui.inspector.fields import (
     ERROR_STYLE,
+    CheckField,
     ComboField,
     LineField,
     MoneyField,
@@ -40,6 +41,12 @@ from studio.ui.inspector.fields import (
 from studio.ui.inspector.forms import Ctx, Form, OpButton, reader, scene_choices
 
 ASPECTS = ("9:16", "16:9", "1:1", "4:5", "3:4")
+REPLAY_TEXT = "Deposits on replays are real"
+REPLAY_TIP = (
+    "A replay (Watch again, Start over) shows the same story. Unchecked (the default) its deposits "
+    "are simulated: no money moves. Checked: a replay's deposits go to the host's wallet like the "
+    "first playthrough's."
+)
 TYPE_DEFAULTS: dict[str, int | bool | str] = {"int": 0, "bool": False, "string": ""}
 
 
@@ -78,6 +85,13 @@ class ProjectForm(Form):
                 lambda p: [("(none)", None), *scene_choices(p)],
             ),
         )
+        replays = CheckField(
+            doc, ("project", "replay_deposits"), reader(("project", "replay_deposits")), REPLAY_TEXT
+        )
+        replays.box.setObjectName("replayDeposits")
+        replays.setToolTip(REPLAY_TIP)
+        replays.box.setToolTip(REPLAY_TIP)
+        self.row("", replays)
         self.section("Savings goals")
         for goal in project.goals:
             self.wide(self._goal_box(goal))

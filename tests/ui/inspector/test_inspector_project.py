@@ -141,3 +141,25 @@ def test_project_settings(qtbot: QtBot, savings: Env) -> None:
     assert panel.form is not None
     amount = panel.form.part("scene", "payday", "prompt", "round_up", "amount")
     assert amount.prefix.text() == "$" and amount.edit.text() == "50.00"
+
+
+def test_replay_deposits_checkbox_is_one_undoable_edit(qtbot: QtBot, savings: Env) -> None:
+    from studio.ui.inspector.fields import CheckField
+
+    panel = make_inspector(qtbot, savings)
+    form = project_form(panel)
+    project = savings.doc.project
+    field = form.part("project", "replay_deposits")
+    assert isinstance(field, CheckField)
+    box = field.box
+    assert box.text() == "Deposits on replays are real" and box.isVisibleTo(panel)
+    assert "no money moves" in box.toolTip() and "Watch again" in box.toolTip()
+    assert not box.isChecked() and project.replay_deposits is False
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert project.replay_deposits is True and savings.doc.dirty
+    stack = savings.doc.undo_stack
+    assert stack.undoText() != ""
+    stack.undo()
+    assert project.replay_deposits is False and not box.isChecked()
+    stack.redo()
+    assert project.replay_deposits is True and box.isChecked()
