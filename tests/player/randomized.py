@@ -2,13 +2,20 @@
 
 Independent of the engine's own generators on purpose: a second opinion on
 what can happen (trims, tags spanning cuts, prompts at odd times, conditions
-that fail to evaluate, loops, one-shot choices, invalid inputs, clock limits).
+that fail to evaluate, loops, one-shot choices, invalid inputs, clock limits)
+and, for contract v2's money, deposits under caps, host answers (ok and
+refused, repeated, unknown or rewound ids, long and non-BMP reasons),
+``set_timers``, Back past deposits, ``abandon``, replay playthroughs with and
+without ``replay_deposits`` and every simulated wallet policy.
 """
 
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from studio.engine.runner import Input
 
 SHA = "0" * 64
 CONDITIONS: list[Any] = [
@@ -104,7 +111,7 @@ def random_project(rng: random.Random) -> dict[str, Any]:
                     option["condition"] = cond
                 if rng.random() < 0.4:
                     option["effects"] = _effects(rng)
-                if rng.random() < 0.3:
+                if rng.random() < 0.4:
                     option["deposit"] = {"goal": "g", "amount": rng.choice([200, 300])}
                 options.append(option)
             timeout = rng.choice(["default", "default", "loop", "pause"])
@@ -132,6 +139,7 @@ def random_project(rng: random.Random) -> dict[str, Any]:
                       {"id": "mood", "type": "string", "default": "calm"}],
         "goals": [{"id": "g", "name": "G", "target": 10000,
                    **({"cap": rng.choice([500, 1000])} if rng.random() < 0.5 else {})}],
+        **({"replay_deposits": rng.random() < 0.5} if rng.random() < 0.7 else {}),
         "products": [{"id": "p1", "sku": "P1", "name": "One", "price": 100,
                       "url": "https://shop.example.com/1"},
                      {"id": "p2", "sku": "P2", "name": "Two", "currency": "USD"}],
@@ -141,6 +149,13 @@ def random_project(rng: random.Random) -> dict[str, Any]:
     }
 
 
+WALLETS: list[Any] = ["accept", "accept", "refuse", "none", "none", "none", {"balance": 0},
+                     {"balance": 450}, {"balance": 1000}]
+BAD_WALLETS: list[Any] = ["maybe", {"balance": -1}, {"cash": 5}, None]
+REASONS: list[Any] = [None, "insufficient_balance", "limit reached: 5/day", "x" * 250,
+                      "\U0001f4b8" * 201, ""]
+
+
 def random_start(rng: random.Random, project: dict[str, Any]) -> dict[str, Any]:
     start: dict[str, Any] = {"from": None, "variables": {},
                              "timers": rng.choice(["normal", "normal", "x2", "x10", "off"])}
@@ -148,7 +163,42 @@ def random_start(rng: random.Random, project: dict[str, Any]) -> dict[str, Any]:
         start["from"] = rng.choice(project["scenes"])["id"]
     if rng.random() < 0.2:
         start["variables"] = {"n": rng.randint(-2, 3), "mood": rng.choice(["happy", "sad"])}
+    if rng.random() < 0.6:
+        start["playthrough"] = rng.choice(["p1", "3f2a-b1", "pt_7", "a" * 64, "p2"] * 4 + ["bad:id"])
+    if rng.random() < 0.5:
+        start["replay"] = rng.random() < 0.6
+    if rng.random() < 0.8:
+        start["wallet"] = rng.choice(WALLETS) if rng.random() < 0.97 else rng.choice(BAD_WALLETS)
     return start
+
+
+def _malformed(rng: random.Random, at: int) -> dict[str, Any]:
+    """An input the runner's parser must refuse (with the same located message in both engines)."""
+    return rng.choice([
+        {"at": at, "action": "set_timers", "timers": "x3"},
+        {"at": at, "action": "deposit_result", "deposit_id": "x"},
+        {"at": at, "action": "deposit_result", "deposit_id": "", "ok": True},
+        {"at": at, "action": "deposit_result", "deposit_id": "x", "ok": "yes"},
+        {"at": at, "action": "deposit_result", "deposit_id": "x", "ok": False, "reason": 5},
+        {"at": at, "action": "abandon", "why": "bored"},
+        {"at": at, "action": "pay"},
+        {"at": -1, "action": "back"},
+    ])
+
+
+def _host_inputs(rng: random.Random, engine: Any, seen: list[str], at: int) -> list[Input]:
+    """Host inputs possible now: answers to pending, repeated, rewound/cancelled or unknown ids, timers."""
+    from studio.engine.runner import Input
+
+    out: list[Input] = []
+    for request in engine.pending_requests():
+        out += [Input(at, "deposit_result", request["deposit_id"], True, rng.choice(REASONS))] * 3
+        out += [Input(at, "deposit_result", request["deposit_id"], False, rng.choice(REASONS))] * 4
+    if seen:  # answered, rewound, cancelled or simulated ids: must change nothing
+        out.append(Input(at, "deposit_result", rng.choice(seen), rng.random() < 0.5, rng.choice(REASONS)))
+    out.append(Input(at, "deposit_result", rng.choice(["nope", "p1:0:s0:option:o0:7"]), True, None))
+    out.append(Input(at, "set_timers", rng.choice(["normal", "x2", "x10", "off"])))
+    return out
 
 
 def adaptive_inputs(rng: random.Random, project: Any, start: dict[str, Any]) -> list[dict[str, Any]]:
@@ -157,28 +207,40 @@ def adaptive_inputs(rng: random.Random, project: Any, start: dict[str, Any]) -> 
     The trace runner does exactly what this does (start, advance to ``at``,
     apply), so the engine state seen here is the one the inputs meet.
     """
-    from studio.engine import Engine, EngineError
+    from studio.engine import Engine, EngineError, SimulatedWallet
     from studio.engine.runner import Input, apply_input
 
-    engine = Engine(project, start["timers"])
     try:
-        engine.start(start["from"], start["variables"])
+        wallet = SimulatedWallet.from_json(start.get("wallet", "accept"))
+        engine = Engine(project, start["timers"], wallet)
+        seen = [e["deposit_id"] for e in engine.start(
+            start["from"], start["variables"], start.get("playthrough", "p1"),
+            start.get("replay", False)) if "deposit_id" in e.payload]
     except EngineError:
         return []
     out: list[dict[str, Any]] = []
-    for _ in range(rng.randint(0, 12)):
-        engine.advance(rng.choice([0, 0, 100, 400, 1000, 2500]))
+    for _ in range(rng.randint(0, 16)):
+        seen += [e["deposit_id"] for e in engine.advance(rng.choice([0, 0, 100, 400, 1000, 2500]))
+                 if "deposit_id" in e.payload]
+        if rng.random() < 0.01:
+            out.append(_malformed(rng, engine.clock))
+            break
         possible: list[Input] = []
         choice = engine.open_choice
         if choice is not None and not engine.ended:
-            possible += [Input(engine.clock, "choose", o.id) for o in choice.options]
+            for o in choice.options:  # deposits (and so money paths) are favoured
+                possible += [Input(engine.clock, "choose", o.id)] * (3 if o.deposit else 1)
         if engine.open_prompts and not engine.ended:
-            possible += [Input(engine.clock, "accept_prompt"), Input(engine.clock, "decline_prompt")]
+            possible += [Input(engine.clock, "accept_prompt")] * 3 + [Input(engine.clock, "decline_prompt")]
         if not engine.ended:
             possible += [Input(engine.clock, "click_product", t) for t in engine.shown_tags]
         if engine.can_go_back:
-            possible.append(Input(engine.clock, "back"))
-        if rng.random() < 0.05:
+            possible += [Input(engine.clock, "back")] * 2
+        if rng.random() < 0.6:
+            possible += _host_inputs(rng, engine, seen, engine.clock)
+        if rng.random() < 0.03:
+            possible.append(Input(engine.clock, "abandon"))
+        if rng.random() < 0.03:
             # Something impossible now: the runner must refuse it the same way.
             action = rng.choice(["choose", "accept_prompt", "click_product", "back"])
             arg = {"choose": "nope", "click_product": "t9"}.get(action)
@@ -188,7 +250,7 @@ def adaptive_inputs(rng: random.Random, project: Any, start: dict[str, Any]) -> 
             continue
         pick = rng.choice(possible)
         try:
-            apply_input(engine, pick)
+            seen += [e["deposit_id"] for e in apply_input(engine, pick) if "deposit_id" in e.payload]
         except EngineError:
             out.append(pick.to_json())
             break

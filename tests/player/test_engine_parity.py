@@ -7,6 +7,7 @@ same events, same values, same key order.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,6 +156,20 @@ def test_random_playthroughs_match_python(engine_page: Any) -> None:
     # The generator must exercise both finished playthroughs and refused inputs.
     assert kinds["events"] > RANDOM_CASES // 2
     assert kinds["error"] > 0
-    event_types = {e["type"] for c in cases for e in c["expected"].get("events", [])}
+    traces = [c["expected"]["events"] for c in cases if "events" in c["expected"]]
+    event_types = {e["type"] for events in traces for e in events}
     assert {"scene_looped", "went_back", "deposit_requested", "product_clicked",
-            "paused_for_choice", "stopped", "prompt_declined"} <= event_types
+            "paused_for_choice", "stopped", "prompt_declined", "deposit_confirmed",
+            "deposit_refused", "deposit_cancelled", "deposit_simulated", "timers_changed"} <= event_types
+    # ... and the money paths that need several steps: a deposit revived by Back then the same
+    # decision (its id requested twice), an answer that changed nothing, a replay with real deposits.
+    assert any(revived(events) for events in traces)
+    assert any(e["type"] == "playthrough_started" and e["replay"] and e["real_deposits"]
+               for events in traces for e in events)
+    wallets = {json.dumps(c["start"].get("wallet", "accept")) for c in cases}
+    assert {'"accept"', '"refuse"', '"none"', '{"balance": 450}'} <= wallets
+
+
+def revived(events: list[dict[str, Any]]) -> bool:
+    ids = [e["deposit_id"] for e in events if e["type"] == "deposit_requested"]
+    return len(ids) != len(set(ids))
