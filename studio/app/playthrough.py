@@ -11,25 +11,31 @@
   ``engine.advance(ms)`` with whole milliseconds, carrying the remainder.
   ``speed`` scales engine time (tests use 4x; the video then plays at rate 4).
   ``tick(elapsed_ms)`` does the same with a given elapsed time (tests).
-* **Video.**  After every advance or input, the player (any
-  :class:`~studio.media.player.PlayerBackend`) is synced: another clip/trim ->
-  ``load``; engine paused -> ``pause`` and show the exact frame of ``t``;
-  playing -> ``play``; drift between ``t`` and the video beyond ~2 frames ->
-  ``seek_ms``.  A seek or resume of a real player takes effect some time
-  later, so seeks while the story plays aim *ahead* by a learnt lead: each is
-  followed, :data:`CHECK_AFTER_MS` later, by a drift measurement that adjusts
-  the lead (and no other seek happens before it).  A player with a
-  ``preload(path, in_ms, out_ms, fps)`` method (a pre-rolling switching player)
-  is told the clips of ``engine.next_scene_candidates()``.  The video
-  never drives the story: a slow or missing clip only shows late.  While the
-  viewer pauses (``set_paused``) the clock stops and the video holds its frame.
+* **Video.**  After every advance or input the player (any
+  :class:`~studio.media.player.PlayerBackend`) is brought in step with the
+  engine (:mod:`studio.app.playthrough_video`).  The video never drives the
+  story.  While the viewer pauses (``set_paused``) the clock stops and the
+  video holds its frame.
+* **Wallet.**  Deposits are answered by a simulated wallet
+  (:class:`~studio.app.play_wallet.StudioWallet`, the host rules of
+  docs/host-integration.md) set with ``set_wallet`` (accept all, refuse all,
+  refuse over a balance, answer by hand).  ``start`` is a new viewer: a fresh
+  wallet from the setting, a first playthrough (``replay=False``).
+  ``watch_again`` (and ``start(..., replay=True)``) is the same viewer again: the
+  same wallet, ``replay=True``, whose deposits are real only if the project's
+  ``replay_deposits`` is set.  Every playthrough gets a new id (``p1``, ``p2``...);
+  starting one while another has not ended first ``abandon()`` s it (its
+  rewound deposits are cancelled: the wallet gives that money back).
 * **Record.**  Every engine event is emitted as its contract JSON dict
   (``event_emitted`` is a Signal(object): a ``dict`` signal would become a
   QVariantMap and lose the contract's key order) and appended to ``log``;
-  every viewer input is recorded in ``inputs`` (the runner's input JSON) with
-  the engine clock at which it was applied.  As the engine is
-  step-size independent, ``run_trace(project, start_scene, start_variables,
-  timers, inputs)`` reproduces ``log`` exactly (the tests check this).
+  every viewer and host input (a deposit answered by hand, or answered again by
+  the studio) is recorded in ``inputs`` (the runner's input JSON) with the
+  engine clock at which it was applied.  As the engine is step-size
+  independent, ``run_trace(project, **controller.trace_args())`` (start scene,
+  variables, timers, inputs, playthrough id, replay flag and the wallet as it
+  was at the start) reproduces ``log`` exactly (the tests check this).
+  ``previous`` keeps the log and trace arguments of the playthrough before.
 """
 
 from __future__ import annotations
@@ -41,18 +47,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 
+from studio.app.play_wallet import StudioWallet, WalletSetting
+from studio.app.playthrough_video import NS_PER_MS, VideoFollower
+from studio.app.playthrough_view import PlaythroughView
 from studio.engine import Engine, EngineError, Event, Input, InputError, Timers
 from studio.engine.runner import apply_input
-from studio.media.player import PlayerBackend, PlayerState, frame_index, last_frame_ms
-from studio.model import (
-    MediaAsset,
-    Product,
-    ProductTag,
-    Project,
-    SavingsGoal,
-    SavingsPrompt,
-    Scene,
-)
+from studio.media.player import PlayerBackend
+from studio.model import MediaAsset, Project, Scene
 
 if TYPE_CHECKING:
     from studio.app.document import Document
@@ -60,14 +61,12 @@ if TYPE_CHECKING:
 Value = int | bool | str
 TIMER_SETTINGS: tuple[Timers, ...] = ("normal", "x2", "x10", "off")
 TICK_MS = 16
-CHECK_AFTER_MS = 500  # wall time from a seek/resume to its drift measurement
-MAX_LEAD_MS = 600  # the learnt command latency (wall ms) stays within [0, this]
-TOLERANCE_FRAMES = 2
-NS_PER_MS = 1_000_000
-Action = Literal["choose", "accept_prompt", "decline_prompt", "click_product", "back"]
+Action = Literal[
+    "choose", "accept_prompt", "decline_prompt", "click_product", "back", "deposit_result", "abandon"
+]
 
 
-class PlaythroughController(QObject):
+class PlaythroughController(QObject, PlaythroughView, VideoFollower):
     """Plays the document's project with an engine and keeps a player in step."""
 
     event_emitted = Signal(object)  # one engine event: its contract JSON dict (key order kept)
@@ -75,6 +74,7 @@ class PlaythroughController(QObject):
     ticked = Signal()  # the clock moved (countdowns)
     running_changed = Signal(bool)  # the clock runs (not stopped, not paused by the user)
     message = Signal(str)  # one-line note: refused start/input, player error
+    starting = Signal()  # a new playthrough starts (after the one before was abandoned)
 
     def __init__(
         self,
@@ -96,6 +96,14 @@ class PlaythroughController(QObject):
         self._auto_tick = auto_tick
         self._running = False
         self.timers: Timers = "normal"
+        self.wallet_setting = WalletSetting()
+        self.wallet: StudioWallet | None = None  # the simulated viewer's wallet
+        self.playthrough = ""  # the current playthrough's id
+        self.replay = False
+        self.start_timers: Timers = "normal"
+        self.start_wallet: Any = "accept"  # the runner's wallet JSON as it was at the start
+        self.previous: dict[str, Any] | None = None  # trace_args() and "log" of the one before
+        self._count = 0
         self._engine: Engine | None = None
         self._project: Project | None = None
         self._folder: Path | None = None
@@ -106,6 +114,7 @@ class PlaythroughController(QObject):
         self.log: list[dict[str, Any]] = []
         self.inputs: list[dict[str, Any]] = []
         self.last_ending: dict[str, Any] | None = None
+        self._answers: list[tuple[str, bool, str | None]] = []  # the studio's answers to apply
         self._wall_ns = 0  # wall time counted while running (scaled by speed into the engine)
         self._advanced_ms = 0
         self._elapsed = QElapsedTimer()
@@ -145,86 +154,61 @@ class PlaythroughController(QObject):
             raise ValueError(f"unknown timers setting '{timers}'")
         self.timers = timers
 
-    # -- state -------------------------------------------------------------------------
-    @property
-    def engine(self) -> Engine | None:
-        """The running engine (read its state; drive it only through this controller)."""
-        return self._engine
+    def set_wallet(self, setting: WalletSetting) -> None:
+        """The wallet of the next new viewer (``start``); a replay keeps the viewer's wallet."""
+        self.wallet_setting = setting
 
-    @property
-    def project(self) -> Project | None:
-        """The copy of the project being played."""
-        return self._project
-
-    @property
-    def running(self) -> bool:
-        """The clock runs: started, not ended, not paused by the viewer."""
-        return self._running
-
-    @property
-    def active(self) -> bool:
-        """A playthrough exists (started, possibly ended or paused)."""
-        return self._engine is not None
-
-    def scene(self, scene_id: str | None = None) -> Scene | None:
-        sid = scene_id if scene_id is not None else (self._engine.scene_id if self._engine else None)
-        return self._scenes.get(sid) if sid is not None else None
-
-    def open_prompt_items(self) -> list[SavingsPrompt]:
-        """Open savings prompts of the current scene, oldest first."""
-        scene, eng = self.scene(), self._engine
-        if scene is None or eng is None:
-            return []
-        by_id = {p.id: p for p in scene.prompts}
-        return [by_id[i] for i in eng.open_prompts if i in by_id]
-
-    def shown_tag_items(self) -> list[ProductTag]:
-        scene, eng = self.scene(), self._engine
-        if scene is None or eng is None:
-            return []
-        shown = set(eng.shown_tags)
-        return [t for t in scene.tags if t.id in shown]
-
-    def countdown(self) -> tuple[int, int] | None:
-        """(remaining, total) ms of the open choice's timer; None when no timer runs."""
-        eng = self._engine
-        choice = eng.open_choice if eng is not None else None
-        if eng is None or choice is None or choice.timeout_ms is None:
-            return None
-        if choice.paused in ("pause", "timers_off"):
-            return None
-        if eng.timers == "normal":
-            remaining = choice.deadline_ms - eng.t
-        else:  # extended: the window runs on the clock, past the pause at decision_ms
-            remaining = choice.shown_clock + choice.timeout_ms - eng.clock
-        return max(0, min(remaining, choice.timeout_ms)), choice.timeout_ms
-
-    def goal(self, goal_id: str) -> SavingsGoal | None:
-        return self._project.goal_map().get(goal_id) if self._project else None
-
-    def product(self, product_id: str) -> Product | None:
-        return self._project.product_map().get(product_id) if self._project else None
-
-    def currency(self) -> str:
-        return self._project.currency if self._project else self._document.project.currency
+    def trace_args(self) -> dict[str, Any]:
+        """``run_trace`` keyword arguments that reproduce ``log`` (with ``project``)."""
+        return {
+            "start_from": self.start_scene,
+            "variables": dict(self.start_variables),
+            "timers": self.start_timers,
+            "inputs": list(self.inputs),
+            "playthrough": self.playthrough,
+            "replay": self.replay,
+            "wallet": self.start_wallet,
+        }
 
     # -- driving -----------------------------------------------------------------------
-    def start(self, from_scene: str | None = None, variables: Mapping[str, Value] | None = None) -> bool:
-        """Start a new playthrough (from the project start or ``from_scene``); False if refused."""
+    def start(
+        self,
+        from_scene: str | None = None,
+        variables: Mapping[str, Value] | None = None,
+        replay: bool = False,
+    ) -> bool:
+        """Start a new playthrough (from the project start or ``from_scene``); False if refused.
+
+        ``replay=False``: a new viewer with a fresh wallet; ``True``: the same viewer again."""
         self.stop()
         project = self._document.project.model_copy(deep=True)
+        wallet = self.wallet if replay and self.wallet is not None else StudioWallet(self.wallet_setting)
+        playthrough = f"p{self._count + 1}"
+        values = dict(variables or {})
         try:
-            engine = Engine(project, self.timers)
-            events = engine.start(from_scene, dict(variables or {}))
+            engine = Engine(project, self.timers, None if wallet.by_hand else wallet)
+            old = self._engine
+            if old is not None and not old.ended:  # refuse bad values before abandoning it
+                Engine(project, self.timers).start(from_scene, values, playthrough, replay)
+                self._input("abandon")
+            start_wallet = wallet.to_json()  # before the start: a deposit may come at once
+            events = engine.start(from_scene, values, playthrough, replay)
         except (EngineError, KeyError, ValueError) as exc:
             self.message.emit(f"Cannot play: {exc}")
             return False
-        self._engine, self._project = engine, project
+        if self._engine is not None:
+            self.previous = {**self.trace_args(), "log": self.log}
+        self.starting.emit()
+        self._engine, self.wallet = engine, wallet
+        self._count += 1
+        self._project = project
+        self.playthrough, self.replay = playthrough, replay
+        self.start_timers, self.start_wallet = self.timers, start_wallet
         self._folder = self._document.folder
         self._scenes = project.scene_map()
         self._media = project.media_map()
         self.start_scene = from_scene
-        self.start_variables = dict(variables or {})
+        self.start_variables = values
         self.log, self.inputs, self.last_ending = [], [], None
         self._wall_ns = self._advanced_ms = 0
         self._loaded, self._preloaded, self._check = None, (), None
@@ -233,6 +217,10 @@ class PlaythroughController(QObject):
         self._resume_clock()
         self._publish(events)
         return True
+
+    def watch_again(self) -> bool:
+        """The same viewer plays again from the same start: a replay with a new id."""
+        return self.start(self.start_scene, dict(self.start_variables), replay=True)
 
     def stop(self) -> None:
         """Stop the clock; the video pauses on the engine's frame and the state stays readable."""
@@ -292,11 +280,26 @@ class PlaythroughController(QObject):
     def back(self) -> bool:
         return self._input("back")
 
-    def _input(self, action: Action, arg: str | None = None) -> bool:
+    def answer_deposit(self, deposit_id: str, ok: bool) -> bool:
+        """The creator answers a pending deposit (wallet "answer by hand"); False if not pending."""
+        eng, wallet = self._engine, self.wallet
+        if eng is None or wallet is None:
+            return False
+        request = next((r for r in eng.pending_requests() if r["deposit_id"] == deposit_id), None)
+        if request is None:
+            self.message.emit(f"deposit '{deposit_id}' is not waiting for an answer")
+            return False
+        answer = wallet.decide(request, ok)
+        return self._input("deposit_result", deposit_id, answer)
+
+    def _input(
+        self, action: Action, arg: str | None = None, answer: tuple[bool, str | None] | None = None
+    ) -> bool:
         eng = self._engine
         if eng is None:
             return False
-        record = Input(eng.clock, action, arg)
+        ok, reason = answer if answer is not None else (None, None)
+        record = Input(eng.clock, action, arg, ok, reason if ok is False else None)
         try:
             events = apply_input(eng, record)
         except InputError as exc:
@@ -310,9 +313,15 @@ class PlaythroughController(QObject):
 
     # -- internals ---------------------------------------------------------------------
     def _publish(self, events: list[Event]) -> None:
+        wallet = self.wallet
         for event in events:
             obj = event.to_json()
             self.log.append(obj)
+            if wallet is not None and (wallet.by_hand or obj["type"] == "deposit_simulated"):
+                # The engine tells an automatic wallet itself; by hand, the studio is the host.
+                answer = wallet.on_event(obj)
+                if answer is not None:
+                    self._answers.append((str(obj["deposit_id"]), *answer))
             if obj["type"] == "ending_reached":
                 self.last_ending = obj
             elif obj["type"] in ("went_back", "scene_started"):
@@ -322,6 +331,9 @@ class PlaythroughController(QObject):
             self._pause_clock()
         self._sync()
         self.state_changed.emit()
+        while self._answers:  # a deposit asked for again: the stored answer, as a recorded input
+            deposit_id, ok, reason = self._answers.pop(0)
+            self._input("deposit_result", deposit_id, (ok, reason))
 
     def _resume_clock(self) -> None:
         if self._running:
@@ -339,82 +351,6 @@ class PlaythroughController(QObject):
         self._running = False
         self._timer.stop()
         self.running_changed.emit(False)
-
-    def _clip_of(self, scene_id: str) -> tuple[str, int, int | None, float] | None:
-        scene = self._scenes.get(scene_id)
-        asset = self._media.get(scene.media) if scene else None
-        if scene is None or asset is None or self._folder is None:
-            return None
-        return str(self._folder / asset.path), scene.in_ms, scene.out_ms, asset.fps
-
-    def _sync(self) -> None:
-        """Bring the video in step with the engine (see the module docstring)."""
-        player, eng = self._player, self._engine
-        if player is None or eng is None or eng.scene_id is None:
-            return
-        clip = self._clip_of(eng.scene_id)
-        if clip is None:
-            return
-        key = clip[:3]
-        if key != self._loaded:
-            self._loaded = key
-            player.load(clip[0], clip[1], clip[2], clip[3])
-            if self._speed != 1:
-                player.set_rate(float(self._speed))
-        self._preload()
-        state = player.state
-        if state not in (PlayerState.PAUSED, PlayerState.PLAYING):
-            return  # loading (the next tick syncs), error or unloaded
-        fps = player.fps or clip[3]
-        frame_ms = 1000.0 / fps
-        last = last_frame_ms(player.out_ms, fps) if player.out_ms > 0 else eng.t
-        target = min(eng.t, last)
-        pos = player.position_ms()
-        if eng.paused or eng.ended or not self._running:  # held by the story or the viewer
-            if state is PlayerState.PLAYING:
-                player.pause()
-            if frame_index(pos, fps) != frame_index(target, fps):
-                player.seek_ms(target)
-            return
-        speed = float(self._speed)
-        tolerance = (TOLERANCE_FRAMES * frame_ms + self._tick_ms) * speed
-        now = self._wall_ns // NS_PER_MS  # wall time played (ticks), not the engine's
-        # Where a seek aims: the frame nearest to where the engine is once it takes effect.
-        ahead = min(last, target + round(self._lead_ms * speed + frame_ms / 2))
-        if state is PlayerState.PAUSED:
-            if pos >= last and target >= last - tolerance:
-                return  # the video waits at its out point for the engine
-            seek = frame_index(pos, fps) != frame_index(ahead, fps)
-            if seek:
-                player.seek_ms(ahead)
-            player.play()
-            self._check = (now + CHECK_AFTER_MS, seek)
-            return
-        if self._check is not None:
-            if now < self._check[0]:
-                return  # a command is taking effect
-            if self._check[1]:  # the lead is the latency of seeks (a bare resume may be quicker)
-                drift = pos + frame_ms / 2 - target  # pos is the start of the frame shown
-                self._lead_ms = max(0.0, min(MAX_LEAD_MS, self._lead_ms - drift / speed))
-                ahead = min(last, target + round(self._lead_ms * speed + frame_ms / 2))
-            self._check = None
-        if abs(pos - target) > tolerance:
-            player.seek_ms(ahead)
-            self._check = (now + CHECK_AFTER_MS, True)
-
-    def _preload(self) -> None:
-        player, eng = self._player, self._engine
-        preload = getattr(player, "preload", None)
-        if eng is None or not callable(preload):
-            return
-        candidates = tuple(eng.next_scene_candidates())
-        if candidates == self._preloaded:
-            return
-        self._preloaded = candidates
-        for scene_id in candidates:
-            clip = self._clip_of(scene_id)
-            if clip is not None:
-                preload(*clip)
 
     def shutdown(self) -> None:
         """Stop the clock and close the player (call before the QApplication goes)."""

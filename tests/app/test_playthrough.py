@@ -17,6 +17,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studio.app.document import Document
+from studio.app.play_wallet import WalletSetting
 from studio.app.playthrough import PlaythroughController
 from studio.engine import run_trace
 from studio.media.player import FakePlayer, PlayerState, frame_index, last_frame_ms
@@ -100,14 +101,21 @@ def play_by_hand(ctrl: PlaythroughController, viewer: Viewer, seed: int, max_ms:
 
 
 def replay(ctrl: PlaythroughController) -> list[dict[str, Any]]:
+    """The trace runner's events for what the controller recorded (same wallet, same ids)."""
     assert ctrl.project is not None
-    return run_trace(ctrl.project, ctrl.start_scene, ctrl.start_variables, ctrl.timers, ctrl.inputs)
+    return run_trace(ctrl.project, **ctrl.trace_args())
 
 
-@pytest.mark.parametrize("timers", ["normal", "x2", "off"])
-def test_scripted_playthrough_equals_run_trace(make: Any, sample: str, timers: Any) -> None:
+@pytest.mark.parametrize(
+    ("timers", "wallet"),
+    [("normal", WalletSetting()), ("x2", WalletSetting("refuse")), ("off", WalletSetting("balance", 6000))],
+)
+def test_scripted_playthrough_equals_run_trace(
+    make: Any, sample: str, timers: Any, wallet: WalletSetting
+) -> None:
     ctrl = make(sample)
     ctrl.set_timers(timers)
+    ctrl.set_wallet(wallet)
     viewer = Viewer(PLANS[sample], act_on(ctrl))
     ctrl.event_emitted.connect(viewer.on_event)
     assert ctrl.start()
@@ -115,6 +123,7 @@ def test_scripted_playthrough_equals_run_trace(make: Any, sample: str, timers: A
     assert viewer.done and not viewer.refused, (viewer.index, viewer.refused)
     assert ctrl.log[-1]["type"] == "ending_reached"
     assert {"went_back", "choice_made"} <= {e["type"] for e in ctrl.log}
+    assert ctrl.trace_args()["wallet"] == wallet.spec()
     assert ctrl.log == replay(ctrl)
 
 

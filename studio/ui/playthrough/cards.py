@@ -86,10 +86,18 @@ class PromptCard(Card):
         self.decline.clicked.connect(self.declined)
 
     def set_prompt(
-        self, prompt: SavingsPrompt, goal: SavingsGoal | None, currency: str, more: int, pausing: bool
+        self,
+        prompt: SavingsPrompt,
+        goal: SavingsGoal | None,
+        currency: str,
+        more: int,
+        pausing: bool,
+        real: bool = True,
     ) -> None:
+        """``real``: the playthrough's deposits go to the wallet (else a replay: no money moves)."""
         self.prompt_id = prompt.id
-        self.kicker.setText("Savings · video paused" if pausing else "Savings")
+        kicker = "Savings · video paused" if pausing else "Savings"
+        self.kicker.setText(kicker if real else f"{kicker} · replay: no money moves")
         self.text.setText(prompt.text)
         self.amount.setText(format_money(prompt.amount, currency))
         self.goal.setText(f"into “{goal.name}”" if goal else f"into goal {prompt.goal}")
@@ -135,7 +143,7 @@ class ProductCard(Card):
 
 
 class EndingCard(Card):
-    """The end: ending kind (or dead end), saved totals, Replay / Back."""
+    """The end: ending kind (or dead end), saved and pending totals, Watch again / Back."""
 
     replay = Signal()
     back = Signal()
@@ -145,8 +153,9 @@ class EndingCard(Card):
         self.kicker = plain_label("The end", "cardKicker")
         self.kind = plain_label("", "cardTitle")
         self.totals = plain_label("", "cardText")
-        self.replay_button = QPushButton("Replay")
+        self.replay_button = QPushButton("Watch again")
         self.replay_button.setObjectName("cardPrimary")
+        self.replay_button.setToolTip("Play again as the same viewer: a replay")
         self.back_button = QPushButton("Back")
         for w in (self.kicker, self.kind, self.totals):
             self.box.addWidget(w)
@@ -155,20 +164,30 @@ class EndingCard(Card):
         self.back_button.clicked.connect(self.back)
 
     def set_ending(
-        self, event: Mapping[str, object], goals: list[SavingsGoal], currency: str, can_back: bool
+        self,
+        event: Mapping[str, object],
+        goals: list[SavingsGoal],
+        currency: str,
+        can_back: bool,
+        real: bool = True,
     ) -> None:
+        """Totals from ``ending_reached`` (saved: confirmed; pending: not answered yet)."""
         kind = event.get("kind")
         if event.get("dead_end"):
             self.kind.setText("Dead end: this scene is not marked as an ending")
         else:
             self.kind.setText(ENDING_TEXT.get(str(kind), "Ending"))
-        saved = event.get("saved")
+        saved, pending = event.get("saved"), event.get("pending")
         totals = saved if isinstance(saved, dict) else {}
+        waiting = pending if isinstance(pending, dict) else {}
         lines = []
         for g in goals:
-            total = int(totals.get(g.id, 0))
-            lines.append(
-                f"{g.name}: {format_money(total, currency)} saved of {format_money(g.target, currency)}"
-            )
-        self.totals.setText("\n".join(lines) if lines else "No savings goals in this drama.")
+            total, wait = int(totals.get(g.id, 0)), int(waiting.get(g.id, 0))
+            line = f"{g.name}: {format_money(total, currency)} saved of {format_money(g.target, currency)}"
+            lines.append(line + (f" ({format_money(wait, currency)} pending)" if wait else ""))
+        if not lines:
+            lines.append("No savings goals in this drama.")
+        elif not real:
+            lines.append("Replay: no money moved (deposits on replays are off).")
+        self.totals.setText("\n".join(lines))
         self.back_button.setEnabled(can_back)

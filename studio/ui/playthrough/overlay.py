@@ -9,7 +9,9 @@ rebuilds its items from the controller's engine state (``refresh`` on
 * the oldest open savings prompt as a card at the top (Accept / Decline);
 * product tags as chips at their normalised hotspots; a click calls
   ``click_product`` and the ``product_clicked`` event opens a product card;
-* the ending card (kind, saved totals, Replay / Back).
+* the deposit note: each deposit's outcome (saved, couldn't save and why,
+  pending, taken back, simulated by a replay: no money moves);
+* the ending card (kind, saved and pending totals, Watch again / Back).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 from studio.app.playthrough import PlaythroughController
 from studio.model import Option, Rect
 from studio.ui.playthrough.cards import EndingCard, ProductCard, PromptCard
+from studio.ui.playthrough.deposit_note import DepositNote
 from studio.ui.playthrough.surface import VideoSurface
 from studio.ui.playthrough.widgets import CountdownBar, OptionButton, TagChip
 from studio.ui.text import plain_label
@@ -69,6 +72,7 @@ class Overlay(QWidget):
         self.prompt_card = PromptCard(self)
         self.product_card = ProductCard(self)
         self.ending_card = EndingCard(self)
+        self.deposit_note = DepositNote(self)
         self.countdown.hide()
         self.status.hide()
         self.prompt_card.accepted.connect(controller.accept_prompt)
@@ -96,6 +100,8 @@ class Overlay(QWidget):
 
     def on_event(self, event: dict[str, Any]) -> None:
         kind = event["type"]
+        if self.deposit_note.show_event(event, self.controller.currency(), self.controller.goal):
+            self.relayout()
         if kind == "product_clicked":
             scene = self.controller.scene(event["scene"])
             tag = next((t for t in scene.tags if t.id == event["tag"]), None) if scene else None
@@ -120,6 +126,7 @@ class Overlay(QWidget):
                 self.controller.currency(),
                 len(prompts) - 1,
                 first.pause and eng.pausing_prompt_open,
+                eng.real_deposits,
             )
             self.prompt_card.show()
         else:
@@ -128,7 +135,9 @@ class Overlay(QWidget):
         if ending is not None and eng is not None and eng.ended:
             project = self.controller.project
             goals = list(project.goals) if project else []
-            self.ending_card.set_ending(ending, goals, self.controller.currency(), eng.can_go_back)
+            self.ending_card.set_ending(
+                ending, goals, self.controller.currency(), eng.can_go_back, eng.real_deposits
+            )
             self.ending_card.show()
             self.close_product()
         else:
@@ -175,6 +184,8 @@ class Overlay(QWidget):
 
     def update_countdown(self) -> None:
         eng = self.controller.engine
+        if eng is not None and self.deposit_note.expire(eng.clock):
+            self.relayout()
         choice = eng.open_choice if eng is not None else None
         timer = self.controller.countdown()
         show_bar = choice is not None and choice.countdown and timer is not None
@@ -231,6 +242,14 @@ class Overlay(QWidget):
             )
             bottom -= hint.height() + 6
         top = box.y() + margin
+        note = self.deposit_note.label
+        if not note.isHidden():
+            w = min(inner_w, note.sizeHint().width())
+            h = max(note.heightForWidth(w), note.sizeHint().height())
+            y = top
+            if self.prompt_card.isVisible():
+                y = min(box.y() + margin + self.prompt_card.height_for(inner_w) + 8, box.bottom() - h)
+            note.setGeometry(box.x() + (box.width() - w) // 2, y, w, h)
         for card in (self.prompt_card, self.product_card, self.ending_card):
             if not card.isVisible():
                 continue
@@ -253,5 +272,6 @@ class Overlay(QWidget):
             self.prompt_card,
             self.product_card,
             self.ending_card,
+            note,
         ):
             widget.raise_()

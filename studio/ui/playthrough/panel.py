@@ -102,6 +102,7 @@ class PlaythroughPanel(QWidget):
             shortcut.activated.connect(lambda n=number: self.overlay.press_number(n))
         self.side.play_story.connect(self.play_story)
         self.side.play_from_here.connect(self.play_from_here)
+        self.side.start_over.connect(self.replay)
         self.overlay.replay_requested.connect(self.replay)
         self.controller.message.connect(self.show_note)
         self.selection.changed.connect(self._update_here)
@@ -154,21 +155,22 @@ class PlaythroughPanel(QWidget):
         return self._start(scene_id, values)
 
     def replay(self) -> bool:
+        """“Watch again” / “Start over”: the same viewer (and wallet) again, as a replay."""
         ctrl = self.controller
-        return self._start(ctrl.start_scene, dict(ctrl.start_variables))
+        return self._start(ctrl.start_scene, dict(ctrl.start_variables), replay=True)
 
     def _last_values(self, scene: str) -> dict[str, Value]:
         ctrl = self.controller
         return dict(ctrl.start_variables) if ctrl.start_scene == scene else {}
 
-    def _start(self, scene: str | None, values: Mapping[str, Value] | None) -> bool:
+    def _start(self, scene: str | None, values: Mapping[str, Value] | None, replay: bool = False) -> bool:
         self._ensure_player()
         self.show_note("")
-        self.side.clear_log()
         self.overlay.close_product()
+        self.overlay.deposit_note.clear()
         self.surface.clear()
         self.surface.set_aspect(self.document.project.aspect)
-        ok = self.controller.start(scene, values)
+        ok = self.controller.start(scene, values, replay=replay)
         if ok and self.controller.player is None:
             self.surface.set_note("No video (libVLC is not available); the story plays on.")
         self.overlay.setFocus()

@@ -1,9 +1,11 @@
-"""The playthrough side panel: controls, path so far, variables, deposits, event log.
+"""The playthrough side panel: controls, path so far, variables, deposits, wallet, event log.
 
-Controls: “Play story” (from the start), “Play from here…” (the selected
-scene, with variable values), Pause/Resume, Back (to the previous decision;
-disabled when there is none) and the timers setting (WCAG 2.2.1: normal, x2,
-x10, off; used from the next start).  The lists redraw from the controller's
+Controls: “Play story” (from the start, a new viewer), “Play from here…” (the
+selected scene, with variable values), Pause/Resume, Back (to the previous
+decision; disabled when there is none), “Start over” (the same viewer again: a
+replay) and the timers setting (WCAG 2.2.1: normal, x2, x10, off; used from the
+next start).  Deposits per goal show the confirmed (saved) and pending totals;
+the simulated wallet is :mod:`studio.ui.playthrough.wallet_box`.  The lists redraw from the controller's
 engine on ``state_changed``; the log appends every event's JSON line.
 """
 
@@ -14,22 +16,20 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from studio.app.playthrough import TIMER_SETTINGS, PlaythroughController
 from studio.model.currency import format_money
+from studio.ui.playthrough.tables import fill, table
+from studio.ui.playthrough.wallet_box import WalletBox
 from studio.ui.text import plain_label
 
 TIMER_LABELS = {
@@ -45,36 +45,12 @@ PAUSE_TEXT = {
 }
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for col in range(1, len(headers)):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = table.item(r, c)
-            if item is None:
-                table.setItem(r, c, QTableWidgetItem(text))
-            elif item.text() != text:
-                item.setText(text)
-
-
 class SidePanel(QWidget):
     """Controls and the playthrough's state."""
 
     play_story = Signal()
     play_from_here = Signal()
+    start_over = Signal()
 
     def __init__(self, controller: PlaythroughController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +66,13 @@ class SidePanel(QWidget):
         self.back_button = QPushButton("Back")
         self.back_button.setObjectName("playBack")
         self.back_button.setToolTip("Return to the previous decision")
+        self.restart_button = QPushButton("Start over")
+        self.restart_button.setObjectName("playStartOver")
+        self.restart_button.setToolTip(
+            "The same viewer plays again from the same start: a replay (new playthrough id, same "
+            "wallet). Its deposits are real only if the project's “Deposits on replays are real” is "
+            "checked. A playthrough that has not ended is abandoned first."
+        )
         self.timers = QComboBox()
         self.timers.setObjectName("playTimers")
         for key in TIMER_SETTINGS:
@@ -98,8 +81,10 @@ class SidePanel(QWidget):
         self.status = plain_label("Not playing.", "playState")
         self.path = QListWidget()
         self.path.setObjectName("playPath")
-        self.variables = _table("playVariables", ["Variable", "Value"])
-        self.goals = _table("playGoals", ["Goal", "Saved", "Of target"])
+        self.variables = table("playVariables", ["Variable", "Value"])
+        self.goals = table("playGoals", ["Goal", "Saved", "Pending", "Of target"])
+        self.goals.setToolTip("Saved: confirmed by the wallet. Pending: waiting for its answer.")
+        self.wallet = WalletBox(controller)
         self.log = QPlainTextEdit()
         self.log.setObjectName("playLog")
         self.log.setReadOnly(True)
@@ -113,6 +98,7 @@ class SidePanel(QWidget):
         row1.addWidget(self.here_button)
         row2.addWidget(self.pause_button)
         row2.addWidget(self.back_button)
+        row2.addWidget(self.restart_button)
         layout.addLayout(row1)
         layout.addLayout(row2)
         layout.addWidget(self.timers)
@@ -121,8 +107,12 @@ class SidePanel(QWidget):
             ("Path so far", self.path, 2),
             ("Variables", self.variables, 2),
             ("Deposits per goal", self.goals, 1),
+            ("", self.wallet, 3),
             ("Event log", self.log, 4),
         ):
+            if not title:
+                layout.addWidget(widget, stretch)
+                continue
             group = QGroupBox(title)
             box = QVBoxLayout(group)
             box.setContentsMargins(4, 4, 4, 4)
@@ -133,6 +123,8 @@ class SidePanel(QWidget):
         self.here_button.clicked.connect(self.play_from_here)
         self.pause_button.toggled.connect(self._pause_toggled)
         self.back_button.clicked.connect(lambda _=False: controller.back())
+        self.restart_button.clicked.connect(self.start_over)
+        controller.starting.connect(self.clear_log)
         self.timers.currentIndexChanged.connect(self._timers_changed)
         controller.state_changed.connect(self.refresh)
         controller.running_changed.connect(self._running_changed)
@@ -183,11 +175,12 @@ class SidePanel(QWidget):
     def refresh(self) -> None:
         ctrl, eng = self.controller, self.controller.engine
         self.back_button.setEnabled(eng is not None and eng.can_go_back)
+        self.restart_button.setEnabled(eng is not None)
         self._running_changed(ctrl.running)
         if eng is None:
             self.path.clear()
-            _fill(self.variables, [])
-            _fill(self.goals, [])
+            fill(self.variables, [])
+            fill(self.goals, [])
             return
         titles = []
         for sid in eng.path:
@@ -197,11 +190,16 @@ class SidePanel(QWidget):
             self.path.clear()
             self.path.addItems(titles)
             self.path.scrollToBottom()
-        _fill(self.variables, [[k, json.dumps(v)] for k, v in eng.variables.items()])
+        fill(self.variables, [[k, json.dumps(v)] for k, v in eng.variables.items()])
         project, currency = ctrl.project, ctrl.currency()
         rows = []
-        saved = eng.saved
+        saved, pending = eng.saved, eng.pending
         for goal in project.goals if project else []:
-            total = saved.get(goal.id, 0)
-            rows.append([goal.name, format_money(total, currency), f"{total * 100 // goal.target}%"])
-        _fill(self.goals, rows)
+            total, waiting = saved.get(goal.id, 0), pending.get(goal.id, 0)
+            rows.append([
+                goal.name,
+                format_money(total, currency),
+                format_money(waiting, currency) if waiting else "—",
+                f"{total * 100 // goal.target}%",
+            ])
+        fill(self.goals, rows)

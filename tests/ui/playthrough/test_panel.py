@@ -82,7 +82,7 @@ def run(panel: PlaythroughPanel, viewer: Viewer, seed: int, fake: bool = True) -
 def trace_of(panel: PlaythroughPanel) -> list[dict[str, Any]]:
     ctrl = panel.controller
     assert ctrl.project is not None
-    return run_trace(ctrl.project, ctrl.start_scene, ctrl.start_variables, ctrl.timers, ctrl.inputs)
+    return run_trace(ctrl.project, **ctrl.trace_args())
 
 
 @pytest.mark.parametrize("keyboard", [False, True])
@@ -102,7 +102,9 @@ def test_scripted_playthrough_in_the_preview_equals_the_engine_trace(
         # The side panel's log shows the same JSON lines, in order, newest last.
         lines = panel.side.log.toPlainText().splitlines()
         assert lines == [json.dumps(e, ensure_ascii=False) for e in log]
-        assert list(json.loads(lines[0])) == ["type", "clock", "scene", "t", "in_ms", "out_ms", "media"]
+        first = ["type", "clock", "scene", "t", "playthrough", "replay", "real_deposits"]
+        assert list(json.loads(lines[0])) == first
+        assert list(json.loads(lines[1])) == ["type", "clock", "scene", "t", "in_ms", "out_ms", "media"]
         eng = panel.controller.engine
         titles = [panel.side.path.item(i).text() for i in range(panel.side.path.count())]
         assert titles == [panel.controller.scene(s).title for s in eng.path]
@@ -154,7 +156,7 @@ def test_overlay_positions(make_panel: MakePanel, qtbot: QtBot) -> None:
     assert not ov.options[0].geometry().intersects(ov.options[1].geometry())
     # The side panel: deposits per goal in money and percent of the target.
     goals = panel.side.goals
-    assert [goals.item(0, c).text() for c in range(3)] == ["Dream trip to Yunnan", "¥50.00", "1%"]
+    assert [goals.item(0, c).text() for c in range(4)] == ["Dream trip to Yunnan", "¥50.00", "—", "1%"]
 
 
 def test_product_tag_opens_product_card(make_panel: MakePanel, qtbot: QtBot) -> None:

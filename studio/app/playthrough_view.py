@@ -1,0 +1,83 @@
+"""Read-only views of a playthrough for the UI (mixed into ``PlaythroughController``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from studio.engine import Engine
+from studio.model import Product, ProductTag, Project, SavingsGoal, SavingsPrompt, Scene
+
+if TYPE_CHECKING:
+    from studio.app.document import Document
+
+
+class PlaythroughView:
+    """The engine, the played project copy and what the overlay shows (state owned by the controller)."""
+
+    _document: Document
+    _engine: Engine | None
+    _project: Project | None
+    _running: bool
+    _scenes: dict[str, Scene]
+
+    @property
+    def engine(self) -> Engine | None:
+        """The running engine (read its state; drive it only through this controller)."""
+        return self._engine
+
+    @property
+    def project(self) -> Project | None:
+        """The copy of the project being played."""
+        return self._project
+
+    @property
+    def running(self) -> bool:
+        """The clock runs: started, not ended, not paused by the viewer."""
+        return self._running
+
+    @property
+    def active(self) -> bool:
+        """A playthrough exists (started, possibly ended or paused)."""
+        return self._engine is not None
+
+    def scene(self, scene_id: str | None = None) -> Scene | None:
+        sid = scene_id if scene_id is not None else (self._engine.scene_id if self._engine else None)
+        return self._scenes.get(sid) if sid is not None else None
+
+    def open_prompt_items(self) -> list[SavingsPrompt]:
+        """Open savings prompts of the current scene, oldest first."""
+        scene, eng = self.scene(), self._engine
+        if scene is None or eng is None:
+            return []
+        by_id = {p.id: p for p in scene.prompts}
+        return [by_id[i] for i in eng.open_prompts if i in by_id]
+
+    def shown_tag_items(self) -> list[ProductTag]:
+        scene, eng = self.scene(), self._engine
+        if scene is None or eng is None:
+            return []
+        shown = set(eng.shown_tags)
+        return [t for t in scene.tags if t.id in shown]
+
+    def countdown(self) -> tuple[int, int] | None:
+        """(remaining, total) ms of the open choice's timer; None when no timer runs."""
+        eng = self._engine
+        choice = eng.open_choice if eng is not None else None
+        if eng is None or choice is None or choice.timeout_ms is None:
+            return None
+        if choice.paused in ("pause", "timers_off"):
+            return None
+        if eng.timers == "normal":
+            remaining = choice.deadline_ms - eng.t
+        else:  # extended: the window runs on the clock, past the pause at decision_ms
+            remaining = choice.shown_clock + choice.timeout_ms - eng.clock
+        return max(0, min(remaining, choice.timeout_ms)), choice.timeout_ms
+
+    def goal(self, goal_id: str) -> SavingsGoal | None:
+        return self._project.goal_map().get(goal_id) if self._project else None
+
+    def product(self, product_id: str) -> Product | None:
+        return self._project.product_map().get(product_id) if self._project else None
+
+    def currency(self) -> str:
+        return self._project.currency if self._project else self._document.project.currency
