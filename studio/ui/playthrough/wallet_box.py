@@ -197,6 +197,7 @@ class WalletBox(QGroupBox):
             item = self.pending_box.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self.pending_rows = []
         for request in requests:
@@ -220,4 +221,5 @@ class WalletBox(QGroupBox):
             line.addWidget(refuse)
             label.setAlignment(Qt.AlignmentFlag.AlignVCenter)
             self.pending_box.addWidget(row)
+            row.show()  # at once, not on the next event loop pass
             self.pending_rows.append((did, confirm, refuse))
