@@ -151,17 +151,24 @@ class ExportJob(BundleJob):
         out_file: str | Path,
         web_player: bool = True,
         parent: QObject | None = None,
+        host_origins: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.project_folder = Path(project_folder)
         self.out_file = Path(out_file)
         self.web_player = web_player
+        self.host_origins = host_origins  # allowed embedding origins, written into the manifest
 
     def work(self, progress: Callable[[int, int], None], cancel: Callable[[], bool]) -> Any:
         from studio.bundle.export import export_project
 
         return export_project(
-            self.project_folder, self.out_file, self.web_player, progress=progress, cancel=cancel
+            self.project_folder,
+            self.out_file,
+            self.web_player,
+            progress=progress,
+            cancel=cancel,
+            host_origins=self.host_origins,
         )
 
 

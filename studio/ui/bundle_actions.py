@@ -1,6 +1,8 @@
 """File > Export Bundle… and File > Open Bundle…: questions, progress, results.
 
-:class:`BundleController` asks (save first? where? web player?), then runs an
+:class:`BundleController` asks (save first? where? web player and its host
+origins? see :mod:`studio.ui.export_dialog`; the answers are remembered per
+project folder by :mod:`studio.app.export_options`), then runs an
 :class:`~studio.app.bundle_jobs.ExportJob` or
 :class:`~studio.app.bundle_jobs.ImportJob` on a worker thread behind a
 window-modal ``QProgressDialog`` whose Cancel really cancels.  Export always
@@ -17,20 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QGridLayout,
-    QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
@@ -38,35 +34,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.app import export_options
 from studio.app.bundle_jobs import BundleJob, ExportJob, ImportJob
 from studio.app.document import Document
+from studio.app.export_options import ExportOptions
 from studio.ui import dialogs
+from studio.ui.export_dialog import BUNDLE_FILTER, BUNDLE_SUFFIX, ExportChoice, ExportDialog, bundle_name
 from studio.ui.files import FileController
 
 if TYPE_CHECKING:
     from studio.bundle.export import ExportResult
 
-BUNDLE_SUFFIX = ".drama.zip"
-BUNDLE_FILTER = "Drama bundle (*.drama.zip *.zip);;All files (*)"
 _TITLES = {"export": "Export Bundle", "import": "Open Bundle"}
-
-
-@dataclass(frozen=True)
-class ExportChoice:
-    path: Path
-    web_player: bool = True
+AskExport = Callable[[QWidget | None, Path, ExportOptions], tuple[ExportChoice, ExportOptions] | None]
+__all__ = ["BundleController", "ExportChoice", "ExportDialog", "bundle_name", "slug"]
 
 
 def slug(title: str, fallback: str = "drama") -> str:
     """A file-name-safe lowercase slug of a title ("Payday: a story" -> "payday-a-story")."""
     text = re.sub(r"[^\w]+", "-", title.casefold()).strip("-_")[:60].strip("-_")
     return text or fallback
-
-
-def bundle_name(path: str | Path) -> Path:
-    """``path`` with ``.drama.zip`` added unless it already ends in ``.zip``."""
-    p = Path(path)
-    return p if p.name.lower().endswith(".zip") else p.with_name(p.name + BUNDLE_SUFFIX)
 
 
 def default_export_path(doc: Document) -> Path:
@@ -88,66 +75,15 @@ def default_import_folder(zip_path: Path) -> Path:
     return candidate
 
 
-class ExportDialog(QDialog):
-    """Where to write the bundle and whether to include the web player."""
-
-    def __init__(self, default: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Export Bundle")
-        self.setObjectName("exportDialog")
-        self._confirmed: Path | None = None
-        self.path_edit = QLineEdit(str(default), self)
-        self.path_edit.setMinimumWidth(420)
-        browse = QPushButton("Browse…", self)
-        browse.clicked.connect(self._browse)
-        self.web_player = QCheckBox("Include the web player (player/index.html)", self)
-        self.web_player.setChecked(True)
-        self.note = QLabel("The bundle holds the saved project, its clips (stored once) and posters.", self)
-        self.note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Export")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        grid = QGridLayout(self)
-        grid.addWidget(QLabel("Bundle file:", self), 0, 0)
-        grid.addWidget(self.path_edit, 0, 1)
-        grid.addWidget(browse, 0, 2)
-        grid.addWidget(self.web_player, 1, 1, 1, 2)
-        grid.addWidget(self.note, 2, 0, 1, 3)
-        grid.addWidget(buttons, 3, 0, 1, 3)
-
-    def choice(self) -> ExportChoice:
-        return ExportChoice(bundle_name(self.path_edit.text().strip()), self.web_player.isChecked())
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export bundle", self.path_edit.text(), BUNDLE_FILTER)
-        if path:
-            self._confirmed = bundle_name(path)  # the file dialog asked about replacing it
-            self.path_edit.setText(str(self._confirmed))
-
-    def accept(self) -> None:
-        text = self.path_edit.text().strip()
-        if not text:
-            self.note.setText("Choose a file name for the bundle.")
-            return
-        path = bundle_name(text)
-        if not path.parent.is_dir():
-            self.note.setText(f"The folder {path.parent} does not exist.")
-            return
-        if path.exists() and path != self._confirmed:
-            answer = QMessageBox.question(self, "Replace bundle?", f"{path} exists. Replace it?")
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().accept()
-
-
-def ask_export(parent: QWidget | None, default: Path) -> ExportChoice | None:
-    dialog = ExportDialog(default, parent)
+def ask_export(
+    parent: QWidget | None, default: Path, options: ExportOptions | None = None
+) -> tuple[ExportChoice, ExportOptions] | None:
+    """The dialog's choice and the options to remember for the project (None: cancelled)."""
+    dialog = ExportDialog(default, parent, options)
     try:
-        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice(), dialog.options()
     finally:
         dialog.deleteLater()
 
@@ -187,7 +123,7 @@ class BundleController(QObject):
         self.doc = document
         self.files = files
         self.window = window
-        self.ask_export: Callable[[QWidget | None, Path], ExportChoice | None] = ask_export
+        self.ask_export: AskExport = ask_export
         self.ask_bundle: Callable[[QWidget | None, str], Path | None] = ask_bundle
         self.ask_destination: Callable[[QWidget | None, Path], Path | None] = ask_destination
         self.show_error: Callable[[QWidget | None, str, str], None] = show_error
@@ -222,10 +158,13 @@ class BundleController(QObject):
         folder = self.doc.folder if self._saved_for_export() else None
         if folder is None:
             return False
-        choice = self.ask_export(self.window, default_export_path(self.doc))
-        if choice is None:
+        answer = self.ask_export(self.window, default_export_path(self.doc), export_options.load(folder))
+        if answer is None:
             return False
-        self._run(ExportJob(folder, choice.path, choice.web_player), f"Exporting to {choice.path.name}…")
+        choice, remembered = answer
+        export_options.remember(folder, remembered)
+        job = ExportJob(folder, choice.path, choice.web_player, host_origins=choice.host_origins)
+        self._run(job, f"Exporting to {choice.path.name}…")
         return True
 
     def _saved_for_export(self) -> bool:

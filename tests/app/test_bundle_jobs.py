@@ -178,3 +178,33 @@ def test_a_job_runs_once(qtbot: QtBot, bundle: Path, tmp_path: Path) -> None:
     run(qtbot, job)
     with pytest.raises(RuntimeError):
         job.start()
+
+
+def test_export_job_writes_host_origins(qtbot: QtBot, savings_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o.drama.zip"
+    origins = ("https://wallet.example.com",)
+    record = run(qtbot, ExportJob(savings_copy, out, web_player=False, host_origins=origins))
+    assert record.order == ["succeeded", "finished"]
+    with zipfile.ZipFile(out) as zf:
+        assert json.loads(zf.read("manifest.json"))["host_origins"] == ["https://wallet.example.com"]
+
+
+def test_export_options_survive_damage(qapp: object, tmp_path: Path) -> None:
+    from studio.app import export_options
+    from studio.app.export_options import ExportOptions
+    from studio.app.settings import qsettings
+
+    folder = tmp_path / "proj"
+    assert export_options.load(folder) == ExportOptions()
+    export_options.remember(folder, ExportOptions(False, ("https://a.example.com",)))
+    assert export_options.load(folder) == ExportOptions(False, ("https://a.example.com",))
+    settings = qsettings()
+    for damaged in ("{not json", json.dumps({str(folder): {"web_player": 3, "host_origins": ["*"]}})):
+        settings.setValue(export_options.KEY, damaged)
+        settings.sync()
+        assert export_options.load(folder) == ExportOptions()
+    for n in range(export_options.MAX_PROJECTS + 5):
+        export_options.remember(tmp_path / f"p{n}", ExportOptions())
+    assert export_options.load(tmp_path / "p0") == ExportOptions()
+    kept = json.loads(str(qsettings().value(export_options.KEY)))
+    assert len(kept) == export_options.MAX_PROJECTS and str((tmp_path / "p0").absolute()) not in kept

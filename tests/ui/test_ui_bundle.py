@@ -15,7 +15,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from studio.app import export_options
 from studio.app.bundle_jobs import BundleJob, wait_all
+from studio.app.export_options import ExportOptions
 from studio.bundle.export import export_project
 from studio.model import load
 from studio.model.ops import SetField
@@ -36,18 +38,32 @@ def no_leaked_threads() -> Iterator[None]:
 class Asked:
     """Stands in for the controller's path questions and error box."""
 
-    def __init__(self, window: Any, export_to: Path | None = None, web_player: bool = True) -> None:
+    def __init__(
+        self,
+        window: Any,
+        export_to: Path | None = None,
+        web_player: bool = True,
+        origins: tuple[str, ...] = (),
+    ) -> None:
         self.defaults: list[Path] = []
+        self.options: list[ExportOptions] = []
         self.errors: list[tuple[str, str]] = []
         self.export_to = export_to
         self.web_player = web_player
+        self.origins = origins
         bundles = window.bundles
         bundles.ask_export = self.ask_export
         bundles.show_error = lambda _p, title, text: self.errors.append((title, text))
 
-    def ask_export(self, _parent: Any, default: Path) -> ExportChoice | None:
+    def ask_export(
+        self, _parent: Any, default: Path, options: ExportOptions
+    ) -> tuple[ExportChoice, ExportOptions] | None:
         self.defaults.append(default)
-        return ExportChoice(self.export_to, self.web_player) if self.export_to else None
+        self.options.append(options)
+        if self.export_to is None:
+            return None
+        choice = ExportChoice(self.export_to, self.web_player, self.origins)
+        return choice, ExportOptions(self.web_player, self.origins)
 
 
 def finish(qtbot: QtBot, window: Any, action_id: str) -> BundleJob:
@@ -262,3 +278,52 @@ def test_names() -> None:
     assert slug("?!", "fallback") == "fallback"
     assert bundle_name("a/b.ZIP") == Path("a/b.ZIP") and bundle_name("a/b") == Path("a/b.drama.zip")
     assert default_import_folder(Path("/nonexistent/x/show.drama.zip")) == Path("/nonexistent/x/show")
+
+
+def test_export_dialog_host_origins(qtbot: QtBot, tmp_path: Path) -> None:
+    remembered = ExportOptions(True, ("https://wallet.example.com",))
+    dialog = ExportDialog(tmp_path / "d.drama.zip", options=remembered)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    field, error, ok = dialog.origins, dialog.origins_error, dialog.ok_button
+    assert field.isEnabled() and field.toPlainText() == "https://wallet.example.com"
+    field.setPlainText("HTTPS://Shop.example.com:443/\n\nhttps://wallet.example.com\nhttp://localhost:8000")
+    assert not error.isVisible() and ok.isEnabled()
+    assert dialog.choice().host_origins == (
+        "http://localhost:8000", "https://shop.example.com", "https://wallet.example.com",
+    )  # fmt: skip
+    field.setPlainText("https://wallet.example.com\nhttp://shop.example.com")
+    assert error.isVisible() and not ok.isEnabled()
+    assert error.text() == (
+        "line 2: host origin 'http://shop.example.com': http is only allowed for localhost, "
+        "127.0.0.1 and [::1]: use https"
+    )
+    dialog.accept()
+    assert dialog.result() == 0 and dialog.isVisible()  # not accepted
+    field.setPlainText("\n".join(f"https://h{i}.example.com" for i in range(21)))
+    assert error.text() == "at most 20 host origins, got 21"
+    field.setPlainText("https://*.example.com")
+    dialog.web_player.setChecked(False)  # the origins only go with the web player
+    assert not field.isEnabled() and not error.isVisible() and ok.isEnabled()
+    assert dialog.choice().host_origins == ()
+    field.setPlainText("https://shop.example.com")
+    assert dialog.options() == ExportOptions(False, ("https://shop.example.com",))  # still remembered
+    dialog.web_player.setChecked(True)
+    assert dialog.choice() == ExportChoice(tmp_path / "d.drama.zip", True, ("https://shop.example.com",))
+
+
+def test_host_origins_exported_and_remembered_per_project(
+    qtbot: QtBot, window: Any, savings_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "o.drama.zip"
+    origins = ("http://localhost:8000", "https://wallet.example.com")
+    asked = Asked(window, out, origins=origins)
+    job = finish(qtbot, window, "file.export_bundle")
+    assert job.outcome == "ok"
+    assert asked.options == [ExportOptions()]  # never exported: player on, no origins
+    with zipfile.ZipFile(out) as zf:
+        assert json.loads(zf.read("manifest.json"))["host_origins"] == list(origins)
+    assert export_options.load(savings_copy) == ExportOptions(True, origins)
+    assert export_options.load(tmp_path) == ExportOptions()  # another folder
+    finish(qtbot, window, "file.export_bundle")
+    assert asked.options[-1] == ExportOptions(True, origins)  # the dialog starts from them
