@@ -173,3 +173,45 @@ def test_random_playthroughs_match_python(engine_page: Any) -> None:
 def revived(events: list[dict[str, Any]]) -> bool:
     ids = [e["deposit_id"] for e in events if e["type"] == "deposit_requested"]
     return len(ids) != len(set(ids))
+
+
+WALLET_SCRIPT: list[dict[str, Any]] = [
+    {"type": "deposit_requested", "deposit_id": "p1:0:a:option:o:0", "goal": "g", "amount": 100},
+    {"type": "deposit_requested", "deposit_id": "p1:0:a:option:o:0", "goal": "g", "amount": 100},
+    {"type": "deposit_requested", "deposit_id": "p1:1:b:prompt:q:0", "goal": "g", "amount": 200},
+    {"type": "deposit_requested", "deposit_id": "p1:0:a:option:o:0", "goal": "g", "amount": 999},
+    {"type": "deposit_confirmed", "deposit_id": "p1:0:a:option:o:0", "goal": "g", "amount": 100,
+     "saved": 100},
+    {"type": "deposit_cancelled", "deposit_id": "p1:0:a:option:o:0", "goal": "g", "amount": 100},
+    {"type": "deposit_requested", "deposit_id": "p1:0:a:option:o:0", "goal": "g", "amount": 100},
+    {"type": "deposit_cancelled", "deposit_id": "p1:2:c:option:x:0", "goal": "h", "amount": 50},
+    {"type": "deposit_requested", "deposit_id": "p1:2:c:option:x:0", "goal": "h", "amount": 50},
+    {"type": "deposit_requested", "deposit_id": "p2:0:a:option:o:0", "goal": "g", "amount": 150},
+    {"type": "deposit_simulated", "deposit_id": "p3:0:a:option:o:0", "goal": "g", "amount": 150},
+]
+
+
+@pytest.mark.parametrize("policy", ["accept", "refuse", "none", {"balance": 250}],
+                         ids=["accept", "refuse", "none", "balance"])
+def test_simulated_wallet_matches_python(engine_page: Any, policy: Any) -> None:
+    """The JS SimulatedWallet follows the host rules exactly like studio.engine.wallet's."""
+    from dataclasses import asdict
+
+    from studio.engine import SimulatedWallet
+
+    wallet = SimulatedWallet.from_json(policy)
+    answers = [wallet.on_event(e) for e in WALLET_SCRIPT]
+    want = {"answers": [None if a is None else {"ok": a[0], "reason": a[1]} for a in answers],
+            "balance": wallet.balance, "net": wallet.net(), "by": wallet.net_by_playthrough(),
+            "ledger": [[k, asdict(v)] for k, v in wallet.ledger.items()], "json": wallet.to_json()}
+    got = engine_page.evaluate(
+        """([policy, script]) => {
+          const wallet = DramaEngine.SimulatedWallet.fromJson(policy);
+          const answers = script.map((e) => wallet.onEvent(e));
+          return {answers, balance: wallet.balance, net: wallet.net(), by: wallet.netByPlaythrough(),
+                  ledger: Array.from(wallet.ledger), json: wallet.toJson()};
+        }""",
+        [policy, WALLET_SCRIPT],
+    )
+    assert ordered(got) == ordered(want)
+    assert any(a is not None for a in answers) or policy == "none"
