@@ -1,121 +1,276 @@
 /*
- * Host bridge and local persistence of the web player.
+ * The host bridge of the web player (docs/host-integration.md): how engine
+ * events reach a host app and how the host's commands come back.
  *
- * Every engine event goes to the host page twice: as a DOM CustomEvent on
- * window named "drama:<type>" (detail = the event JSON object, exactly as in
- * the event contract and `studio play`), and, when the player is embedded in
- * a frame, as parent.postMessage({source, contract, event}, "*").
+ * Out (player -> host), every event, on every transport present:
+ *   - a DOM CustomEvent "drama:<type>" on the player's own window (detail =
+ *     the event JSON), always;
+ *   - in an iframe: parent.postMessage(envelope, origin) for each allowed
+ *     origin of manifest.host_origins (never "*": the browser delivers a
+ *     message only if the parent's origin is that one);
+ *   - iOS WKWebView: window.webkit.messageHandlers.dramaHost.postMessage(envelope);
+ *   - Android WebView: window.DramaHost.postMessage(JSON text of the envelope).
+ *   envelope = {"source": "drama-studio-player", "contract": 2, "event": {...}}
  *
- * Persistence (localStorage, all failures tolerated: storage may be off):
- * the timers setting, and per drama (title + hash of its JSON) the viewer's
- * inputs and clock so a reload can resume by replaying them.
+ * In (host -> player), {"source": "drama-studio-host", "contract": 2,
+ * "command": {"type": ..., ...}} (an object or its JSON text):
+ *   - postMessage from window.parent with an allowed event.origin;
+ *   - window.dramaPlayer.command(message) (native hosts: evaluateJavascript);
+ *   - Android addWebMessageListener replies (DramaHost "message" events).
+ * Every message is validated strictly; anything malformed, unknown, too big,
+ * too frequent (over 50 a second) or from a wrong window or origin is ignored
+ * and counted: a "drama:bridge_rejected" CustomEvent {reason, count} on the
+ * player's own window. Nothing here ever throws at a sender.
  */
 (function (root) {
   "use strict";
 
   const SOURCE = "drama-studio-player";
-  const CONTRACT = 1;
-  const PREFIX = "drama-studio-player:";
+  const HOST_SOURCE = "drama-studio-host";
+  const CONTRACT = 2;
   const TIMERS = ["normal", "x2", "x10", "off"];
+  const COMMANDS = ["pause", "resume", "deposit_result", "set_timers"];
+  const MAX_TEXT = 4096; // longest accepted JSON text of a command
+  const MAX_ID = 256; // longest deposit_id (the engine's are at most 214 characters)
+  const MAX_REASON = 200; // longest refusal reason (as in the engine contract)
+  const RATE_PER_SECOND = 50;
+  const MAX_ORIGINS = 20;
 
-  function publish(event) {
-    const detail = JSON.parse(JSON.stringify(event));
-    root.dispatchEvent(new CustomEvent("drama:" + detail.type, { detail }));
-    if (root.parent && root.parent !== root) {
+  const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+
+  function isPlainObject(value) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+  }
+
+  /** Exactly the keys `required` plus any of `optional`, nothing else. */
+  function hasKeys(obj, required, optional) {
+    const keys = Object.keys(obj);
+    if (!required.every((k) => hasOwn(obj, k))) return false;
+    return keys.every((k) => required.includes(k) || (optional || []).includes(k));
+  }
+
+  /** A serialized origin the player may talk to: https (http only for loopback hosts), no path. */
+  function validOrigin(text) {
+    if (typeof text !== "string" || text.length > 300 || text === "*") return false;
+    let url;
+    try {
+      url = new URL(text);
+    } catch (err) {
+      return false;
+    }
+    if (url.origin !== text) return false;
+    if (url.protocol === "https:") return true;
+    return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  }
+
+  /** manifest.host_origins -> the valid origins (others dropped: they could never match). */
+  function allowedOrigins(list) {
+    if (!Array.isArray(list)) return [];
+    return list.filter(validOrigin).slice(0, MAX_ORIGINS);
+  }
+
+  /**
+   * Parse one host message. Returns {command} (a clean copy holding only the
+   * documented fields) or {reject: reason}.
+   */
+  function parseCommand(data) {
+    let message = data;
+    if (typeof message === "string") {
+      if (message.length > MAX_TEXT) return { reject: "too_large" };
       try {
-        root.parent.postMessage({ source: SOURCE, contract: CONTRACT, event: detail }, "*");
+        message = JSON.parse(message);
       } catch (err) {
-        // A host that cannot receive messages is not our failure.
+        return { reject: "not_json" };
       }
     }
-  }
-
-  /** FNV-1a (32 bit) of a string, as 8 hex digits: a cheap content key. */
-  function hashText(text) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, "0");
-  }
-
-  function storage() {
-    try {
-      return root.localStorage || null;
-    } catch (err) {
-      return null;
-    }
-  }
-
-  function read(key) {
-    const store = storage();
-    if (!store) return null;
-    try {
-      const text = store.getItem(key);
-      return text === null ? null : JSON.parse(text);
-    } catch (err) {
-      return null;
-    }
-  }
-
-  function write(key, value) {
-    const store = storage();
-    if (!store) return;
-    try {
-      if (value === null) store.removeItem(key);
-      else store.setItem(key, JSON.stringify(value));
-    } catch (err) {
-      // Quota or privacy mode: resume is a convenience, never required.
-    }
-  }
-
-  function loadTimers() {
-    const value = read(PREFIX + "timers");
-    return TIMERS.includes(value) ? value : "normal";
-  }
-
-  function saveTimers(value) {
-    if (TIMERS.includes(value)) write(PREFIX + "timers", value);
-  }
-
-  function validInput(input) {
-    if (!input || typeof input !== "object" || !Number.isInteger(input.at) || input.at < 0) return false;
-    switch (input.action) {
-      case "choose":
-        return typeof input.option === "string";
-      case "click_product":
-        return typeof input.tag === "string";
-      case "accept_prompt":
-      case "decline_prompt":
-      case "back":
-        return true;
+    if (!isPlainObject(message) || message.source !== HOST_SOURCE) return { reject: "not_host_message" };
+    if (!hasKeys(message, ["source", "contract", "command"])) return { reject: "malformed" };
+    if (message.contract !== CONTRACT) return { reject: "contract" };
+    const c = message.command;
+    if (!isPlainObject(c) || typeof c.type !== "string") return { reject: "malformed" };
+    switch (c.type) {
+      case "pause":
+      case "resume":
+        return hasKeys(c, ["type"]) ? { command: { type: c.type } } : { reject: "malformed" };
+      case "set_timers":
+        if (!hasKeys(c, ["type", "timers"]) || !TIMERS.includes(c.timers)) return { reject: "malformed" };
+        return { command: { type: c.type, timers: c.timers } };
+      case "deposit_result": {
+        if (!hasKeys(c, ["type", "deposit_id", "ok"], ["reason"])) return { reject: "malformed" };
+        const id = c.deposit_id;
+        const reason = hasOwn(c, "reason") ? c.reason : null;
+        if (typeof id !== "string" || id.length === 0 || id.length > MAX_ID || /[\u0000-\u0020\u007f]/.test(id)) {
+          return { reject: "malformed" };
+        }
+        if (typeof c.ok !== "boolean") return { reject: "malformed" };
+        if (reason !== null && (typeof reason !== "string" || reason.length > MAX_REASON)) return { reject: "malformed" };
+        return { command: { type: c.type, deposit_id: id, ok: c.ok, reason } };
+      }
       default:
-        return false;
+        return { reject: "unknown_command" };
     }
   }
 
-  class SessionStore {
-    constructor(title, dramaText) {
-      this.key = PREFIX + "session:" + title + ":" + hashText(dramaText);
+  /** The native bridges present at start (null when absent). */
+  function detectNative(win) {
+    let ios = null;
+    let android = null;
+    try {
+      const handler = win.webkit && win.webkit.messageHandlers && win.webkit.messageHandlers.dramaHost;
+      if (handler && typeof handler.postMessage === "function") ios = handler;
+    } catch (err) {
+      ios = null;
+    }
+    try {
+      const host = win.DramaHost;
+      if (host && typeof host.postMessage === "function") android = host;
+    } catch (err) {
+      android = null;
+    }
+    return { ios, android };
+  }
+
+  class HostBridge {
+    /**
+     * `origins`: manifest.host_origins; `dom`: a same-origin page handles the
+     * CustomEvents and answers through window.dramaPlayer.command
+     * (`?host=dom`); `onCommand(command)`: called with each valid command.
+     */
+    constructor(options) {
+      this.win = options.window || root;
+      this.origins = allowedOrigins(options.origins);
+      this.onCommand = options.onCommand;
+      this.framed = this.win.parent !== this.win;
+      const native = detectNative(this.win);
+      this.ios = native.ios;
+      this.android = native.android;
+      this.dom = options.dom === true;
+      this.rejected = 0;
+      this.windowStart = -Infinity;
+      this.inWindow = 0;
+      this.ready = false;
+      this.win.addEventListener("message", (e) => this.onMessage(e));
+      if (this.android && typeof this.android.addEventListener === "function") {
+        // androidx.webkit addWebMessageListener: the app answers with replyProxy.postMessage(text).
+        try {
+          this.android.addEventListener("message", (e) => this.receive(e && e.data));
+        } catch (err) {
+          // An addJavascriptInterface object: the app uses dramaPlayer.command instead.
+        }
+      }
     }
 
-    load() {
-      const data = read(this.key);
-      if (!data || data.v !== 1 || !TIMERS.includes(data.timers)) return null;
-      if (!Array.isArray(data.inputs) || !data.inputs.every(validInput)) return null;
-      if (!Number.isInteger(data.clock) || data.clock < 0) return null;
-      return data;
+    /**
+     * Host mode: someone can answer deposits (an allowed parent origin while
+     * framed, a native bridge, or a same-origin DOM host). Otherwise the
+     * player is a preview and answers deposits itself (no money moves).
+     */
+    get hostMode() {
+      return (this.framed && this.origins.length > 0) || this.ios !== null || this.android !== null || this.dom;
     }
 
-    save(timers, inputs, clock) {
-      write(this.key, { v: 1, timers, inputs, clock });
+    get transports() {
+      const out = ["dom"];
+      if (this.framed && this.origins.length > 0) out.push("iframe");
+      if (this.ios) out.push("ios");
+      if (this.android) out.push("android");
+      return out;
     }
 
-    clear() {
-      write(this.key, null);
+    /** Send one event (engine event JSON) on every transport. */
+    publish(event) {
+      const text = JSON.stringify(event);
+      const detail = JSON.parse(text);
+      try {
+        this.win.dispatchEvent(new CustomEvent("drama:" + detail.type, { detail }));
+      } catch (err) {
+        // a listener's failure is the listener's
+      }
+      const envelopeText = '{"source":"' + SOURCE + '","contract":' + CONTRACT + ',"event":' + text + "}";
+      if (this.framed) {
+        for (const origin of this.origins) {
+          try {
+            this.win.parent.postMessage(JSON.parse(envelopeText), origin);
+          } catch (err) {
+            // the parent went away
+          }
+        }
+      }
+      if (this.ios) {
+        try {
+          this.ios.postMessage(JSON.parse(envelopeText));
+        } catch (err) {
+          // the app removed its handler
+        }
+      }
+      if (this.android) {
+        try {
+          this.android.postMessage(envelopeText);
+        } catch (err) {
+          // the app removed its interface
+        }
+      }
+    }
+
+    /** The bridge listens: tell the host (once) that it may send commands now. */
+    announceReady() {
+      if (this.ready) return;
+      this.ready = true;
+      this.publish({ type: "player_ready", mode: this.hostMode ? "host" : "preview", commands: COMMANDS.slice() });
+    }
+
+    reject(reason) {
+      this.rejected += 1;
+      try {
+        this.win.dispatchEvent(new CustomEvent("drama:bridge_rejected", { detail: { reason, count: this.rejected } }));
+      } catch (err) {
+        // diagnostics only
+      }
+      return false;
+    }
+
+    /** At most RATE_PER_SECOND messages per one-second window. */
+    allow() {
+      const now = this.win.performance ? this.win.performance.now() : Date.now();
+      if (now - this.windowStart >= 1000) {
+        this.windowStart = now;
+        this.inWindow = 0;
+      }
+      this.inWindow += 1;
+      return this.inWindow <= RATE_PER_SECOND;
+    }
+
+    onMessage(e) {
+      if (!this.allow()) return this.reject("rate_limit");
+      if (!this.framed || e.source !== this.win.parent) return this.reject("not_parent");
+      if (!this.origins.includes(e.origin)) return this.reject("origin");
+      return this.handle(e.data);
+    }
+
+    /** Native entry point (window.dramaPlayer.command): true if the command was accepted. */
+    receive(data) {
+      if (!this.allow()) return this.reject("rate_limit");
+      return this.handle(data);
+    }
+
+    handle(data) {
+      let parsed;
+      try {
+        parsed = parseCommand(data);
+      } catch (err) {
+        parsed = { reject: "malformed" }; // e.g. a getter that throws
+      }
+      if (parsed.reject) return this.reject(parsed.reject);
+      try {
+        this.onCommand(parsed.command);
+      } catch (err) {
+        if (root.console) root.console.warn("drama player: a host command failed:", err);
+      }
+      return true;
     }
   }
 
-  root.DramaBridge = { publish, hashText, loadTimers, saveTimers, SessionStore, SOURCE, CONTRACT, TIMERS };
+  root.DramaBridge = { HostBridge, parseCommand, allowedOrigins, validOrigin, SOURCE, HOST_SOURCE, CONTRACT, COMMANDS };
 })(typeof globalThis !== "undefined" ? globalThis : this);

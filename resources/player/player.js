@@ -6,22 +6,27 @@
  * clip time follow the driving <video>'s currentTime; while the engine has
  * paused playback (a prompt, a waiting choice), the clock advances by
  * requestAnimationFrame deltas. Every engine event is published to the host
- * (bridge.js). Viewer inputs are recorded with their clock so that a reload
- * can resume by replaying them deterministically.
+ * (bridge.js); the host's commands come back through the bridge
+ * (playthroughs.js). Inputs are recorded with their clock so that a reload
+ * can resume by replaying them deterministically. What the viewer is told
+ * about money is moneycard.js.
+ *
+ * window.dramaPlayer is the Player: dramaPlayer.command(message) is the
+ * inbound entry point of native hosts (docs/host-integration.md).
  */
 (function (root) {
   "use strict";
 
   const doc = root.document;
   const $ = (id) => doc.getElementById(id);
-  const { Engine, InputError, normalize } = root.DramaEngine;
-  const Bridge = root.DramaBridge;
+  const { InputError, normalize } = root.DramaEngine;
+  const Session = root.DramaSession;
   const { formatMoney } = root.DramaMoney;
   const { safeRelPath } = root.DramaUI;
 
-  const READER_VERSION = 1;
-  const MAX_FRAME_DT_MS = 250;
-  const SAVE_EVERY_MS = 1000;
+  const READER_VERSION = 2;
+  const CONTRACTS = [1, 2]; // event contract versions of the bundles this player plays
+  const MONEY_MARKS = ["deposit_requested", "deposit_simulated", "ending_reached"];
   const ASPECTS = { "9:16": 9 / 16, "16:9": 16 / 9, "1:1": 1, "4:5": 4 / 5, "3:4": 3 / 4 };
 
   function checkManifest(m) {
@@ -31,8 +36,11 @@
     if (!Number.isInteger(m.min_reader_version) || m.min_reader_version > READER_VERSION) {
       throw new Error("this bundle needs a newer player (min_reader_version " + m.min_reader_version + ")");
     }
-    if (m.event_contract_version !== 1) {
+    if (!CONTRACTS.includes(m.event_contract_version)) {
       throw new Error("unsupported event contract version " + m.event_contract_version);
+    }
+    if (m.host_origins !== undefined && !Array.isArray(m.host_origins)) {
+      throw new Error("manifest host_origins must be a list of origins");
     }
     const d = m.drama;
     if (!d || !Array.isArray(d.scenes) || d.scenes.length === 0) throw new Error("the drama has no scenes");
@@ -53,8 +61,13 @@
       this.carry = 0;
       this.lastNow = null;
       this.lastSave = 0;
-      this.timers = Bridge.loadTimers();
-      this.activeTimers = this.timers;
+      this.timers = Session.loadTimers(); // the viewer's setting for the next start
+      this.bridge = null;
+      this.hostMode = false;
+      this.hostPaused = false;
+      this.hostTimers = null; // a set_timers that came before the playthrough started
+      this.marked = false; // this playthrough was recorded as started (History)
+      this.broken = false;
       this.deck = new root.DramaDeck.Deck($("video-a"), $("video-b"), {
         onMutedFallback: () => {
           $("unmute").hidden = false;
@@ -70,7 +83,7 @@
         back: () => this.act("back", {}, (e) => e.back()),
         replay: () => this.restart(),
       });
-      this.bindChrome();
+      root.DramaChrome.bind(this);
     }
 
     status(text) {
@@ -113,16 +126,18 @@
       const startScene = this.scenes.get(d.start) || d.scenes[0];
       const poster = manifest.posters && safeRelPath(manifest.posters[startScene.id]);
       if (poster) $("video-a").poster = "../" + poster;
-      this.session = new Bridge.SessionStore(d.title, JSON.stringify(d));
-      const saved = this.session.load();
-      if (saved && (saved.inputs.length > 0 || saved.clock > 0)) {
-        $("resume").hidden = false;
-        $("resume-yes").focus({ preventScroll: true });
-        $("resume-yes").onclick = () => this.start(saved);
-        $("resume-no").onclick = () => this.restart();
-      } else {
-        this.start(null);
-      }
+      this.session = new Session.SessionStore(d.title, JSON.stringify(d));
+      this.history = new Session.History(d.title);
+      this.money = new root.DramaMoneyCard.MoneyCard(this.goalMap, this.currency);
+      const dom = new URLSearchParams(root.location.search).get("host") === "dom";
+      this.bridge = new root.DramaBridge.HostBridge({
+        origins: manifest.host_origins || [],
+        dom,
+        onCommand: (command) => this.onCommand(command),
+      });
+      this.hostMode = this.bridge.hostMode;
+      this.bridge.announceReady();
+      this.open();
     }
 
     /** Show a scene's clip from `ms` (its trim end watched frame by frame). */
@@ -139,90 +154,10 @@
       return path ? "../" + path : "";
     }
 
-    /* ---- playthrough lifecycle ---- */
-
-    restart() {
-      this.session.clear();
-      this.start(null);
-    }
-
-    start(resume) {
-      this.broken = false;
-      this.status("");
-      $("resume").hidden = true;
-      $("settings-restart-note").hidden = true;
-      $("settings-restart").hidden = true;
-      this.deck.reset();
-      this.view.reset();
-      this.lastChoice = null;
-      this.lastEnding = null;
-      this.takenTarget = null;
-      this.carry = 0;
-      this.inputs = [];
-      this.activeTimers = resume ? resume.timers : this.timers;
-      this.engine = new Engine(this.drama, this.activeTimers);
-      if (resume) {
-        if (this.replay(resume)) return;
-        // The saved inputs no longer fit this drama: start over, cleanly.
-        this.session.clear();
-        this.view.reset();
-        this.lastChoice = null;
-        this.lastEnding = null;
-        this.activeTimers = this.timers;
-        this.engine = new Engine(this.drama, this.activeTimers);
-        this.inputs = [];
-      }
-      try {
-        this.handle(this.engine.start(null, {}));
-      } catch (err) {
-        this.fail(err);
-      }
-    }
-
-    /** Rebuild the saved state by replaying inputs (no host events). */
-    replay(saved) {
-      const engine = this.engine;
-      this.replaying = true;
-      try {
-        this.handle(engine.start(null, {}));
-        for (const input of saved.inputs) {
-          this.handle(engine.advance(Math.max(0, input.at - engine.clock)));
-          this.handle(this.apply(engine, input));
-          this.inputs.push(input);
-        }
-        this.handle(engine.advance(Math.max(0, saved.clock - engine.clock)));
-      } catch (err) {
-        this.replaying = false;
-        return false;
-      }
-      this.replaying = false;
-      this.showScene(engine.sceneId, engine.t);
-      if (this.lastEnding && engine.ended) this.showEnding(this.lastEnding, false);
-      this.render();
-      this.planNext();
-      this.deck.setPlaying(engine.playing);
-      return true;
-    }
-
-    apply(engine, input) {
-      switch (input.action) {
-        case "choose":
-          return engine.choose(input.option);
-        case "accept_prompt":
-          return engine.acceptPrompt();
-        case "decline_prompt":
-          return engine.declinePrompt();
-        case "click_product":
-          return engine.clickProduct(input.tag);
-        default:
-          return engine.back();
-      }
-    }
-
-    /** Apply a viewer input now; stale UI (no longer possible) is ignored. */
+    /** Apply a viewer input now; stale UI (no longer possible) and input while the host holds the story are ignored. */
     act(action, fields, fn) {
       const engine = this.engine;
-      if (!engine || this.replaying || !engine.started) return;
+      if (!engine || this.replaying || !engine.started || this.hostPaused) return;
       let events;
       try {
         events = fn(engine);
@@ -235,21 +170,32 @@
         return;
       }
       this.inputs.push(Object.assign({ at: engine.clock, action }, fields));
+      this.markStarted();
       this.handle(events);
       this.persist(true);
+    }
+
+    /** The viewer has now started this drama: the next playthrough is a replay. */
+    markStarted() {
+      if (this.marked) return;
+      this.marked = true;
+      this.history.markStarted();
     }
 
     /* ---- events ---- */
 
     handle(events) {
       for (const event of events) {
-        if (!this.replaying) Bridge.publish(event);
+        if (!this.replaying) {
+          this.bridge.publish(event);
+          if (MONEY_MARKS.includes(event.type)) this.markStarted();
+        }
         this.onEvent(event);
       }
       if (this.replaying) return;
       this.render();
       this.planNext();
-      this.deck.setPlaying(this.engine.playing);
+      this.syncDeck();
     }
 
     optionLabel(sceneId, optionId) {
@@ -294,14 +240,21 @@
             );
           }
           break;
+        case "playthrough_started":
+          this.money.begin(this.hostMode, e.real_deposits);
+          break;
         case "deposit_requested":
+        case "deposit_confirmed":
+        case "deposit_refused":
+        case "deposit_simulated":
+        case "deposit_cancelled": {
+          const text = this.money.onEvent(e, live);
           if (live) {
-            const goal = this.goalMap.get(e.goal);
-            this.view.announce(
-              "Saved " + formatMoney(e.amount, e.currency) + (goal ? " toward " + goal.name : "") + ". Total " + formatMoney(e.total, e.currency) + "."
-            );
+            this.view.announce(text);
+            if (this.lastEnding && this.engine.ended) this.refreshEnding();
           }
           break;
+        }
         case "product_clicked":
           if (live) {
             const scene = this.scenes.get(e.scene);
@@ -337,72 +290,26 @@
       }
     }
 
+    /** The ending card with the confirmed totals now (a host may still answer after the ending). */
     showEnding(e, announce) {
-      const title = this.view.showEnding(e, this.goals, this.currency, this.engine.canGoBack);
+      const engine = this.engine;
+      const lines = this.money.endingLines(this.goals, engine.saved, engine.pending);
+      const note = this.money.endingNote(this.goals.length > 0);
+      const title = this.view.showEnding(e, lines, note, engine.canGoBack);
       if (announce) {
-        const totals = this.goals.map((g) => g.name + ": " + formatMoney(e.saved[g.id] || 0, this.currency)).join(", ");
-        this.view.announce(title + "." + (totals ? " Saved " + totals + "." : ""));
+        const totals = this.goals.map((g) => g.name + ": " + formatMoney(engine.saved[g.id] || 0, this.currency)).join(", ");
+        const waiting = this.goals.filter((g) => (engine.pending[g.id] || 0) > 0).map((g) => g.name);
+        this.view.announce(
+          title + "." + (totals ? " Saved " + totals + "." : "") +
+            (waiting.length ? " Still saving for " + waiting.join(", ") + "." : "") + (note ? " " + note : "")
+        );
       }
     }
 
-    /* ---- pre-roll ---- */
-
-    preloadScene(sceneId) {
-      const current = this.scenes.get(this.engine.sceneId);
-      const next = this.scenes.get(sceneId);
-      if (!next || next.media === current.media) return;
-      const asset = this.media.get(next.media);
-      this.deck.preload(this.mediaSrc(next.media), next.in_ms || 0, asset ? asset.fps : 24);
-    }
-
-    /**
-     * The scene that follows the current one at its trim end when the engine
-     * already knows it while playing: the option taken in a play_to_end
-     * choice, or the default of an open play_to_end choice that times out
-     * into it (timers "normal"; the viewer may still pick another option, then
-     * the deck drops the early start). Null otherwise (nothing to start early).
-     */
-    knownNext() {
+    refreshEnding() {
       const engine = this.engine;
-      if (!engine || !engine.started || engine.ended || !engine.playing) return null;
-      const choice = this.scenes.get(engine.sceneId).choice;
-      if (!choice || choice.mode !== "play_to_end") return null;
-      if (this.takenTarget !== null) {
-        const candidates = engine.nextSceneCandidates();
-        return candidates.length === 1 && candidates[0] === this.takenTarget ? this.takenTarget : null;
-      }
-      const open = engine.openChoice;
-      if (!open || open.timeout !== "default" || engine.timers !== "normal") return null;
-      const dflt = open.options.find((o) => o.default);
-      return dflt ? dflt.target : null;
-    }
-
-    /** Tell the deck which clip to start early (the video follows the engine, never leads it). */
-    planNext() {
-      const target = this.knownNext();
-      const current = this.scenes.get(this.engine.sceneId);
-      const next = target === null ? null : this.scenes.get(target);
-      if (!next || !current || next.media === current.media) {
-        this.deck.setNext(null);
-        return;
-      }
-      const asset = this.media.get(next.media);
-      this.deck.setNext(this.mediaSrc(next.media), next.in_ms || 0, asset ? asset.fps : 24);
-    }
-
-    preloadNext() {
-      const engine = this.engine;
-      if (engine.ended) return;
-      const candidates = engine.nextSceneCandidates();
-      if (candidates.length <= 1) {
-        if (candidates.length) this.preloadScene(candidates[0]);
-        return;
-      }
-      const scene = this.scenes.get(engine.sceneId);
-      const choice = engine.openChoice;
-      const options = choice ? choice.options : scene.choice.options;
-      const pick = options.find((o) => o.default) || options[0];
-      this.preloadScene(pick.target);
+      const lines = this.money.endingLines(this.goals, engine.saved, engine.pending);
+      this.view.renderEndingMoney(lines, this.money.endingNote(this.goals.length > 0));
     }
 
     /* ---- drawing ---- */
@@ -441,150 +348,13 @@
       this.view.setCountdown(1 - (this.engine.clock - choice.shownClock) / choice.timeoutMs);
     }
 
-    /* ---- the clock ---- */
-
-    tick(now) {
-      root.requestAnimationFrame((n) => this.tick(n));
-      if (this.lastNow === null) this.lastNow = now;
-      const dt = Math.max(0, Math.min(MAX_FRAME_DT_MS, now - this.lastNow));
-      this.lastNow = now;
-      const engine = this.engine;
-      if (!engine || !engine.started || this.replaying || this.broken) return;
-      try {
-        if (engine.playing) {
-          this.followVideo();
-        } else {
-          // Paused by the story (or ended): the clock keeps running on frame time.
-          this.carry += dt;
-          const whole = Math.floor(this.carry);
-          this.carry -= whole;
-          if (whole > 0) this.handle(engine.advance(whole));
-        }
-      } catch (err) {
-        this.fail(err);
-        return;
-      }
-      if (engine.ended) return;
-      this.deck.setPlaying(engine.playing);
-      this.updateCountdown();
-      if (now - this.lastSave > SAVE_EVERY_MS) {
-        this.lastSave = now;
-        this.persist(false);
-      }
-    }
-
-    /** The story cannot go on (e.g. a zero-time loop in the drama): stop and say why. */
-    fail(err) {
-      if (!(err instanceof root.DramaEngine.EngineError)) throw err;
-      this.broken = true;
-      this.deck.setPlaying(false);
-      this.status("The story cannot continue: " + err.message);
-    }
-
-    /** Move the engine to the driving video's position (never past an item boundary at once). */
-    followVideo() {
-      const engine = this.engine;
-      this.carry = 0;
-      if (!this.deck.ready) return;
-      const el = this.deck.driver;
-      const sceneId = engine.sceneId;
-      const out = engine.outMs;
-      let target = Math.floor(this.deck.timeMs());
-      if (el.ended || this.deck.endReached) target = Math.max(target, out);
-      target = Math.min(target, out);
-      for (let guard = 0; guard < 64; guard++) {
-        if (!engine.playing || engine.sceneId !== sceneId || engine.t >= target) break;
-        const next = engine.nextItemTime();
-        const stop = next === null ? target : Math.min(target, next);
-        this.handle(engine.advance(stop - engine.t));
-      }
-    }
-
-    /** The deck held the last frame before the trim end: the story reaches `out` now. */
-    onClipEnd() {
-      const engine = this.engine;
-      if (!engine || !engine.started || engine.ended || this.replaying || this.broken || !engine.playing) return;
-      try {
-        this.followVideo();
-      } catch (err) {
-        this.fail(err);
-      }
-    }
-
-    persist(force) {
-      const engine = this.engine;
-      if (!engine || this.replaying || !this.session || engine.ended) return;
-      if (!force && this.inputs.length === 0 && engine.clock < 2000) return;
-      this.session.save(this.activeTimers, this.inputs, engine.clock);
-    }
-
-    /* ---- chrome: settings, unmute, keyboard ---- */
-
-    bindChrome() {
-      const menu = $("settings");
-      const button = $("settings-button");
-      const openMenu = (open) => {
-        menu.hidden = !open;
-        button.setAttribute("aria-expanded", open ? "true" : "false");
-        if (open) {
-          const radio = menu.querySelector('input[value="' + this.timers + '"]');
-          if (radio) {
-            radio.checked = true;
-            radio.focus({ preventScroll: true });
-          }
-        } else {
-          button.focus({ preventScroll: true });
-        }
-      };
-      this.closeMenu = () => {
-        if (menu.hidden) return false;
-        openMenu(false);
-        return true;
-      };
-      button.addEventListener("click", () => openMenu(menu.hidden));
-      $("settings-close").addEventListener("click", () => openMenu(false));
-      for (const radio of menu.querySelectorAll('input[name="timers"]')) {
-        radio.checked = radio.value === this.timers;
-        radio.addEventListener("change", () => {
-          if (!radio.checked) return;
-          this.timers = radio.value;
-          Bridge.saveTimers(radio.value);
-          const differs = this.engine && this.engine.started && radio.value !== this.activeTimers;
-          $("settings-restart-note").hidden = !differs;
-          $("settings-restart").hidden = !differs;
-        });
-      }
-      $("settings-restart").addEventListener("click", () => {
-        openMenu(false);
-        this.restart();
-      });
-      $("unmute").addEventListener("click", () => {
-        this.deck.setMuted(false);
-        $("unmute").hidden = true;
-        this.deck.sync();
-      });
-      doc.addEventListener("keydown", (e) => this.onKey(e));
-      root.addEventListener("pagehide", () => this.persist(true));
-    }
-
-    onKey(e) {
-      if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
-      if (e.key === "Escape") {
-        if (this.closeMenu() || this.view.closeProduct()) e.preventDefault();
-        return;
-      }
-      if (!/^[1-9]$/.test(e.key) || !this.engine || !this.engine.started) return;
-      const target = e.target;
-      if (target && target.tagName === "INPUT") return;
-      const choice = this.engine.openChoice;
-      if (!choice || this.engine.ended) return;
-      const option = choice.options[Number(e.key) - 1];
-      if (option) {
-        e.preventDefault();
-        this.act("choose", { option: option.id }, (eng) => eng.choose(option.id));
-      }
+    /** window.dramaPlayer.command(message): a native host's command (object or JSON text). */
+    command(message) {
+      return this.bridge ? this.bridge.receive(message) : false;
     }
   }
+
+  Object.assign(Player.prototype, root.DramaClock, root.DramaPreroll, root.DramaPlaythroughs);
 
   function main() {
     const player = new Player();

@@ -13,6 +13,7 @@
   const doc = root.document;
   const $ = (id) => doc.getElementById(id);
   const formatMoney = (amount, currency) => root.DramaMoney.formatMoney(amount, currency);
+  const JOIN_MS = 30; // announcements made within this time are read together
 
   function el(tag, className, text) {
     const node = doc.createElement(tag);
@@ -73,6 +74,7 @@
       this.tagKey = "";
       this.promptId = null;
       this.productOpener = null;
+      this.pendingText = "";
 
       $("prompt-accept").addEventListener("click", () => this.h.acceptPrompt());
       $("prompt-decline").addEventListener("click", () => this.h.declinePrompt());
@@ -82,12 +84,20 @@
       $("back").addEventListener("click", () => this.h.back());
     }
 
+    /** Say `text` in the aria-live region (sentences of one moment are read together). */
     announce(text) {
+      if (!text) return;
+      if (this.pendingText) {
+        this.pendingText += " " + text;
+        return;
+      }
       // Clear first so that repeating the same sentence is announced again.
       this.live.textContent = "";
+      this.pendingText = text;
       root.setTimeout(() => {
-        this.live.textContent = text;
-      }, 30);
+        this.live.textContent = this.pendingText;
+        this.pendingText = "";
+      }, JOIN_MS);
     }
 
     _focusIfIdle(node) {
@@ -230,28 +240,39 @@
       return true;
     }
 
-    showEnding(event, goals, currency, canGoBack) {
+    /**
+     * The ending card: `lines` from MoneyCard.endingLines (confirmed totals,
+     * pending ones as pending), `note` says when no money moves.
+     */
+    showEnding(event, lines, note, canGoBack) {
       const title = event.dead_end ? "The story stops here" : ENDING_TITLES[event.kind] || "The end";
       $("ending-title").textContent = title;
-      const list = $("ending-saved");
-      list.replaceChildren();
-      for (const goal of goals) {
-        const total = event.saved[goal.id] || 0;
-        const item = el("li", "saved-item");
-        item.append(el("span", "saved-name", goal.name));
-        item.append(el("span", "saved-amount", formatMoney(total, currency) + " / " + formatMoney(goal.target, currency)));
-        const meter = el("span", "meter");
-        const fill = el("span", "meter-fill");
-        fill.style.transform = "scaleX(" + Math.min(1, total / goal.target).toFixed(4) + ")";
-        meter.append(fill);
-        item.append(meter);
-        list.append(item);
-      }
-      list.hidden = goals.length === 0;
+      this.renderEndingMoney(lines, note);
       $("ending-back").hidden = !canGoBack;
       this.ending.hidden = false;
       this._focusIfIdle($("ending-replay"));
       return title;
+    }
+
+    /** Redraw the ending card's totals (a host may confirm after the ending). */
+    renderEndingMoney(lines, note) {
+      const list = $("ending-saved");
+      list.replaceChildren();
+      for (const line of lines) {
+        const item = el("li", "saved-item");
+        item.append(el("span", "saved-name", line.name));
+        item.append(el("span", "saved-amount", line.amount));
+        const meter = el("span", "meter");
+        const fill = el("span", "meter-fill");
+        fill.style.transform = "scaleX(" + line.fraction.toFixed(4) + ")";
+        meter.append(fill);
+        item.append(meter);
+        if (line.pending) item.append(el("span", "saved-pending", line.pending));
+        list.append(item);
+      }
+      list.hidden = lines.length === 0;
+      $("ending-note").textContent = note;
+      $("ending-note").hidden = note === "";
     }
 
     hideEnding() {

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from tests.player import dramas
+from tests.player.sites import Sites, open_sites
 from tests.player.support import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -31,11 +32,13 @@ from tests.support import SAMPLES, require
 
 PHONE = {"width": 390, "height": 844}
 
+# Every engine event type of contract v2 (bridge-level events such as player_ready are not here).
 EVENT_TYPES = [
-    "scene_started", "effects_applied", "choice_shown", "choice_made", "prompt_shown",
-    "prompt_accepted", "prompt_declined", "deposit_requested", "product_tag_shown",
-    "product_tag_hidden", "product_clicked", "scene_looped", "paused_for_choice", "went_back",
-    "ending_reached", "stopped",
+    "playthrough_started", "scene_started", "effects_applied", "choice_shown", "choice_made",
+    "prompt_shown", "prompt_accepted", "prompt_declined", "deposit_requested", "deposit_confirmed",
+    "deposit_refused", "deposit_cancelled", "deposit_simulated", "product_tag_shown",
+    "product_tag_hidden", "product_clicked", "scene_looped", "paused_for_choice", "timers_changed",
+    "went_back", "ending_reached", "stopped",
 ]
 
 # Collects every drama:* CustomEvent in window.__dramaEvents (in order).
@@ -44,6 +47,10 @@ COLLECT_EVENTS = (
     f"for (const type of {json.dumps(EVENT_TYPES)}) {{\n"
     "  window.addEventListener('drama:' + type, (e) => window.__dramaEvents.push(e.detail));\n"
     "}\n"
+    "window.__rejected = [];\n"
+    "window.addEventListener('drama:bridge_rejected', (e) => window.__rejected.push(e.detail));\n"
+    "window.__ready = [];\n"
+    "window.addEventListener('drama:player_ready', (e) => window.__ready.push(e.detail));\n"
 )
 
 HOST_PAGE = """<!doctype html>
@@ -60,6 +67,15 @@ window.addEventListener('message', (e) => {
   if (e.data && e.data.source === 'drama-studio-player') window.__messages.push(e.data);
 });
 """
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
+    """Player, example hosts and a site that is not allowed, on three origins (tests/player/sites.py)."""
+    if not (SAMPLES / "savings" / "drama.json").is_file():
+        pytest.skip("the sample projects are missing")
+    with open_sites(tmp_path_factory.mktemp("sites")) as found:
+        yield found
 
 
 @dataclass

@@ -81,7 +81,11 @@ def click_for_event(page: Any, locator: Any, kind: str, attempts: int = 4) -> No
 
 
 def inputs_from_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The viewer inputs that produced ``events`` (each at the clock it was applied)."""
+    """The viewer inputs that produced ``events`` (each at the clock it was applied).
+
+    Host answers are not inputs here: a preview player's own wallet accepts every
+    deposit, as the trace runner's default wallet does.
+    """
     out: list[dict[str, Any]] = []
     for e in events:
         kind = e["type"]
@@ -98,9 +102,18 @@ def inputs_from_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def python_replay(project_dir: Any, inputs: list[dict[str, Any]], timers: str) -> list[Any]:
+def trace_start(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """run_trace's playthrough arguments of the playthrough whose events are ``events``."""
+    first = events[0]
+    assert first["type"] == "playthrough_started", first
+    return {"playthrough": first["playthrough"], "replay": first["replay"]}
+
+
+def python_replay(project_dir: Any, events: list[dict[str, Any]], timers: str) -> list[Any]:
+    """The Python engine's trace for the viewer inputs (and playthrough) of ``events``."""
     from studio.engine import run_trace
     from studio.model import load
 
     project = load(project_dir).project
-    return run_trace(project, timers=timers, inputs=inputs)  # type: ignore[arg-type]
+    return run_trace(project, timers=timers, inputs=inputs_from_events(events),  # type: ignore[arg-type]
+                     **trace_start(events))

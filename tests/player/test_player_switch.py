@@ -19,7 +19,13 @@ from typing import Any
 import pytest
 
 from tests.player.conftest import PageKit
-from tests.player.playthrough import host_events, inputs_from_events, open_player, wait_event
+from tests.player.playthrough import (
+    host_events,
+    inputs_from_events,
+    open_player,
+    trace_start,
+    wait_event,
+)
 from tests.player.support import assemble_bundle, sample_drama, serve
 from tests.support import SAMPLES
 
@@ -173,7 +179,7 @@ def _python_trace(drama: dict[str, Any], events: list[dict[str, Any]]) -> list[A
     from studio.model.io import project_from_raw
 
     project, _ = project_from_raw(drama)
-    return run_trace(project, inputs=inputs_from_events(events))
+    return run_trace(project, inputs=inputs_from_events(events), **trace_start(events))
 
 
 def _record(page: Any) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from tests.player.playthrough import (
     count_events,
     host_events,
     open_player,
+    trace_start,
     wait_event,
 )
 
@@ -48,7 +49,7 @@ def test_trims_and_replay(phone: PageKit, web: Web) -> None:
     events = host_events(page)
     manifest: dict[str, Any] = json.loads((web.root / "trims" / "manifest.json").read_text("utf-8"))
     project, _ = project_from_raw(trim_drama())
-    assert events == run_trace(project)  # no inputs: every choice timed out
+    assert events == run_trace(project, **trace_start(events))  # no inputs: every choice timed out
 
     frames = page.evaluate("window.__frames")
     paths = {m["id"]: m["path"] for m in manifest["drama"]["media"]}

@@ -1,0 +1,113 @@
+"""Helpers of the host bridge tests: the player frame inside a host page, commands, waits."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from tests.player.playthrough import TIMEOUT_MS, speed_script, timers_script
+
+HOST_SOURCE = "drama-studio-host"
+
+
+def command(kind: str, **fields: Any) -> dict[str, Any]:
+    """A host -> player message."""
+    return {"source": HOST_SOURCE, "contract": 2, "command": {"type": kind, **fields}}
+
+
+def open_host(page: Any, url: str, rate: float = 1.0, timers: str | None = None) -> Any:
+    """Open a host page that frames the player; returns the player's frame once it runs."""
+    if rate != 1.0:
+        page.add_init_script(speed_script(rate))
+    if timers is not None:
+        page.add_init_script(timers_script(timers))
+    page.goto(url)
+    return player_frame(page)
+
+
+def player_frame(page: Any) -> Any:
+    """The player's frame in ``page``, once its engine has started."""
+    page.wait_for_function(
+        "() => document.querySelector('iframe') && document.querySelector('iframe').src",
+        timeout=TIMEOUT_MS,
+    )
+    frame = None
+    for _ in range(TIMEOUT_MS // 50):
+        frame = next((f for f in page.frames if f is not page.main_frame
+                      and urlsplit(f.url).path.endswith("/player/index.html")), None)
+        if frame is not None:
+            break
+        page.wait_for_timeout(50)
+    assert frame is not None, "the host page never framed the player"
+    frame.wait_for_function(
+        "() => window.dramaPlayer && window.dramaPlayer.engine && window.dramaPlayer.engine.started",
+        timeout=TIMEOUT_MS,
+    )
+    return frame
+
+
+def events(frame: Any, kind: str | None = None) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = frame.evaluate("window.__dramaEvents")
+    return [e for e in found if kind is None or e["type"] == kind]
+
+
+def wait_for(frame: Any, kind: str, count: int = 1) -> dict[str, Any]:
+    """Wait for the ``count``-th event of ``kind``; returns it."""
+    frame.wait_for_function(
+        "([kind, count]) => window.__dramaEvents.filter((e) => e.type === kind).length >= count",
+        arg=[kind, count],
+        timeout=TIMEOUT_MS,
+    )
+    return events(frame, kind)[count - 1]
+
+
+def rejected(frame: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = frame.evaluate("window.__rejected")
+    return found
+
+
+def wait_rejected(frame: Any, count: int) -> list[dict[str, Any]]:
+    frame.wait_for_function("(n) => window.__rejected.length >= n", arg=count, timeout=TIMEOUT_MS)
+    return rejected(frame)
+
+
+def savings_rows(frame: Any) -> list[str]:
+    """The savings card's rows as "goal | status" text."""
+    rows: list[str] = frame.evaluate(
+        "() => [...document.querySelectorAll('#savings-list .savings-row')].map((r) =>"
+        " r.querySelector('.savings-goal').textContent + ' | ' +"
+        " r.querySelector('.savings-status').textContent)"
+    )
+    return rows
+
+
+def wait_row(frame: Any, status: str) -> None:
+    """Wait until a savings card row's status reads ``status``."""
+    frame.wait_for_function(
+        "(s) => [...document.querySelectorAll('#savings-list .savings-status')]"
+        ".some((n) => n.textContent === s)",
+        arg=status,
+        timeout=TIMEOUT_MS,
+    )
+
+
+def wait_live(frame: Any, fragment: str) -> str:
+    """Wait until the aria-live region says something containing ``fragment``."""
+    frame.wait_for_function(
+        "(f) => document.getElementById('live').textContent.includes(f)", arg=fragment, timeout=TIMEOUT_MS
+    )
+    text: str = frame.evaluate("document.getElementById('live').textContent")
+    return text
+
+
+def clipped(frame: Any, selector: str) -> list[str]:
+    """Elements under ``selector`` whose text does not fit (scrolls): should be none."""
+    found: list[str] = frame.evaluate(
+        """(sel) => [...document.querySelectorAll(sel + ', ' + sel + ' *')]
+             .filter((n) => n.offsetParent !== null &&
+                     (n.scrollWidth > n.clientWidth + 1 || n.scrollHeight > n.clientHeight + 1) &&
+                     getComputedStyle(n).overflowY !== 'auto')
+             .map((n) => n.className || n.tagName)""",
+        selector,
+    )
+    return found
