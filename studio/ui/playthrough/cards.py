@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QPushButton, QVBoxLayout, QWidget
 
 from studio.model import Product, SavingsGoal, SavingsPrompt
 from studio.model.currency import format_money
@@ -47,18 +47,31 @@ class Card(QFrame):
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(14, 12, 14, 12)
         self.box.setSpacing(6)
+        self.row: QBoxLayout | None = None
+        self.row_buttons: tuple[QPushButton, ...] = ()
         self.hide()
 
     def height_for(self, width: int) -> int:
+        """Height at ``width``; buttons that do not fit side by side are stacked."""
+        if self.row is not None:
+            margins = self.box.contentsMargins()
+            needed = sum(b.sizeHint().width() for b in self.row_buttons)
+            needed += self.row.spacing() * (len(self.row_buttons) - 1) + margins.left() + margins.right()
+            wide = needed <= width
+            direction = QBoxLayout.Direction.RightToLeft if wide else QBoxLayout.Direction.TopToBottom
+            if self.row.direction() != direction:
+                self.row.setDirection(direction)
         self.box.activate()
         h = self.box.totalHeightForWidth(width)
         return h if h > 0 else self.sizeHint().height()
 
     def _buttons(self, *buttons: QPushButton) -> None:
-        row = QHBoxLayout()
+        """A row of buttons, the primary (last) one rightmost, or on top when stacked."""
+        row = QBoxLayout(QBoxLayout.Direction.RightToLeft)
         row.setSpacing(8)
-        for b in buttons:
+        for b in reversed(buttons):
             row.addWidget(b, 1)
+        self.row, self.row_buttons = row, buttons
         self.box.addLayout(row)
 
 

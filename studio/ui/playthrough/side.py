@@ -82,7 +82,7 @@ class SidePanel(QWidget):
         self.path = QListWidget()
         self.path.setObjectName("playPath")
         self.variables = table("playVariables", ["Variable", "Value"])
-        self.goals = table("playGoals", ["Goal", "Saved", "Pending", "Of target"])
+        self.goals = table("playGoals", ["Goal", "Saved", "Pending", "Of target"], wrap=(0,))
         self.goals.setToolTip("Saved: confirmed by the wallet. Pending: waiting for its answer.")
         self.wallet = WalletBox(controller)
         self.log = QPlainTextEdit()

@@ -49,7 +49,7 @@ def outcome_text(move: Move) -> str:
         "saved": "Saved",
         "refused": f"Refused: {reason_text(move.reason)}",
         "waiting": "Waiting for your answer",
-        "repeat": "Asked again: answered as before, no money moved",
+        "repeat": "Asked again: same answer, no money moved",
         "ignored": "Asked again after it was cancelled: ignored",
         "reversed": "Given back (cancelled after Back)",
         "cancelled": "Cancelled: no money had moved",
@@ -125,7 +125,7 @@ class WalletBox(QGroupBox):
         self.pending_box = QVBoxLayout()
         self.pending_box.setContentsMargins(0, 0, 0, 0)
         self.pending_rows: list[tuple[str, QPushButton, QPushButton]] = []
-        self.ledger = table("playLedger", ["Deposit", "Money", "Outcome"])
+        self.ledger = table("playLedger", ["Deposit", "Money", "Outcome"], wrap=(0, 2))
         self.ledger.setMinimumHeight(110)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

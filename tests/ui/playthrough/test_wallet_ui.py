@@ -163,3 +163,22 @@ def test_start_over_midway_is_a_replay_after_abandoning(make_panel: MakePanel, q
     assert ctrl.playthrough == "p2" and ctrl.replay
     assert ctrl.previous is not None and ctrl.previous["inputs"][-1]["action"] == "abandon"
     assert ctrl.log[0]["type"] == "playthrough_started" and ctrl.engine.scene_id == "payday"
+
+
+def test_cards_stack_their_buttons_in_a_narrow_dock(make_panel: MakePanel, qtbot: QtBot) -> None:
+    panel = make_panel("savings")
+    panel.resize(200, 760)  # the video in the Play story dock of a 1280x800 window is ~180 px wide
+    panel.play_story()
+    at_clock(panel, 1600)
+    panel.controller.decline_prompt()
+    at_clock(panel, 60_000)
+    card = panel.overlay.ending_card
+    assert card.isVisible() and inside(card.geometry(), panel.surface.video_rect())
+    again, back = card.replay_button, card.back_button
+    assert again.geometry().bottom() < back.geometry().top()  # stacked, "Watch again" first
+    for button in (again, back):
+        assert button.width() >= button.sizeHint().width() and card.rect().contains(button.geometry())
+    panel.resize(1100, 760)
+    at_clock(panel, 60_000)
+    panel.overlay.relayout()
+    assert again.geometry().top() == back.geometry().top() and back.x() < again.x()  # side by side
