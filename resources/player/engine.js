@@ -483,6 +483,14 @@
       return out;
     }
 
+    /** Remove the rewound option deposits of `visit` whose key is not `keep`, in order. */
+    popRewoundOptions(visit, keep) {
+      const other = (rec) => rec.visit === visit && rec.key !== keep && rec.key.split(":")[3] === "option";
+      const out = this.rewound.filter(other);
+      if (out.length) this.rewound = this.rewound.filter((rec) => !other(rec));
+      return out;
+    }
+
     pendingRequests() {
       return this.records.filter((rec) => rec.status === "pending").map((rec) => Object.assign({}, rec.request));
     }
@@ -563,6 +571,14 @@
       this._book.cancelled(rec);
       const event = this._emit("deposit_cancelled", { deposit_id: rec.depositId, goal: rec.goal, amount: rec.amount });
       if (this._wallet !== null) this._wallet.onEvent(Object.assign({}, event));
+    }
+
+    /** An option of this visit's choice is taken: the other options' rewound deposits are dead. */
+    _cancelOtherOptions(item) {
+      if (!this._book.rewound.length) return;
+      const visit = this._path.length - 1;
+      const keep = depositKey(this._playthrough, visit, this._sc.id, "option", item);
+      for (const rec of this._book.popRewoundOptions(visit, keep)) this._cancelOne(rec);
     }
 
     /** Cancel the rewound deposits the story can no longer ask for (visit <= maxVisit; all: null). */
@@ -705,6 +721,7 @@
     _reset() {
       this._started = false;
       this._ended = false;
+      this._abandoned = false;
       this._clock = 0;
       this._t = 0;
       this._sc = null;
@@ -885,6 +902,7 @@
       const sc = this._sc;
       const cp = sc.scene.choice;
       this._emit("choice_made", { option: option.id, target: option.target, by });
+      this._cancelOtherOptions(option.id);
       this._applyEffects(option.effects, "option", option.id);
       if (option.deposit !== null) this._deposit(option.deposit.goal, option.deposit.amount, "option", option.id);
       this._answered[sc.id] = option.id;
@@ -1180,6 +1198,7 @@
     /** Return to the most recent decision (its choice_shown), restoring the state; later deposits become rewound. */
     back() {
       this._requireStarted();
+      if (this._abandoned) throw new InputError("cannot go back: this playthrough was abandoned");
       if (!this._decisions.length) throw new InputError("cannot go back: no earlier decision");
       const snap = this._decisions.pop();
       this._book.rewind(snap.depositsLen);
@@ -1258,6 +1277,7 @@
       this._requireStarted();
       this._cancelRewound(null);
       this._ended = true;
+      this._abandoned = true;
       this._choice = null;
       return this._takeEvents();
     }
@@ -1380,7 +1400,7 @@
     }
 
     get canGoBack() {
-      return this._decisions.length > 0;
+      return this._decisions.length > 0 && !this._abandoned;
     }
 
     /** Scene ids that could come next from the current scene (for pre-rolling video). */

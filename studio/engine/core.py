@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from studio.engine.errors import ZeroTimeLoopError
+from studio.engine.errors import StartError, ZeroTimeLoopError
 from studio.engine.events import Event, EventType
 from studio.engine.money import DepositBook
 from studio.engine.money_rules import MoneyRules, Wallet
@@ -80,7 +80,7 @@ class Core(MoneyRules):
 
     def __init__(self, project: Project, timers: Timers = "normal", wallet: Wallet | None = None) -> None:
         if timers not in TIMER_FACTOR:
-            raise ValueError(f"unknown timers setting '{timers}'")
+            raise StartError(f"unknown timers setting '{timers}'")
         self.project = project
         self.timers: Timers = timers
         self._k = TIMER_FACTOR[timers]
@@ -93,6 +93,7 @@ class Core(MoneyRules):
     def _reset(self) -> None:
         self._started = False
         self._ended = False
+        self._abandoned = False
         self._clock = 0
         self._t = 0
         self._sc: CompiledScene | None = None
@@ -261,6 +262,7 @@ class Core(MoneyRules):
         cp = sc.scene.choice
         assert cp is not None
         self._emit("choice_made", option=option.id, target=option.target, by=by)
+        self._cancel_other_options(option.id)
         self._apply_effects(option.effects, "option", option.id)
         if option.deposit is not None:
             self._deposit(option.deposit.goal, option.deposit.amount, "option", option.id)

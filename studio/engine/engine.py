@@ -196,6 +196,8 @@ class Engine(Core):
     def back(self) -> list[Event]:
         """Return to the most recent decision (its ``choice_shown``), restoring the state."""
         self._require_started()
+        if self._abandoned:
+            raise InputError("cannot go back: this playthrough was abandoned")
         if not self._decisions:
             raise InputError("cannot go back: no earlier decision")
         snap = self._decisions.pop()
@@ -264,7 +266,7 @@ class Engine(Core):
         """Another playthrough starts before this one ended: cancel the rewound deposits; end."""
         self._require_started()
         self._cancel_rewound()
-        self._ended = True
+        self._ended = self._abandoned = True
         self._choice = None
         return self._take_events()
 
@@ -373,7 +375,7 @@ class Engine(Core):
 
     @property
     def can_go_back(self) -> bool:
-        return bool(self._decisions)
+        return bool(self._decisions) and not self._abandoned
 
     def next_scene_candidates(self) -> list[str]:
         """Scene ids that could come next from the current scene (for pre-rolling video)."""

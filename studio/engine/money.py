@@ -123,5 +123,15 @@ class DepositBook:
             self.rewound = [r for r in self.rewound if r.visit > max_visit]
         return out
 
+    def pop_rewound_options(self, visit: int, keep: str) -> list[Deposit]:
+        """Remove the rewound option deposits of ``visit`` whose key is not ``keep``, in order."""
+        def other(rec: Deposit) -> bool:
+            return rec.visit == visit and rec.key != keep and rec.key.split(":")[3] == "option"
+
+        out = [r for r in self.rewound if other(r)]
+        if out:
+            self.rewound = [r for r in self.rewound if not other(r)]
+        return out
+
     def pending_requests(self) -> list[dict[str, Any]]:
         return [dict(r.request) for r in self.records if r.status == "pending"]

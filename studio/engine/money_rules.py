@@ -102,6 +102,14 @@ class MoneyRules:
         self._emit("deposit_cancelled", deposit_id=rec.deposit_id, goal=rec.goal, amount=rec.amount)
         self._tell_wallet()
 
+    def _cancel_other_options(self, item: str) -> None:
+        """An option of this visit's choice is taken: the other options' rewound deposits are dead."""
+        if self._book.rewound:
+            visit = len(self._path) - 1
+            keep = deposit_key(self._playthrough, visit, self._scene.id, "option", item)
+            for rec in self._book.pop_rewound_options(visit, keep):
+                self._cancel_one(rec)
+
     def _cancel_rewound(self, max_visit: int | None = None) -> None:
         """Cancel the rewound deposits the story can no longer ask for (all: None)."""
         if self._book.rewound:

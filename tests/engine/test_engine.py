@@ -80,7 +80,7 @@ def test_start_without_scenes() -> None:
 
 
 def test_bad_timers_setting(savings: Project) -> None:
-    with pytest.raises(ValueError, match="unknown timers setting 'x3'"):
+    with pytest.raises(StartError, match="unknown timers setting 'x3'"):
         Engine(savings, "x3")  # type: ignore[arg-type]
 
 

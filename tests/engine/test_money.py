@@ -135,3 +135,20 @@ def test_studio_play_wallet_flags(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert play_main([str(SAMPLES / "savings"), "--replay", "--wallet", "none"]) == 0
     replay = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert replay[0]["replay"] is True and any(e["type"] == "deposit_simulated" for e in replay)
+
+
+def test_an_abandoned_playthrough_cannot_go_back_but_still_takes_answers(savings: Project) -> None:
+    engine = Engine(savings)
+    engine.start()
+    engine.advance(1600)
+    deposit_id = next(e for e in engine.accept_prompt() if e.type == "deposit_requested")["deposit_id"]
+    engine.advance(1600)
+    engine.choose("save")
+    assert engine.can_go_back
+    engine.back()
+    engine.choose("spend")
+    assert engine.abandon() == [] and engine.ended and not engine.can_go_back
+    with pytest.raises(InputError, match="abandoned"):
+        engine.back()
+    late = engine.deposit_result(deposit_id, True)  # a late answer still counts
+    assert [e.type for e in late] == ["deposit_confirmed"] and engine.saved == {"trip": 5000}
