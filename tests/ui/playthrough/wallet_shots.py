@@ -4,7 +4,7 @@ Usage (on an X display, e.g. under Xvfb: see ``tests.support.xvfb_display``)::
 
     .venv/bin/python -m tests.ui.playthrough.wallet_shots /tmp/wallet-shots
 
-Opens the savings sample (read-only) in the real main window, plays it in the
+Opens a copy of the savings sample (read-only) in the real main window, plays it in the
 Play story dock with a simulated wallet (refuse over a ¥60 balance; then
 answer by hand; then Watch again) and saves screen grabs to look at, plus the
 Export dialog with host origins and the Inspector's project form.
@@ -12,7 +12,9 @@ Export dialog with host origins and the Inspector's project form.
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -56,7 +58,9 @@ def main(out: Path) -> int:
     from studio.ui.playthrough import PlaythroughPanel
 
     out.mkdir(parents=True, exist_ok=True)
-    window = create_window(str(SAMPLES / "savings"), read_only=True, recover=False)
+    project = Path(tempfile.mkdtemp(prefix="wallet-shots-")) / "savings"
+    shutil.copytree(SAMPLES / "savings", project)  # the review session writes beside the project
+    window = create_window(str(project), read_only=True, recover=False)
     window.setGeometry(0, 0, 1280, 800)
     window.show()
     wait(800)
@@ -123,6 +127,7 @@ def main(out: Path) -> int:
     grab(out, "11-export-dialog-no-player", dialog)
     dialog.close()
     window.close()
+    shutil.rmtree(project.parent, ignore_errors=True)
     return 0
 
 
