@@ -31,7 +31,7 @@
   function reasonText(reason) {
     if (typeof reason !== "string" || reason.trim() === "") return "the app said no";
     if (Object.prototype.hasOwnProperty.call(REASONS, reason)) return REASONS[reason];
-    const clean = reason.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
+    const clean = reason.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, " ").trim();
     const chars = Array.from(clean);
     return chars.length > REASON_CHARS ? chars.slice(0, REASON_CHARS - 1).join("") + "\u2026" : clean;
   }
@@ -135,10 +135,9 @@
         case "deposit_confirmed": {
           if (!live) return null;
           const amount = this.money(e.amount);
-          const suffix = this.mode === "preview" ? " \u00b7 Preview: no money moves" : "";
-          this.setRow(e, "saved", "Saved " + amount + suffix);
+          this.setRow(e, "saved", "Saved " + amount); // a preview's card note says no money moves
           const total = " Total " + this.money(e.saved) + ".";
-          return "Saved " + amount + " toward " + goal + "." + total + (suffix ? " Preview: no money moves." : "");
+          return "Saved " + amount + " toward " + goal + "." + total + (this.mode === "preview" ? " Preview: no money moves." : "");
         }
         case "deposit_refused": {
           if (!live) return null;
@@ -149,7 +148,7 @@
         case "deposit_simulated": {
           if (!live) return null;
           const amount = this.money(e.amount, e.currency);
-          this.setRow(e, "simulated", "Replay: " + amount + " counted, no money moves");
+          this.setRow(e, "simulated", "Counted " + amount); // the card note says no money moves
           return "Replay: " + amount + " toward " + goal + " counted in the story; no money moves.";
         }
         case "deposit_cancelled": {

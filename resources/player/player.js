@@ -67,6 +67,8 @@
       this.hostPaused = false;
       this.hostTimers = null; // a set_timers that came before the playthrough started
       this.marked = false; // this playthrough was recorded as started (History)
+      this.handling = 0; // depth of handle(): a command sent from an event listener waits for it
+      this.queuedCommands = [];
       this.broken = false;
       this.deck = new root.DramaDeck.Deck($("video-a"), $("video-b"), {
         onMutedFallback: () => {
@@ -185,17 +187,24 @@
     /* ---- events ---- */
 
     handle(events) {
-      for (const event of events) {
-        if (!this.replaying) {
-          this.bridge.publish(event);
-          if (MONEY_MARKS.includes(event.type)) this.markStarted();
+      this.handling += 1;
+      try {
+        for (const event of events) {
+          if (!this.replaying) {
+            this.bridge.publish(event);
+            if (MONEY_MARKS.includes(event.type)) this.markStarted();
+          }
+          this.onEvent(event);
         }
-        this.onEvent(event);
+      } finally {
+        this.handling -= 1;
       }
       if (this.replaying) return;
       this.render();
       this.planNext();
       this.syncDeck();
+      // Commands a host sent from inside an event listener run once these events are handled.
+      if (this.handling === 0) this.runQueuedCommands();
     }
 
     optionLabel(sceneId, optionId) {

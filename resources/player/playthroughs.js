@@ -157,8 +157,8 @@
     /** After a resume: the deposits still waiting for the host's answer, sent again. */
     republishPending() {
       const requests = this.engine.pendingRequests();
-      for (const event of requests) this.bridge.publish(event);
       this.money.showPending(requests);
+      for (const event of requests) this.bridge.publish(event);
     },
 
     apply(engine, input) {
@@ -183,6 +183,10 @@
     /* ---- host commands (bridge.js has validated them) ---- */
 
     onCommand(command) {
+      if (this.handling > 0) {
+        this.queuedCommands.push(command);
+        return;
+      }
       switch (command.type) {
         case "pause":
           this.setHostPaused(true);
@@ -204,6 +208,10 @@
         default:
           break;
       }
+    },
+
+    runQueuedCommands() {
+      while (this.queuedCommands.length > 0 && this.handling === 0) this.onCommand(this.queuedCommands.shift());
     },
 
     /** A set_timers that came before the playthrough started applies as soon as it runs. */
