@@ -15,6 +15,33 @@ def command(kind: str, **fields: Any) -> dict[str, Any]:
     return {"source": HOST_SOURCE, "contract": 2, "command": {"type": kind, **fields}}
 
 
+_GOOD = command("pause")
+_ID = "p:0:a:option:b:0"
+
+# Messages a player must reject, with the reason it gives (resources/schema/host-player-messages
+# .schema.json rejects every one of them too).
+BAD_COMMANDS: list[tuple[Any, str]] = [
+    ({**_GOOD, "contract": 1}, "contract"),
+    ({**_GOOD, "extra": 1}, "malformed"),
+    (command("set_language", language="fr"), "unknown_command"),
+    (command("deposit_result", deposit_id=_ID, ok="yes"), "malformed"),
+    (command("deposit_result", deposit_id=_ID, ok=False, reason="x" * 201), "malformed"),
+    (command("deposit_result", deposit_id="", ok=True), "malformed"),
+    (command("deposit_result", deposit_id="a b", ok=True), "malformed"),
+    (command("deposit_result", deposit_id="x" * 257, ok=True), "malformed"),
+    (command("deposit_result", deposit_id=_ID, ok=True, reason=5), "malformed"),
+    (command("set_timers", timers="x3"), "malformed"),
+    (command("set_timers"), "malformed"),
+    (command("pause", now=True), "malformed"),
+    ({"source": HOST_SOURCE, "contract": 2, "command": "pause"}, "malformed"),
+    ({"source": "someone-else", "contract": 2, "command": {"type": "pause"}}, "not_host_message"),
+    (42, "not_host_message"),
+    ([_GOOD], "not_host_message"),
+    ("{not json", "not_json"),
+    ("x" * 5000, "too_large"),
+]
+
+
 def open_host(page: Any, url: str, rate: float = 1.0, timers: str | None = None) -> Any:
     """Open a host page that frames the player; returns the player's frame once it runs."""
     if rate != 1.0:

@@ -11,7 +11,15 @@ from typing import Any
 
 import pytest
 
-from tests.player.bridge_kit import command, events, open_host, rejected, wait_for, wait_rejected
+from tests.player.bridge_kit import (
+    BAD_COMMANDS,
+    command,
+    events,
+    open_host,
+    rejected,
+    wait_for,
+    wait_rejected,
+)
 from tests.player.conftest import PageKit
 from tests.player.playthrough import TIMEOUT_MS
 from tests.player.sites import Sites
@@ -84,22 +92,7 @@ def test_commands_from_a_wrong_origin_or_window_are_rejected(new_page: Any, site
 
     # From the parent on the allowed origin: only well-formed version 2 commands count.
     good = command("pause")
-    bad: list[tuple[Any, str]] = [
-        ({**good, "contract": 1}, "contract"),
-        ({**good, "extra": 1}, "malformed"),
-        (command("set_language", language="fr"), "unknown_command"),
-        (command("deposit_result", deposit_id="p:0:a:option:b:0", ok="yes"), "malformed"),
-        (command("deposit_result", deposit_id="p:0:a:option:b:0", ok=False, reason="x" * 201), "malformed"),
-        (command("deposit_result", deposit_id="", ok=True), "malformed"),
-        (command("set_timers", timers="x3"), "malformed"),
-        (command("pause", now=True), "malformed"),
-        ({"source": "drama-studio-host", "contract": 2, "command": "pause"}, "malformed"),
-        ({"source": "someone-else", "contract": 2, "command": {"type": "pause"}}, "not_host_message"),
-        (42, "not_host_message"),
-        ([good], "not_host_message"),
-        ("{not json", "not_json"),
-        ("x" * 5000, "too_large"),
-    ]
+    bad = BAD_COMMANDS
     send = "(list) => { const f = document.getElementById('player').contentWindow;" \
            " for (const m of list) f.postMessage(m, '*'); }"
     wallet.page.evaluate(send, [m for m, _ in bad])
