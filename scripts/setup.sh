@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Drama Studio setup: installs system packages (apt), a .venv with the studio,
-# then either opens the studio on a sample drama (`run`) or runs the full test
-# suite (`test`).  Usage: scripts/setup.sh run|test [pytest args...]
+# the npm packages of the browser tests (tests/browser-node: puppeteer-core,
+# from its committed package-lock.json; no browser is downloaded: the tests
+# use Debian's chromium and firefox-esr), then either opens the studio on a
+# sample drama (`run`) or runs the full test suite (`test`).
+# Usage: scripts/setup.sh run|test [pytest args...]
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -11,7 +14,7 @@ shift || true
 APT_PACKAGES=(
   python3 python3-venv python3-pip
   libvlc5 libvlc-bin vlc-plugin-base vlc-plugin-video-output
-  ffmpeg xvfb xauth chromium
+  ffmpeg xvfb xauth chromium firefox-esr
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
@@ -23,6 +26,8 @@ missing_packages() {
   for pkg in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
   done
+  # Node.js and npm for tests/browser-node, unless a Node.js with npm is already there.
+  command -v npm >/dev/null || echo "nodejs npm"
 }
 
 install_system_packages() {
@@ -58,8 +63,19 @@ install_python() {
   .venv/bin/python -m pip install -q -e ".[dev]"
 }
 
+install_node_packages() {
+  # puppeteer-core drives Firefox in the bridge tests; `npm ci` installs exactly the lock file.
+  local dir=tests/browser-node
+  if cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json" 2>/dev/null; then
+    return 0
+  fi
+  (cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  cp "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"
+}
+
 install_system_packages
 install_python
+install_node_packages
 
 case "$MODE" in
   run)
