@@ -8,6 +8,7 @@ player rejects is invalid for the schema too.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -116,3 +117,16 @@ def test_what_the_player_rejects_the_schema_rejects() -> None:
     assert not up_schema.is_valid({**ready, "contract": 1})
     assert not up_schema.is_valid({**ready, "event": {"type": "stopped", "clock": 0, "scene": "a", "t": 0,
                                                       "reason": "limit"}})  # runner-only: never sent
+
+
+def test_the_guides_examples_are_valid_messages() -> None:
+    """Every JSON example of docs/host-integration.md is a valid message of its direction."""
+    schemas = {"drama-studio-player": _validator("player-host-messages"),
+               "drama-studio-host": _validator("host-player-messages")}
+    text = (ROOT / "docs" / "host-integration.md").read_text("utf-8")
+    blocks = re.findall(r"```json\n(.*?)```", text, re.DOTALL)
+    assert len(blocks) >= 3
+    for block in blocks:
+        message = json.loads(block)
+        errors = [e.message for e in schemas[message["source"]].iter_errors(message)]
+        assert errors == [], (block, errors)
