@@ -128,7 +128,6 @@
       const startScene = this.scenes.get(d.start) || d.scenes[0];
       const poster = manifest.posters && safeRelPath(manifest.posters[startScene.id]);
       if (poster) $("video-a").poster = "../" + poster;
-      this.session = new Session.SessionStore(d.title, JSON.stringify(d));
       this.history = new Session.History(d.title);
       this.money = new root.DramaMoneyCard.MoneyCard(this.goalMap, this.currency);
       const dom = new URLSearchParams(root.location.search).get("host") === "dom";
@@ -138,6 +137,7 @@
         onCommand: (command) => this.onCommand(command),
       });
       this.hostMode = this.bridge.hostMode;
+      this.session = new Session.SessionStore(d.title, JSON.stringify(d), this.hostMode ? "host" : "preview");
       this.bridge.announceReady();
       this.open();
     }

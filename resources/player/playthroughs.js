@@ -14,7 +14,7 @@
  *
  * Host mode (someone answers deposits) or preview (the player's own wallet
  * accepts every deposit and says that no money moves) is decided once per
- * page by the bridge; a saved playthrough of the other mode is not resumed.
+ * page by the bridge; each mode resumes only its own saved playthrough.
  */
 (function (root) {
   "use strict";
@@ -27,9 +27,8 @@
   const Playthroughs = {
     /** Offer to resume a saved playthrough, or start one. */
     open() {
-      const saved = this.session.load();
-      const mode = this.hostMode ? "host" : "preview";
-      if (saved && saved.mode === mode && (saved.inputs.length > 0 || saved.clock > 0)) {
+      const saved = this.session.load(); // this mode's (see session.js)
+      if (saved && (saved.inputs.length > 0 || saved.clock > 0)) {
         $("resume").hidden = false;
         $("resume-yes").focus({ preventScroll: true });
         $("resume-yes").onclick = () => this.resumeSaved(saved);
@@ -40,8 +39,9 @@
       this.newPlaythrough();
     },
 
-    /** Watch again, Restart now: leave the current playthrough for a new one. */
+    /** Watch again, Restart now: leave the current playthrough for a new one (not while the host holds the story). */
     restart() {
+      if (this.hostPaused) return;
       this.session.clear();
       this.newPlaythrough();
     },
@@ -76,10 +76,10 @@
     abandonCurrent() {
       const engine = this.engine;
       this.engine = null;
-      if (!engine || !engine.started || this.broken) return;
+      if (!engine || !engine.started) return;
       let events;
       try {
-        events = engine.abandon();
+        events = engine.abandon(); // also after a failure: the host must get its money back
       } catch (err) {
         return;
       }

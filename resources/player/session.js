@@ -5,7 +5,7 @@
  * - the viewer's timers setting;
  * - per drama title: whether the viewer has started this drama before (the
  *   engine's `replay` flag of the next playthrough);
- * - per drama (title + hash of its JSON) the playthrough in progress: its id,
+ * - per drama (title + hash of its JSON) and mode the playthrough in progress: its id,
  *   replay flag, host mode, timers, every input (viewer inputs and the host's
  *   deposit_result / set_timers) with its clock, and the clock, so that a
  *   reload resumes the same playthrough by replaying the inputs exactly.
@@ -15,7 +15,6 @@
 
   const PREFIX = "drama-studio-player:";
   const TIMERS = ["normal", "x2", "x10", "off"];
-  const MODES = ["host", "preview"];
   const PLAYTHROUGH_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
   /** FNV-1a (32 bit) of a string, as 8 hex digits: a cheap content key. */
@@ -126,16 +125,22 @@
     }
   }
 
-  /** The playthrough in progress of one drama. */
+  /**
+   * The playthrough in progress of one drama, kept apart per mode ("host" or
+   * "preview"): a host's playthrough waits for the next visit in host mode
+   * (its deposits are at that host) even if the player is opened as a preview
+   * meanwhile.
+   */
   class SessionStore {
-    constructor(title, dramaText) {
-      this.key = PREFIX + "session:" + title + ":" + hashText(dramaText);
+    constructor(title, dramaText, mode) {
+      this.mode = mode;
+      this.key = PREFIX + "session:" + mode + ":" + title + ":" + hashText(dramaText);
     }
 
     /** {v, playthrough, replay, mode, timers, inputs, clock} or null when absent or damaged. */
     load() {
       const data = read(this.key);
-      if (!data || data.v !== 2 || !TIMERS.includes(data.timers) || !MODES.includes(data.mode)) return null;
+      if (!data || data.v !== 2 || !TIMERS.includes(data.timers) || data.mode !== this.mode) return null;
       if (!isString(data.playthrough) || !PLAYTHROUGH_RE.test(data.playthrough)) return null;
       if (typeof data.replay !== "boolean") return null;
       if (!Array.isArray(data.inputs) || !data.inputs.every(validInput)) return null;

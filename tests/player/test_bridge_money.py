@@ -229,3 +229,30 @@ def test_the_ending_shows_pending_deposits_as_pending(new_page: Any, sites: Site
     )
     assert frame.locator("#ending-saved .saved-pending").count() == 0
     assert kit.problems.errors == []
+
+
+def test_a_hosts_playthrough_waits_for_the_next_visit_in_host_mode(new_page: Any, sites: Sites) -> None:
+    """Opened meanwhile as a preview (no host), the player starts afresh but keeps the host's
+    playthrough: its deposits are at that host, so only a host-mode visit resumes (or abandons) it."""
+    kit = new_page(*WIDE)
+    page = kit.page
+    frame = open_host(page, sites.wallet(), rate=4, timers="off")
+    first = wait_for(frame, "playthrough_started")
+    frame.locator("#prompt-accept").click(timeout=TIMEOUT_MS)
+    wait_for(frame, "deposit_confirmed")
+
+    preview = kit.context.new_page()  # same browser storage, the player on its own: a preview
+    preview.goto(sites.bundle("bank"))
+    preview.wait_for_function("() => window.dramaPlayer && window.dramaPlayer.engine", timeout=TIMEOUT_MS)
+    assert preview.evaluate("[dramaPlayer.hostMode, dramaPlayer.playthrough]")[0] is False
+    assert preview.locator("#resume").is_hidden()
+    assert preview.evaluate("dramaPlayer.playthrough") != first["playthrough"]
+    preview.close()
+
+    page.reload()
+    frame = player_frame_after_reload(page)
+    frame.locator("#resume-yes").click(timeout=TIMEOUT_MS)
+    frame.wait_for_function("() => dramaPlayer.engine && dramaPlayer.engine.started", timeout=TIMEOUT_MS)
+    assert frame.evaluate("[dramaPlayer.playthrough, dramaPlayer.engine.saved]") == [
+        first["playthrough"], {"trip": 5000}]
+    assert kit.problems.errors == []

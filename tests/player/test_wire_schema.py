@@ -51,6 +51,7 @@ def _wallet_session(page: Any, sites: Sites) -> tuple[list[Any], list[Any]]:
     page.locator("#timers").select_option("off")
     wait_for(frame, "timers_changed")
     frame.locator("#prompt-accept").click(timeout=TIMEOUT_MS)  # ¥50: confirmed
+    wait_for(frame, "paused_for_choice")  # timers off: the choice waits at its deadline
     frame.locator('[data-option="save"]').click(timeout=TIMEOUT_MS)  # ¥200 > balance: refused
     wait_for(frame, "deposit_refused")
     frame.locator("#back").click()
