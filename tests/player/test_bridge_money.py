@@ -199,6 +199,7 @@ def test_start_over_cancels_the_deposits_taken_back(new_page: Any, sites: Sites)
     page.wait_for_function("() => walletSnapshot().net.trip === 5000", timeout=TIMEOUT_MS)
     ledger = _snapshot(page)["ledger"]
     assert ledger[cancelled["deposit_id"]]["reversed"] is True  # the wallet gave the ¥200 back
+    page.screenshot(path=f"{SHOTS_DIR}/host-wallet-ledger.png")
     assert _snapshot(page)["balance"] == 100000 - 5000
     assert kit.problems.errors == []
 

@@ -147,7 +147,8 @@ function render() {
     const tr = document.createElement("tr");
     tr.dataset.deposit = id;
     tr.dataset.state = entry.state;
-    const status = entry.reversed ? "reversed (money back)" : entry.state === "refused" ? "refused: " + entry.reason : entry.state;
+    const status = entry.reversed ? "reversed (money back)" : entry.state === "refused" ? "refused: " + entry.reason
+      : { done: "executed", held: "waiting for you", cancelled: "cancelled" }[entry.state];
     tr.append(cell(id), cell(entry.goal), cell(money(entry.amount, entry.currency)), cell(status));
     const actions = document.createElement("td");
     if (entry.state === "held") {
