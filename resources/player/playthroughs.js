@@ -87,6 +87,20 @@
         this.bridge.publish(event);
         this.view.announce(this.money.onEvent(event, true));
       }
+      // A host may still answer its pending deposits: keep the engine to route them to
+      // (docs/engine-contract.md, abandon()); only in memory, at most a few playthroughs.
+      if (engine.pendingRequests().length) {
+        this.abandoned = (this.abandoned || []).filter((e) => e.pendingRequests().length).slice(-4);
+        this.abandoned.push(engine);
+      }
+    },
+
+    /** A host's late answer for an abandoned playthrough: applied there and sent on to the host. */
+    answerAbandoned(id, ok, reason) {
+      const playthrough = id.split(":", 1)[0];
+      const engine = (this.abandoned || []).find((e) => e.playthrough === playthrough);
+      if (!engine) return;
+      for (const event of engine.depositResult(id, ok, reason)) this.bridge.publish(event);
     },
 
     /**
@@ -198,6 +212,10 @@
           const { deposit_id: id, ok, reason } = command;
           // Before the playthrough runs (resume card) the answer is dropped: the
           // still pending deposits are sent again when it starts.
+          if (this.engine && id.split(":", 1)[0] !== this.engine.playthrough) {
+            this.answerAbandoned(id, ok, reason);
+            break;
+          }
           this.hostInput("deposit_result", { deposit_id: id, ok, reason }, (e) => e.depositResult(id, ok, reason));
           break;
         }

@@ -154,3 +154,25 @@ def test_a_hosts_reason_is_short_plain_text(phone: PageKit, sites: Sites) -> Non
     page.screenshot(path=f"{SHOTS_DIR}/native-refused-long-reason.png")
     assert clipped(page, "#savings") == []
     assert phone.problems.dialogs == [] and phone.problems.errors == []
+
+
+def test_a_late_answer_reaches_an_abandoned_playthrough(phone: PageKit, sites: Sites) -> None:
+    """The host answers a deposit after the viewer started over: the answer still counts for the
+    playthrough it belongs to (the engine is kept while it has pending deposits)."""
+    phone.page.add_init_script(IOS)
+    page = open_player(phone, sites.bundle("bank"), rate=4, timers="off")
+    page.locator("#prompt-accept").click(timeout=TIMEOUT_MS)
+    requested = wait_for(page, "deposit_requested")
+    first = requested["deposit_id"].split(":", 1)[0]
+    page.evaluate("dramaPlayer.restart()")  # what Watch again / Restart now do
+    second = page.wait_for_function(
+        "(first) => (window.__dramaEvents.filter((e) => e.type === 'playthrough_started')"
+        ".map((e) => e.playthrough).find((p) => p !== first))", arg=first).json_value()
+    assert second and second != first
+    assert _answer(page, requested["deposit_id"], True) is True
+    confirmed = wait_for(page, "deposit_confirmed")
+    assert confirmed["deposit_id"] == requested["deposit_id"] and confirmed["saved"] == 5000
+    assert any(m["event"] == confirmed for m in _native(page))  # told to the host too
+    assert _answer(page, requested["deposit_id"], True) is True  # a repeat changes nothing
+    assert len(events(page, "deposit_confirmed")) == 1
+    assert phone.problems.errors == []
