@@ -8,6 +8,7 @@ embeds the player in an iframe (to see the postMessage bridge). Chromium is
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from collections.abc import Iterator
@@ -159,6 +160,25 @@ class PageKit:
     page: Any
     problems: PageProblems
     context: Any
+
+
+@contextlib.contextmanager
+def engine_script_page(browser: Any, web: Web, *scripts: Path) -> Iterator[Any]:
+    """A blank page of the web root with the player's engine.js (plus ``scripts``) loaded;
+    fails if the page threw anything by the end."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{web.base}/blank.html")
+    page.add_script_tag(url=f"{web.base}/player/engine.js")
+    for script in scripts:
+        page.add_script_tag(path=str(script))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert errors == []
 
 
 @pytest.fixture

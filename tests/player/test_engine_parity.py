@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.player.conftest import Web
+from tests.player.conftest import Web, engine_script_page
 from tests.player.randomized import adaptive_inputs, random_project, random_start
 from tests.player.support import VECTORS_DIR, load_json, sample_drama
 
@@ -59,18 +59,9 @@ def ordered(value: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def engine_page(browser: Any, web: Web) -> Iterator[Any]:
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(f"{web.base}/blank.html")
-    page.add_script_tag(url=f"{web.base}/player/engine.js")
-    assert page.evaluate("typeof DramaEngine.runTrace") == "function"
-    try:
+    with engine_script_page(browser, web) as page:
+        assert page.evaluate("typeof DramaEngine.runTrace") == "function"
         yield page
-    finally:
-        context.close()
-    assert errors == []
 
 
 def vector_project(vector: dict[str, Any]) -> Any:

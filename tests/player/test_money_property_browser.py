@@ -19,7 +19,7 @@ import pytest
 
 from tests.engine.money_sessions import Json, issue_session, money_problems, run_session, seeded_sessions
 from tests.engine.test_money_property import SEED, SEEDED, issue_numbers
-from tests.player.conftest import Web
+from tests.player.conftest import Web, engine_script_page
 
 pytestmark = pytest.mark.browser
 
@@ -36,20 +36,10 @@ RUN_ALL = """(sessions) => sessions.map((s) => {
 
 @pytest.fixture(scope="module")
 def money_page(browser: Any, web: Web) -> Iterator[Any]:
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(f"{web.base}/blank.html")
-    page.add_script_tag(url=f"{web.base}/player/engine.js")
-    page.add_script_tag(path=str(DRIVER))
-    assert page.evaluate("DramaEngine.CONTRACT_VERSION") == 2
-    assert page.evaluate("typeof DramaMoneySession.run") == "function"
-    try:
+    with engine_script_page(browser, web, DRIVER) as page:
+        assert page.evaluate("DramaEngine.CONTRACT_VERSION") == 2
+        assert page.evaluate("typeof DramaMoneySession.run") == "function"
         yield page
-    finally:
-        context.close()
-    assert errors == []
 
 
 def first_difference(want: Json, got: Json) -> str:
