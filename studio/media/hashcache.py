@@ -309,10 +309,13 @@ def chunks(src: FileIO, limit: int, check: Callable[[], None] | None = None) -> 
 
 def hash_file(
     path: str | os.PathLike[str], store: FingerprintStore | None = None,
-    check: Callable[[], None] | None = None,
+    check: Callable[[], None] | None = None, progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Signature, Fingerprint]:
     """Read ``path`` once for its fingerprint; record it in ``store`` (default: the
-    shared one) when the racy rule allows.  Returns the signature taken before reading."""
+    shared one) when the racy rule allows.  Returns the signature taken before reading.
+
+    ``check()`` runs before every CHUNK read (whatever it raises, a cancel, propagates
+    and nothing is recorded); ``progress(done, size)`` after each chunk is hashed."""
     store = store if store is not None else default_store()
     started = time.time_ns()
     with open(path, "rb", buffering=0) as src:
@@ -320,6 +323,8 @@ def hash_file(
         with Digest(sig.size >= THREADED_HASH_MIN) as digest:
             for chunk in chunks(src, sig.size + 1, check):
                 digest.update(chunk)
+                if progress is not None:
+                    progress(digest.size, sig.size)
             fp = digest.result()
         after = Signature.of(path, os.fstat(src.fileno()))
     store.count_read()
@@ -329,16 +334,18 @@ def hash_file(
 
 
 def fingerprint(
-    path: str | os.PathLike[str], store: FingerprintStore | None = None, save: bool = False
+    path: str | os.PathLike[str], store: FingerprintStore | None = None, save: bool = False,
+    check: Callable[[], None] | None = None, progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Signature, Fingerprint]:
     """The fingerprint of ``path``: from the store when its signature is known, else
-    read (and, with ``save``, the store written to disk at once)."""
+    read (``check``/``progress`` as in :func:`hash_file`; with ``save``, the store is
+    written to disk at once)."""
     store = store if store is not None else default_store()
     sig = Signature.of(path, os.stat(path))
     found = store.lookup(sig)
     if found is not None:
         return sig, found
-    result = hash_file(path, store)
+    result = hash_file(path, store, check, progress)
     if save:
         store.flush()
     return result

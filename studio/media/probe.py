@@ -14,6 +14,13 @@ picture must be turned *clockwise* to be shown upright.  It is the value of the
 legacy ``rotate`` tag that phones write (an iPhone portrait clip is 90) and it is
 derived from FFmpeg's display matrix (which FFmpeg reports counter-clockwise).
 
+**Cost bound and cancelling.**  Before anything is read, a file larger than
+:data:`MAX_MEDIA_BYTES` is refused; the structure walk is bounded by the limits of
+:mod:`studio.media.containers`; decoding stops after a bounded number of packets; the
+SHA-256 is read in 1 MiB chunks, and ``check`` (a callback that raises to cancel, e.g.
+``CancelToken.check``) runs before every chunk and every few thousand boxes, while
+``progress(done, total)`` reports the bytes hashed.  Limits: ``docs/media-limits.md``.
+
 This module must stay free of Qt and libVLC: it is used by the command-line tools.
 """
 
@@ -22,8 +29,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
@@ -35,8 +41,18 @@ from av.stream import Disposition
 from av.video.frame import VideoFrame
 from av.video.stream import VideoStream
 
+from studio.media.containers import (
+    LimitError,
+    StructureError,
+    check_ebml,
+    human_bytes,
+    walk_isobmff,
+)
+from studio.media.hashcache import CHUNK, FingerprintStore, hash_file
+
 ALLOWED_CONTAINERS: tuple[str, ...] = ("mp4", "mov", "m4v", "webm", "mkv")
 
+MAX_MEDIA_BYTES = 4 << 30  # what a bundle import accepts in total (studio.bundle.entries.Limits)
 _HEAD_BYTES = 4096
 _MAX_PACKETS_FOR_FIRST_FRAME = 600
 _M4V_BRANDS = frozenset({b"M4V ", b"M4VH", b"M4VP"})
@@ -109,18 +125,36 @@ class ProbeResult:
         }
 
 
-def sha256_file(path: str | os.PathLike[str], chunk: int = 1 << 20) -> str:
-    """Hex SHA-256 of a file, read in ``chunk``-byte pieces."""
+def sha256_file(
+    path: str | os.PathLike[str], chunk: int = CHUNK, check: Callable[[], None] | None = None
+) -> str:
+    """Hex SHA-256 of a file, read in ``chunk``-byte pieces; ``check()`` runs before each."""
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
-        while block := fh.read(chunk):
+        while True:
+            if check is not None:
+                check()
+            if not (block := fh.read(chunk)):
+                break
             digest.update(block)
     return digest.hexdigest()
 
 
-def probe(path: str | os.PathLike[str]) -> ProbeResult:
-    """Identify, open and check a video file; raise :class:`ProbeError` if unusable."""
-    with open_video(path) as (container, stream, kind):
+def probe(
+    path: str | os.PathLike[str],
+    *,
+    check: Callable[[], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    max_bytes: int = MAX_MEDIA_BYTES,
+) -> ProbeResult:
+    """Identify, open and check a video file; raise :class:`ProbeError` if unusable.
+
+    ``check()`` is called before every 1 MiB read and every few thousand boxes; whatever
+    it raises (a cancel) propagates unchanged.  ``progress(done, total)`` follows the
+    hashing in bytes.  A file larger than ``max_bytes`` is refused before it is read.
+    """
+    _check_size(path, max_bytes)
+    with open_video(path, check) as (container, stream, kind):
         try:
             first = first_video_frame(path, container, stream)
             duration_ms = media_duration_ms(container, stream)
@@ -139,10 +173,12 @@ def probe(path: str | os.PathLike[str]) -> ProbeResult:
         except Exception as exc:
             raise ProbeError(path, f"truncated or corrupt ({describe_error(exc)})") from exc
     try:
-        size = os.stat(path).st_size
-        digest = sha256_file(path)
+        # A memory-only store: probing never writes the persistent fingerprint cache.
+        sig, fp = hash_file(path, FingerprintStore(None), check=check, progress=progress)
     except OSError as exc:
         raise ProbeError(path, f"cannot read file ({describe_error(exc)})") from exc
+    size, digest = sig.size, fp.sha256
+    _check_size_value(path, size, max_bytes)
     swap = rotation in (90, 270)
     return ProbeResult(
         path=os.fspath(path),
@@ -161,16 +197,37 @@ def probe(path: str | os.PathLike[str]) -> ProbeResult:
     )
 
 
+def _check_size(path: str | os.PathLike[str], max_bytes: int) -> None:
+    """Refuse a file larger than ``max_bytes`` before reading it (other stat
+    failures are left to :func:`sniff_container`, which names them)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return
+    if stat.S_ISREG(st.st_mode):
+        _check_size_value(path, st.st_size, max_bytes)
+
+
+def _check_size_value(path: str | os.PathLike[str], size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise ProbeError(
+            path, f"file is {human_bytes(size)} (the limit for a clip is {human_bytes(max_bytes)})"
+        )
+
+
 @contextmanager
 def open_video(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str], check: Callable[[], None] | None = None
 ) -> Iterator[tuple[InputContainer, VideoStream, str]]:
     """Sniff, open and yield ``(container, video_stream, container_kind)``.
 
     Only containers from :data:`ALLOWED_CONTAINERS` are opened, always with the
-    demuxer the magic bytes call for.  Raises :class:`ProbeError`.
+    demuxer the magic bytes call for.  Raises :class:`ProbeError`; ``check`` is
+    passed to :func:`sniff_container`.
     """
-    kind = sniff_container(path)
+    kind = sniff_container(path, check)
+    if check is not None:
+        check()
     demuxer = "matroska" if kind in ("webm", "mkv") else "mov"
     target = "file:" + os.path.abspath(os.fspath(path))
     try:
@@ -192,8 +249,11 @@ def open_video(
         container.close()
 
 
-def sniff_container(path: str | os.PathLike[str]) -> str:
-    """Return the allowed container kind of ``path`` judged by its bytes, else raise."""
+def sniff_container(path: str | os.PathLike[str], check: Callable[[], None] | None = None) -> str:
+    """Return the allowed container kind of ``path`` judged by its bytes, else raise.
+
+    The structure walk is bounded (:mod:`studio.media.containers`) and calls ``check()``
+    every few thousand boxes."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -210,7 +270,7 @@ def sniff_container(path: str | os.PathLike[str]) -> str:
         with open(path, "rb") as fh:
             head = fh.read(_HEAD_BYTES)
             if head[4:8] == b"ftyp" or (len(head) >= 8 and head[4:8] in _QT_FIRST_BOXES):
-                return _check_isobmff(path, fh, st.st_size, head)
+                return _check_isobmff(path, fh, st.st_size, head, check)
             if head[:4] == b"\x1a\x45\xdf\xa3":
                 return _check_ebml(path, head, st.st_size)
     except OSError as exc:
@@ -254,89 +314,42 @@ def media_duration_ms(container: InputContainer, stream: VideoStream) -> int:
     return int(micro * 1000 + Fraction(1, 2))
 
 
-def _check_isobmff(path: str | os.PathLike[str], fh: BinaryIO, size: int, head: bytes) -> str:
-    """Walk the top-level boxes; the last one must end at (or before) end of file."""
+def _check_isobmff(
+    path: str | os.PathLike[str], fh: BinaryIO, size: int, head: bytes,
+    check: Callable[[], None] | None,
+) -> str:
+    """The kind (mp4/mov/m4v) of an ISO-BMFF file after the bounded box walk."""
     if head[4:8] == b"ftyp":
         brand = head[8:12]
         kind = "mov" if brand == b"qt  " else "m4v" if brand in _M4V_BRANDS else "mp4"
     else:
         kind = "mov"
-    offset, seen = 0, set[bytes]()
-    while offset < size:
-        fh.seek(offset)
-        header = fh.read(16)
-        if len(header) < 8:
-            raise ProbeError(path, f"truncated or corrupt (box header cut at byte {offset})")
-        box_size, box_type = struct.unpack(">I4s", header[:8])
-        if box_size == 1:
-            if len(header) < 16:
-                raise ProbeError(path, f"truncated or corrupt (box header cut at byte {offset})")
-            (box_size,) = struct.unpack(">Q", header[8:16])
-        elif box_size == 0:
-            box_size = size - offset
-        if box_size < 8:
-            raise ProbeError(path, f"truncated or corrupt (bad box size at byte {offset})")
-        name = box_type.decode("latin-1")
-        if offset + box_size > size:
-            missing = offset + box_size - size
-            raise ProbeError(
-                path, f"truncated or corrupt (box '{name}' is missing {missing} bytes)"
-            )
-        seen.add(box_type)
-        offset += box_size
+    try:
+        seen = walk_isobmff(fh, size, check)
+    except StructureError as exc:
+        raise _structure_error(path, exc) from None
     if b"moov" not in seen:
         raise ProbeError(path, "truncated or corrupt (no 'moov' box)")
     return kind
 
 
-def _read_vint(buf: bytes, pos: int, keep_marker: bool) -> tuple[int | None, int]:
-    """Read an EBML variable-length integer; return (value or None if unknown, new pos)."""
-    if pos >= len(buf):
-        raise IndexError("EBML header cut")
-    first = buf[pos]
-    length = 1
-    while length <= 8 and not first & (0x80 >> (length - 1)):
-        length += 1
-    if length > 8 or pos + length > len(buf):
-        raise IndexError("bad EBML number")
-    raw = int.from_bytes(buf[pos : pos + length], "big")
-    if keep_marker:
-        return raw, pos + length
-    value = raw & ((1 << (7 * length)) - 1)
-    return (None if value == (1 << (7 * length)) - 1 else value), pos + length
-
-
 def _check_ebml(path: str | os.PathLike[str], head: bytes, size: int) -> str:
-    """Read the EBML DocType and check the Segment fits in the file."""
+    """The kind (webm/mkv) of an EBML file, from its DocType."""
     try:
-        _, pos = _read_vint(head, 0, keep_marker=True)
-        header_size, pos = _read_vint(head, pos, keep_marker=False)
-        if header_size is None:
-            raise IndexError("EBML header of unknown size")
-        end = pos + header_size
-        doctype = ""
-        while pos < end:
-            element, pos = _read_vint(head, pos, keep_marker=True)
-            length, pos = _read_vint(head, pos, keep_marker=False)
-            if length is None:
-                raise IndexError("EBML element of unknown size")
-            if element == 0x4282:
-                doctype = head[pos : pos + length].rstrip(b"\0").decode("ascii", "replace")
-            pos += length
-        segment, pos = _read_vint(head, end, keep_marker=True)
-        segment_size, pos = _read_vint(head, pos, keep_marker=False)
-    except IndexError as exc:
-        raise ProbeError(path, f"truncated or corrupt ({exc})") from None
-    if segment != 0x18538067:
-        raise ProbeError(path, "truncated or corrupt (no Matroska segment)")
-    if segment_size is not None and pos + segment_size > size:
-        missing = pos + segment_size - size
-        raise ProbeError(path, f"truncated or corrupt (segment is missing {missing} bytes)")
+        doctype = check_ebml(head, size)
+    except StructureError as exc:
+        raise _structure_error(path, exc) from None
     if doctype == "webm":
         return "webm"
     if doctype == "matroska":
         return "mkv"
     raise ProbeError(path, f"container '{doctype or 'ebml'}' is not allowed ({_allowed()})")
+
+
+def _structure_error(path: str | os.PathLike[str], exc: StructureError) -> ProbeError:
+    if isinstance(exc, LimitError):
+        return ProbeError(path, str(exc))
+    return ProbeError(path, f"truncated or corrupt ({exc})")
 
 
 def _why_not_allowed(head: bytes) -> str:
