@@ -3,20 +3,22 @@
 Refuses: too many entries, unsafe names (see :mod:`studio.bundle.names`),
 duplicate or colliding names, symlinks and other non-regular entries,
 encryption, compression other than stored/deflate, entries outside the
-allowlist, and entries whose data overlap or run past the end of the file.
-Sizes in the headers are never trusted for limits: the importer counts the
-bytes it actually decompresses.
+allowlist, names that are not portable to Windows (:mod:`studio.model.portable`),
+and entries whose true extent (:mod:`studio.bundle.layout`, from the local
+headers) overlaps another or reaches the central directory.  Sizes in the
+headers are never trusted for limits: the importer counts the bytes it
+actually decompresses.
 """
 
 from __future__ import annotations
 
-import itertools
 import stat
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NoReturn
+from typing import BinaryIO
 
+from studio.bundle.errors import show
+from studio.bundle.layout import Fail, check_extents
 from studio.bundle.names import (
     IMAGE_EXTS,
     KNOWN_DIRS,
@@ -26,16 +28,14 @@ from studio.bundle.names import (
     is_player,
     unsafe_reason,
 )
+from studio.model.portable import path_problem
 
 GIB = 1 << 30
 MIB = 1 << 20
-_LOCAL_HEADER = 30
 _MSDOS_DIR = 0x10
 _ENCRYPTED = 0x1
 _PATCHED = 0x20
 _STRONG_ENCRYPTION = 0x40
-
-Fail = Callable[[str, str], NoReturn]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Limits:
     ratio_floor: int = MIB  # the ratio limit applies once an entry has produced this much
     max_manifest_bytes: int = 16 * MIB
     max_json_depth: int = 64
+    max_directory_bytes: int = 16 * MIB  # central directory, bounded before it is parsed
 
 
 ALLOWED_TEXT = (
@@ -70,6 +71,9 @@ def _check_one(info: zipfile.ZipInfo, fail: Fail) -> bool:
     reason = unsafe_reason(name)
     if reason is not None:
         fail(name, reason)
+    problem = path_problem(name)
+    if problem is not None:
+        fail(name, f"file name '{show(problem[0])}' is not portable: {problem[1]}")
     if info.flag_bits & (_ENCRYPTED | _STRONG_ENCRYPTION):
         fail(name, "is encrypted")
     if info.flag_bits & _PATCHED:
@@ -92,21 +96,13 @@ def _check_one(info: zipfile.ZipInfo, fail: Fail) -> bool:
     return False
 
 
-def _check_layout(infos: list[zipfile.ZipInfo], archive_size: int, fail: Fail) -> None:
-    """Entry data must lie inside the file and must not overlap (overlap = zip bomb)."""
-    ordered = sorted(infos, key=lambda i: i.header_offset)
-    for prev, info in itertools.pairwise(ordered):
-        if prev.header_offset + _LOCAL_HEADER + prev.compress_size > info.header_offset:
-            fail(info.orig_filename, f"overlaps entry '{prev.orig_filename}' (zip bomb)")
-    for info in ordered:
-        if info.header_offset + _LOCAL_HEADER + info.compress_size > archive_size:
-            fail(info.orig_filename, "extends past the end of the file (truncated)")
-
-
 def check_entries(
-    infos: list[zipfile.ZipInfo], archive_size: int, limits: Limits, fail: Fail
+    infos: list[zipfile.ZipInfo], fh: BinaryIO, directory_start: int, limits: Limits, fail: Fail
 ) -> dict[str, zipfile.ZipInfo]:
-    """The entries to read (everything but folders and player/), by name."""
+    """The entries to read (everything but folders and player/), by name.
+
+    ``fh`` is the open archive (local headers are read from it) and
+    ``directory_start`` the offset of its central directory."""
     if len(infos) > limits.max_entries:
         fail("", f"has {len(infos)} entries (the limit is {limits.max_entries})")
     seen: dict[str, str] = {}
@@ -123,5 +119,5 @@ def check_entries(
         seen[key] = name
         if not folder and not is_player(name):
             keep[name] = info
-    _check_layout(infos, archive_size, fail)
+    check_extents(fh, infos, directory_start, fail)
     return keep

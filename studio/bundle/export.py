@@ -11,6 +11,12 @@ kernel unread, any other is hashed on the way; changed media is refused.
 
 The output only appears, via ``os.replace``, once complete; cancel or any
 error removes the temporary file and leaves an existing output untouched.
+A new bundle gets the umask's permissions, a replaced one keeps its mode, and
+an output path that is a symlink is written through (the link stays).  Stale
+leftovers of killed runs in the output folder are swept first
+(:func:`studio.model.leftovers.sweep_all`).  Every name written is portable
+(:mod:`studio.model.portable`): posters of scenes with Windows device names
+are renamed (``portable_stem``), media and images are named by content hash.
 ``sync=True`` (``studio export --sync``) also makes it durable: background
 ``fdatasync`` while writing, ``fsync`` before the rename, then the folder.
 The default, like ``cp`` or ``zip``, leaves write-back to the system.
@@ -36,7 +42,15 @@ from pydantic import ValidationError
 import studio
 from studio.bundle import manifest as mf
 from studio.bundle.errors import ExportError
-from studio.bundle.names import IMAGE_EXTS, MANIFEST, PLAYER_PREFIX, SCHEMA, fold, is_player_path
+from studio.bundle.names import (
+    IMAGE_EXTS,
+    MANIFEST,
+    PLAYER_PREFIX,
+    SCHEMA,
+    fold,
+    is_player_path,
+    temp_stem,
+)
 from studio.bundle.origins import normalize_origins
 from studio.bundle.posters import POSTER_UNITS, Fresh, PosterJob, cacheable, keep, render_posters
 from studio.bundle.zipout import (
@@ -51,10 +65,14 @@ from studio.bundle.zipout import (
     store_file,
 )
 from studio.media.hashcache import FingerprintStore, Signature, default_store, fingerprint
-from studio.model import Project, ProjectError, check_timing, load
+from studio.model import Project, ProjectError, check_timing, leftovers, load
+from studio.model.atomic import finish_replace, write_target
 from studio.model.errors import describe
+from studio.model.portable import path_problem
+from studio.model.safe_read import read_regular
 
 PLAYER_DIR = Path(studio.__file__).resolve().parent.parent / "resources" / "player"
+MAX_PLAYER_FILE = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -204,6 +222,8 @@ def _plan_images(project: Project, folder: Path) -> tuple[list[SourceFile], dict
         if ext not in IMAGE_EXTS:
             raise ExportError(f"{folder}: not exported: {label}: use {', '.join(IMAGE_EXTS)}")
         try:
+            if not stat.S_ISREG(os.stat(folder / product.image).st_mode):
+                raise ExportError(f"{folder}: not exported: {label}: not a regular file")
             sig, found = fingerprint(folder / product.image)
             size, digest = sig.size, found.sha256
         except OSError as exc:
@@ -268,7 +288,14 @@ def _plan_player(player_dir: Path) -> list[MemoryFile]:
         arc = PLAYER_PREFIX + rel.as_posix()
         if not is_player_path(arc):
             raise ExportError(f"web player file '{rel.as_posix()}': name not allowed in a bundle")
-        out.append(MemoryFile(arc, path.read_bytes()))
+        problem = path_problem(arc)
+        if problem is not None:
+            raise ExportError(f"web player file '{rel.as_posix()}': not portable: {problem[1]}")
+        try:
+            data = read_regular(path, MAX_PLAYER_FILE)
+        except OSError as exc:
+            raise ExportError(f"web player file '{rel.as_posix()}': {exc.strerror or exc}") from None
+        out.append(MemoryFile(arc, data))
     if not out:
         raise ExportError(f"web player not found: {player_dir} has no files")
     return out
@@ -309,7 +336,8 @@ def _write_zip(
 ) -> tuple[int, list[Fresh]]:
     """Write all entries, sorted by name; return how many, and the posters safe to cache."""
     posters, fresh = render_posters(plan.posters, meter)
-    poster_files = {sid: MemoryFile(f"posters/{sid}.jpg", data) for sid, data in posters.items()}
+    arcs = {job.scene_id: job.arcname for job in plan.posters}
+    poster_files = {sid: MemoryFile(arcs[sid], data) for sid, data in posters.items()}
     manifest = plan.manifest_bytes({sid: f.entry() for sid, f in poster_files.items()})
     small: dict[str, tuple[bytes, int]] = {MANIFEST: (manifest, DEFLATED)}
     small.update({f.arcname: (f.data, DEFLATED) for f in plan.extras})
@@ -337,15 +365,20 @@ def write_bundle(
 
     ``sync=True`` also makes it durable (fsync of the data and the folder)."""
     out = Path(out_path)
-    folder = out.parent
+    target = write_target(out)  # through a symlink: the link stays, its target is replaced
+    folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"{out}: the folder {folder} does not exist")
-    if out.is_dir():
+    if target.is_dir():
         raise ExportError(f"{out}: is a folder, not a file name")
+    if target.is_symlink():
+        raise ExportError(f"{out}: is a symbolic link that loops")
     meter = Meter(plan.total_units(), progress, cancel, "export")
     store = default_store()
+    leftovers.sweep_all(folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+        prefix = f".{temp_stem(target.name)}."
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=folder)
     except OSError as exc:
         raise ExportError(f"{out}: cannot write ({exc.strerror or exc})") from None
     tmp = Path(tmp_name)
@@ -360,8 +393,7 @@ def write_bundle(
             if sync:
                 os.fsync(fh.fileno())
             size = fh.tell()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
+        finish_replace(tmp, target)  # the replaced file's mode, or the umask's for a new one
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -1,12 +1,20 @@
 """Import a drama bundle into a new project folder, all or nothing. Qt-free.
 
-Order of work: zip-level checks (:mod:`studio.bundle.entries`), then the
+The bundle must be a regular file (a FIFO or a device is refused before a
+byte is read).  Order of work: the central directory bounded from the end
+record (:mod:`studio.bundle.layout`), zip-level checks
+(:mod:`studio.bundle.entries`, true entry extents from the local headers), then the
 manifest (size, depth, duplicate keys, unknown keys, reader version, the
 drama validated by the model), then the file table against the entries and
 the drama, then extraction into a staging folder next to the target with
 every byte counted, hashed and compared; only then is the staging folder
 renamed to the target.  Any failure removes the staging folder and raises
 :class:`BundleImportError` with one line naming the zip and the entry.
+
+Files and folders are created with the process umask (like ``cp`` or
+``unzip``).  Each import first sweeps stale leftovers of killed runs (staging
+folders, export ``.part`` files, save temp files) from the target's folder
+(:func:`studio.model.leftovers.sweep_all`).
 """
 
 from __future__ import annotations
@@ -14,24 +22,28 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import struct
 import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 from pydantic import ValidationError
 
 from studio.bundle import manifest as mf
 from studio.bundle.entries import GIB, MIB, Limits, check_entries
 from studio.bundle.errors import BundleImportError, show
-from studio.bundle.names import MANIFEST, SCHEMA, is_extracted, is_player
+from studio.bundle.layout import Fail, check_directory
+from studio.bundle.names import MANIFEST, SCHEMA, is_extracted, is_player, temp_stem
 from studio.bundle.zipout import CHUNK, CancelFn, Meter, ProgressFn, fsync_dir
-from studio.model import Project, ProjectError
+from studio.model import Project, ProjectError, leftovers
+from studio.model.atomic import current_umask
 from studio.model.errors import describe, locate
 from studio.model.io import PROJECT_FILE, dumps, parse_json, project_from_raw
+from studio.model.portable import path_problem
 
 _OPEN_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error, NotImplementedError)
 _READ_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, ValueError, NotImplementedError)
@@ -75,14 +87,15 @@ def json_depth(value: Any, limit: int) -> int:
 
 
 class _Importer:
-    def __init__(self, zp: Path, zf: zipfile.ZipFile, limits: Limits, meter: Meter) -> None:
-        self.zp, self.zf, self.limits, self.meter = zp, zf, limits, meter
-        self.archive_size = zp.stat().st_size
+    def __init__(
+        self, zp: Path, fh: BinaryIO, zf: zipfile.ZipFile, limits: Limits, meter: Meter
+    ) -> None:
+        self.zp, self.fh, self.zf, self.limits, self.meter = zp, fh, zf, limits, meter
+        self.archive_size = os.fstat(fh.fileno()).st_size
         self.total = 0
 
     def fail(self, name: str, reason: str) -> NoReturn:
-        where = f"entry '{show(name)}': " if name else ""
-        raise BundleImportError(f"{self.zp}: not imported: {where}{reason}")
+        _refuse(self.zp)(name, reason)
 
     def read(
         self,
@@ -156,6 +169,11 @@ class _Importer:
     def cross_check(self, manifest: mf.Manifest, entries: dict[str, zipfile.ZipInfo]) -> None:
         """Every entry listed, every listed file present, the drama pointing at listed files."""
         table = manifest.file_map()
+        for path in sorted(table):
+            problem = path_problem(path)
+            if problem is not None:
+                self.fail(MANIFEST, f"files: '{show(path)}': file name '{show(problem[0])}' "
+                          f"is not portable: {problem[1]}")
         for name in sorted(entries):
             if name != MANIFEST and name not in table:
                 self.fail(name, "is not listed in manifest.json files")
@@ -193,7 +211,7 @@ class _Importer:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         head = bytearray()
 
-        with os.fdopen(os.open(target, flags, 0o644), "wb") as fh:
+        with os.fdopen(os.open(target, flags, 0o666), "wb") as fh:
 
             def sink(chunk: bytes) -> None:
                 fh.write(chunk)
@@ -209,14 +227,19 @@ class _Importer:
             os.fsync(fh.fileno())
 
     def run(self, out: Path) -> Path:
-        entries = check_entries(self.zf.infolist(), self.archive_size, self.limits, self.fail)
+        entries = check_entries(self.zf.infolist(), self.fh, self.zf.start_dir, self.limits, self.fail)
         manifest = self.manifest(entries)
         self.cross_check(manifest, entries)
         self.verify_schema(manifest, entries)
         table = manifest.file_map()
         names = sorted(n for n in entries if is_extracted(n))
         self.meter.total = max(1, sum(table[n].size for n in names))
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.import-", dir=out.parent))
+        leftovers.sweep_all(out.parent)
+        try:
+            prefix = f".{temp_stem(out.name)}.import-"
+            staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+        except OSError as exc:
+            self.fail("", f"cannot create a staging folder in {out.parent} ({exc.strerror or exc})")
         try:
             for name in names:
                 self.extract(entries[name], table[name], staging)
@@ -224,7 +247,7 @@ class _Importer:
             for sub in ("", "media", "posters", "images"):
                 if (staging / sub).is_dir():
                     fsync_dir(staging / sub)
-            os.chmod(staging, 0o755)
+            os.chmod(staging, 0o777 & ~current_umask())
             os.rename(staging, out)
         except BaseException as exc:
             shutil.rmtree(staging, ignore_errors=True)
@@ -256,18 +279,56 @@ def _write_project(folder: Path, project: Project) -> None:
         os.fsync(fh.fileno())
 
 
-def _check_target(zp: Path, out: Path) -> None:
-    def fail(reason: str) -> NoReturn:
-        raise BundleImportError(f"{zp}: not imported: {reason}")
+def _refuse(zp: Path) -> Fail:
+    def fail(name: str, reason: str) -> NoReturn:
+        where = f"entry '{show(name)}': " if name else ""
+        raise BundleImportError(f"{zp}: not imported: {where}{reason}")
 
-    if out.is_symlink() or (out.exists() and not out.is_dir()):
-        fail(f"{out} exists and is not a folder")
-    if out.is_dir():
-        with os.scandir(out) as it:
-            if any(True for _ in it):
-                fail(f"{out} exists and is not empty")
-    if not out.absolute().parent.is_dir():
-        fail(f"the folder {out.absolute().parent} does not exist")
+    return fail
+
+
+def _check_target(zp: Path, out: Path) -> None:
+    fail = _refuse(zp)
+    try:
+        parent = out.absolute().parent
+        if not parent.is_dir():
+            missing = not parent.exists() and not parent.is_symlink()
+            fail("", f"the folder {parent} {'does not exist' if missing else 'is not a folder'}")
+        if out.is_symlink() or (out.exists() and not out.is_dir()):
+            fail("", f"{out} exists and is not a folder")
+        if out.is_dir():
+            with os.scandir(out) as it:
+                if any(True for _ in it):
+                    fail("", f"{out} exists and is not empty")
+    except OSError as exc:
+        fail("", f"cannot use {out} ({exc.strerror or exc})")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat.S_ISSOCK(mode) else "a special file"
+
+
+def _open_bundle(zp: Path) -> BinaryIO:
+    """The bundle opened for reading; a FIFO, device or folder is refused, never read."""
+    fail = _refuse(zp)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(zp, flags | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        fail("", "no such file")
+    except OSError as exc:
+        fail("", f"cannot read ({exc.strerror or exc})")
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        fail("", f"is {_kind(mode)}, not a regular file")
+    return os.fdopen(fd, "rb")
 
 
 def import_bundle(
@@ -280,17 +341,19 @@ def import_bundle(
     ``out_dir`` must not exist or be empty.  Raises BundleImportError or Cancelled.
     """
     zp, out = Path(zip_path), Path(out_dir)
+    lim = limits or Limits()
     _check_target(zp, out)
     meter = Meter(1, progress, cancel, "import")
-    try:
-        zf = zipfile.ZipFile(zp)
-    except _OPEN_ERRORS as exc:
-        if isinstance(exc, FileNotFoundError):
-            reason = "no such file"
-        elif isinstance(exc, OSError):
-            reason = f"cannot read ({exc.strerror or exc})"
-        else:
-            reason = f"not a zip file or corrupt ({' '.join(str(exc).split())})"
-        raise BundleImportError(f"{zp}: not imported: {reason}") from None
-    with zf:
-        return _Importer(zp, zf, limits or Limits(), meter).run(out.absolute())
+    with _open_bundle(zp) as fh:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            check_directory(fh, size, lim.max_entries, lim.max_directory_bytes, _refuse(zp))
+            zf = zipfile.ZipFile(fh)
+        except _OPEN_ERRORS as exc:
+            if isinstance(exc, OSError):
+                reason = f"cannot read ({exc.strerror or exc})"
+            else:
+                reason = f"not a zip file or corrupt ({' '.join(str(exc).split())})"
+            raise BundleImportError(f"{zp}: not imported: {reason}") from None
+        with zf:
+            return _Importer(zp, fh, zf, lim, meter).run(out.absolute())

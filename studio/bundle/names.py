@@ -10,6 +10,7 @@ from the studio itself).
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -32,6 +33,7 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 MAX_NAME = 400
 # Folders that a zip tool may add as explicit (empty) directory entries.
 KNOWN_DIRS = frozenset({"media/", "posters/", "images/", PLAYER_PREFIX})
+TEMP_NAME_BYTES = 160  # of a target's name kept in its temp file's name (NAME_MAX is 255 bytes)
 
 
 def unsafe_reason(name: str) -> str | None:
@@ -78,3 +80,11 @@ def is_allowed(name: str) -> bool:
 def is_player_path(name: str) -> bool:
     """A well-formed player file path (what the exporter writes under player/)."""
     return re.fullmatch(PLAYER_RE, name) is not None
+
+
+def temp_stem(name: str) -> str:
+    """``name`` cut to ``TEMP_NAME_BYTES`` bytes, for the temp file or folder named after it.
+
+    ``.<name>.XXXXXXXX.part`` must fit in 255 bytes even when ``<name>`` nearly does."""
+    raw = os.fsencode(name)
+    return name if len(raw) <= TEMP_NAME_BYTES else os.fsdecode(raw[:TEMP_NAME_BYTES])

@@ -21,6 +21,7 @@ from pathlib import Path
 from studio.bundle.errors import ExportError
 from studio.bundle.zipout import Meter
 from studio.media.hashcache import Signature, read_blob, write_blob
+from studio.model.portable import portable_stem
 
 POSTER_HEIGHT = 640
 POSTER_VERSION = 1  # bump when poster rendering changes: cached posters are then re-rendered
@@ -48,7 +49,8 @@ class PosterJob:
 
     @property
     def arcname(self) -> str:
-        return f"posters/{self.scene_id}.jpg"
+        """``posters/<scene_id>.jpg``, the id made portable (``con`` -> ``_con``)."""
+        return f"posters/{portable_stem(self.scene_id)}.jpg"
 
     @property
     def cache_name(self) -> str:

@@ -242,7 +242,7 @@ CASES: dict[str, Case] = {
     "oversized-manifest-deflated": Case(
         raw_manifest(b"{}" + b" " * (17 * MIB)), "larger than 16 MiB|compression ratio"
     ),
-    "deep-manifest": Case(raw_manifest(_nested(100)), "nested deeper than 64"),
+    "deep-manifest": Case(raw_manifest(_nested(70)), "nested deeper than 64"),
     "very-deep-manifest": Case(raw_manifest(_nested(200_000)), "nested"),
     "duplicate-key-manifest": Case(
         raw_manifest(b'{"format": "drama-studio-bundle", "format": "x"}'), "duplicate key 'format'"
