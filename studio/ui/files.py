@@ -3,8 +3,14 @@
 :class:`FileController` asks the questions (through :mod:`studio.ui.dialogs`)
 and calls :class:`~studio.app.document.Document`.  Unsaved work is never
 dropped without asking; a ``drama.json`` changed by another program is never
-overwritten without asking (Overwrite / Save As / Cancel); a project locked
-by another studio opens read-only with a banner.
+overwritten without asking (Overwrite / Save As / Cancel).
+
+A project locked by another studio is never edited by two studios by
+accident: opening it says who holds it (pid, host, since when) and offers
+Open Read-Only, Open Anyway (with the warning that two studios editing one
+project overwrite each other's changes; it rewrites the lock with our
+identity) or Cancel.  :meth:`FileController.take_over` is the way out later,
+for a project already open read-only.
 """
 
 from __future__ import annotations
@@ -17,9 +23,29 @@ from PySide6.QtWidgets import QWidget
 from studio.app import settings
 from studio.app.autosave import AutoSaver, Recovery
 from studio.app.document import DiskConflict, Document, ReadOnlyError
-from studio.app.lockfile import ProjectLock
+from studio.app.lockfile import LockInfo, ProjectLock, current_owner, read_lock, this_host
 from studio.model.errors import ProjectError
+from studio.model.io import project_file
 from studio.ui import dialogs
+
+OPEN_READ_ONLY, OPEN_ANYWAY, CANCEL = "Open Read-Only", "Open Anyway", "Cancel"
+TAKE_OVER = "Take Over Editing"
+
+
+def in_use_text(name: str, owner: LockInfo, action: str) -> str:
+    """Who holds the project, and what ``action`` (Open Anyway / Take Over Editing) risks."""
+    if owner.pid <= 0:
+        who = f"'{name}' is locked by {owner.describe()}."
+    else:
+        who = f"'{name}' is open in another studio: {owner.describe()}."
+        if owner.host != this_host():
+            who += " That studio runs on another computer."
+    return (
+        f"{who}\n\n"
+        f"Choose {action} only if that studio is no longer editing this project (it crashed, or its "
+        "computer was switched off). If two studios edit one project, each save overwrites the "
+        f"other's changes and work is lost. {action} makes this studio the project's editor."
+    )
 
 
 class FileController(QObject):
@@ -36,8 +62,10 @@ class FileController(QObject):
     # --- questions ----------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True if it is fine to drop the current content (saved or discarded)."""
-        if not self.doc.dirty or self.doc.read_only:
+        if not self.doc.dirty:
             return True
+        if self.doc.read_only:
+            return self._maybe_save_copy()
         answer = dialogs.choose(
             self.window,
             "Unsaved changes",
@@ -50,6 +78,51 @@ class FileController(QObject):
             self.autosaver.remove()
             return True
         return False
+
+    def _maybe_save_copy(self) -> bool:
+        """Unsaved work in a read-only project (recovered while locked): Save As, or drop it."""
+        answer = dialogs.choose(
+            self.window,
+            "Unsaved changes",
+            f"'{self.doc.display_name()}' is open read-only. Save your changes as a copy elsewhere?",
+            ["Save As…", "Discard", CANCEL],
+        )
+        if answer == "Save As…":
+            return self.save_as()
+        if answer == "Discard":
+            self.autosaver.remove()
+            return True
+        return False
+
+    def _take_over_lock(self, lock: ProjectLock) -> bool:
+        try:
+            lock.take_over()
+        except OSError as exc:
+            self._error("Cannot take over the project", ProjectError(f"{lock.path}: {exc.strerror or exc}"))
+            return False
+        return True
+
+    def _claim(self, path: str | Path) -> tuple[bool, ProjectLock | None]:
+        """Before opening ``path`` for editing: take its lock, or ask if another studio holds it.
+
+        Returns (go on with the open, the lock taken here: release it if the open fails).
+        """
+        file = project_file(path).resolve()
+        if not file.is_file():
+            return True, None  # nothing to lock: the open reports it
+        lock = ProjectLock(file)
+        before = read_lock(lock.path)
+        owner = lock.acquire()
+        if owner is None:
+            ours_already = before is not None and before.same_process(current_owner())
+            return True, lock if lock.held and not ours_already else None
+        text = in_use_text(file.parent.name, owner, OPEN_ANYWAY)
+        answer = dialogs.choose(self.window, "Project in use", text, [OPEN_READ_ONLY, OPEN_ANYWAY, CANCEL])
+        if answer == OPEN_READ_ONLY:
+            return True, None
+        if answer == OPEN_ANYWAY and self._take_over_lock(lock):
+            return True, lock
+        return False, None
 
     def _error(self, title: str, exc: Exception) -> None:
         dialogs.warn(self.window, title, str(exc))
@@ -71,10 +144,17 @@ class FileController(QObject):
             if chosen is None:
                 return False
             path = chosen
+        claimed: ProjectLock | None = None
+        if not read_only:
+            go_on, claimed = self._claim(path)
+            if not go_on:
+                return False
         self.autosaver.remove()
         try:
             self.doc.open(path, read_only=read_only)
         except ProjectError as exc:
+            if claimed is not None:
+                claimed.release()
             self._error("Cannot open project", exc)
             settings.remove_recent(path)
             self.recent_changed.emit()
@@ -170,6 +250,34 @@ class FileController(QObject):
             self._error("Cannot reload", exc)
             return False
         self.autosaver.remove()
+        return True
+
+    def take_over(self) -> bool:
+        """Edit a project open read-only: asks first if another studio still holds its lock.
+
+        A clean project is read again (the other studio may have saved); unsaved
+        (recovered) work is kept and becomes editable.
+        """
+        doc = self.doc
+        if doc.path is None or not doc.read_only:
+            return False
+        lock = ProjectLock(doc.path)
+        owner = lock.acquire()
+        if owner is not None:
+            text = in_use_text(doc.path.parent.name, owner, TAKE_OVER)
+            answer = dialogs.choose(self.window, "Take over editing", text, [TAKE_OVER, CANCEL], default=1)
+            if answer != TAKE_OVER or not self._take_over_lock(lock):
+                return False
+        if doc.dirty:
+            doc.user_read_only = False
+            doc.set_project(doc.project, doc.path, dirty=True, disk_hash=doc.disk_hash, lock=lock)
+            return True
+        try:
+            doc.open(doc.path)
+        except ProjectError as exc:
+            lock.release()
+            self._error("Cannot reopen", exc)
+            return False
         return True
 
     def recover(self, recovery: Recovery) -> None:
