@@ -7,6 +7,11 @@ file whose size already differs is reported without being read.  Digests live
 in memory for the cache's lifetime and, through the persisted fingerprint
 store, across runs (only for files old enough to pass its racy-entry rule),
 so verifying media in the studio also makes the next bundle export fast.
+
+A media path that is not portable to Windows (a device name such as ``CON``
+or ``aux.mp4``, a trailing dot or space, ``<>:"|?*``; see
+:mod:`studio.model.portable`) is a warning: the project folder cannot be
+copied to Windows intact (a bundle is unaffected: it names clips by hash).
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ from pathlib import Path
 
 from studio.media.hashcache import FingerprintStore, Signature, default_store, hash_file
 from studio.model import MediaAsset, Problem
+from studio.model.checks import Severity
+from studio.model.errors import quote
+from studio.model.portable import path_problem
 
 
 class MediaHashCache:
@@ -113,13 +121,26 @@ def asset_status(asset: MediaAsset, folder: Path, cache: MediaHashCache) -> tupl
     return None
 
 
+def portability_problem(asset: MediaAsset) -> tuple[str, str] | None:
+    """``(code, message)`` when the asset's path has a component Windows cannot store."""
+    found = path_problem(asset.path)
+    if found is None:
+        return None
+    component, reason = found
+    return "media-path-not-portable", (
+        f"path {quote(asset.path)}: file name {quote(component)} is not portable ({reason}); "
+        "rename the file so that the project can be copied to Windows"
+    )
+
+
 def check_media(
     assets: Sequence[MediaAsset],
     folder: Path,
     users: Callable[[str], list[str]],
     cache: MediaHashCache | None = None,
 ) -> list[Problem]:
-    """One error per asset whose file is missing or changed, naming the scenes using it."""
+    """One error per asset whose file is missing or changed, naming the scenes using it, and
+    a warning per asset whose path is not portable (checked first, without the disk)."""
     cache = cache if cache is not None else DEFAULT_CACHE
     out: list[Problem] = []
     try:
@@ -127,12 +148,16 @@ def check_media(
     finally:
         cache.store.flush()
     for asset, status in statuses:
-        if status is None:
+        portable = portability_problem(asset)
+        found: list[tuple[Severity, tuple[str, str]]] = []
+        found += [("warning", portable)] if portable is not None else []
+        found += [("error", status)] if status is not None else []
+        if not found:
             continue
-        code, message = status
         scenes = users(asset.id)
         where = f"used by {'scene' if len(scenes) == 1 else 'scenes'} {_names(scenes)}" if scenes \
             else "not used by any scene"
-        out.append(Problem("error", code, f"{message} ({where})",
-                           scenes[0] if scenes else None, f"media '{asset.id}'"))
+        for severity, (code, message) in found:
+            out.append(Problem(severity, code, f"{message} ({where})",
+                               scenes[0] if scenes else None, f"media '{asset.id}'"))
     return out
