@@ -6,13 +6,18 @@ they are.  A clip whose content (sha256) is already in the project is reused,
 not imported twice.  Rejected files are reported one line each
 (``file: reason``).  One import gesture is one undo step; when the files were
 dropped on the canvas, the same step also creates a scene per clip.
+
+Probing (box walk and hashing) and copying check the job's cancel token at
+least every 4 MiB, so Cancel stops a running hash or copy promptly and leaves
+nothing behind; :attr:`MediaImporter.file_progress` reports how far the
+current file's hashing or copying is (per mille).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +36,9 @@ if TYPE_CHECKING:
 
 MEDIA_DIR = "media"
 _CHUNK = 4 << 20
+
+# (step, bytes done, bytes total) of the file being imported; step is "hashing" or "copying".
+Report = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,9 @@ def inside(path: Path, folder: Path) -> str | None:
         return None
 
 
-def copy_into(src: Path, folder: Path, sha256: str, token: CancelToken) -> tuple[str, bool]:
+def copy_into(
+    src: Path, folder: Path, sha256: str, token: CancelToken, report: Report | None = None
+) -> tuple[str, bool]:
     """Copy ``src`` into ``folder/media/`` (a free name; same content is reused)."""
     media = folder / MEDIA_DIR
     media.mkdir(parents=True, exist_ok=True)
@@ -65,16 +75,21 @@ def copy_into(src: Path, folder: Path, sha256: str, token: CancelToken) -> tuple
         if dst.stat().st_size == src.stat().st_size:
             # Reads dst once for its sha256 + crc32 and records them (studio.media.hashcache),
             # so a later bundle export of this clip need not read it again.
-            _sig, found = fingerprint(dst, save=True)
+            hashing = None if report is None else (lambda d, t: report("hashing", d, t))
+            _sig, found = fingerprint(dst, save=True, check=token.check, progress=hashing)
             if found.sha256 == sha256:
                 return f"{MEDIA_DIR}/{name}", False
         n += 1
     tmp = dst.with_name(f".{dst.name}.part")
     try:
         with open(src, "rb") as fin, open(tmp, "wb") as fout:
+            total, done = os.fstat(fin.fileno()).st_size, 0
             while block := fin.read(_CHUNK):
                 token.check()
                 fout.write(block)
+                done += len(block)
+                if report is not None:
+                    report("copying", done, total)
             fout.flush()
             os.fsync(fout.fileno())
         os.replace(tmp, dst)
@@ -84,15 +99,18 @@ def copy_into(src: Path, folder: Path, sha256: str, token: CancelToken) -> tuple
     return f"{MEDIA_DIR}/{name}", True
 
 
-def import_file(src: Path, folder: Path, token: CancelToken) -> Imported:
-    """Probe ``src`` and make sure it lies inside ``folder`` (worker thread)."""
-    info = probe(src)
+def import_file(src: Path, folder: Path, token: CancelToken, report: Report | None = None) -> Imported:
+    """Probe ``src`` and make sure it lies inside ``folder`` (worker thread).
+
+    ``token`` is checked while probing and copying; ``report`` follows both."""
+    hashing = None if report is None else (lambda d, t: report("hashing", d, t))
+    info = probe(src, check=token.check, progress=hashing)
     if info.fps <= 0:
         raise ValueError(f"{src}: unknown frame rate")
     rel = inside(src, folder)
     copied = False
     if rel is None:
-        rel, copied = copy_into(src, folder, info.sha256, token)
+        rel, copied = copy_into(src, folder, info.sha256, token, report)
     return Imported(src, rel, info, copied)
 
 
@@ -118,7 +136,8 @@ class MediaImporter(QObject):
     """Imports files in the background; one import at a time."""
 
     started = Signal(int)  # number of files
-    progress = Signal(int, int, str)
+    progress = Signal(int, int, str)  # files done, files total, name of the current file
+    file_progress = Signal(str, str, int)  # name, "hashing" or "copying", per mille of that step
     finished = Signal(list)  # media ids imported or reused, in file order
     rejected = Signal(str)  # one line: "file: reason"
 
@@ -152,7 +171,10 @@ class MediaImporter(QObject):
         self.rejections = []
         self._done = []
         self._at = at
-        job = Job(lambda src, token: import_file(src, folder, token), files, lambda p: p.name, self)
+        job = Job(
+            lambda src, token: import_file(src, folder, token, self._reporter(src)),
+            files, lambda p: p.name, self,
+        )  # fmt: skip
         job.progress.connect(self.progress)
         job.result.connect(lambda _src, imported: self._done.append(imported))
         job.failed.connect(self._on_failed)
@@ -163,8 +185,22 @@ class MediaImporter(QObject):
         return True
 
     def cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
+        """Stop the running import (thread-safe); nothing of it is added."""
+        job = self._job
+        if job is not None:
+            job.cancel()
+
+    def _reporter(self, src: Path) -> Report:
+        """A worker-thread callback emitting :attr:`file_progress` when the per mille changes."""
+        last = ["", -1]
+
+        def report(step: str, done: int, total: int) -> None:
+            permille = 1000 if total <= 0 else min(1000, done * 1000 // total)
+            if [step, permille] != last:
+                last[:] = [step, permille]
+                self.file_progress.emit(src.name, step, permille)
+
+        return report
 
     def _on_failed(self, src: Path, reason: str) -> None:
         line = reason if reason.startswith(str(src)) else f"{src}: {reason}"

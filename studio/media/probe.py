@@ -210,9 +210,10 @@ def _check_size(path: str | os.PathLike[str], max_bytes: int) -> None:
 
 def _check_size_value(path: str | os.PathLike[str], size: int, max_bytes: int) -> None:
     if size > max_bytes:
-        raise ProbeError(
-            path, f"file is {human_bytes(size)} (the limit for a clip is {human_bytes(max_bytes)})"
-        )
+        have, limit = human_bytes(size), human_bytes(max_bytes)
+        if have == limit:
+            have, limit = f"{size:,} bytes", f"{max_bytes:,} bytes"
+        raise ProbeError(path, f"file is {have} (the limit for a clip is {limit})")
 
 
 @contextmanager
