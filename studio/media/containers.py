@@ -5,6 +5,7 @@
   into (``moov``, ``trak``, ``moof``, ...), so that the demuxer's own walk is bounded too.
 * EBML (webm / mkv): :func:`check_ebml` reads the DocType from the header and checks that
   the Segment fits in the file.
+* Anything else: :func:`why_not_allowed` names what the first bytes look like.
 
 **Limits** (documented in ``docs/media-limits.md``): at most :data:`MAX_BOXES` boxes
 (top level and nested, counted together); every top-level box other than ``mdat`` and
@@ -36,6 +37,22 @@ CONTAINERS = frozenset(
      b"traf", b"tref", b"mfra", b"meta", b"ilst", b"wave", b"sinf", b"schi", b"iprp", b"ipco"}
 )  # fmt: skip
 _SEGMENT_ID = 0x18538067
+# Magic bytes of well-known formats that are not allowed, for a helpful message.
+_OTHER_CONTAINERS: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"FLV", "flv"),
+    (0, b"OggS", "ogg"),
+    (0, b"fLaC", "flac"),
+    (0, b"ID3", "mp3"),
+    (0, b"\x00\x00\x01\xba", "mpeg"),
+    (0, b"\x30\x26\xb2\x75\x8e\x66\xcf\x11", "asf"),
+    (0, b"#!AMR", "amr"),
+)
+_IMAGES: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xd8\xff", "jpeg image"),
+    (b"\x89PNG\r\n\x1a\n", "png image"),
+    (b"GIF87a", "gif image"),
+    (b"GIF89a", "gif image"),
+)
 
 
 class StructureError(ValueError):
@@ -184,3 +201,37 @@ def check_ebml(head: bytes, size: int) -> str:
                 f" (the limit is {human_bytes(MAX_SIDE_BYTES)})"
             )
     return doctype
+
+
+def why_not_allowed(head: bytes, allowed: str) -> str:
+    """Explain, from the first bytes, why a file that is neither ISO-BMFF nor EBML fails
+    (``allowed`` is the list of allowed containers, for the message)."""
+    if head[:4] == b"RIFF" and len(head) >= 12:
+        kind = {b"AVI ": "avi", b"WAVE": "wav"}.get(head[8:12], "riff")
+        return f"container '{kind}' is not allowed ({allowed})"
+    if head[:1] == b"\x47" and (len(head) < 189 or head[188:189] == b"\x47"):
+        return f"container 'mpegts' is not allowed ({allowed})"
+    for offset, magic, kind in _OTHER_CONTAINERS:
+        if head[offset : offset + len(magic)] == magic:
+            return f"container '{kind}' is not allowed ({allowed})"
+    for magic, kind in _IMAGES:
+        if head.startswith(magic):
+            return f"not a video file ({kind})"
+    if _looks_like_text(head):
+        text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        playlist = (b"#extm3u", b"[playlist]", b"<?xml", b"<smil", b"<mpd", b"<asx")
+        return f"not a video file ({'text/playlist' if text.startswith(playlist) else 'text'})"
+    return "not a video file (unrecognised format)"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\0" in head:
+        return False
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # a multi-byte character cut by the read is fine
+            return False
+        text = head[: exc.start].decode("utf-8")
+    printable = sum(ch.isprintable() or ch in "\t\r\n\f" for ch in text)
+    return printable >= 0.95 * max(len(text), 1)

@@ -47,8 +47,9 @@ from studio.media.containers import (
     check_ebml,
     human_bytes,
     walk_isobmff,
+    why_not_allowed,
 )
-from studio.media.hashcache import CHUNK, FingerprintStore, hash_file
+from studio.media.hashcache import CHUNK, chunks
 
 ALLOWED_CONTAINERS: tuple[str, ...] = ("mp4", "mov", "m4v", "webm", "mkv")
 
@@ -58,24 +59,6 @@ _MAX_PACKETS_FOR_FIRST_FRAME = 600
 _M4V_BRANDS = frozenset({b"M4V ", b"M4VH", b"M4VP"})
 # Top-level boxes an old QuickTime file (one without 'ftyp') may start with.
 _QT_FIRST_BOXES = frozenset({b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"})
-# Magic bytes of well-known formats that are not allowed, for a helpful message.
-_OTHER_CONTAINERS: tuple[tuple[int, bytes, str], ...] = (
-    (0, b"FLV", "flv"),
-    (0, b"OggS", "ogg"),
-    (0, b"fLaC", "flac"),
-    (0, b"ID3", "mp3"),
-    (0, b"\x00\x00\x01\xba", "mpeg"),
-    (0, b"\x30\x26\xb2\x75\x8e\x66\xcf\x11", "asf"),
-    (0, b"#!AMR", "amr"),
-)
-_IMAGES: tuple[tuple[bytes, str], ...] = (
-    (b"\xff\xd8\xff", "jpeg image"),
-    (b"\x89PNG\r\n\x1a\n", "png image"),
-    (b"GIF87a", "gif image"),
-    (b"GIF89a", "gif image"),
-)
-
-
 class ProbeError(Exception):
     """A media file was rejected.  ``str(error)`` is one line: ``<file>: <reason>``."""
 
@@ -140,6 +123,27 @@ def sha256_file(
     return digest.hexdigest()
 
 
+def _hash(
+    path: str | os.PathLike[str],
+    check: Callable[[], None] | None,
+    progress: Callable[[int, int], None] | None,
+) -> tuple[int, str]:
+    """``(bytes read, hex SHA-256)`` in CHUNK pieces, ``check()`` before each read.
+
+    SHA-256 only, on this thread: as fast as a plain ``hashlib`` loop (bench/bench_probe.py);
+    the size returned is what was hashed, so the two always agree."""
+    digest = hashlib.sha256()
+    with open(path, "rb", buffering=0) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        done = 0
+        for block in chunks(fh, size + 1, check):
+            digest.update(block)
+            done += len(block)
+            if progress is not None:
+                progress(done, size)
+    return done, digest.hexdigest()
+
+
 def probe(
     path: str | os.PathLike[str],
     *,
@@ -173,11 +177,9 @@ def probe(
         except Exception as exc:
             raise ProbeError(path, f"truncated or corrupt ({describe_error(exc)})") from exc
     try:
-        # A memory-only store: probing never writes the persistent fingerprint cache.
-        sig, fp = hash_file(path, FingerprintStore(None), check=check, progress=progress)
+        size, digest = _hash(path, check, progress)
     except OSError as exc:
         raise ProbeError(path, f"cannot read file ({describe_error(exc)})") from exc
-    size, digest = sig.size, fp.sha256
     _check_size_value(path, size, max_bytes)
     swap = rotation in (90, 270)
     return ProbeResult(
@@ -276,7 +278,7 @@ def sniff_container(path: str | os.PathLike[str], check: Callable[[], None] | No
                 return _check_ebml(path, head, st.st_size)
     except OSError as exc:
         raise ProbeError(path, f"cannot read file ({describe_error(exc)})") from exc
-    raise ProbeError(path, _why_not_allowed(head))
+    raise ProbeError(path, why_not_allowed(head, _allowed()))
 
 
 def first_video_frame(
@@ -351,40 +353,6 @@ def _structure_error(path: str | os.PathLike[str], exc: StructureError) -> Probe
     if isinstance(exc, LimitError):
         return ProbeError(path, str(exc))
     return ProbeError(path, f"truncated or corrupt ({exc})")
-
-
-def _why_not_allowed(head: bytes) -> str:
-    """Explain, from the first bytes, why a file that is neither ISO-BMFF nor EBML fails."""
-    allowed = _allowed()
-    if head[:4] == b"RIFF" and len(head) >= 12:
-        kind = {b"AVI ": "avi", b"WAVE": "wav"}.get(head[8:12], "riff")
-        return f"container '{kind}' is not allowed ({allowed})"
-    if head[:1] == b"\x47" and (len(head) < 189 or head[188:189] == b"\x47"):
-        return f"container 'mpegts' is not allowed ({allowed})"
-    for offset, magic, kind in _OTHER_CONTAINERS:
-        if head[offset : offset + len(magic)] == magic:
-            return f"container '{kind}' is not allowed ({allowed})"
-    for magic, kind in _IMAGES:
-        if head.startswith(magic):
-            return f"not a video file ({kind})"
-    if _looks_like_text(head):
-        text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-        playlist = (b"#extm3u", b"[playlist]", b"<?xml", b"<smil", b"<mpd", b"<asx")
-        return f"not a video file ({'text/playlist' if text.startswith(playlist) else 'text'})"
-    return "not a video file (unrecognised format)"
-
-
-def _looks_like_text(head: bytes) -> bool:
-    if b"\0" in head:
-        return False
-    try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # a multi-byte character cut by the read is fine
-            return False
-        text = head[: exc.start].decode("utf-8")
-    printable = sum(ch.isprintable() or ch in "\t\r\n\f" for ch in text)
-    return printable >= 0.95 * max(len(text), 1)
 
 
 def _allowed() -> str:
