@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import importlib
 import inspect
 import os
@@ -42,17 +41,10 @@ from pydantic import ValidationError
 import studio
 from studio.bundle import manifest as mf
 from studio.bundle.errors import ExportError
-from studio.bundle.names import (
-    IMAGE_EXTS,
-    MANIFEST,
-    PLAYER_PREFIX,
-    SCHEMA,
-    fold,
-    is_player_path,
-    temp_stem,
-)
+from studio.bundle.names import MANIFEST, SCHEMA, fold, temp_stem
 from studio.bundle.origins import normalize_origins
 from studio.bundle.posters import POSTER_UNITS, Fresh, PosterJob, cacheable, keep, render_posters
+from studio.bundle.sources import MemoryFile, SourceFile, plan_images, plan_player
 from studio.bundle.zipout import (
     DEFLATED,
     STORED,
@@ -64,41 +56,12 @@ from studio.bundle.zipout import (
     fsync_dir,
     store_file,
 )
-from studio.media.hashcache import FingerprintStore, Signature, default_store, fingerprint
+from studio.media.hashcache import FingerprintStore, Signature, default_store
 from studio.model import Project, ProjectError, check_timing, leftovers, load
 from studio.model.atomic import finish_replace, write_target
 from studio.model.errors import describe
-from studio.model.portable import path_problem
-from studio.model.safe_read import read_regular
 
 PLAYER_DIR = Path(studio.__file__).resolve().parent.parent / "resources" / "player"
-MAX_PLAYER_FILE = 16 << 20
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A file copied from the project folder, stored, verified while copied."""
-
-    arcname: str
-    source: Path
-    sha256: str
-    size: int
-    label: str
-
-    def entry(self) -> mf.FileEntry:
-        return mf.FileEntry(path=self.arcname, sha256=self.sha256, size=self.size)
-
-
-@dataclass(frozen=True)
-class MemoryFile:
-    """A small file held in memory (schema, web player), deflated."""
-
-    arcname: str
-    data: bytes
-
-    def entry(self) -> mf.FileEntry:
-        size, digest = len(self.data), _sha256(self.data)
-        return mf.FileEntry(path=self.arcname, sha256=digest, size=size)
 
 
 @dataclass(frozen=True)
@@ -134,10 +97,6 @@ class ExportResult:
     path: Path
     files: int
     bytes: int
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 @functools.cache
@@ -210,31 +169,6 @@ def _plan_media(project: Project, folder: Path) -> tuple[list[SourceFile], dict[
     return [f for _, f in kept.values()], merged
 
 
-def _plan_images(project: Project, folder: Path) -> tuple[list[SourceFile], dict[str, str]]:
-    """Product images as ``images/<sha256>.<ext>``; returns files and old -> new paths."""
-    files: dict[str, SourceFile] = {}
-    paths: dict[str, str] = {}
-    for product in project.products:
-        if product.image is None or product.image in paths:
-            continue
-        label = f"product '{product.id}' > image '{product.image}'"
-        ext = Path(product.image).suffix.lower().lstrip(".")
-        if ext not in IMAGE_EXTS:
-            raise ExportError(f"{folder}: not exported: {label}: use {', '.join(IMAGE_EXTS)}")
-        try:
-            if not stat.S_ISREG(os.stat(folder / product.image).st_mode):
-                raise ExportError(f"{folder}: not exported: {label}: not a regular file")
-            sig, found = fingerprint(folder / product.image)
-            size, digest = sig.size, found.sha256
-        except OSError as exc:
-            reason = "the file is missing" if isinstance(exc, FileNotFoundError) else exc.strerror
-            raise ExportError(f"{folder}: not exported: {label}: {reason}") from None
-        arc = f"images/{digest}.{ext}"
-        files[arc] = SourceFile(arc, folder / product.image, digest, size, label)
-        paths[product.image] = arc
-    return list(files.values()), paths
-
-
 def _rewrite(
     project: Project,
     root: Path,
@@ -277,30 +211,6 @@ def _plan_posters(drama: Project, media: list[SourceFile]) -> list[PosterJob]:
     return jobs
 
 
-def _plan_player(player_dir: Path) -> list[MemoryFile]:
-    if not player_dir.is_dir():
-        raise ExportError(f"web player not found: {player_dir} is missing")
-    out = []
-    for path in sorted(player_dir.rglob("*")):
-        rel = path.relative_to(player_dir)
-        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
-            continue
-        arc = PLAYER_PREFIX + rel.as_posix()
-        if not is_player_path(arc):
-            raise ExportError(f"web player file '{rel.as_posix()}': name not allowed in a bundle")
-        problem = path_problem(arc)
-        if problem is not None:
-            raise ExportError(f"web player file '{rel.as_posix()}': not portable: {problem[1]}")
-        try:
-            data = read_regular(path, MAX_PLAYER_FILE)
-        except OSError as exc:
-            raise ExportError(f"web player file '{rel.as_posix()}': {exc.strerror or exc}") from None
-        out.append(MemoryFile(arc, data))
-    if not out:
-        raise ExportError(f"web player not found: {player_dir} has no files")
-    return out
-
-
 def plan_bundle(
     project: Project, folder: str | os.PathLike[str], web_player: bool = False,
     player_dir: Path = PLAYER_DIR, host_origins: Iterable[str] = (),
@@ -317,11 +227,11 @@ def plan_bundle(
     errors = validation_errors(project, root)
     if errors:
         raise ExportError(f"{root}: not exported: {errors[0]}{_more(errors)}")
-    images, image_paths = _plan_images(project, root)
+    images, image_paths = plan_images(project, root)
     drama = _rewrite(project, root, media, merged, image_paths)
     extras = [MemoryFile(SCHEMA, _schema_bytes())]
     if web_player:
-        extras += _plan_player(Path(player_dir))
+        extras += plan_player(Path(player_dir))
     return BundlePlan(
         drama=drama,
         media=tuple(sorted(media + images, key=lambda f: f.arcname)),
