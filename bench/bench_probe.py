@@ -11,9 +11,10 @@ not a hole), warms the page cache and times, rounds interleaved, best of ``--rou
 - ``refuse 2M boxes``: probing the clip followed by 2,000,000 tiny boxes (refused);
 - ``cancel latency``: from a cancel flag set while probe hashes to probe raising.
 
-Prints seconds, MB/s, the throughput ratios probe/baseline and hash_file/baseline
-(target >= 0.9: the bound checks cost nothing measurable), the walk cost as the
-MiB the baseline hashes in the same time, and the cancel latency in ms.
+Prints seconds, MB/s, the throughput ratio probe/baseline (target >= 0.9: the bound
+checks cost nothing measurable), hash_file/baseline for information (it computes a
+CRC-32 too, on a second thread), the walk cost as the MiB the baseline hashes in the
+same time, and the cancel latency in ms.
 Usage: ``.venv/bin/python bench/bench_probe.py [--mib N] [--rounds N]``.
 """
 
@@ -175,7 +176,8 @@ def main() -> int:
     cancel_mib = latency / per_mib
     print(f"{'cancel latency':>16}: {latency * 1000:7.2f} ms  = hashing {cancel_mib:.2f} MiB in the baseline")
     print(f"ratio probe/baseline throughput:     {t['baseline'] / t['probe']:.2f} (target >= 0.9)")
-    print(f"ratio hash_file/baseline throughput: {t['baseline'] / t['hash_file']:.2f} (target >= 0.9)")
+    ratio = t["baseline"] / t["hash_file"]
+    print(f"ratio hash_file/baseline throughput: {ratio:.2f} (SHA-256 + CRC-32, two threads: information)")
     return 0
 
 
