@@ -14,10 +14,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import pytest
+from hypothesis import settings
 
 from tests.support import SAMPLES, in_ci, require, require_exe
 
 __all__ = ["in_ci", "require", "require_exe"]
+
+# Hypothesis profiles (``--hypothesis-profile=NAME``; the plugin applies that after this file).
+# "ci", the default: 100 examples where a test sets no count of its own (tests/fuzz takes shares
+# of it). In CI (CI=true) it is Hypothesis' own CI profile: derandomized (the same examples every
+# run, so a red CI is a regression, reproducible locally with CI=true), no example database, no
+# deadline. Locally it is Hypothesis' default: random, with the database, so local runs explore
+# and replay what they found. "long": 50x the examples, always random, no time budget.
+_BASE = settings.get_profile("ci" if in_ci() else "default")
+settings.register_profile("ci", _BASE, max_examples=100)
+settings.register_profile("long", _BASE, max_examples=5000, derandomize=False)
+settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
