@@ -106,6 +106,16 @@
     return typeof v === "number" && Number.isInteger(v);
   }
 
+  /* Every integer of a project lies in ±MAX_SAFE (2**53 - 1, where doubles are exact) and every
+   * integer result saturates there, exactly as studio.model.conditions.saturate does: the sum
+   * of two safe integers that leaves the range rounds to a double beyond it, which clamps to
+   * the same bound Python's exact sum clamps to. */
+  const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+  function saturate(v) {
+    return v > MAX_SAFE ? MAX_SAFE : v < -MAX_SAFE ? -MAX_SAFE : v;
+  }
+
   function isMapping(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v);
   }
@@ -221,10 +231,10 @@
         return true;
       }
       case "+":
-        return args.reduce((sum, a) => sum + num(a, op), 0);
+        return args.reduce((sum, a) => saturate(sum + num(a, op)), 0);
       case "-": {
         const nums = args.map((a) => num(a, op));
-        return nums.length === 1 ? -nums[0] : nums[0] - nums[1];
+        return nums.length === 1 ? -nums[0] : saturate(nums[0] - nums[1]);
       }
       case "in": {
         const [needle, hay] = args;
@@ -421,12 +431,12 @@
 
     /** Confirmed plus pending: what a goal's cap is measured against. */
     committed(goal) {
-      return this.saved[goal] + this.pending[goal];
+      return saturate(this.saved[goal] + this.pending[goal]);
     }
 
     _count(rec, sign) {
-      if (rec.status === "confirmed") this.saved[rec.goal] += sign * rec.amount;
-      else if (rec.status === "pending") this.pending[rec.goal] += sign * rec.amount;
+      if (rec.status === "confirmed") this.saved[rec.goal] = saturate(this.saved[rec.goal] + sign * rec.amount);
+      else if (rec.status === "pending") this.pending[rec.goal] = saturate(this.pending[rec.goal] + sign * rec.amount);
     }
 
     newId(key) {
@@ -805,8 +815,8 @@
       const touched = new Set();
       for (const e of effects) {
         if (e.op === "set") this._vars[e.var] = e.value;
-        else if (e.op === "add") this._vars[e.var] = this._vars[e.var] + e.value;
-        else this._vars[e.var] = this._vars[e.var] - e.value;
+        else if (e.op === "add") this._vars[e.var] = saturate(this._vars[e.var] + e.value);
+        else this._vars[e.var] = saturate(this._vars[e.var] - e.value);
         touched.add(e.var);
       }
       const changed = {};
@@ -1065,6 +1075,9 @@
         if (kind === undefined) throw new StartError(`unknown variable '${name}'`);
         if (typeName(value) !== kind) {
           throw new StartError(`variable '${name}' is ${kind}, got ${typeName(value)} ${pyRepr(value)}`);
+        }
+        if (kind === "int" && !Number.isSafeInteger(value)) {
+          throw new StartError(`variable '${name}' is outside ±${MAX_SAFE} (2**53 - 1), got ${pyRepr(value)}`);
         }
       }
       this._reset();

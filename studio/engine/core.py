@@ -20,7 +20,7 @@ from studio.engine.money import DepositBook
 from studio.engine.money_rules import MoneyRules, Wallet
 from studio.engine.schedule import CompiledScene, compile_project
 from studio.model import Effect, Option, Project, SavingsPrompt
-from studio.model.conditions import ConditionError, evaluate, truthy
+from studio.model.conditions import ConditionError, evaluate, saturate, truthy
 
 Timers = Literal["normal", "x2", "x10", "off"]
 Value = int | bool | str
@@ -175,7 +175,7 @@ class Core(MoneyRules):
             else:
                 old = self._vars[e.var]
                 assert isinstance(old, int) and isinstance(e.value, int)
-                self._vars[e.var] = old + e.value if e.op == "add" else old - e.value
+                self._vars[e.var] = saturate(old + e.value if e.op == "add" else old - e.value)
             touched.add(e.var)
         changed = {k: self._vars[k] for k in sorted(touched)}
         self._emit("effects_applied", source=source, item=item, variables=changed)

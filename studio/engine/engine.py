@@ -18,6 +18,7 @@ from studio.engine.events import Event
 from studio.engine.money import PLAYTHROUGH_PATTERN
 from studio.engine.money_rules import Wallet
 from studio.model import Option, Project
+from studio.model.types import MAX_SAFE_INT
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class Engine(Core):
                 raise StartError(
                     f"variable '{name}' is {kind}, got {_type_name(value)} {value!r}"
                 )
+            if kind == "int" and not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:  # type: ignore[operator]
+                raise StartError(f"variable '{name}' is outside ±{MAX_SAFE_INT} (2**53 - 1), got {value!r}")
         self._reset()
         self._vars.update(variables or {})
         self._started = True

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from studio.model.conditions import saturate
+
 Status = Literal["pending", "confirmed", "refused"]
 MAX_REASON = 200
 PLAYTHROUGH_PATTERN = r"[A-Za-z0-9_-]{1,64}"
@@ -60,13 +62,14 @@ class DepositBook:
     # -- totals ----------------------------------------------------------
     def committed(self, goal: str) -> int:
         """Confirmed plus pending: what the cap is measured against."""
-        return self.saved[goal] + self.pending[goal]
+        return saturate(self.saved[goal] + self.pending[goal])
 
     def _count(self, rec: Deposit, sign: int) -> None:
+        # Totals saturate at ±(2**53 - 1) exactly as in the web player (docs/engine-contract.md).
         if rec.status == "confirmed":
-            self.saved[rec.goal] += sign * rec.amount
+            self.saved[rec.goal] = saturate(self.saved[rec.goal] + sign * rec.amount)
         elif rec.status == "pending":
-            self.pending[rec.goal] += sign * rec.amount
+            self.pending[rec.goal] = saturate(self.pending[rec.goal] + sign * rec.amount)
 
     def sorted_saved(self) -> dict[str, int]:
         return {k: self.saved[k] for k in sorted(self.saved)}

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from studio.engine.errors import EngineError
+from studio.model.conditions import saturate
 
 Mode = Literal["accept", "refuse", "none"]
 MODES: tuple[Mode, ...] = ("accept", "refuse", "none")
@@ -112,7 +113,7 @@ class SimulatedWallet:
         if entry.executed:
             entry.executed = False
             if self.balance is not None:
-                self.balance += entry.amount
+                self.balance = saturate(self.balance + entry.amount)
         entry.state = "cancelled"
 
     # -- what moved ----------------------------------------------------------

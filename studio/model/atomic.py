@@ -3,14 +3,25 @@
 A failure at any point (exception, full disk, read-only folder, the process
 killed) leaves the previous file byte-identical; only a fully written and
 synced file is ever renamed into place.
+
+Attributes survive a save: the new file gets the old file's permission bits
+(a new file follows the umask, like ``open()``), and a path that is a symlink
+is written *through* the link, atomically beside its target, so the link
+stays a link.  Temp files of killed writes are swept at the next write in
+the same folder (``studio.model.leftovers``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from studio.model import leftovers
+
+TEMP_SUFFIX = ".tmp"
 
 
 def fsync_dir(folder: Path) -> None:
@@ -23,25 +34,66 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: str | None = None) -> None:
-    """Write ``data`` to ``path`` atomically.
+def current_umask() -> int:
+    """The process umask (read without changing it where /proc allows)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
-    If ``backup`` is a file name and ``path`` exists, the previous contents
-    are first copied (atomically too) to that name in the same folder.
+
+def new_file_mode() -> int:
+    """What ``open(path, 'w')`` would give a new file: 0666 minus the umask."""
+    return 0o666 & ~current_umask()
+
+
+def mode_for(target: Path) -> int:
+    """Permission bits a replacement of ``target`` should carry."""
+    try:
+        st = target.stat()
+    except OSError:
+        return new_file_mode()
+    return stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else new_file_mode()
+
+
+def write_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` must replace: the final target of a symlink chain."""
+    p = Path(path)
+    if p.is_symlink():
+        return Path(os.path.realpath(p))
+    return p
+
+
+def finish_replace(tmp: Path, target: Path, mode: int | None = None) -> None:
+    """Give ``tmp`` the permission bits ``target`` has (or a new file's) and rename it over it."""
+    os.chmod(tmp, mode_for(target) if mode is None else mode)
+    os.replace(tmp, target)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: str | None = None) -> None:
+    """Write ``data`` to ``path`` atomically, keeping its mode and writing through a symlink.
+
+    If ``backup`` is a file name and the file exists, the previous contents
+    are first copied (atomically too) to that name beside the real file.
     Raises OSError with the original cause; the old file is untouched.
     """
-    target = Path(path)
+    target = write_target(path)
     folder = target.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    leftovers.sweep_temp_files(folder)
+    mode = mode_for(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if backup is not None and target.exists():
+        if backup is not None and target.is_file():
             atomic_write_bytes(folder / backup, target.read_bytes())
-        os.replace(tmp, target)
+        finish_replace(tmp, target, mode)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

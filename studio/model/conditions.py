@@ -16,6 +16,9 @@ import itertools
 from collections.abc import Mapping, Set
 from typing import Any
 
+from studio.model.errors import one_line, quote
+from studio.model.types import MAX_SAFE_INT
+
 OPERATORS = frozenset(
     {"var", "==", "!=", "<", "<=", ">", ">=", "and", "or", "!", "if", "+", "-", "in"}
 )
@@ -36,6 +39,7 @@ _ARITY: dict[str, tuple[int, int | None]] = {
     "in": (2, 2),
 }
 MAX_DEPTH = 32
+MAX_NODES = 5000  # operators, values and list items in one condition (docs/project-format.md)
 
 Value = int | bool | str | list[Any] | None
 
@@ -46,30 +50,46 @@ class ConditionError(ValueError):
 
 def _args(node: Mapping[str, Any]) -> tuple[str, list[Any]]:
     if len(node) != 1:
-        raise ConditionError(f"an operation must have exactly one operator, got {sorted(node)}")
+        got = one_line(repr(sorted(node)))[:120]
+        raise ConditionError(f"an operation must have exactly one operator, got {got}")
     ((op, args),) = node.items()
     if not isinstance(args, list):
         args = [args]
     return op, args
 
 
-def check(expr: Any, known: Set[str], depth: int = 0) -> None:
-    """Raise ConditionError if ``expr`` uses an unknown operator or variable."""
+def check(expr: Any, known: Set[str]) -> None:
+    """Raise ConditionError if ``expr`` is too big or deep, or uses an unknown operator or variable.
+
+    Size (``MAX_NODES``) and depth (``MAX_DEPTH``) are checked as the walk goes, so a hostile
+    condition costs at most ``MAX_NODES`` steps here and in every later (linear) evaluation."""
+    budget = [MAX_NODES]
+    _check(expr, known, 0, budget)
+
+
+def _check(expr: Any, known: Set[str], depth: int, budget: list[int]) -> None:
     if depth > MAX_DEPTH:
         raise ConditionError(f"condition nested deeper than {MAX_DEPTH} levels")
-    if isinstance(expr, bool | int | str) or expr is None:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ConditionError(f"condition has more than {MAX_NODES} parts")
+    if isinstance(expr, bool | str) or expr is None:
+        return
+    if isinstance(expr, int):
+        if not -MAX_SAFE_INT <= expr <= MAX_SAFE_INT:
+            raise ConditionError(f"integer {expr} is outside ±{MAX_SAFE_INT} (2**53 - 1)")
         return
     if isinstance(expr, float):
         raise ConditionError(f"non-integer number {expr!r} (use integers, money in minor units)")
     if isinstance(expr, list):
         for item in expr:
-            check(item, known, depth + 1)
+            _check(item, known, depth + 1, budget)
         return
     if not isinstance(expr, Mapping):
-        raise ConditionError(f"unsupported value {expr!r}")
+        raise ConditionError(f"unsupported value {one_line(repr(expr))[:80]}")
     op, args = _args(expr)
     if op not in OPERATORS:
-        raise ConditionError(f"unknown operator '{op}'")
+        raise ConditionError(f"unknown operator {quote(op)}")
     low, high = _ARITY[op]
     if len(args) < low or (high is not None and len(args) > high):
         raise ConditionError(f"operator '{op}' takes {low}..{high or 'n'} arguments")
@@ -78,10 +98,15 @@ def check(expr: Any, known: Set[str], depth: int = 0) -> None:
         if not isinstance(name, str):
             raise ConditionError("'var' needs a variable name")
         if name not in known:
-            raise ConditionError(f"unknown variable '{name}'")
+            raise ConditionError(f"unknown variable {quote(name)}")
         return
     for arg in args:
-        check(arg, known, depth + 1)
+        _check(arg, known, depth + 1, budget)
+
+
+def saturate(value: int) -> int:
+    """``value`` clamped to ±MAX_SAFE_INT: what both engines do with every integer result."""
+    return MAX_SAFE_INT if value > MAX_SAFE_INT else -MAX_SAFE_INT if value < -MAX_SAFE_INT else value
 
 
 def variables_used(expr: Any) -> set[str]:
@@ -164,10 +189,13 @@ def evaluate(expr: Any, env: Mapping[str, Any]) -> Any:
             return nums[0] > nums[1]
         return nums[0] >= nums[1]
     if op == "+":
-        return sum(_num(a, op) for a in args)
+        total = 0
+        for a in args:
+            total = saturate(total + _num(a, op))
+        return total
     if op == "-":
         nums = [_num(a, op) for a in args]
-        return -nums[0] if len(nums) == 1 else nums[0] - nums[1]
+        return -nums[0] if len(nums) == 1 else saturate(nums[0] - nums[1])
     if op == "in":
         needle, hay = args
         if isinstance(hay, str):

@@ -7,6 +7,7 @@ the raw data along the error location and names items by their ids.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from pydantic import ValidationError
@@ -27,8 +28,39 @@ _SINGULAR = {
 }
 
 
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+MAX_QUOTED = 80
+
+
+def _escape_char(ch: str) -> str:
+    if ch in _NAMED:
+        return _NAMED[ch]
+    if ch != " " and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+        code = ord(ch)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    return ch
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks, control and invisible format characters escaped (\\n, \\u202e)."""
+    if text.isprintable():
+        return text
+    return "".join(_escape_char(ch) for ch in text)
+
+
+def quote(value: object, limit: int = MAX_QUOTED) -> str:
+    """A value quoted for a one-line message: ``'id'``, escaped, shortened past ``limit``."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return "'" + one_line(text) + "'"
+
+
 class ProjectError(Exception):
-    """A project file that cannot be loaded or saved; ``str()`` is one line."""
+    """A project file that cannot be loaded or saved; ``str()`` is always one line."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
 
 
 def locate(raw: Any, loc: tuple[int | str, ...]) -> str:
@@ -41,14 +73,14 @@ def locate(raw: Any, loc: tuple[int | str, ...]) -> str:
             item = node[key] if isinstance(node, list) and -len(node) <= key < len(node) else None
             kind = _SINGULAR.get(parent_key, parent_key.rstrip("s") or "item")
             ident = item.get("id") if isinstance(item, dict) else None
-            label = f"{kind} '{ident}'" if isinstance(ident, str) else f"{kind} {key + 1}"
+            label = f"{kind} {quote(ident)}" if isinstance(ident, str) else f"{kind} {key + 1}"
             if parts and parts[-1] == parent_key:
                 parts[-1] = label
             else:
                 parts.append(label)
             node = item
         else:
-            parts.append(str(key))
+            parts.append(one_line(str(key)))
             node = node.get(key) if isinstance(node, dict) else None
             parent_key = str(key)
     return " > ".join(parts) or "project"

@@ -17,10 +17,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from studio.model.atomic import atomic_write_bytes
+from studio.model import strict_json
+from studio.model.atomic import atomic_write_bytes, write_target
 from studio.model.errors import ProjectError, describe
 from studio.model.migrations import MigrationError, migrate
 from studio.model.project import MIN_READER_VERSION, SCHEMA_VERSION, Project
+from studio.model.safe_read import ReadRefused, read_regular
 
 PROJECT_FILE = "drama.json"
 BACKUP_SUFFIX = ".bak"
@@ -46,33 +48,9 @@ def project_file(path: str | os.PathLike[str]) -> Path:
     return p if p.suffix.lower() == ".json" and not p.is_dir() else p / PROJECT_FILE
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ProjectError(f"duplicate key '{key}'")
-        out[key] = value
-    return out
-
-
-def _no_constant(name: str) -> Any:
-    raise ProjectError(f"'{name}' is not allowed in JSON")
-
-
 def parse_json(data: bytes, max_bytes: int = MAX_PROJECT_BYTES) -> Any:
-    """Strict JSON: UTF-8, no duplicate keys, no NaN/Infinity, bounded size/depth."""
-    if len(data) > max_bytes:
-        raise ProjectError(f"file is larger than {max_bytes // (1024 * 1024)} MiB")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ProjectError(f"not UTF-8 text (byte {exc.start})") from None
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise ProjectError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
-    except RecursionError:
-        raise ProjectError("JSON nested too deeply") from None
+    """Strict JSON (``studio.model.strict_json``): the one parser for every file we read."""
+    return strict_json.parse_json(data, max_bytes)
 
 
 def project_from_raw(raw: Any) -> tuple[Project, int]:
@@ -80,7 +58,7 @@ def project_from_raw(raw: Any) -> tuple[Project, int]:
     if not isinstance(raw, dict):
         raise ProjectError("the top level must be a JSON object")
     reader = raw.get("min_reader_version", 0)
-    if isinstance(reader, int) and reader > SCHEMA_VERSION:
+    if isinstance(reader, int) and not isinstance(reader, bool) and reader > SCHEMA_VERSION:
         raise ProjectError(
             f"needs Drama Studio schema v{reader} or newer (this build reads up to "
             f"v{SCHEMA_VERSION}); please update Drama Studio"
@@ -107,9 +85,11 @@ def project_from_raw(raw: Any) -> tuple[Project, int]:
 def read_project_bytes(file: Path) -> bytes:
     """The bytes of a project file; ProjectError (one line) if it cannot be read."""
     try:
-        return file.read_bytes()
+        return read_regular(file, MAX_PROJECT_BYTES)
     except FileNotFoundError:
         raise ProjectError(f"{file}: no such project file") from None
+    except ReadRefused as exc:
+        raise ProjectError(f"{file}: {exc}") from None
     except OSError as exc:
         raise ProjectError(f"{file}: cannot read ({exc.strerror or exc})") from None
 
@@ -158,11 +138,13 @@ def save(project: Project, path: str | os.PathLike[str], keep_backup: bool = Tru
     """
     file = project_file(path)
     data = validate_for_save(project)
-    backup = file.name + BACKUP_SUFFIX if keep_backup else None
+    target = write_target(file)  # a symlinked drama.json is saved through to its target
+    where = f"{file} (link to {target})" if target != file else str(file)
+    backup = target.name + BACKUP_SUFFIX if keep_backup else None
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(file, data, backup=backup)
+        atomic_write_bytes(target, data, backup=backup)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ProjectError(f"{file}: not saved ({reason}); the previous file is unchanged") from None
+        raise ProjectError(f"{where}: not saved ({reason}); the previous file is unchanged") from None
     return file

@@ -1,6 +1,8 @@
 """Schema migrations: pure functions over raw dicts, run before validation.
 
-Each step upgrades exactly one version (N -> N+1).  ``migrate(raw)`` applies
+Each step upgrades exactly one version (N -> N+1) and must accept any JSON
+value where it expects an object or a list (it leaves what it does not
+recognise to validation, which names it).  ``migrate(raw)`` applies
 the chain up to ``SCHEMA_VERSION``.  Files whose ``min_reader_version`` is
 newer than this build are refused by ``studio.model.io`` before migration.
 
@@ -17,7 +19,6 @@ would refuse the new key, so v2 files say ``min_reader_version: 2``.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -45,34 +46,43 @@ class MigrationError(ValueError):
 
 @step(0)
 def _v0_to_v1(raw: Raw) -> Raw:
+    # Anything that is not the expected shape is passed on untouched: validation then names it
+    # ("scene 3: Input should be a valid dictionary"), instead of the migration crashing on it.
     out = dict(raw)
     out["format"] = FORMAT
     out["min_reader_version"] = 1
     if "start_scene" in out:
         out["start"] = out.pop("start_scene")
-    scenes = []
-    for scene in out.get("scenes", []):
-        scene = dict(scene)
-        if "end" in scene:
-            scene["ending"] = scene.pop("end")
-        choice = scene.get("choice")
-        if isinstance(choice, dict):
-            choice = dict(choice)
-            options = []
-            for opt in choice.get("options", []):
-                opt = dict(opt)
-                dep = opt.get("deposit")
-                if isinstance(dep, dict) and "amount_fen" in dep:
-                    dep = dict(dep)
-                    dep["amount"] = dep.pop("amount_fen")
-                    opt["deposit"] = dep
-                options.append(opt)
-            choice["options"] = options
-            scene["choice"] = choice
-        scenes.append(scene)
-    if "scenes" in out:
-        out["scenes"] = scenes
+    scenes = out.get("scenes")
+    if isinstance(scenes, list):
+        out["scenes"] = [_v0_scene(scene) for scene in scenes]
     return out
+
+
+def _v0_scene(scene: Any) -> Any:
+    if not isinstance(scene, dict):
+        return scene
+    scene = dict(scene)
+    if "end" in scene:
+        scene["ending"] = scene.pop("end")
+    choice = scene.get("choice")
+    if isinstance(choice, dict) and isinstance(choice.get("options"), list):
+        choice = dict(choice)
+        choice["options"] = [_v0_option(opt) for opt in choice["options"]]
+        scene["choice"] = choice
+    return scene
+
+
+def _v0_option(opt: Any) -> Any:
+    if not isinstance(opt, dict):
+        return opt
+    dep = opt.get("deposit")
+    if isinstance(dep, dict) and "amount_fen" in dep:
+        opt = dict(opt)
+        dep = dict(dep)
+        dep["amount"] = dep.pop("amount_fen")
+        opt["deposit"] = dep
+    return opt
 
 
 @step(1)
@@ -91,7 +101,9 @@ def migrate(raw: Raw) -> tuple[Raw, int]:
     original = version
     if version >= SCHEMA_VERSION:
         return raw, original  # nothing to do: no copy (it costs ~40 ms per 1,000 scenes)
-    data = copy.deepcopy(raw)
+    # Each step copies what it changes (never the caller's dicts) and nothing recursive runs
+    # here: nesting depth was bounded by the parser before (studio.model.strict_json).
+    data = dict(raw)
     while version < SCHEMA_VERSION:
         fn = STEPS.get(version)
         if fn is None:

@@ -16,6 +16,8 @@ from pydantic import Field, JsonValue, model_validator
 
 from studio.model import conditions
 from studio.model.types import (
+    MAX_SAFE_INT,
+    Count,
     Currency,
     HttpsUrl,
     Id,
@@ -26,6 +28,7 @@ from studio.model.types import (
     PositiveMinorUnits,
     Rect,
     RelPath,
+    SafeInt,
     ShortText,
     StrictModel,
     Text,
@@ -42,7 +45,7 @@ class Variable(StrictModel):
 
     id: Id
     type: Literal["int", "bool", "string"]
-    default: int | bool | str
+    default: SafeInt | bool | Text
 
     @model_validator(mode="after")
     def _typed_default(self) -> Variable:
@@ -64,7 +67,7 @@ class Effect(StrictModel):
 
     var: Id
     op: Literal["set", "add", "sub"] = "set"
-    value: int | bool | str
+    value: SafeInt | bool | Text
 
 
 class SavingsGoal(StrictModel):
@@ -96,8 +99,8 @@ class MediaAsset(StrictModel):
     id: Id
     path: RelPath
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    size: int = Field(ge=1)
-    duration_ms: int = Field(ge=1)
+    size: int = Field(ge=1, le=MAX_SAFE_INT)
+    duration_ms: int = Field(ge=1, le=MAX_SAFE_INT)
     width: int = Field(ge=1, le=16384)
     height: int = Field(ge=1, le=16384)
     rotation: Literal[0, 90, 180, 270] = 0
@@ -210,8 +213,8 @@ class Project(StrictModel):
     """A whole drama: catalog, goals, variables, media and the scene graph."""
 
     format: Literal["drama-studio-project"] = "drama-studio-project"
-    schema_version: int = Field(default=SCHEMA_VERSION, ge=0)
-    min_reader_version: int = Field(default=MIN_READER_VERSION, ge=0)
+    schema_version: Count = SCHEMA_VERSION
+    min_reader_version: Count = MIN_READER_VERSION
     title: ShortText
     aspect: Literal["9:16", "16:9", "1:1", "4:5", "3:4"] = "9:16"
     locale: Locale = "zh-CN"

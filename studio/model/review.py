@@ -22,10 +22,12 @@ from studio.model.atomic import atomic_write_bytes
 from studio.model.errors import ProjectError, describe
 from studio.model.io import PROJECT_FILE, parse_json
 from studio.model.project import Project
-from studio.model.types import Id, ShortText, StrictModel, Text
+from studio.model.safe_read import read_regular
+from studio.model.types import Count, Id, ShortText, StrictModel, Text
 
 REVIEW_FILE = "drama.review.json"
 REVIEW_SCHEMA_VERSION = 1
+MAX_REVIEW_BYTES = 64 * 1024 * 1024
 
 
 class Comment(StrictModel):
@@ -33,7 +35,7 @@ class Comment(StrictModel):
 
     id: Id
     scene: Id
-    t_ms: int = Field(ge=0)
+    t_ms: Count
     author: ShortText
     text: Text
     status: Literal["open", "resolved"] = "open"
@@ -53,7 +55,7 @@ class Review(StrictModel):
     """Everything reviewers produced for one project."""
 
     format: Literal["drama-studio-review"] = "drama-studio-review"
-    schema_version: int = Field(default=REVIEW_SCHEMA_VERSION, ge=1)
+    schema_version: Count = REVIEW_SCHEMA_VERSION
     watched_scenes: list[Id] = Field(default_factory=list)
     watched_options: list[str] = Field(
         default_factory=list, description="'scene/option' pairs taken while reviewing"
@@ -97,7 +99,7 @@ def load_review(project_folder: str | os.PathLike[str]) -> Review:
     if not path.exists():
         return Review()
     try:
-        raw = parse_json(path.read_bytes())
+        raw = parse_json(read_regular(path, MAX_REVIEW_BYTES))
         version = raw.get("schema_version") if isinstance(raw, dict) else None
         if isinstance(version, int) and version > REVIEW_SCHEMA_VERSION:
             raise ProjectError(f"review schema v{version} is newer than this build")

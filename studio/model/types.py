@@ -17,15 +17,32 @@ from studio.model.currency import is_currency
 
 
 class StrictModel(BaseModel):
-    """Base for every project model: no unknown keys, no coercion."""
+    """Base for every project model: no unknown keys, no coercion, no NaN or infinity."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, validate_assignment=True, allow_inf_nan=False
+    )
+
+
+# The largest integer both engines compute exactly: Python ints are unbounded, but the web
+# player's numbers are IEEE doubles, exact only up to 2**53 - 1 (Number.MAX_SAFE_INTEGER).
+# Every integer in a project lies in [-MAX_SAFE_INT, MAX_SAFE_INT]; the engines saturate at
+# the bound (docs/project-format.md, docs/engine-contract.md).
+MAX_SAFE_INT = 2**53 - 1
+# Canvas coordinates of a scene on the branch graph (finite, and far beyond any real layout).
+MAX_COORDINATE = 1e7
 
 
 ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63}$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Stable identifier")]
-MinorUnits = Annotated[int, Field(ge=0, description="Money in integer minor units (fen/cents)")]
-PositiveMinorUnits = Annotated[int, Field(ge=1, description="Money in minor units, > 0")]
+SafeInt = Annotated[
+    int, Field(ge=-MAX_SAFE_INT, le=MAX_SAFE_INT, description="Integer both engines compute exactly")
+]
+Count = Annotated[int, Field(ge=0, le=MAX_SAFE_INT)]
+MinorUnits = Annotated[
+    int, Field(ge=0, le=MAX_SAFE_INT, description="Money in integer minor units (fen/cents)")
+]
+PositiveMinorUnits = Annotated[int, Field(ge=1, le=MAX_SAFE_INT, description="Money in minor units, > 0")]
 Ms = Annotated[int, Field(ge=0, le=24 * 3600 * 1000, description="Milliseconds")]
 Text = Annotated[str, Field(max_length=2000)]
 ShortText = Annotated[str, Field(max_length=200)]
@@ -72,8 +89,8 @@ Locale = Annotated[str, Field(pattern=_LOCALE, description="BCP 47 tag, e.g. zh-
 class Point(StrictModel):
     """Position of a scene on the branch graph canvas (scene coordinates)."""
 
-    x: float = 0.0
-    y: float = 0.0
+    x: float = Field(default=0.0, ge=-MAX_COORDINATE, le=MAX_COORDINATE)
+    y: float = Field(default=0.0, ge=-MAX_COORDINATE, le=MAX_COORDINATE)
 
 
 class Rect(StrictModel):

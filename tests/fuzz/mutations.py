@@ -2,7 +2,9 @@
 
 ``documents(seeds)`` draws a seed, applies one to three tree mutations (type
 swaps, huge and non-finite numbers, deep or wide nesting, unicode edge cases,
-NFKC-colliding ids, schema versions, duplicate, missing and unknown keys),
+NFKC-colliding and Windows-reserved ids, schema versions, duplicate, missing
+and unknown keys; and, to keep many projects loadable, edge ints, retargeted
+options and long chains of copied scenes),
 renders it and sometimes damages the bytes (truncation, flips, BOM, bad
 UTF-8).  The drawn ``Doc`` prints as its seed plus the steps taken, which is
 the reproducer a failure report needs.
@@ -225,10 +227,64 @@ def lists(draw: st.DrawFn, tree: Any) -> tuple[Any, str]:
     return tree, f"list {how} {show_path(path)}"
 
 
+EDGE_INTS = [0, 1, -1, 2**31 - 1, 2**31, 2**53 - 1, -(2**53 - 1), 10**15]
+
+
+def _scene_ids(tree: Any) -> list[str]:
+    scenes = tree.get("scenes") if isinstance(tree, dict) else None
+    if not isinstance(scenes, list):
+        return []
+    return [s["id"] for s in scenes if isinstance(s, dict) and isinstance(s.get("id"), str)]
+
+
+def edge(draw: st.DrawFn, tree: Any) -> tuple[Any, str]:
+    """An int field set to an edge of what may be valid (keeps many projects loadable)."""
+    path = _pick(draw, tree, lambda p, v: kind(v) == "int")
+    value = draw(st.sampled_from(EDGE_INTS))
+    return put(tree, path, value), f"edge {show_path(path)} -> {value}"
+
+
+def retarget(draw: st.DrawFn, tree: Any) -> tuple[Any, str]:
+    """A target or the start moved to another existing scene: loops, dead ends, unreachable parts."""
+    scenes = _scene_ids(tree)
+    refs = [p for p in paths(tree) if p[-1:] in (("target",), ("start",), ("start_scene",))]
+    if not scenes or not refs:
+        return swap(draw, tree)
+    path = draw(st.sampled_from(refs))
+    new = draw(st.sampled_from(scenes))
+    return put(tree, path, new), f"retarget {show_path(path)} -> {new!r}"
+
+
+def grow(draw: st.DrawFn, tree: Any) -> tuple[Any, str]:
+    """Copies of one scene chained one after another (the last loops back): size and loops."""
+    scenes = tree.get("scenes") if isinstance(tree, dict) else None
+    if not isinstance(scenes, list) or not scenes or not isinstance(scenes[0], dict):
+        return swap(draw, tree)
+    i = draw(st.integers(0, len(scenes) - 1))
+    base = scenes[i]
+    n = draw(st.sampled_from([50, 300, 1000]))
+    if not isinstance(base, dict) or not isinstance(base.get("id"), str):
+        return swap(draw, tree)
+    ids = [f"{base['id'][:50]}_{k}" for k in range(n)]
+    for k, sid in enumerate(ids):
+        copy_ = copy.deepcopy(base)
+        copy_["id"] = sid
+        choice = copy_.get("choice")
+        if isinstance(choice, dict) and isinstance(choice.get("options"), list):
+            for option in choice["options"]:
+                if isinstance(option, dict):
+                    option["target"] = ids[(k + 1) % n]
+        scenes.append(copy_)
+    return tree, f"grow {n} chained copies of scenes[{i}]"
+
+
 MUTATORS: dict[str, Mutator] = {
     "swap": swap, "number": number, "nest": nest, "text": text, "id": ident, "version": version,
     "duplicate": duplicate, "remove": remove, "extra": extra, "list": lists,
+    "edge": edge, "retarget": retarget, "grow": grow,
 }
+# Mutations that often keep a project loadable come twice: the commands past load get more work.
+KINDS = (*MUTATORS, "edge", "retarget", "id", "text", "number")
 
 
 def damage(draw: st.DrawFn, data: bytes) -> tuple[bytes, str]:
@@ -254,7 +310,7 @@ def damage(draw: st.DrawFn, data: bytes) -> tuple[bytes, str]:
 
 @st.composite
 def documents(
-    draw: st.DrawFn, seeds: Mapping[str, Any], kinds: tuple[str, ...] = tuple(MUTATORS)
+    draw: st.DrawFn, seeds: Mapping[str, Any], kinds: tuple[str, ...] = KINDS
 ) -> Doc:
     """A seed document, mutated one to three times, rendered, sometimes damaged."""
     name = draw(st.sampled_from(sorted(seeds)))

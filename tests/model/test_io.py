@@ -119,6 +119,8 @@ _KILL_CHILD = textwrap.dedent(
     project.title = "x" * 190
     project.scenes[0].title = "changed"
     print("ready", flush=True)
+    save(project, folder)
+    print("saved", flush=True)
     while True:
         save(project, folder)
     """
@@ -146,7 +148,10 @@ def test_sigkill_during_save_never_leaves_partial_file(tmp_path: Path) -> None:
         )
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
-        # Let it save a variable number of times before the kill.
+        # Let it save a variable number of times before the kill; every seventh round waits
+        # for a completed save first, so a slow (loaded) machine still sees new files.
+        if round_ % 7 == 6:
+            assert child.stdout.readline().strip() == "saved"
         with contextlib.suppress(subprocess.TimeoutExpired):
             child.wait(timeout=0.002 + (round_ % 7) * 0.003)
         child.send_signal(signal.SIGKILL)

@@ -113,7 +113,7 @@ def test_valid_factory_project_loads() -> None:
         (b'{"title": Infinity}', "'Infinity' is not allowed"),
         (b"\xff\xfe{}", "not UTF-8"),
         (b'{"title": ', "invalid JSON at line 1"),
-        (b"[" * 100000 + b"]" * 100000, "nested too deeply"),
+        (b"[" * 100000 + b"]" * 100000, "nested deeper than 100 levels"),
     ],
 )
 def test_strict_json(text: bytes, expected: str) -> None:
