@@ -11,10 +11,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 
 from studio import __version__
+from studio.model.errors import one_line
 
 # Subcommands contributed by Qt-free packages: (module, add_parser, run).
 _PLUGINS: tuple[tuple[str, str, str], ...] = (
@@ -26,8 +29,11 @@ _PLUGINS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+INTERNAL_ERROR = 70  # EX_SOFTWARE
+
+
 def _err(msg: str) -> int:
-    print(f"studio: {msg}", file=sys.stderr)
+    print(f"studio: {one_line(msg)}", file=sys.stderr)
     return 2
 
 
@@ -177,6 +183,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _err("interrupted")
     except BrokenPipeError:
         return 0
+    except MemoryError:
+        return _err("out of memory")
+    except Exception as exc:  # a bug: still one line, never a bare traceback
+        if os.environ.get("STUDIO_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"studio: internal error in {args.command}: {type(exc).__name__}: {one_line(str(exc))}"
+            " (please report it; STUDIO_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
     return result
 
 

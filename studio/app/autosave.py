@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from studio.app.lockfile import pid_alive, this_host
+from studio.app.lockfile import LockInfo, current_owner, owner_gone, this_host
 from studio.app.paths import recovery_dir
 from studio.app.workers import run_async
 from studio.model.atomic import atomic_write_bytes
@@ -61,11 +61,14 @@ class Recovery:
 
 def payload(document: Document) -> dict[str, Any]:
     """A JSON-ready snapshot of the document (taken on the UI thread)."""
+    me = current_owner()
     return {
         "format": FORMAT,
         "version": VERSION,
-        "pid": os.getpid(),
-        "host": this_host(),
+        "pid": me.pid,
+        "host": me.host,
+        "boot_id": me.boot_id,
+        "started": me.started,
         "saved_at": time.time(),
         "project_path": str(document.path) if document.path else None,
         "disk_hash": document.disk_hash,
@@ -104,13 +107,24 @@ def read(file: Path) -> Recovery:
 
 
 def _owner_running(file: Path) -> bool:
-    """True if the file belongs to a studio that is still running (or to us)."""
+    """True if the file belongs to a studio that is still running (or to us).
+
+    The writer is named like a lock owner (pid, host, boot id, process start
+    time), so a reused pid or a reboot does not hide a crashed studio's work.
+    """
     try:
         head = json.loads(file.read_text(encoding="utf-8"))
-        pid, host = int(head["pid"]), str(head["host"])
-    except (OSError, ValueError, KeyError, TypeError):
+        boot, started = head.get("boot_id"), head.get("started")
+        owner = LockInfo(
+            pid=int(head["pid"]), host=str(head["host"]), time=0.0,
+            boot_id=boot if isinstance(boot, str) else None,
+            started=started if isinstance(started, int) and not isinstance(started, bool) else None,
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
-    return host == this_host() and (pid == os.getpid() or pid_alive(pid))
+    if owner.host != this_host():
+        return False
+    return owner.pid == os.getpid() or not owner_gone(owner)
 
 
 def quarantine(file: Path) -> Path:

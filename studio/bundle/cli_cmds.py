@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable
 
 from studio.bundle.errors import BundleError
+from studio.model.errors import one_line
 
 
 def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -69,7 +70,7 @@ def _progress(verb: str) -> Callable[[int, int], None] | None:
 def _fail(exc: BundleError) -> int:
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    sys.stderr.write(f"studio: {exc}\n")
+    sys.stderr.write(f"studio: {one_line(str(exc))}\n")
     return 2
 
 

@@ -21,6 +21,7 @@ from studio.engine.errors import EngineError
 from studio.engine.runner import DEFAULT_LIMIT_MS, parse_inputs, run_trace
 from studio.engine.wallet import SimulatedWallet
 from studio.model import Project, ProjectError, load
+from studio.model.errors import one_line
 from studio.model.io import parse_json
 
 TIMERS = ("normal", "x2", "x10", "off")
@@ -131,7 +132,7 @@ def run_play(args: argparse.Namespace) -> int:
             wallet=wallet,
         )
     except (ProjectError, PlayError, EngineError) as exc:
-        sys.stderr.write(f"studio play: error: {exc}\n")
+        sys.stderr.write(f"studio play: error: {one_line(str(exc))}\n")
         return 2
     sys.stdout.write("".join(event_line(e) + "\n" for e in trace))
     sys.stdout.flush()

@@ -16,6 +16,7 @@ from studio.graph.stats import Stats, stats
 from studio.graph.validate import validate
 from studio.model import Problem, ProjectError, load
 from studio.model.currency import format_money
+from studio.model.errors import one_line
 
 
 def _out(line: str = "") -> None:
@@ -23,7 +24,7 @@ def _out(line: str = "") -> None:
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"studio: {message}\n")
+    sys.stderr.write(f"studio: {one_line(message)}\n")
     return 2
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from studio.model.errors import one_line
 from studio.model.project import Project, Scene
 
 Severity = Literal["error", "warning"]
@@ -32,7 +33,7 @@ class Problem:
         return " > ".join(parts) or "project"
 
     def __str__(self) -> str:
-        return f"{self.severity}: {self.where()}: {self.message}"
+        return one_line(f"{self.severity}: {self.where()}: {self.message}")
 
     def to_json(self) -> dict[str, str | None]:
         return asdict(self)

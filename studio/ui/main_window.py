@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             self.banner.show_message(
                 f"Read-only: this project is open in another studio ({self.doc.lock_owner.describe()}). "
                 "Use Save As to keep a copy of your changes.",
-                [("Reopen", self._reopen)],
+                [("Reopen", self._reopen), ("Take Over Editing…", self.files.take_over)],
             )
         elif self.doc.read_only:
             self.banner.show_message("Opened read-only.", kind="info")

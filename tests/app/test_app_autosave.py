@@ -89,3 +89,33 @@ def test_damaged_recovery_file_is_moved_aside(content: bytes) -> None:
     assert found == [] and len(notes) == 1 and "damaged" in notes[0] and "\n" not in notes[0]
     assert not bad.exists() and len(list((folder / "damaged").iterdir())) == 1
     assert autosave.scan() == ([], [])
+
+
+def test_recovery_of_a_crashed_studio_whose_pid_was_reused_is_offered(
+    document: Document, savings_copy: Path
+) -> None:
+    """The pid now belongs to an unrelated live process: its start time tells them apart."""
+    from studio.app.process_ident import start_time
+
+    document.open(savings_copy)
+    document.push(SetField(("scene", "payday", "title"), "Edit before the crash"))
+    saver = AutoSaver(document)
+    saver.write_now(wait=True)
+    stranger = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        data = json.loads(saver.file.read_text(encoding="utf-8"))
+        assert data["started"] == start_time(os.getpid()) and data["boot_id"]
+        data["pid"] = stranger.pid  # alive, but started at another time than the writer
+        saver.file.write_text(json.dumps(data), encoding="utf-8")
+        found, _ = autosave.scan()
+        assert [r.project.scene_map()["payday"].title for r in found] == ["Edit before the crash"]
+        data["started"] = start_time(stranger.pid)  # the same process that wrote it: still running
+        saver.file.write_text(json.dumps(data), encoding="utf-8")
+        assert autosave.scan() == ([], [])
+        data["boot_id"] = "another-boot"  # written before a reboot: that studio is gone
+        saver.file.write_text(json.dumps(data), encoding="utf-8")
+        assert len(autosave.scan()[0]) == 1
+    finally:
+        stranger.kill()
+        stranger.wait(timeout=30)
+    saver.remove()

@@ -88,11 +88,15 @@ def test_changed_on_disk_banner_reload_and_save_conflict(qtbot: QtBot, window: A
     assert window.doc.project.title == "Theirs" and not window.doc.dirty
 
 
-def test_second_studio_opens_read_only_with_banner(qtbot: QtBot, window: Any, savings_copy: Path) -> None:
+def test_second_studio_opens_read_only_with_banner(
+    qtbot: QtBot, window: Any, savings_copy: Path, answers: Answers
+) -> None:
     window.doc.close()  # this window lets go of the project
     holder = hold_lock(savings_copy / "drama.json")
     try:
+        answers.append("Open Read-Only")
         assert window.open_project(savings_copy)
+        assert any("another studio" in line or str(holder.pid) in line for line in answers.asked)
         assert window.doc.read_only and window.banner.isVisible()
         assert "open in another studio" in window.banner.text and str(holder.pid) in window.banner.text
         assert "(read-only)" in window.windowTitle()
