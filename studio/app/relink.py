@@ -50,7 +50,7 @@ def find_moved(asset: MediaAsset, roots: Sequence[Path], token: CancelToken) -> 
     for path in candidates:
         token.check()
         try:
-            if sha256_file(path) == asset.sha256:
+            if sha256_file(path, check=token.check) == asset.sha256:
                 return path
         except OSError:
             continue

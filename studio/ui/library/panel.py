@@ -76,6 +76,7 @@ class LibraryPanel(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setToolTip("Drag clips onto the branch graph to create scenes")
 
+        self._files: tuple[int, int] = (0, 1)  # files done, files in this import
         self.progress = QProgressBar(self)
         self.progress_label = QLabel(self)
         self.cancel_button = QPushButton("Cancel", self)
@@ -110,6 +111,7 @@ class LibraryPanel(QWidget):
 
         self.importer.started.connect(self._on_started)
         self.importer.progress.connect(self._on_progress)
+        self.importer.file_progress.connect(self._on_file_progress)
         self.importer.rejected.connect(self._on_rejected)
         self.importer.finished.connect(self._on_finished)
         self.relinker.finished.connect(self._on_relinked)
@@ -190,10 +192,18 @@ class LibraryPanel(QWidget):
         self.progress_box.show()
 
     def _on_progress(self, done: int, total: int, name: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
+        self._files = (done, total)
+        self.progress.setRange(0, total * 1000)  # per mille of each file: hashing, then copying
+        self.progress.setValue(done * 1000)
         if name:
             self.progress_label.setText(f"Probing {name} ({done + 1}/{total})…")
+
+    def _on_file_progress(self, name: str, step: str, permille: int) -> None:
+        done, total = self._files
+        half = 0 if step == "hashing" else 500
+        self.progress.setValue(min(total * 1000, done * 1000 + half + permille // 2))
+        verb = "Checking" if step == "hashing" else "Copying"
+        self.progress_label.setText(f"{verb} {name} ({done + 1}/{total}) {permille // 10}%…")
 
     def _on_rejected(self, line: str) -> None:
         self.rejected.addItem(line)
