@@ -62,6 +62,12 @@
 
   const hasOwn = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
 
+  /**
+   * A plain object for id keys (variables, goals, scenes): no prototype, so ids such as
+   * "__proto__", "constructor" or "toString" are ordinary keys, as in Python; `from`'s own keys copied.
+   */
+  const dict = (from) => (from ? Object.assign(Object.create(null), from) : Object.create(null));
+
   /** Python's repr() of a JSON value, so that error messages read like the Python engine's. */
   function pyRepr(value) {
     if (value === null || value === undefined) return "None";
@@ -361,7 +367,7 @@
 
   /** A copy of `obj` with its keys sorted (the contract's variables/saved/pending objects). */
   function sortedObject(obj) {
-    const out = {};
+    const out = dict();
     for (const k of Object.keys(obj).sort()) out[k] = obj[k];
     return out;
   }
@@ -421,8 +427,8 @@
       this.records = []; // {depositId, key, visit, goal, amount, status, real, request}
       this.rewound = [];
       this.generation = new Map();
-      this.saved = {};
-      this.pending = {};
+      this.saved = dict();
+      this.pending = dict();
       for (const g of this.goals) {
         this.saved[g] = 0;
         this.pending[g] = 0;
@@ -678,7 +684,7 @@
 
     /** Goal -> money currently deposited (executed and not reversed). */
     net() {
-      const out = {};
+      const out = dict();
       for (const entry of this.ledger.values()) {
         if (entry.executed) out[entry.goal] = (out[entry.goal] || 0) + entry.amount;
       }
@@ -687,11 +693,11 @@
 
     /** Playthrough id -> goal -> money deposited (the id's part before the first ':'). */
     netByPlaythrough() {
-      const out = {};
+      const out = dict();
       for (const [depositId, entry] of this.ledger) {
         if (!entry.executed) continue;
         const playthrough = depositId.split(":", 1)[0];
-        const goals = out[playthrough] || (out[playthrough] = {});
+        const goals = out[playthrough] || (out[playthrough] = dict());
         goals[entry.goal] = (goals[entry.goal] || 0) + entry.amount;
       }
       return out;
@@ -735,13 +741,13 @@
       this._clock = 0;
       this._t = 0;
       this._sc = null;
-      this._vars = {};
+      this._vars = dict();
       for (const v of this.project.variables) this._vars[v.id] = v.default;
       this._book = new DepositBook(this.project.goals.map((g) => g.id));
       this._playthrough = "p1";
       this._replay = false;
       this._real = true;
-      this._answered = {};
+      this._answered = dict();
       this._path = [];
       this._visit = freshVisit();
       this._choice = null;
@@ -797,7 +803,7 @@
 
     _visible(option) {
       if (option.condition === null) return true;
-      const env = Object.assign({}, this._vars);
+      const env = dict(this._vars);
       const saved = this._book.saved;
       for (const g of Object.keys(saved)) env[SAVED_PREFIX + g] = saved[g];
       try {
@@ -819,7 +825,7 @@
         else this._vars[e.var] = saturate(this._vars[e.var] - e.value);
         touched.add(e.var);
       }
-      const changed = {};
+      const changed = dict();
       for (const k of Array.from(touched).sort()) changed[k] = this._vars[k];
       this._emit("effects_applied", { source, item, variables: changed });
     }
@@ -888,9 +894,9 @@
       this._pending = {
         scene: this._sc.id,
         t: this._t,
-        variables: Object.assign({}, this._vars),
+        variables: dict(this._vars),
         depositsLen: this._book.records.length,
-        answered: Object.assign({}, this._answered),
+        answered: dict(this._answered),
         pathLen: this._path.length,
         promptsSeen: new Set(v.promptsSeen),
         tagsSeen: new Set(v.tagsSeen),
@@ -1224,8 +1230,8 @@
       this._ended = false;
       this._sc = this._scenes.get(snap.scene);
       this._t = snap.t;
-      this._vars = Object.assign({}, snap.variables);
-      this._answered = Object.assign({}, snap.answered);
+      this._vars = dict(snap.variables);
+      this._answered = dict(snap.answered);
       this._path.length = snap.pathLen;
       const v = (this._visit = freshVisit());
       v.promptsSeen = new Set(snap.promptsSeen);

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from studio.engine.errors import StartError, ZeroTimeLoopError
 from studio.engine.events import Event, EventType
+from studio.engine.keys import sorted_keys
 from studio.engine.money import DepositBook
 from studio.engine.money_rules import MoneyRules, Wallet
 from studio.engine.schedule import CompiledScene, compile_project
@@ -47,7 +48,7 @@ class Snapshot:
     t: int
     variables: dict[str, Value]
     deposits_len: int
-    answered: dict[str, str]
+    answered_len: int  # length of ``Core._answer_log`` then (what ``back()`` rewinds to)
     path_len: int
     prompts_seen: frozenset[str]
     tags_seen: frozenset[str]
@@ -103,6 +104,9 @@ class Core(MoneyRules):
         self._replay = False
         self._real = True
         self._answered: dict[str, str] = {}
+        # (scene, its answer before) for every change of ``_answered``: a snapshot keeps only the
+        # log's length, so taking one costs O(1) however many scenes were answered (a long chain).
+        self._answer_log: list[tuple[str, str | None]] = []
         self._path: list[str] = []
         self._visit = Visit()
         self._choice: OpenChoice | None = None
@@ -126,8 +130,18 @@ class Core(MoneyRules):
         out, self._out = self._out, []
         return out
 
+    def _rewind_answers(self, length: int) -> None:
+        """Undo the changes of ``_answered`` made after the log had ``length`` entries."""
+        log, answered = self._answer_log, self._answered
+        while len(log) > length:
+            sid, before = log.pop()
+            if before is None:
+                del answered[sid]
+            else:
+                answered[sid] = before
+
     def _vars_json(self) -> dict[str, Value]:
-        return {k: self._vars[k] for k in sorted(self._vars)}
+        return {k: self._vars[k] for k in sorted_keys(self._vars)}
 
     def _saved_json(self) -> dict[str, int]:
         return self._book.sorted_saved()
@@ -177,7 +191,7 @@ class Core(MoneyRules):
                 assert isinstance(old, int) and isinstance(e.value, int)
                 self._vars[e.var] = saturate(old + e.value if e.op == "add" else old - e.value)
             touched.add(e.var)
-        changed = {k: self._vars[k] for k in sorted(touched)}
+        changed = {k: self._vars[k] for k in sorted_keys(touched)}
         self._emit("effects_applied", source=source, item=item, variables=changed)
 
     # -- scenes --------------------------------------------------------
@@ -238,7 +252,7 @@ class Core(MoneyRules):
             t=self._t,
             variables=dict(self._vars),
             deposits_len=len(self._book.records),
-            answered=dict(self._answered),
+            answered_len=len(self._answer_log),
             path_len=len(self._path),
             prompts_seen=frozenset(v.prompts_seen),
             tags_seen=frozenset(v.tags_seen),
@@ -266,6 +280,7 @@ class Core(MoneyRules):
         self._apply_effects(option.effects, "option", option.id)
         if option.deposit is not None:
             self._deposit(option.deposit.goal, option.deposit.amount, "option", option.id)
+        self._answer_log.append((sc.id, self._answered.get(sc.id)))
         self._answered[sc.id] = option.id
         if self._pending is not None:
             self._decisions.append(self._pending)

@@ -15,6 +15,7 @@ from typing import Any
 from studio.engine.core import TIMER_FACTOR, Core, Timers, Value, Visit
 from studio.engine.errors import InputError, StartError
 from studio.engine.events import Event
+from studio.engine.keys import sorted_keys
 from studio.engine.money import PLAYTHROUGH_PATTERN
 from studio.engine.money_rules import Wallet
 from studio.model import Option, Project
@@ -209,14 +210,14 @@ class Engine(Core):
             "went_back",
             to_scene=snap.scene,
             to_t=snap.t,
-            variables={k: snap.variables[k] for k in sorted(snap.variables)},
+            variables={k: snap.variables[k] for k in sorted_keys(snap.variables)},
             saved=self._book.sorted_saved(),
         )
         self._ended = False
         self._sc = self._scenes[snap.scene]
         self._t = snap.t
         self._vars = dict(snap.variables)
-        self._answered = dict(snap.answered)
+        self._rewind_answers(snap.answered_len)
         del self._path[snap.path_len :]
         v = self._visit = Visit()
         v.prompts_seen = set(snap.prompts_seen)

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from studio.engine.keys import sorted_keys
 from studio.model.conditions import saturate
 
 Status = Literal["pending", "confirmed", "refused"]
@@ -54,6 +55,8 @@ class DepositBook:
     def __init__(self, goals: Iterable[str]) -> None:
         self.goals = tuple(goals)
         self.records: list[Deposit] = []
+        # The pending records by id, in record order (an answer finds its deposit without a scan).
+        self._pending_ids: dict[str, list[Deposit]] = {}
         self.rewound: list[Deposit] = []
         self.generation: dict[str, int] = {}
         self.saved: dict[str, int] = dict.fromkeys(self.goals, 0)
@@ -72,10 +75,10 @@ class DepositBook:
             self.pending[rec.goal] = saturate(self.pending[rec.goal] + sign * rec.amount)
 
     def sorted_saved(self) -> dict[str, int]:
-        return {k: self.saved[k] for k in sorted(self.saved)}
+        return {k: self.saved[k] for k in sorted_keys(self.saved)}
 
     def sorted_pending(self) -> dict[str, int]:
-        return {k: self.pending[k] for k in sorted(self.pending)}
+        return {k: self.pending[k] for k in sorted_keys(self.pending)}
 
     # -- records ---------------------------------------------------------
     def new_id(self, key: str) -> str:
@@ -84,6 +87,17 @@ class DepositBook:
     def add(self, rec: Deposit) -> None:
         self.records.append(rec)
         self._count(rec, 1)
+        if rec.status == "pending":
+            self._pending_ids.setdefault(rec.deposit_id, []).append(rec)
+
+    def _unindex(self, rec: Deposit) -> None:
+        same = self._pending_ids.get(rec.deposit_id, [])
+        for k in range(len(same) - 1, -1, -1):
+            if same[k] is rec:
+                del same[k]
+                break
+        if not same:
+            self._pending_ids.pop(rec.deposit_id, None)
 
     def take_rewound(self, key: str) -> Deposit | None:
         """Remove and return the rewound record with ``key`` (None if there is none)."""
@@ -98,19 +112,24 @@ class DepositBook:
 
     def settle(self, deposit_id: str, ok: bool) -> Deposit | None:
         """Apply the host's answer to the pending record ``deposit_id`` (None: nothing to do)."""
-        for rec in self.records:
-            if rec.deposit_id == deposit_id and rec.status == "pending":
-                self._count(rec, -1)
-                rec.status = "confirmed" if ok else "refused"
-                self._count(rec, 1)
-                return rec
-        return None
+        same = self._pending_ids.get(deposit_id)
+        if not same:
+            return None
+        rec = same.pop(0)  # the first such record in ``records`` (ids are unique in practice)
+        if not same:
+            del self._pending_ids[deposit_id]
+        self._count(rec, -1)
+        rec.status = "confirmed" if ok else "refused"
+        self._count(rec, 1)
+        return rec
 
     def rewind(self, length: int) -> None:
         """``back()``: records after ``length`` leave the list; real ones become rewound."""
         moved = self.records[length:]
         del self.records[length:]
         for rec in moved:
+            if rec.status == "pending":
+                self._unindex(rec)
             self._count(rec, -1)
             if rec.real:
                 self.rewound.append(rec)

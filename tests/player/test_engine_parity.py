@@ -24,11 +24,14 @@ pytestmark = pytest.mark.browser
 VECTORS = sorted(VECTORS_DIR.glob("*.json"))
 RANDOM_CASES = 200
 
-RUN_ONE = """([project, start, inputs, limit]) => {
+# Arguments and trace cross as JSON text, as a host exchanges them (Playwright's own serializer
+# drops a "__proto__" key).
+RUN_ONE = """(args) => {
+  const [project, start, inputs, limit] = JSON.parse(args);
   try {
-    return {events: DramaEngine.runTrace(project, start, inputs, limit)};
+    return JSON.stringify({events: DramaEngine.runTrace(project, start, inputs, limit)});
   } catch (err) {
-    return {error: err.name, message: err.message};
+    return JSON.stringify({error: err.name, message: err.message});
   }
 }"""
 
@@ -79,9 +82,9 @@ def test_there_are_vectors() -> None:
 def test_vector_in_chromium(engine_page: Any, path: Path) -> None:
     vector = load_json(path)
     project = vector_project(vector)
-    got = engine_page.evaluate(
-        RUN_ONE, [project, vector["start"], vector["inputs"], vector["limit_ms"]]
-    )
+    got = json.loads(engine_page.evaluate(
+        RUN_ONE, json.dumps([project, vector["start"], vector["inputs"], vector["limit_ms"]])
+    ))
     assert "error" not in got, got
     assert ordered(got["events"]) == ordered(vector["expected"])
 
