@@ -14,10 +14,14 @@ the same folder (``studio.model.leftovers``).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from studio.model import leftovers
 
@@ -73,26 +77,71 @@ def finish_replace(tmp: Path, target: Path, mode: int | None = None) -> None:
     os.replace(tmp, target)
 
 
+def _refuse_loop(target: Path, path: str | os.PathLike[str]) -> None:
+    """A target that is still a symlink after resolving is a loop: replacing it would silently turn
+    the link into a plain file, so the write is refused instead."""
+    if target.is_symlink():
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
+
+
+def _write_temp(folder: Path, name: str, fill: Callable[[BinaryIO], None]) -> Path:
+    """A synced temp file ``.NAME.XXXXXXXX.tmp`` in ``folder`` written by ``fill`` (removed on error)."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fill(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def _copy_backup(source: Path, backup: Path, mode: int) -> None:
+    """``source`` copied (streamed, never read whole) atomically to ``backup`` with ``mode``.
+
+    The backup carries the saved file's permission bits, not its own or the umask's: a private
+    (0600) project never leaves a world-readable copy beside it."""
+    target = write_target(backup)
+    _refuse_loop(target, backup)
+
+    def fill(fh: BinaryIO) -> None:
+        with source.open("rb") as src:
+            shutil.copyfileobj(src, fh, 1 << 20)
+
+    tmp = _write_temp(target.parent, target.name, fill)
+    try:
+        finish_replace(tmp, target, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: str | None = None) -> None:
     """Write ``data`` to ``path`` atomically, keeping its mode and writing through a symlink.
 
     If ``backup`` is a file name and the file exists, the previous contents
-    are first copied (atomically too) to that name beside the real file.
+    are first copied (atomically too, with the file's mode) to that name beside the real file.
+    A symlink loop is refused (OSError ELOOP).
     Raises OSError with the original cause; the old file is untouched.
     """
     target = write_target(path)
+    _refuse_loop(target, path)
     folder = target.parent
     leftovers.sweep_temp_files(folder)
     mode = mode_for(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
-    tmp = Path(tmp_name)
+
+    def fill(fh: BinaryIO) -> None:
+        fh.write(data)
+
+    tmp = _write_temp(folder, target.name, fill)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         if backup is not None and target.is_file():
-            atomic_write_bytes(folder / backup, target.read_bytes())
+            _copy_backup(target, folder / backup, mode)
         finish_replace(tmp, target, mode)
     except BaseException:
         with contextlib.suppress(OSError):

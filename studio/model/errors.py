@@ -63,6 +63,17 @@ class ProjectError(Exception):
         super().__init__(one_line(message))
 
 
+MAX_LOCATION_PARTS = 12  # a location deeper than this shows its first and last parts
+
+
+def _shorten(parts: list[str]) -> list[str]:
+    if len(parts) <= MAX_LOCATION_PARTS:
+        return parts
+    head, tail = MAX_LOCATION_PARTS // 2, MAX_LOCATION_PARTS // 2 - 1
+    hidden = len(parts) - head - tail
+    return [*parts[:head], f"… {hidden} levels …", *parts[-tail:]]
+
+
 def locate(raw: Any, loc: tuple[int | str, ...]) -> str:
     """Turn a pydantic location into ``scene 'x' > option 'y' > field``."""
     parts: list[str] = []
@@ -80,19 +91,44 @@ def locate(raw: Any, loc: tuple[int | str, ...]) -> str:
                 parts.append(label)
             node = item
         else:
-            parts.append(one_line(str(key)))
+            parts.append(quote(key) if one_line(key) != key or not key.isidentifier() else key)
             node = node.get(key) if isinstance(node, dict) else None
             parent_key = str(key)
-    return " > ".join(parts) or "project"
+    return " > ".join(_shorten(parts)) or "project"
+
+
+def _data_location(raw: Any, loc: tuple[int | str, ...], missing: bool) -> tuple[int | str, ...]:
+    """``loc`` without pydantic's union member tags (``constrained-int``, ``function-after[...]``,
+    ``list``, ``dict``): a string is kept only where the data has that key (or, for a missing
+    field, as the last part), so a real key is never dropped whatever characters it holds."""
+    out: list[int | str] = []
+    node = raw
+    for n, key in enumerate(loc):
+        if isinstance(key, int):
+            out.append(key)
+            node = node[key] if isinstance(node, list) and -len(node) <= key < len(node) else None
+        elif isinstance(node, dict) and (key in node or (missing and n == len(loc) - 1)):
+            out.append(key)
+            node = node.get(key)
+        elif node is None and "[" not in key and "-" not in key and key not in ("list", "dict"):
+            out.append(key)  # below a value we could not follow: keep what looks like a field
+    return tuple(out)
+
+
+_TYPE_ONLY = frozenset({"int_type", "bool_type", "string_type", "float_type", "list_type", "dict_type",
+                        "model_type", "none_required", "int_from_float"})
 
 
 def describe(exc: ValidationError, raw: Any) -> list[str]:
-    """All errors of ``exc`` as located one-line messages."""
+    """All errors of ``exc`` as located one-line messages (one per place: of a union's members the
+    one that is about a constraint, e.g. a bound, wins over "not a boolean/string")."""
     from studio.model.references import ReferenceProblems
 
     lines: list[str] = []
+    by_place: dict[tuple[int | str, ...], int] = {}
+    type_only: set[int] = set()
     for err in exc.errors(include_url=False):
-        loc = tuple(k for k in err["loc"] if not (isinstance(k, str) and "[" in k))
+        loc = _data_location(raw, tuple(err["loc"]), err["type"] == "missing")
         ctx_err = (err.get("ctx") or {}).get("error")
         if isinstance(ctx_err, ReferenceProblems):
             lines.extend(ctx_err.problems)
@@ -101,5 +137,15 @@ def describe(exc: ValidationError, raw: Any) -> list[str]:
         if err["type"] == "extra_forbidden":
             msg = "unknown field (not allowed)"
         where = locate(raw, loc)
-        lines.append(msg if where == "project" else f"{where}: {msg}")
+        line = msg if where == "project" else f"{where}: {msg}"
+        if loc in by_place:  # another member of the same union
+            index = by_place[loc]
+            if index in type_only and err["type"] not in _TYPE_ONLY:
+                lines[index] = line
+                type_only.discard(index)
+            continue
+        by_place[loc] = len(lines)
+        if err["type"] in _TYPE_ONLY:
+            type_only.add(len(lines))
+        lines.append(line)
     return lines

@@ -5,8 +5,8 @@ import stages into the folder ``.<name>.import-<random>``, all beside their
 target (``tempfile.mkstemp``/``mkdtemp`` make the 8-character random part).
 If the process is killed they stay there, possibly hundreds of MB.  The next
 save, import or export in the same folder removes those that match our exact
-patterns and have not been touched for ``STALE_AFTER_S`` (a write still in
-progress keeps touching its file, so a live one is never taken).  Errors are
+patterns, belong to this user (POSIX) and have not been touched for ``STALE_AFTER_S``
+(a write still in progress keeps touching its file, so a live one is never taken).  Errors are
 ignored: sweeping is housekeeping, never a reason for a write to fail.
 """
 
@@ -26,6 +26,7 @@ TEMP_FILE = re.compile(rf"^\..+\.{_RANDOM}\.tmp$")
 PART_FILE = re.compile(rf"^\..+\.{_RANDOM}\.part$")
 IMPORT_DIR = re.compile(rf"^\..+\.import-{_RANDOM}$")
 _SCAN_LIMIT = 10_000  # entries looked at per folder and per staging tree
+_OWNER = os.geteuid() if hasattr(os, "geteuid") else None  # what we create is ours (POSIX)
 
 
 def _newest_mtime(path: Path, st: os.stat_result) -> float:
@@ -57,21 +58,27 @@ def sweep(folder: Path, patterns: tuple[re.Pattern[str], ...], now: float | None
         for count, entry in enumerate(entries):
             if count >= _SCAN_LIMIT:
                 break
-            if not any(p.match(entry.name) for p in patterns):
+            matched = [p for p in patterns if p.match(entry.name)]
+            if not matched:
                 continue
+            folder_kind = any(p is IMPORT_DIR for p in matched)  # only staging folders are folders
+            file_kind = any(p is not IMPORT_DIR for p in matched)
             path = Path(entry.path)
             try:
                 st = os.lstat(path)
                 if stat.S_ISLNK(st.st_mode):
                     continue  # never ours: mkstemp/mkdtemp make real files and folders
+                if _OWNER is not None and st.st_uid != _OWNER:
+                    continue  # another user's (a colleague's save in a shared folder): theirs to sweep
+                is_dir = stat.S_ISDIR(st.st_mode)
+                if not (folder_kind if is_dir else file_kind and stat.S_ISREG(st.st_mode)):
+                    continue  # a folder named like a temp file, a FIFO...: not something we made
                 if now - _newest_mtime(path, st) < stale_after_s:
                     continue
-                if stat.S_ISDIR(st.st_mode):
+                if is_dir:
                     shutil.rmtree(path)
-                elif stat.S_ISREG(st.st_mode):
-                    path.unlink()
                 else:
-                    continue
+                    path.unlink()
             except OSError:
                 continue
             removed.append(path)

@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError
 
 from studio.model.atomic import atomic_write_bytes
 from studio.model.errors import ProjectError, describe
-from studio.model.io import PROJECT_FILE, parse_json
+from studio.model.io import MAX_PROJECT_BYTES, PROJECT_FILE, parse_json
 from studio.model.project import Project
 from studio.model.safe_read import read_regular
 from studio.model.types import Count, Id, ShortText, StrictModel, Text
@@ -89,8 +89,9 @@ def review_path(project_folder: str | os.PathLike[str]) -> Path:
 
 
 def project_hash(project_folder: str | os.PathLike[str]) -> str:
-    """sha256 of the project file as it is on disk now."""
-    return hashlib.sha256((Path(project_folder) / PROJECT_FILE).read_bytes()).hexdigest()
+    """sha256 of the project file as it is on disk now (OSError if it is not a regular file or
+    larger than a project may be: a FIFO put there must not block the studio)."""
+    return hashlib.sha256(read_regular(Path(project_folder) / PROJECT_FILE, MAX_PROJECT_BYTES)).hexdigest()
 
 
 def load_review(project_folder: str | os.PathLike[str]) -> Review:

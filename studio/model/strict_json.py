@@ -23,7 +23,12 @@ MAX_INT_DIGITS = 40
 MAX_FLOAT_CHARS = 400
 # Strings are removed whole (escapes included) so a bracket inside text never counts; what is
 # left is reduced to its brackets and their running depth is taken in C (accumulate + max).
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+# The closing quote is optional: an unterminated string then runs to the end of the text in one
+# match (the file is invalid anyway and json.loads says where). With a required quote, each of
+# n escaped quotes in an unterminated string restarted a scan to the end: O(n^2), 40 s for 80 KB.
+_STRING_RE = r'"[^"\\]*(?:\\.[^"\\]*)*"?'
+_STRING = re.compile(_STRING_RE, re.DOTALL)
+_TOKEN = re.compile(_STRING_RE + r"|[\[{]|[\]}]", re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _DELTA = {"[": 1, "{": 1, "]": -1, "}": -1}
 
@@ -42,7 +47,7 @@ def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
     if max(itertools.accumulate(map(_DELTA.__getitem__, brackets)), default=0) <= limit:
         return
     depth = 0
-    for match in re.finditer(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]|[\]}]', text):
+    for match in _TOKEN.finditer(text):
         token = match.group()
         depth += 1 if token in ("[", "{") else -1 if token in ("]", "}") else 0
         if depth > limit:
@@ -59,7 +64,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _no_constant(name: str) -> Any:
-    raise ProjectError(f"'{name}' is not allowed in JSON")
+    raise _NumberError(name, f"'{name}' is not allowed in JSON")
 
 
 class _NumberError(ValueError):
@@ -84,8 +89,15 @@ def _float(literal: str) -> float:
 
 
 def _locate_literal(text: str, literal: str) -> str:
-    index = text.find(literal)
-    return f" at {_position(text, index)}" if index >= 0 else ""
+    """Where ``literal`` stands as a number token: not inside a string, not part of a longer number
+    (``json.loads`` refuses the first bad literal in text order, so the first such token is it)."""
+    token = re.compile(
+        _STRING_RE + r"|(?<![-+.0-9A-Za-z])" + re.escape(literal) + r"(?![-+.0-9A-Za-z])", re.DOTALL
+    )
+    for match in token.finditer(text):
+        if not match.group().startswith('"'):
+            return f" at {_position(text, match.start())}"
+    return ""
 
 
 def parse_json(data: bytes, max_bytes: int) -> Any:
