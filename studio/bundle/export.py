@@ -44,7 +44,7 @@ from studio.bundle.errors import ExportError
 from studio.bundle.names import MANIFEST, SCHEMA, fold, temp_stem
 from studio.bundle.origins import normalize_origins
 from studio.bundle.posters import POSTER_UNITS, Fresh, PosterJob, cacheable, keep, render_posters
-from studio.bundle.sources import MemoryFile, SourceFile, plan_images, plan_player
+from studio.bundle.sources import MemoryFile, SourceFile, plan_images, plan_player, too_big_for_import
 from studio.bundle.zipout import (
     DEFLATED,
     STORED,
@@ -232,17 +232,24 @@ def plan_bundle(
     extras = [MemoryFile(SCHEMA, _schema_bytes())]
     if web_player:
         extras += plan_player(Path(player_dir))
-    return BundlePlan(
+    plan = BundlePlan(
         drama=drama,
         media=tuple(sorted(media + images, key=lambda f: f.arcname)),
         posters=tuple(_plan_posters(drama, media)),
         extras=tuple(extras),
         host_origins=origins,
     )
+    # What is known now (posters counted, their bytes not yet): _write_zip checks the exact sizes.
+    known = [f.size for f in plan.media] + [len(f.data) for f in extras] + [0] * (len(plan.posters) + 1)
+    reason = too_big_for_import(known)
+    if reason is not None:
+        raise ExportError(f"{root}: not exported: {reason}")
+    return plan
 
 
 def _write_zip(
-    plan: BundlePlan, fh: BinaryIO, meter: Meter, flusher: Flusher | None, store: FingerprintStore
+    plan: BundlePlan, fh: BinaryIO, meter: Meter, flusher: Flusher | None, store: FingerprintStore,
+    out: Path,
 ) -> tuple[int, list[Fresh]]:
     """Write all entries, sorted by name; return how many, and the posters safe to cache."""
     posters, fresh = render_posters(plan.posters, meter)
@@ -253,6 +260,9 @@ def _write_zip(
     small.update({f.arcname: (f.data, DEFLATED) for f in plan.extras})
     small.update({f.arcname: (f.data, STORED) for f in poster_files.values()})
     big = {f.arcname: f for f in plan.media}
+    reason = too_big_for_import([len(d) for d, _ in small.values()] + [f.size for f in big.values()])
+    if reason is not None:
+        raise ExportError(f"{out}: not exported: {reason}")
     verified: dict[str, Signature] = {}
     zw = ZipWriter(fh)
     for name in sorted([*small, *big]):
@@ -296,7 +306,7 @@ def write_bundle(
         with os.fdopen(fd, "wb", buffering=0) as fh:
             flusher = Flusher(fh) if sync else None
             try:
-                count, posters = _write_zip(plan, fh, meter, flusher, store)
+                count, posters = _write_zip(plan, fh, meter, flusher, store, out)
             finally:
                 if flusher is not None:
                     flusher.close()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studio.bundle import manifest as mf
+from studio.bundle.entries import GIB, Limits
 from studio.bundle.errors import ExportError
 from studio.bundle.names import IMAGE_EXTS, PLAYER_PREFIX, is_player_path
 from studio.media.hashcache import fingerprint
@@ -103,3 +104,20 @@ def plan_player(player_dir: Path) -> list[MemoryFile]:
     if not out:
         raise ExportError(f"web player not found: {player_dir} has no files")
     return out
+
+
+def too_big_for_import(sizes: list[int], limits: Limits | None = None) -> str | None:
+    """Why a bundle of files with these sizes would be refused by import, or None.
+
+    Export checks this with the exact sizes before writing the media, so it never
+    writes a bundle that import refuses (docs/bundle-format.md, "Limits")."""
+    lim = limits or Limits()
+    if len(sizes) > lim.max_entries:
+        return f"the bundle would hold {len(sizes):,} files; import accepts at most {lim.max_entries:,}"
+    total = sum(sizes)
+    if total > lim.max_total_bytes:
+        return (
+            f"the bundle would hold {total / GIB:.2f} GiB ({total:,} bytes); import accepts at most "
+            f"{lim.max_total_bytes / GIB:g} GiB in total: shorten or re-encode clips, or split the drama"
+        )
+    return None
