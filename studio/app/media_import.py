@@ -16,7 +16,9 @@ current file's hashing or copying is (per mille).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,8 @@ from studio.app.edits import add_scenes_for_media, unique_id
 from studio.app.workers import CancelToken, Job
 from studio.media.hashcache import fingerprint
 from studio.media.probe import ProbeResult, probe
+from studio.model import leftovers
+from studio.model.atomic import new_file_mode
 from studio.model.ops import AddItem, OpError
 from studio.model.project import MediaAsset
 
@@ -60,11 +64,18 @@ def inside(path: Path, folder: Path) -> str | None:
 
 
 def copy_into(
-    src: Path, folder: Path, sha256: str, token: CancelToken, report: Report | None = None
+    src: Path, folder: Path, sha256: str, token: CancelToken, report: Report | None = None,
+    size: int | None = None,
 ) -> tuple[str, bool]:
-    """Copy ``src`` into ``folder/media/`` (a free name; same content is reused)."""
+    """Copy ``src`` into ``folder/media/`` (a free name; same content is reused).
+
+    The copy is hashed as it is written and must be the probed content (``sha256``,
+    and ``size`` when given): a file that changed since it was probed is refused
+    (ValueError, one line) and nothing is left.  The temp file has our leftover
+    pattern (``.NAME.XXXXXXXX.part``), so a killed copy is swept later."""
     media = folder / MEDIA_DIR
     media.mkdir(parents=True, exist_ok=True)
+    leftovers.sweep_all(media)
     stem, suffix = src.stem, src.suffix.lower()
     n = 1
     while True:
@@ -80,18 +91,24 @@ def copy_into(
             if found.sha256 == sha256:
                 return f"{MEDIA_DIR}/{name}", False
         n += 1
-    tmp = dst.with_name(f".{dst.name}.part")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".part", dir=media)
+    tmp = Path(tmp_name)
     try:
-        with open(src, "rb") as fin, open(tmp, "wb") as fout:
+        digest = hashlib.sha256()
+        with open(src, "rb") as fin, os.fdopen(fd, "wb") as fout:
             total, done = os.fstat(fin.fileno()).st_size, 0
             while block := fin.read(_CHUNK):
                 token.check()
                 fout.write(block)
+                digest.update(block)
                 done += len(block)
                 if report is not None:
                     report("copying", done, total)
             fout.flush()
             os.fsync(fout.fileno())
+        if digest.hexdigest() != sha256 or (size is not None and done != size):
+            raise ValueError(f"{src}: changed while it was imported; import it again")
+        os.chmod(tmp, new_file_mode())
         os.replace(tmp, dst)
     finally:
         with contextlib.suppress(OSError):
@@ -110,7 +127,7 @@ def import_file(src: Path, folder: Path, token: CancelToken, report: Report | No
     rel = inside(src, folder)
     copied = False
     if rel is None:
-        rel, copied = copy_into(src, folder, info.sha256, token, report)
+        rel, copied = copy_into(src, folder, info.sha256, token, report, size=info.size)
     return Imported(src, rel, info, copied)
 
 
