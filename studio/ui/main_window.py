@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabBar, QToolBar, QVBoxLayout, QWidget
 
 from studio import __version__
 from studio.app import settings
@@ -119,6 +119,22 @@ class MainWindow(QMainWindow):
         self.resizeDocks(left, [250, 400][: len(left)], Qt.Orientation.Vertical)
         bottom = [docks[k] for k in ("timeline",) if k in docks]
         self.resizeDocks(bottom, [230] * len(bottom), Qt.Orientation.Vertical)
+        for dock in docks.values():
+            dock.dockLocationChanged.connect(self._unelide_tabs)
+        self._unelide_tabs()
+
+    def _unelide_tabs(self) -> None:
+        """Tabbed docks show whole titles, never "Inspe…": their docks are at least as wide
+        as the tab bar (scroll arrows only if the user squeezes a dock below that)."""
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is not self:
+                continue
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
+            titles = {bar.tabText(i) for i in range(bar.count())}
+            for dock in self.docks.values():
+                if dock.windowTitle() in titles and not dock.isFloating():
+                    dock.setMinimumWidth(max(dock.minimumWidth(), bar.sizeHint().width()))
 
     def _wire_undo(self) -> None:
         stack = self.doc.undo_stack
