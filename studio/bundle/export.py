@@ -38,7 +38,7 @@ from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
-import studio
+from studio import resources
 from studio.bundle import manifest as mf
 from studio.bundle.errors import ExportError
 from studio.bundle.names import MANIFEST, SCHEMA, fold, temp_stem
@@ -61,7 +61,7 @@ from studio.model import Project, ProjectError, check_timing, leftovers, load
 from studio.model.atomic import finish_replace, write_target
 from studio.model.errors import describe
 
-PLAYER_DIR = Path(studio.__file__).resolve().parent.parent / "resources" / "player"
+PLAYER_DIR = resources.player_dir()
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from studio import __version__
+from studio import __version__, resources
 from studio.bundle.names import FILE_PATH_PATTERN, POSTER_PATH_PATTERN
 from studio.bundle.origins import MAX_HOST_ORIGINS, MAX_ORIGIN_LENGTH, check_manifest_origins
 from studio.engine.events import EVENT_CONTRACT_VERSION
@@ -30,7 +29,7 @@ READER_VERSION = 2
 # What a bundle written now needs: a version 1 reader refuses host_origins (unknown key).
 MIN_READER_VERSION = 2
 WRITTEN_BY = f"drama-studio {__version__}"
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "schema" / "manifest.schema.json"
+SCHEMA_PATH = resources.schema_file("manifest.schema.json")
 
 
 class _Strict(BaseModel):

@@ -12,9 +12,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from studio import resources
 from studio.model.project import SCHEMA_VERSION, Project
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "schema" / "project.schema.json"
+SCHEMA_PATH = resources.schema_file("project.schema.json")
 
 
 def schema_document(model: type[BaseModel], name: str) -> dict[str, Any]:

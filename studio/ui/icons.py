@@ -7,13 +7,14 @@ text colour so icons read on light and dark themes alike.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parent.parent.parent / "resources" / "icons"
+from studio import resources
+
+ICONS = resources.icons_dir()
 SIZES = (16, 20, 24, 32, 48)
 
 

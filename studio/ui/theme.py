@@ -8,15 +8,14 @@ scheme or the preference changes.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from studio import resources
 from studio.ui import icons
 
-STYLES = Path(__file__).resolve().parent.parent.parent / "resources" / "styles"
+STYLES = resources.styles_dir()
 
 
 def system_is_dark(app: QApplication) -> bool:
