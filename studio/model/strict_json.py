@@ -21,16 +21,18 @@ from studio.model.errors import ProjectError, quote
 MAX_DEPTH = 100
 MAX_INT_DIGITS = 40
 MAX_FLOAT_CHARS = 400
-# Strings are removed whole (escapes included) so a bracket inside text never counts; what is
-# left is reduced to its brackets and their running depth is taken in C (accumulate + max).
-# The closing quote is optional: an unterminated string then runs to the end of the text in one
-# match (the file is invalid anyway and json.loads says where). With a required quote, each of
-# n escaped quotes in an unterminated string restarted a scan to the end: O(n^2), 40 s for 80 KB.
+# The depth check runs on the bytes (see _brackets): a regex over the text's strings cost three
+# times json.loads itself. Only a refusal scans the text with _TOKEN to say where. Its closing
+# quote is optional: an unterminated string then runs to the end of the text in one match (the
+# file is invalid anyway). With a required quote, each of n escaped quotes in an unterminated
+# string restarted a scan to the end: O(n^2), 40 s for 80 KB.
 _STRING_RE = r'"[^"\\]*(?:\\.[^"\\]*)*"?'
-_STRING = re.compile(_STRING_RE, re.DOTALL)
 _TOKEN = re.compile(_STRING_RE + r"|[\[{]|[\]}]", re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_DELTA = {"[": 1, "{": 1, "]": -1, "}": -1}
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_LONG_RUN = b"0" * (MAX_INT_DIGITS + 1)
+_NOT_JSON_BRACKET = bytes(b for b in range(256) if b not in b'[]{}"')
+_PARENS = bytes.maketrans(b"[{]}", b"(())")
+_DELTA = {ord("("): 1, ord(")"): -1}
 
 
 def _position(text: str, index: int) -> str:
@@ -39,14 +41,41 @@ def _position(text: str, index: int) -> str:
     return f"line {line} column {column}"
 
 
-def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
-    """ProjectError if arrays/objects nest deeper than ``limit`` (iterative, linear)."""
-    if text.count("[") + text.count("{") <= limit:
-        return  # cannot nest deeper than its number of openers
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    if max(itertools.accumulate(map(_DELTA.__getitem__, brackets)), default=0) <= limit:
+def _brackets(data: bytes) -> bytes:
+    """The brackets of UTF-8 JSON ``data`` outside strings, in order, as ``(`` and ``)``, by C-speed
+    byte operations (UTF-8 never puts an ASCII byte inside a multi-byte character). Escaped
+    backslashes and escaped quotes go first, pairing left to right as the parser does; then only
+    brackets and the quotes delimiting strings are left. Adjacent quotes (an empty string, or two
+    strings with nothing between them) change nothing outside strings and go in one pass; the few
+    strings that held brackets are cut out last."""
+    plain = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(_PARENS, _NOT_JSON_BRACKET)
+    plain = plain.replace(b'""', b"")
+    return b"".join(plain.split(b'"')[::2]) if b'"' in plain else plain
+
+
+def _deeper_than(parens: bytes, limit: int) -> bool:
+    """Whether ``(``/``)`` nest deeper than ``limit``. Each pass removes every innermost pair, so a
+    balanced string of depth d is empty after d passes: usually a few C-speed passes. What is left
+    after ``limit`` passes (too deep, or not balanced) is decided by the running depth."""
+    if parens.count(b"(") <= limit:
+        return False  # cannot nest deeper than its number of openers
+    rest = parens
+    for _ in range(limit):
+        if not rest:
+            return False
+        rest = rest.replace(b"()", b"")
+    if not rest:
+        return False
+    return max(itertools.accumulate(map(_DELTA.__getitem__, parens)), default=0) > limit
+
+
+def check_depth(text: str, limit: int = MAX_DEPTH, data: bytes | None = None) -> None:
+    """ProjectError if arrays/objects nest deeper than ``limit`` (iterative, linear); ``data`` is
+    ``text`` as UTF-8 when the caller has it."""
+    data = text.encode("utf-8", "surrogatepass") if data is None else data
+    if not _deeper_than(_brackets(data), limit):
         return
-    depth = 0
+    depth = 0  # too deep (or not valid JSON): find where, on the text
     for match in _TOKEN.finditer(text):
         token = match.group()
         depth += 1 if token in ("[", "{") else -1 if token in ("]", "}") else 0
@@ -108,11 +137,14 @@ def parse_json(data: bytes, max_bytes: int) -> Any:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ProjectError(f"not UTF-8 text (byte {exc.start})") from None
-    check_depth(text)
+    check_depth(text, data=data)
+    # Integer literals are checked by a Python hook only when the text has a digit run long enough
+    # to be one past the limit (anywhere, strings included): otherwise C converts them (3x faster).
+    parse_int = _int if data.translate(_DIGITS_AS_ZERO).find(_LONG_RUN) >= 0 else None
     try:
         return json.loads(
             text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
-            parse_int=_int, parse_float=_float,
+            parse_int=parse_int, parse_float=_float,
         )
     except _NumberError as exc:
         raise ProjectError(f"{exc}{_locate_literal(text, exc.literal)}") from None
