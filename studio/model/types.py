@@ -67,6 +67,8 @@ HttpsUrl = Annotated[str, AfterValidator(_https), Field(max_length=2000)]
 
 
 def _relpath(path: str) -> str:
+    if "\x00" in path:
+        raise ValueError("a path cannot contain a NUL character (no file system stores one)")
     p = PurePosixPath(path)
     if (
         not path

@@ -332,17 +332,9 @@ def _nasty_text(target: str, nasty: str) -> str:
     return SAMPLE_TEXT.replace(old, new.format(json.dumps(NASTY[nasty])), 1)
 
 
-_NUL_PATH = pytest.mark.xfail(
-    strict=True,
-    reason="studio/model/types.py RelPath accepts NUL: validate and export then crash in os.stat "
-    "(ValueError: embedded null byte, internal error, exit 70); no file system stores NUL in a name",
-)
-
-
 @pytest.mark.parametrize(
     ("target", "nasty"),
-    [pytest.param(t, n, marks=[_NUL_PATH] if (t, n) == ("media path", "nul")
-                  else []) for t in sorted(TARGETS) for n in sorted(NASTY)],
+    [(t, n) for t in sorted(TARGETS) for n in sorted(NASTY)],
 )
 def test_errors_quoting_nasty_values_are_one_line(target: str, nasty: str, tmp_path: Path) -> None:
     folder = project_copy(tmp_path, _nasty_text(target, nasty))

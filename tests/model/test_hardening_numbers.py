@@ -169,12 +169,6 @@ def test_set_field_refuses_a_non_finite_position(value: float) -> None:
     assert project.scenes[0].position.model_dump() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="studio/model/ops/scenes.py MoveScenes builds Point() unguarded: a non-finite or "
-    "out-of-canvas move raises pydantic ValidationError (a multi-line message), not OpError, "
-    "and the moves before it in the same op stay applied",
-)
 @pytest.mark.parametrize("value", [math.inf, math.nan, MAX_COORDINATE * 2])
 def test_move_scenes_refuses_a_non_finite_move_and_leaves_the_project_untouched(value: float) -> None:
     project = load(SAMPLE).project

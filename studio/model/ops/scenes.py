@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from studio.model.ops.base import (
     Applied,
     ChangeSet,
@@ -14,6 +16,7 @@ from studio.model.ops.base import (
     _check,
     _copy,
     _find,
+    _one_line,
     choice_without,
 )
 from studio.model.project import ChoicePoint, Project, Scene
@@ -135,10 +138,16 @@ class MoveScenes(Op):
         by_id = project.scene_map()
         if missing := [m[0] for m in self.moves if m[0] not in by_id]:
             raise OpError(f"unknown scene '{missing[0]}'")
+        points = []
+        for sid, x, y in self.moves:  # all checked before any scene moves
+            try:
+                points.append(Point(x=float(x), y=float(y)))
+            except ValidationError as exc:
+                raise OpError(f"scene '{sid}' > position > {_one_line(exc)}") from None
         old = []
-        for sid, x, y in self.moves:
+        for (sid, _x, _y), point in zip(self.moves, points, strict=True):
             scene = by_id[sid]
             old.append((sid, scene.position.x, scene.position.y))
-            scene.__dict__["position"] = Point(x=float(x), y=float(y))
+            scene.__dict__["position"] = point
         moved = frozenset(m[0] for m in self.moves)
         return Applied(MoveScenes(tuple(old)), ChangeSet(moved=moved))
