@@ -34,6 +34,21 @@ def _mib(n: int) -> str:
     return f"{n // (1024 * 1024)} MiB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
+def _not_regular(mode: int) -> ReadRefused:
+    kind = _kind(mode)
+    return ReadRefused(f"is {kind}, not a regular file" if kind != "not a regular file" else kind)
+
+
+def _refuse_kind(path: str | os.PathLike[str], exc: OSError) -> None:
+    """Raise ``ReadRefused`` naming the kind of ``path`` when it exists and is not a regular file."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return
+    if not stat.S_ISREG(mode):
+        raise _not_regular(mode) from exc
+
+
 def read_regular(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     """The bytes of the regular file ``path`` (symlinks followed), at most ``max_bytes``.
 
@@ -42,12 +57,15 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(
         os, "O_BINARY", 0
     )
-    fd = os.open(Path(path), flags)
+    try:
+        fd = os.open(Path(path), flags)
+    except OSError as exc:
+        _refuse_kind(path, exc)  # a socket cannot be opened at all (ENXIO): say what it is
+        raise
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            kind = _kind(st.st_mode)
-            raise ReadRefused(f"is {kind}, not a regular file" if kind != "not a regular file" else kind)
+            raise _not_regular(st.st_mode)
         if st.st_size > max_bytes:
             raise ReadRefused(f"is larger than {_mib(max_bytes)}")
         chunks: list[bytes] = []
