@@ -452,7 +452,8 @@ def test_a_save_sweeps_stale_temp_files_and_keeps_everything_else(tmp_path: Path
     os.mkfifo(folder / ".drama.json.fifofifo.tmp")
     (tmp_path / "precious.txt").write_text("precious")
     (folder / ".drama.json.linklink.tmp").symlink_to(tmp_path / "precious.txt")
-    for name in (".drama.json.dirdirdi.tmp", ".drama.json.fifofifo.tmp", ".drama.json.linklink.tmp"):
+    for name in (".drama.json.dirdirdi.tmp/keep.txt", ".drama.json.dirdirdi.tmp", ".drama.json.fifofifo.tmp",
+                 ".drama.json.linklink.tmp"):
         _age(folder / name, STALE_AFTER_S + 60)
     _edit_and_save(folder)
     names = {p.name for p in folder.iterdir()}
