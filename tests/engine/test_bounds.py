@@ -21,6 +21,8 @@ from studio.model import Project
 from studio.model.conditions import evaluate, saturate
 from studio.model.io import project_from_raw
 from studio.model.types import MAX_SAFE_INT
+from tests.fuzz.cli_run import Outcome, check, run
+from tests.support import SAMPLES
 
 MAX = MAX_SAFE_INT
 SHA = "0" * 64
@@ -186,3 +188,41 @@ def test_wallet_balance_past_the_bound_is_refused(balance: int) -> None:
     with pytest.raises(WalletSpecError):
         SimulatedWallet.from_json({"balance": balance})
     assert SimulatedWallet.from_json({"balance": MAX}).balance == MAX
+
+
+# -- the same bound on the command line -------------------------------------------------------
+
+
+def _play(*extra: str) -> Outcome:
+    return run(["play", str(SAMPLES / "savings"), "--limit-ms", "1000", *extra])
+
+
+@pytest.mark.parametrize("value", [str(MAX), str(-MAX)])
+def test_play_set_accepts_the_bound(value: str) -> None:
+    o = check(_play("--set", f"discipline={value}"), (0,))
+    assert '"type":"playthrough_started"' in o.stdout
+
+
+@pytest.mark.parametrize("value", [str(MAX + 1), str(-MAX - 1), "1" + "0" * 30])
+def test_play_set_refuses_one_past_the_bound(value: str) -> None:
+    o = check(_play("--set", f"discipline={value}"), (2,))
+    assert "variable 'discipline'" in o.stderr and "2**53 - 1" in o.stderr and o.stdout == ""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="studio/engine/cli_play.py parse_sets converts --set with int(): more than 4300 digits "
+    "raise ValueError, an internal error (exit 70) instead of a one-line refusal (exit 2)",
+)
+def test_play_set_refuses_a_five_thousand_digit_value() -> None:
+    o = check(_play("--set", "discipline=" + "9" * 5000), (2,))
+    assert "discipline" in o.stderr and len(o.stderr) < 300
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="studio/engine/cli_play.py parse_wallet accepts balance:N up to 16 digits, past 2**53 - 1 "
+    "(SimulatedWallet.from_json, the host format, refuses it)",
+)
+def test_play_wallet_balance_past_the_bound_is_refused() -> None:
+    check(_play("--wallet", f"balance:{MAX + 1}"), (2,))
