@@ -23,13 +23,17 @@
  */
 (function (root, factory) {
   "use strict";
-  const api = factory();
-  if (typeof module === "object" && module && module.exports) {
+  const node = typeof module === "object" && module && module.exports;
+  // The model's defaults, generated from its JSON Schema (generated/tables.js, loaded first).
+  const tables = node ? require("./generated/tables.js") : root.DramaTables;
+  if (!tables) throw new Error("engine.js needs generated/tables.js loaded before it");
+  const api = factory(tables);
+  if (node) {
     module.exports = api;
   } else {
     root.DramaEngine = api;
   }
-})(typeof globalThis !== "undefined" ? globalThis : this, function () {
+})(typeof globalThis !== "undefined" ? globalThis : this, function (TABLES) {
   "use strict";
 
   const CONTRACT_VERSION = 2;
@@ -256,69 +260,40 @@
   /* ---------------------------------------------------------------------
    * Project defaults: the raw JSON may omit fields that the Python model
    * fills in (pydantic defaults). normalize() returns a filled deep copy.
+   * Which fields have defaults, and which hold nested objects, is generated
+   * from the project's JSON Schema (generated/tables.js, written by
+   * scripts/gen_player_tables.py): nothing here lists a field by hand.
    * ------------------------------------------------------------------- */
 
   function copy(value) {
     return JSON.parse(JSON.stringify(value));
   }
 
-  function dflt(obj, key, value) {
-    if (obj[key] === undefined) obj[key] = value;
+  /** Fill the omitted fields of `obj` (an object of model kind `kind`) and of the objects it holds. */
+  function fillDefaults(obj, kind) {
+    const defaults = TABLES.DEFAULTS[kind];
+    for (const key of Object.keys(defaults)) {
+      if (!hasOwn(obj, key)) {
+        const value = defaults[key];
+        obj[key] = value !== null && typeof value === "object" ? copy(value) : value;
+      }
+    }
+    const nested = TABLES.NESTED[kind];
+    for (const key of Object.keys(nested)) {
+      const [shape, child] = nested[key];
+      const value = obj[key];
+      if (shape === "list") {
+        if (Array.isArray(value)) for (const item of value) if (isMapping(item)) fillDefaults(item, child);
+      } else if (isMapping(value)) {
+        fillDefaults(value, child);
+      }
+    }
+    return obj;
   }
 
   function normalize(raw) {
     if (!isMapping(raw)) throw new StartError("the project must be a JSON object");
-    const p = copy(raw);
-    dflt(p, "currency", "CNY");
-    dflt(p, "replay_deposits", false);
-    for (const key of ["variables", "goals", "products", "media", "scenes"]) dflt(p, key, []);
-    dflt(p, "start", null);
-    for (const g of p.goals) dflt(g, "cap", null);
-    for (const x of p.products) {
-      dflt(x, "price", null);
-      dflt(x, "currency", "CNY");
-      dflt(x, "image", null);
-      dflt(x, "url", null);
-    }
-    const effects = (list) => {
-      for (const e of list) dflt(e, "op", "set");
-      return list;
-    };
-    for (const s of p.scenes) {
-      dflt(s, "in_ms", 0);
-      dflt(s, "out_ms", null);
-      dflt(s, "ending", false);
-      dflt(s, "ending_kind", null);
-      dflt(s, "on_enter", []);
-      dflt(s, "choice", null);
-      dflt(s, "prompts", []);
-      dflt(s, "tags", []);
-      effects(s.on_enter);
-      if (s.choice) {
-        const c = s.choice;
-        dflt(c, "timeout", "default");
-        dflt(c, "mode", "cut");
-        dflt(c, "show_countdown", true);
-        dflt(c, "one_shot", false);
-        for (const o of c.options) {
-          dflt(o, "condition", null);
-          dflt(o, "effects", []);
-          dflt(o, "deposit", null);
-          dflt(o, "hotspot", null);
-          dflt(o, "default", false);
-          effects(o.effects);
-        }
-      }
-      for (const pr of s.prompts) {
-        dflt(pr, "accept_effects", []);
-        dflt(pr, "decline_effects", []);
-        dflt(pr, "pause", true);
-        effects(pr.accept_effects);
-        effects(pr.decline_effects);
-      }
-      for (const tag of s.tags) dflt(tag, "cta", "Shop now");
-    }
-    return p;
+    return fillDefaults(copy(raw), TABLES.ROOT);
   }
 
   /** Per-scene schedule: the sorted clip times in (in_ms, out] where something may be due. */

@@ -164,13 +164,14 @@ class PageKit:
 
 @contextlib.contextmanager
 def engine_script_page(browser: Any, web: Web, *scripts: Path) -> Iterator[Any]:
-    """A blank page of the web root with the player's engine.js (plus ``scripts``) loaded;
-    fails if the page threw anything by the end."""
+    """A blank page of the web root with the player's engine.js and the generated tables it needs
+    (plus ``scripts``) loaded; fails if the page threw anything by the end."""
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(f"{web.base}/blank.html")
+    page.add_script_tag(url=f"{web.base}/player/generated/tables.js")
     page.add_script_tag(url=f"{web.base}/player/engine.js")
     for script in scripts:
         page.add_script_tag(path=str(script))
