@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Mapping, Set
 from typing import Any
 
-from studio.model.errors import one_line, quote
+from studio.model.errors import one_line, quote, show_int
 from studio.model.types import MAX_SAFE_INT
 
 OPERATORS = frozenset(
@@ -77,7 +77,9 @@ def _check(expr: Any, known: Set[str], depth: int, budget: list[int]) -> None:
         return
     if isinstance(expr, int):
         if not -MAX_SAFE_INT <= expr <= MAX_SAFE_INT:
-            raise ConditionError(f"integer {expr} is outside ±{MAX_SAFE_INT} (2**53 - 1)")
+            what = show_int(expr)
+            what = f"integer {what}" if what.lstrip("-").isdigit() else what
+            raise ConditionError(f"{what} is outside ±{MAX_SAFE_INT} (2**53 - 1)")
         return
     if isinstance(expr, float):
         raise ConditionError(f"non-integer number {expr!r} (use integers, money in minor units)")

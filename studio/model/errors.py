@@ -48,9 +48,18 @@ def one_line(text: str) -> str:
     return "".join(_escape_char(ch) for ch in text)
 
 
+def show_int(value: int) -> str:
+    """An integer for a message: its digits, or for a huge one (``str()`` refuses more than 4,300
+    digits, and a message needs none of them) its sign and size."""
+    if value.bit_length() <= 128:
+        return str(value)
+    digits = int(value.bit_length() * 0.30103) + 1
+    return f"{'-' if value < 0 else ''}an integer of about {digits} digits"
+
+
 def quote(value: object, limit: int = MAX_QUOTED) -> str:
     """A value quoted for a one-line message: ``'id'``, escaped, shortened past ``limit``."""
-    text = str(value)
+    text = show_int(value) if isinstance(value, int) else str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return "'" + one_line(text) + "'"

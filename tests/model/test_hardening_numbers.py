@@ -25,7 +25,8 @@ import pytest
 from pydantic import ValidationError
 
 from studio.model import ProjectError, load, save
-from studio.model.conditions import MAX_NODES
+from studio.model.conditions import MAX_NODES, ConditionError
+from studio.model.conditions import check as check_condition
 from studio.model.io import parse_json, project_from_raw
 from studio.model.ops import MoveScenes, OpError, SetField
 from studio.model.strict_json import MAX_INT_DIGITS
@@ -395,3 +396,20 @@ def test_a_ten_megabyte_condition_is_refused_at_load(tmp_path: Path) -> None:
         load(folder)
     refused_everywhere(folder, tmp_path, (f"more than {MAX_NODES} parts", "option 'save' > condition"),
                        commands=("validate", "export"))  # the others load the same way (above)
+
+
+@pytest.mark.parametrize("value", [MAX + 1, -(10**30), 10**5000, -(10**5000)],
+                         ids=["max+1", "-10**30", "10**5000", "-10**5000"])
+def test_an_in_memory_condition_integer_past_the_bound_is_one_short_line(value: int) -> None:
+    """An edit builds conditions in memory (no parser limit): even an integer Python cannot print
+    (more than 4,300 digits) is refused by the edit API with one short line, nothing changed."""
+    with pytest.raises(ConditionError) as info:
+        check_condition({"==": [{"var": "mood"}, value]}, {"mood"})
+    assert "2**53 - 1" in str(info.value) and len(str(info.value)) < 200
+    project = load(SAMPLE).project
+    path = ("scene", "payday", "choice", "option", "save", "condition")
+    with pytest.raises(OpError) as exc:
+        SetField(path, {"==": [{"var": "discipline"}, value]}).apply(project)
+    message = str(exc.value)
+    assert "\n" not in message and "2**53 - 1" in message and len(message) < 400
+    assert project == load(SAMPLE).project
