@@ -21,8 +21,10 @@ from studio.engine.errors import EngineError
 from studio.engine.runner import DEFAULT_LIMIT_MS, parse_inputs, run_trace
 from studio.engine.wallet import SimulatedWallet
 from studio.model import Project, ProjectError, load
-from studio.model.errors import one_line
+from studio.model.errors import one_line, quote
 from studio.model.io import parse_json
+from studio.model.safe_read import ReadRefused, read_regular
+from studio.model.types import MAX_SAFE_INT
 
 TIMERS = ("normal", "x2", "x10", "off")
 
@@ -79,7 +81,12 @@ def parse_sets(project: Project, sets: list[str]) -> dict[str, Value]:
             raise PlayError(f"--set {name}: unknown variable '{name}'")
         if kind == "int":
             if not re.fullmatch(r"[+-]?[0-9]+", text):
-                raise PlayError(f"--set {name}: '{text}' is not an int")
+                raise PlayError(f"--set {name}: {quote(text)} is not an int")
+            if len(text.lstrip("+-").lstrip("0")) > 16 or abs(int(text)) > MAX_SAFE_INT:
+                raise PlayError(
+                    f"--set {name}: variable '{name}' is outside ±{MAX_SAFE_INT} (2**53 - 1), "
+                    f"got {quote(text)}"
+                )
             out[name] = int(text)
         elif kind == "bool":
             if text not in ("true", "false"):
@@ -93,20 +100,28 @@ def parse_sets(project: Project, sets: list[str]) -> dict[str, Value]:
 def parse_wallet(text: str) -> SimulatedWallet:
     """``accept`` | ``refuse`` | ``none`` | ``balance:N`` -> the simulated wallet."""
     name, sep, amount = text.partition(":")
-    if sep and name == "balance" and re.fullmatch(r"[0-9]{1,16}", amount):
+    if sep and name == "balance" and re.fullmatch(r"[0-9]{1,16}", amount) and int(amount) <= MAX_SAFE_INT:
         return SimulatedWallet("accept", int(amount))
     if not sep and name in ("accept", "refuse", "none"):
         return SimulatedWallet.from_json(name)
-    raise PlayError(f"--wallet {text!r}: expected accept, refuse, none or balance:N (minor units)")
+    raise PlayError(
+        f"--wallet {quote(text)}: expected accept, refuse, none or balance:N "
+        f"(N minor units, at most {MAX_SAFE_INT})"
+    )
+
+
+MAX_INPUTS_BYTES = 16 * 1024 * 1024
 
 
 def _read_inputs(path: str) -> Any:
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(Path(path), MAX_INPUTS_BYTES)  # a FIFO or /dev/zero never blocks
+    except ReadRefused as exc:
+        raise PlayError(f"{path}: {exc}") from None
     except OSError as exc:
         raise PlayError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        return parse_inputs(parse_json(data, max_bytes=16 * 1024 * 1024))
+        return parse_inputs(parse_json(data, max_bytes=MAX_INPUTS_BYTES))
     except (ProjectError, EngineError) as exc:
         raise PlayError(f"{path}: {exc}") from None
 

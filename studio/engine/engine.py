@@ -19,6 +19,7 @@ from studio.engine.keys import sorted_keys
 from studio.engine.money import PLAYTHROUGH_PATTERN
 from studio.engine.money_rules import Wallet
 from studio.model import Option, Project
+from studio.model.errors import show_int
 from studio.model.types import MAX_SAFE_INT
 
 
@@ -82,7 +83,9 @@ class Engine(Core):
                     f"variable '{name}' is {kind}, got {_type_name(value)} {value!r}"
                 )
             if kind == "int" and not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:  # type: ignore[operator]
-                raise StartError(f"variable '{name}' is outside ±{MAX_SAFE_INT} (2**53 - 1), got {value!r}")
+                raise StartError(
+                    f"variable '{name}' is outside ±{MAX_SAFE_INT} (2**53 - 1), got {show_int(value)}"  # type: ignore[arg-type]
+                )
         self._reset()
         self._vars.update(variables or {})
         self._started = True

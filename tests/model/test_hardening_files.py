@@ -218,11 +218,6 @@ def test_project_hash_refuses_an_oversize_file(tmp_path: Path) -> None:
         project_hash(tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="studio/engine/cli_play.py _read_inputs reads --inputs with Path.read_bytes(): a FIFO "
-    "blocks forever, /dev/zero reads until memory runs out; read_regular(path, 16 MiB) bounds both",
-)
 def test_play_inputs_that_are_not_plain_are_refused(tmp_path: Path) -> None:
     folder = project_copy(tmp_path, SAMPLE_TEXT)
     inputs = tmp_path / "inputs.json"
