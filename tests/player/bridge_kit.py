@@ -120,10 +120,12 @@ def wait_row(frame: Any, status: str) -> None:
 
 def wait_live(frame: Any, fragment: str) -> str:
     """Wait until the aria-live region says something containing ``fragment``."""
-    frame.wait_for_function(
-        "(f) => document.getElementById('live').textContent.includes(f)", arg=fragment, timeout=TIMEOUT_MS
+    # The text that matched, read in the same evaluation (playback may replace it right after).
+    handle = frame.wait_for_function(
+        "(f) => { const t = document.getElementById('live').textContent; return t.includes(f) ? t : null; }",
+        arg=fragment, timeout=TIMEOUT_MS,
     )
-    text: str = frame.evaluate("document.getElementById('live').textContent")
+    text: str = handle.json_value()
     return text
 
 
