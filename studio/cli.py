@@ -9,23 +9,35 @@ never imports PySide6 or vlc.  Every error is one line on stderr; exit codes:
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from studio import __version__
+from studio.bundle import cli_cmds as bundle_cmds
+from studio.engine import cli_play
+from studio.graph import cli_cmds as graph_cmds
 from studio.model.errors import one_line
 
-# Subcommands contributed by Qt-free packages: (module, add_parser, run).
-_PLUGINS: tuple[tuple[str, str, str], ...] = (
-    ("studio.graph.cli_cmds", "add_validate_parser", "run_validate"),
-    ("studio.graph.cli_cmds", "add_stats_parser", "run_stats"),
-    ("studio.engine.cli_play", "add_play_parser", "run_play"),
-    ("studio.bundle.cli_cmds", "add_export_parser", "run_export"),
-    ("studio.bundle.cli_cmds", "add_import_parser", "run_import"),
+
+@dataclass(frozen=True)
+class Command:
+    """A sub-command of a Qt-free package: its name, how to add its parser, how to run it."""
+
+    name: str
+    add_parser: Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], object]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("validate", graph_cmds.add_validate_parser, graph_cmds.run_validate),
+    Command("stats", graph_cmds.add_stats_parser, graph_cmds.run_stats),
+    Command("play", cli_play.add_play_parser, cli_play.run_play),
+    Command("export", bundle_cmds.add_export_parser, bundle_cmds.run_export),
+    Command("import", bundle_cmds.add_import_parser, bundle_cmds.run_import),
 )
 
 
@@ -83,51 +95,28 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(json.dumps(info, ensure_ascii=False, indent=2))
     else:
         for key, value in info.items():
-            print(f"{key:>15}: {value}")
+            print(f"{key:>15}: {one_line(str(value))}")
     return 0
 
 
-def cmd_validate_structural(args: argparse.Namespace) -> int:
-    """Fallback when studio.graph is not installed: load + timing checks."""
-    from studio.model import ProjectError, check_timing, load
-
-    try:
-        project = load(args.project).project
-    except ProjectError as exc:
-        return _err(str(exc))
-    problems = check_timing(project)
-    if getattr(args, "json", False):
-        print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
-    else:
-        for p in problems:
-            print(p)
-        if not problems:
-            print("ok: no problems")
-    return 1 if any(p.severity == "error" for p in problems) else 0
-
-
 def cmd_gui(args: argparse.Namespace) -> int:
-    try:
-        launch = importlib.import_module("studio.ui.launch")
+    try:  # imported here: the CLI itself never imports Qt or vlc
+        from studio.ui.launch import run
     except ImportError as exc:
         return _err(f"the studio window cannot start: {exc}")
-    run: Callable[..., int] = launch.run
     return run(getattr(args, "project", None), read_only=getattr(args, "read_only", False))
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     try:
-        launch = importlib.import_module("studio.ui.launch")
+        from studio.ui.launch import run_review
     except ImportError as exc:
         return _err(f"the studio window cannot start: {exc}")
-    run_review: Callable[[str], int] | None = getattr(launch, "run_review", None)
-    if run_review is None:
-        return _err("review mode is not available in this build")
     return run_review(args.project)
 
 
-def get_parser() -> tuple[argparse.ArgumentParser, set[str]]:
-    """The argument parser and the set of subcommands provided by plugins."""
+def get_parser() -> argparse.ArgumentParser:
+    """The argument parser; each sub-command's ``func`` runs it."""
     parser = argparse.ArgumentParser(prog="studio", description="Drama Studio")
     parser.add_argument("--version", action="version", version=f"drama-studio {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -150,30 +139,14 @@ def get_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     p.add_argument("project", metavar="PROJECT")
     p.set_defaults(func=cmd_review)
 
-    provided: set[str] = set()
-    for module_name, add_name, run_name in _PLUGINS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_name.startswith(exc.name):
-                continue  # that package is not part of this build
-            raise
-        before = set(sub.choices)
-        getattr(module, add_name)(sub)
-        for name in set(sub.choices) - before:
-            sub.choices[name].set_defaults(func=getattr(module, run_name))
-            provided.add(name)
-
-    if "validate" not in sub.choices:
-        p = sub.add_parser("validate", help="check a project (structure and timing)")
-        p.add_argument("project", metavar="PROJECT")
-        p.add_argument("--json", action="store_true")
-        p.set_defaults(func=cmd_validate_structural)
-    return parser, provided
+    for command in COMMANDS:
+        command.add_parser(sub)
+        sub.choices[command.name].set_defaults(func=command.run)
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser, _ = get_parser()
+    parser = get_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         return cmd_gui(args)

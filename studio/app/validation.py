@@ -4,34 +4,23 @@
 signal and, once edits pause for ``delay_ms``, revalidates incrementally with
 ``studio.graph.Validator`` on the UI thread (milliseconds even at 5,000
 scenes).  Media files are checked (exists/size/hash, hashes cached) on a pool
-thread when the media list changes.  ``studio.graph`` (and networkx) is
-imported at the first run, after the first paint; without it the runner
-falls back to :func:`studio.model.check_timing`.
+thread when the media list changes.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio.app.workers import run_async
-from studio.model import Problem, check_timing
+from studio.graph.media_checks import MediaHashCache, check_media
+from studio.graph.validate import Validator
+from studio.model import Problem
 from studio.model.ops import ChangeSet
 
 if TYPE_CHECKING:
     from studio.app.document import Document
-
-
-def _graph_api() -> Any:
-    """``studio.graph`` (imported on first use: it pulls in networkx), or None."""
-    try:
-        validate = importlib.import_module("studio.graph.validate")
-        media_checks = importlib.import_module("studio.graph.media_checks")
-    except ImportError:  # the graph package is optional for the app layer
-        return None
-    return validate, media_checks
 
 
 class ValidationRunner(QObject):
@@ -49,9 +38,8 @@ class ValidationRunner(QObject):
         self._pending: set[str] = set()
         self._structure = False
         self._full = True
-        self._api: Any = False  # resolved on the first run, after the first paint
-        self._validator: Any = None
-        self._hashes: Any = None
+        self._validator = Validator(None, check_media=False)
+        self._hashes = MediaHashCache()
         self._media_generation = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -60,14 +48,6 @@ class ValidationRunner(QObject):
         document.changed.connect(self._on_changed)
         self._timer.start()
         self._media_pending = True
-
-    def _load_api(self) -> None:
-        if self._api is False:
-            self._api = _graph_api()
-            if self._api is not None:
-                validate, media_checks = self._api
-                self._validator = validate.Validator(None, check_media=False)
-                self._hashes = media_checks.MediaHashCache()
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.layout_only:
@@ -82,14 +62,11 @@ class ValidationRunner(QObject):
     def run_now(self) -> None:
         """Validate pending changes immediately (tests, before export)."""
         self._timer.stop()
-        self._load_api()
         if self._media_pending:
             self._media_pending = False
             self._check_media()
         project = self._doc.project
-        if self._validator is None:
-            found = check_timing(project)
-        elif self._full:
+        if self._full:
             found = self._validator.validate(project)
         else:
             found = self._validator.update(project, self._pending, self._structure)
@@ -110,7 +87,7 @@ class ValidationRunner(QObject):
 
     def _check_media(self) -> None:
         folder = self._doc.folder
-        if self._validator is None or folder is None:
+        if folder is None:
             self._media = []
             return
         self._media_generation += 1
@@ -120,7 +97,6 @@ class ValidationRunner(QObject):
         for s in self._doc.project.scenes:
             users.setdefault(s.media, []).append(s.id)
         cache = self._hashes
-        check_media = self._api[1].check_media
 
         def work() -> list[Problem]:
             return list(check_media(assets, folder, lambda mid: users.get(mid, []), cache))

@@ -26,15 +26,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import importlib
-import inspect
 import os
 import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from pydantic import ValidationError
 
@@ -56,8 +54,9 @@ from studio.bundle.zipout import (
     fsync_dir,
     store_file,
 )
+from studio.graph.validate import validate
 from studio.media.hashcache import FingerprintStore, Signature, default_store
-from studio.model import Project, ProjectError, check_timing, leftovers, load
+from studio.model import Project, ProjectError, leftovers, load
 from studio.model.atomic import finish_replace, write_target
 from studio.model.errors import describe
 
@@ -110,21 +109,12 @@ def _more(problems: list[str]) -> str:
 
 
 def validation_errors(project: Project, folder: Path) -> list[str]:
-    """Error-level problems: ``studio.graph.validate`` if present, else timing checks.
+    """Error-level problems of :func:`studio.graph.validate`.
 
     Media files are not checked here: the export checks sizes while planning and
     verifies the content while copying (by hash, or by cached fingerprint).
     """
-    validate: Any = None
-    with contextlib.suppress(ImportError):
-        validate = getattr(importlib.import_module("studio.graph"), "validate", None)
-    if callable(validate):
-        params = inspect.signature(validate).parameters
-        options = {"check_media": False} if "check_media" in params else {}
-        problems: list[Any] = list(validate(project, folder, **options))
-    else:
-        problems = list(check_timing(project))
-    return [str(p) for p in problems if getattr(p, "severity", "error") == "error"]
+    return [str(p) for p in validate(project, folder, check_media=False) if p.severity == "error"]
 
 
 def _media_label(asset_id: str, path: str, scenes: list[str]) -> str:

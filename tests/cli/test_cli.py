@@ -76,6 +76,6 @@ def test_validate_broken_project_names_scene(tmp_path: Path) -> None:
 
 
 def test_main_without_gui_package_reports_cleanly(monkeypatch: pytest.MonkeyPatch) -> None:
-    parser, _ = cli.get_parser()
+    parser = cli.get_parser()
     args = parser.parse_args(["info", str(SAMPLES / "shoppable")])
     assert args.func(args) == 0
