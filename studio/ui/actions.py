@@ -1,16 +1,23 @@
-"""Menu and toolbar actions, declared as data.
+"""The action registry: every menu and toolbar command declared once, as data.
 
-:data:`ACTIONS` lists every command once (id, label, shortcut, menu, toolbar,
-icon).  :func:`build` turns them into ``QAction``s; the main window routes a
-triggered action by id.  Tests trigger actions by id too.
+Each :class:`ActionSpec` says what an action looks like (id, text, shortcut,
+icon, tip, menu, short toolbar text) and when it can run (``enabled_when``, a
+predicate over :class:`ActionState`: the document's and the selection's state).
+Who runs it is bound when the window assembles its panels: the window and each
+panel serve routes (:class:`Route`, :meth:`ActionRegistry.serve`) for the ids they handle.
+A route with ``focus`` runs only while the keyboard focus is inside that
+widget; such routes are tried first, then the others in the order served.  A
+handler returns False when it had nothing to act on (the next route runs).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 from studio.ui.icons import icon
 
@@ -18,69 +25,228 @@ Key = QKeySequence.StandardKey
 
 
 @dataclass(frozen=True)
+class ActionState:
+    """What the enabled-when predicates look at."""
+
+    writable: bool = True  # the document accepts edits (not read-only)
+    has_path: bool = False  # the project has been saved or opened from disk
+    has_selection: bool = False  # at least one scene is selected
+    can_undo: bool = False
+    can_redo: bool = False
+
+
+Predicate = Callable[[ActionState], bool]
+
+
+def always(_state: ActionState) -> bool:
+    return True
+
+
+def writable(state: ActionState) -> bool:
+    return state.writable
+
+
+def has_path(state: ActionState) -> bool:
+    return state.has_path
+
+
+def has_selection(state: ActionState) -> bool:
+    return state.has_selection
+
+
+def writable_selection(state: ActionState) -> bool:
+    return state.writable and state.has_selection
+
+
+def can_undo(state: ActionState) -> bool:
+    return state.can_undo
+
+
+def can_redo(state: ActionState) -> bool:
+    return state.can_redo
+
+
+FILE, EDIT, SCENE, VIEW, HELP = "&File", "&Edit", "&Scene", "&View", "&Help"
+MENUS = (FILE, EDIT, SCENE, VIEW, HELP)
+
+
+@dataclass(frozen=True)
 class ActionSpec:
+    """One command: its look, its place and when it is enabled.
+
+    ``toolbar`` is the short text on the main toolbar ("": not on the toolbar).
+    """
+
     id: str
     text: str
     menu: str
     shortcut: Key | str | None = None
-    toolbar: bool = False
     icon: str | None = None
     tip: str = ""
+    toolbar: str = ""
     separator_before: bool = False
+    enabled_when: Predicate = always
 
 
+A = ActionSpec
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("file.new", "&New", "&File", Key.New, True, "new", "Start a new drama"),
-    ActionSpec("file.open", "&Open…", "&File", Key.Open, True, "open", "Open a drama project"),
-    ActionSpec("file.save", "&Save", "&File", Key.Save, True, "save", "Save the project", True),
-    ActionSpec("file.save_as", "Save &As…", "&File", Key.SaveAs, False, None, "Save into another folder"),
-    ActionSpec("file.revert", "&Revert to Saved", "&File", None, False, None, "Drop unsaved changes"),
-    ActionSpec("file.reload", "Reload from &Disk", "&File", None, False, None, "Read drama.json again"),
-    ActionSpec("file.export_bundle", "&Export Bundle…", "&File", "Ctrl+E", tip="Export a .drama.zip",
-               separator_before=True),
-    ActionSpec("file.open_bundle", "Open &Bundle…", "&File", tip="Import a .drama.zip and open it"),
-    ActionSpec("file.quit", "&Quit", "&File", Key.Quit, False, None, "", True),
-    ActionSpec("edit.undo", "&Undo", "&Edit", Key.Undo, True, "undo", "", True),
-    ActionSpec("edit.redo", "&Redo", "&Edit", Key.Redo, True, "redo"),
-    ActionSpec("edit.cut", "Cu&t", "&Edit", Key.Cut, False, None, "", True),
-    ActionSpec("edit.copy", "&Copy", "&Edit", Key.Copy),
-    ActionSpec("edit.paste", "&Paste", "&Edit", Key.Paste),
-    ActionSpec("edit.duplicate", "D&uplicate", "&Edit", "Ctrl+D", False, "duplicate"),
-    ActionSpec("edit.delete", "&Delete", "&Edit", Key.Delete, True, "delete", "Delete the selection"),
-    ActionSpec("edit.select_all", "Select &All", "&Edit", Key.SelectAll, False, None, "", True),
-    ActionSpec("graph.find", "&Find Scene…", "&Edit", Key.Find, False, "find"),
-    ActionSpec("edit.preferences", "Pr&eferences…", "&Edit", Key.Preferences, False, None, "", True),
-    ActionSpec("media.import", "&Import Clips…", "&Scene", "Ctrl+I", True, "import", "Import video clips"),
-    ActionSpec("media.relink", "&Relink Clip…", "&Scene", None, False, "relink", "Find a moved clip"),
-    ActionSpec("graph.set_start", "Set as &Start", "&Scene", None, True, "start", "Make it the start", True),
-    ActionSpec("graph.ending_good", "Mark Ending: &Good", "&Scene", None, False, "ending"),
-    ActionSpec("graph.ending_neutral", "Mark Ending: &Neutral", "&Scene"),
-    ActionSpec("graph.ending_bad", "Mark Ending: &Bad", "&Scene"),
-    ActionSpec("graph.unmark_ending", "&Unmark Ending", "&Scene"),
-    ActionSpec("graph.arrange", "&Arrange All", "&Scene", "Ctrl+L", False, "arrange", "", True),
-    ActionSpec("graph.arrange_selected", "Arrange Se&lected", "&Scene", "Ctrl+Shift+L"),
-    ActionSpec("view.zoom_in", "Zoom &In", "&View", Key.ZoomIn, False, "zoom-in"),
-    ActionSpec("view.zoom_out", "Zoom &Out", "&View", Key.ZoomOut, False, "zoom-out"),
-    ActionSpec("view.zoom_fit", "Zoom to &Fit", "&View", "Ctrl+0", True, "fit", "Show every scene"),
-    ActionSpec("view.zoom_reset", "&Actual Size", "&View", "Ctrl+1"),
-    ActionSpec("help.about", "&About Drama Studio", "&Help"),
+    A("file.new", "&New", FILE, Key.New, "new", "Start a new drama", "New"),
+    A("file.open", "&Open…", FILE, Key.Open, "open", "Open a drama project", "Open"),
+    A("file.save", "&Save", FILE, Key.Save, "save", "Save the project", "Save", separator_before=True),
+    A("file.save_as", "Save &As…", FILE, Key.SaveAs, tip="Save into another folder"),
+    A("file.revert", "&Revert to Saved", FILE, tip="Drop unsaved changes", enabled_when=has_path),
+    A("file.reload", "Reload from &Disk", FILE, tip="Read drama.json again", enabled_when=has_path),
+    A("file.export_bundle", "&Export Bundle…", FILE, "Ctrl+E", tip="Export a .drama.zip",
+      separator_before=True),
+    A("file.open_bundle", "Open &Bundle…", FILE, tip="Import a .drama.zip and open it"),
+    A("file.quit", "&Quit", FILE, Key.Quit, separator_before=True),
+    # The main window takes these two QActions from the undo stack (text: the prefix of "Undo Move").
+    A("edit.undo", "Undo", EDIT, Key.Undo, "undo", toolbar="Undo", separator_before=True,
+      enabled_when=can_undo),
+    A("edit.redo", "Redo", EDIT, Key.Redo, "redo", toolbar="Redo", enabled_when=can_redo),
+    A("edit.cut", "Cu&t", EDIT, Key.Cut, separator_before=True, enabled_when=writable_selection),
+    A("edit.copy", "&Copy", EDIT, Key.Copy, enabled_when=has_selection),
+    A("edit.paste", "&Paste", EDIT, Key.Paste, enabled_when=writable),
+    A("edit.duplicate", "D&uplicate", EDIT, "Ctrl+D", "duplicate", enabled_when=writable_selection),
+    A("edit.delete", "&Delete", EDIT, Key.Delete, "delete", "Delete the selection", "Delete",
+      enabled_when=writable),
+    A("edit.select_all", "Select &All", EDIT, Key.SelectAll, separator_before=True),
+    A("graph.find", "&Find Scene…", EDIT, Key.Find, "find"),
+    A("edit.preferences", "Pr&eferences…", EDIT, Key.Preferences, separator_before=True),
+    A("media.import", "&Import Clips…", SCENE, "Ctrl+I", "import", "Import video clips", "Import",
+      enabled_when=writable),
+    A("media.relink", "&Relink Clip…", SCENE, None, "relink", "Find a moved clip", enabled_when=writable),
+    A("graph.set_start", "Set as &Start", SCENE, None, "start", "Make it the start", "Set as Start",
+      separator_before=True, enabled_when=writable),
+    A("graph.ending_good", "Mark Ending: &Good", SCENE, None, "ending", enabled_when=writable_selection),
+    A("graph.ending_neutral", "Mark Ending: &Neutral", SCENE, enabled_when=writable_selection),
+    A("graph.ending_bad", "Mark Ending: &Bad", SCENE, enabled_when=writable_selection),
+    A("graph.unmark_ending", "&Unmark Ending", SCENE, enabled_when=writable_selection),
+    A("graph.arrange", "&Arrange All", SCENE, "Ctrl+L", "arrange", separator_before=True,
+      enabled_when=writable),
+    A("graph.arrange_selected", "Arrange Se&lected", SCENE, "Ctrl+Shift+L", enabled_when=writable_selection),
+    A("view.zoom_in", "Zoom &In", VIEW, Key.ZoomIn, "zoom-in"),
+    A("view.zoom_out", "Zoom &Out", VIEW, Key.ZoomOut, "zoom-out"),
+    A("view.zoom_fit", "Zoom to &Fit", VIEW, "Ctrl+0", "fit", "Show every scene", "Zoom to Fit"),
+    A("view.zoom_reset", "&Actual Size", VIEW, "Ctrl+1"),
+    A("help.about", "&About Drama Studio", HELP),
 )
+SPECS: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 
-MENUS = ("&File", "&Edit", "&Scene", "&View", "&Help")
+
+@dataclass(frozen=True)
+class Route:
+    """``handler`` runs ``action``; with ``focus``, only while the focus is inside that widget."""
+
+    action: str
+    handler: Callable[[], bool]
+    focus: QWidget | None = None
 
 
-def build(parent: QWidget) -> dict[str, QAction]:
-    """One QAction per spec (undo/redo are replaced by the undo stack's own)."""
-    out: dict[str, QAction] = {}
-    for spec in ACTIONS:
-        action = QAction(spec.text, parent)
-        action.setObjectName(spec.id)
-        if spec.icon:
-            action.setIcon(icon(spec.icon))
-        if spec.shortcut is not None:
-            action.setShortcut(QKeySequence(spec.shortcut))
-        if spec.tip:
-            action.setStatusTip(spec.tip)
-            action.setToolTip(spec.tip)
-        out[spec.id] = action
-    return out
+def done(run: Callable[[], object]) -> Callable[[], bool]:
+    """A handler that always acts (its result, e.g. a cancelled dialog, is its own business)."""
+
+    def handler() -> bool:
+        run()
+        return True
+
+    return handler
+
+
+def _dress(action: QAction, spec: ActionSpec) -> None:
+    action.setObjectName(spec.id)
+    if spec.icon:
+        action.setIcon(icon(spec.icon))
+    if spec.shortcut is not None:
+        action.setShortcut(QKeySequence(spec.shortcut))
+    if spec.tip:
+        action.setStatusTip(spec.tip)
+        action.setToolTip(spec.tip)
+    if spec.toolbar:
+        action.setIconText(spec.toolbar)
+
+
+class ActionRegistry:
+    """The QActions of :data:`ACTIONS` in one window, their routes and their enabled state.
+
+    ``made`` gives QActions built elsewhere (the undo stack's own undo/redo: they keep
+    their live text and run the stack themselves); every other action runs :meth:`trigger`.
+    """
+
+    def __init__(
+        self,
+        window: QWidget,
+        specs: Sequence[ActionSpec] = ACTIONS,
+        made: Mapping[str, QAction] | None = None,
+    ) -> None:
+        self.window = window
+        self.specs = tuple(specs)
+        self.actions: dict[str, QAction] = {}
+        self._routes: dict[str, list[Route]] = {spec.id: [] for spec in self.specs}
+        made = made or {}
+        for spec in self.specs:
+            action = made.get(spec.id)
+            if action is None:
+                action = QAction(spec.text, window)
+                action.triggered.connect(lambda _=False, aid=spec.id: self.trigger(aid))
+            _dress(action, spec)
+            self.actions[spec.id] = action
+
+    def serve(self, routes: Iterable[Route]) -> None:
+        """Bind handlers; an id that is not declared is a bug (KeyError at assembly)."""
+        for route in routes:
+            if route.action not in self._routes:
+                raise KeyError(f"no action {route.action!r} is declared in studio.ui.actions")
+            self._routes[route.action].append(route)
+
+    def unserved(self) -> list[str]:
+        """Declared actions that nothing runs whatever has the focus (must be empty)."""
+        return [aid for aid, routes in self._routes.items() if not any(r.focus is None for r in routes)]
+
+    def routes(self, action_id: str) -> list[Route]:
+        """The routes of an action in the order they are tried with the current focus."""
+        focused = self.window.focusWidget()
+        routes = self._routes[action_id]
+        if focused is None:
+            return [r for r in routes if r.focus is None]
+        inside = [r for r in routes if r.focus is not None and r.focus.isAncestorOf(focused)]
+        return inside + [r for r in routes if r.focus is None]
+
+    def trigger(self, action_id: str) -> bool:
+        """Run an enabled action; False if it is disabled or no route acted."""
+        if not self.actions[action_id].isEnabled():
+            return False
+        return any(route.handler() for route in self.routes(action_id))
+
+    def update(self, state: ActionState) -> None:
+        """Enable each action by its predicate."""
+        for spec in self.specs:
+            self.actions[spec.id].setEnabled(spec.enabled_when(state))
+
+    def fill_menus(self, bar: QMenuBar, after: Mapping[str, QMenu] | None = None) -> dict[str, QMenu]:
+        """The menus in :data:`MENUS` order; ``after`` puts a submenu right after an action."""
+        menus = {name: bar.addMenu(name) for name in MENUS}
+        for spec in self.specs:
+            menu = menus[spec.menu]
+            if spec.separator_before:
+                menu.addSeparator()
+            menu.addAction(self.actions[spec.id])
+            if after and spec.id in after:
+                menu.addMenu(after[spec.id])
+        return menus
+
+    def toolbar(self, parent: QWidget) -> QToolBar:
+        """The main toolbar: actions with toolbar text, a separator between menus."""
+        bar = QToolBar("Main toolbar", parent)
+        bar.setObjectName("toolbar.main")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setMovable(False)
+        previous = ""
+        for spec in self.specs:
+            if not spec.toolbar:
+                continue
+            if previous and spec.menu != previous:
+                bar.addSeparator()
+            previous = spec.menu
+            bar.addAction(self.actions[spec.id])
+        return bar

@@ -1,20 +1,22 @@
 """The studio's main window: assembles panels, menus and the toolbar.
 
 It holds no edit logic.  Panels come from :mod:`studio.ui.panels` (the
-branch graph is the central widget), actions from :mod:`studio.ui.actions`;
-a triggered action goes to the file controller, the undo stack, or the
-focused panel's ``handle_action`` (the graph answers the rest).  The title
-shows the project and its unsaved state; banners say when the project is
-read-only or changed on disk.  Window layout persists in QSettings.
+branch graph is the central widget), actions from the registry in
+:mod:`studio.ui.actions`: the window binds the file, undo and help actions,
+each panel the routes it serves, and enables every action by its predicate
+when the document or the selection changes.  The title shows the project and
+its unsaved state; banners say when the project is read-only or changed on
+disk.  Window layout persists in QSettings.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabBar, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabBar, QVBoxLayout, QWidget
 
 from studio import __version__
 from studio.app import settings
@@ -24,12 +26,13 @@ from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 from studio.app.settings import Preferences
-from studio.ui import actions, dialogs
+from studio.ui import dialogs
+from studio.ui.actions import SPECS, VIEW, ActionRegistry, ActionState, Route, done
 from studio.ui.banner import Banner
 from studio.ui.bundle_actions import BundleController
 from studio.ui.files import FileController
 from studio.ui.graph import GraphPanel
-from studio.ui.panels import PANELS, create_panel
+from studio.ui.panels import PANELS
 from studio.ui.preferences import PreferencesDialog
 
 APP_NAME = "Drama Studio"
@@ -66,18 +69,29 @@ class MainWindow(QMainWindow):
         column.addWidget(self.graph, 1)
         self.setCentralWidget(central)
 
+        stack = self.doc.undo_stack
+        made = {  # the undo stack's own actions: their text names the next step ("Undo Move")
+            "edit.undo": stack.createUndoAction(self, SPECS["edit.undo"].text),
+            "edit.redo": stack.createRedoAction(self, SPECS["edit.redo"].text),
+        }
+        self.registry = ActionRegistry(self, made=made)
+        self.action_map = self.registry.actions
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
+        self._shutdowns: list[Callable[[], None]] = []
         self._build_docks()
-        self.action_map = actions.build(self)
-        self._wire_undo()
+        self._serve_actions()
         self._build_menus()
-        self._build_toolbar()
+        self.toolbar = self.registry.toolbar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self._problem_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._problem_label)
 
         self.doc.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.doc.clean_changed.connect(self._update_title)
+        self.selection.changed.connect(self._update_actions)
+        stack.canUndoChanged.connect(self._update_actions)
+        stack.canRedoChanged.connect(self._update_actions)
         self.doc.file_changed.connect(self._on_file_changed)
         self.doc.validation.problems_changed.connect(self._update_problem_count)
         self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -92,13 +106,16 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         self.setDockNestingEnabled(True)
         for spec in PANELS:
-            widget = create_panel(spec, self.doc, self.selection, self.playhead)
+            built = spec.build(self.doc, self.selection, self.playhead)
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(f"dock.{spec.id}")
-            dock.setWidget(widget)
+            dock.setWidget(built.widget)
             self.addDockWidget(spec.area, dock)
-            self.panels[spec.id] = widget
+            self.panels[spec.id] = built.widget
             self.docks[spec.id] = dock
+            self.registry.serve(built.routes)
+            if built.shutdown is not None:
+                self._shutdowns.append(built.shutdown)
         docks = self.docks
         if "timeline" in docks and "problems" in docks:
             self.tabifyDockWidget(docks["timeline"], docks["problems"])
@@ -136,29 +153,34 @@ class MainWindow(QMainWindow):
                 if dock.windowTitle() in titles and not dock.isFloating():
                     dock.setMinimumWidth(max(dock.minimumWidth(), bar.sizeHint().width()))
 
-    def _wire_undo(self) -> None:
+    def _serve_actions(self) -> None:
+        """The window's own actions, then the graph's (panels served theirs as they were built)."""
         stack = self.doc.undo_stack
-        for key, make in (("edit.undo", stack.createUndoAction), ("edit.redo", stack.createRedoAction)):
-            old = self.action_map[key]
-            new = make(self, old.text().replace("&", ""))
-            new.setObjectName(key)
-            new.setIcon(old.icon())
-            new.setShortcut(old.shortcut())
-            self.action_map[key] = new
+        own: dict[str, Callable[[], object]] = {
+            "file.new": self.files.new,
+            "file.open": self.files.open,
+            "file.save": self.files.save,
+            "file.save_as": self.files.save_as,
+            "file.revert": self.files.revert,
+            "file.reload": self.files.reload,
+            "file.export_bundle": self.bundles.export_bundle,
+            "file.open_bundle": self.bundles.open_bundle,
+            "file.quit": self.close,
+            "edit.undo": stack.undo,
+            "edit.redo": stack.redo,
+            "edit.preferences": self.edit_preferences,
+            "help.about": self.about,
+        }
+        self.registry.serve(Route(action_id, done(run)) for action_id, run in own.items())
+        self.registry.serve(self.graph.routes())
+        missing = self.registry.unserved()
+        if missing:
+            raise RuntimeError(f"actions without a handler: {', '.join(missing)}")
 
     def _build_menus(self) -> None:
-        menus: dict[str, QMenu] = {name: self.menuBar().addMenu(name) for name in actions.MENUS}
-        for spec in actions.ACTIONS:
-            menu = menus[spec.menu]
-            if spec.separator_before:
-                menu.addSeparator()
-            action = self.action_map[spec.id]
-            menu.addAction(action)
-            if spec.id not in ("edit.undo", "edit.redo"):
-                action.triggered.connect(lambda _=False, aid=spec.id: self.trigger(aid))
-            if spec.id == "file.open":
-                self.recent_menu = menus[spec.menu].addMenu("Open &Recent")
-        panels = menus["&View"].addMenu("&Panels")
+        self.recent_menu = QMenu("Open &Recent", self)
+        menus = self.registry.fill_menus(self.menuBar(), after={"file.open": self.recent_menu})
+        panels = menus[VIEW].addMenu("&Panels")
         panels.addAction(self.docks_toggle_action())
         for dock in self.docks.values():
             panels.addAction(dock.toggleViewAction())
@@ -168,24 +190,6 @@ class MainWindow(QMainWindow):
         action.triggered.connect(self._reset_layout)
         return action
 
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Main toolbar", self)
-        bar.setObjectName("toolbar.main")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.setMovable(False)
-        previous = ""
-        for spec in actions.ACTIONS:
-            if not spec.toolbar:
-                continue
-            if previous and spec.menu != previous:
-                bar.addSeparator()
-            previous = spec.menu
-            action = self.action_map[spec.id]
-            action.setIconText(spec.text.replace("&", "").replace("…", "").replace("Import Clips", "Import"))
-            bar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.toolbar = bar
-
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         recent = settings.recent_files()
@@ -194,45 +198,25 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.files.open(p))
         self.recent_menu.setEnabled(bool(recent))
 
-    # --- routing ----------------------------------------------------------------------
+    # --- actions ----------------------------------------------------------------------
     def trigger(self, action_id: str) -> bool:
-        """Run an action by id (menus, toolbar and tests come through here)."""
-        file_actions = {
-            "file.new": self.files.new,
-            "file.open": self.files.open,
-            "file.save": self.files.save,
-            "file.save_as": self.files.save_as,
-            "file.revert": self.files.revert,
-            "file.reload": self.files.reload,
-            "file.export_bundle": self.bundles.export_bundle,
-            "file.open_bundle": self.bundles.open_bundle,
-        }
-        if action_id in file_actions:
-            file_actions[action_id]()
-            return True
-        if action_id == "file.quit":
-            self.close()
-            return True
-        if action_id == "edit.preferences":
-            self.edit_preferences()
-            return True
-        if action_id == "help.about":
-            dialogs.inform(self, "About", f"{APP_NAME} {__version__}\nBranching micro-drama authoring.")
-            return True
-        if action_id in ("edit.undo", "edit.redo"):
-            self.action_map[action_id].trigger()
-            return True
-        focused = self.focusWidget()
-        for panel in self.panels.values():
-            handler = getattr(panel, "handle_action", None)
-            owns_focus = focused is not None and panel.isAncestorOf(focused)
-            if handler is not None and owns_focus and handler(action_id):
-                return True
-        if action_id.startswith("media.") and "library" in self.panels:
-            handler = getattr(self.panels["library"], "handle_action", None)
-            if handler is not None and handler(action_id):
-                return True
-        return self.graph.handle_action(action_id)
+        """Run an action by id as its menu item would (False: disabled, or nothing acted)."""
+        return self.registry.trigger(action_id)
+
+    def action_state(self) -> ActionState:
+        return ActionState(
+            writable=not self.doc.read_only,
+            has_path=self.doc.path is not None,
+            has_selection=bool(self.selection.scenes),
+            can_undo=self.doc.undo_stack.canUndo(),
+            can_redo=self.doc.undo_stack.canRedo(),
+        )
+
+    def _update_actions(self) -> None:
+        self.registry.update(self.action_state())
+
+    def about(self) -> None:
+        dialogs.inform(self, "About", f"{APP_NAME} {__version__}\nBranching micro-drama authoring.")
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.prefs, self)
@@ -259,17 +243,7 @@ class MainWindow(QMainWindow):
 
     def _on_file_changed(self) -> None:
         self._update_title()
-        writable = not self.doc.read_only
-        for key in ("file.revert", "file.reload"):
-            self.action_map[key].setEnabled(self.doc.path is not None)
-        for spec in actions.ACTIONS:
-            if spec.menu == "&Scene" or spec.id in (
-                "edit.cut",
-                "edit.paste",
-                "edit.duplicate",
-                "edit.delete",
-            ):
-                self.action_map[spec.id].setEnabled(writable)
+        self._update_actions()
         self.disk_banner.hide()
         if self.doc.read_only and self.doc.lock_owner is not None:
             self.banner.show_message(
@@ -334,10 +308,8 @@ class MainWindow(QMainWindow):
         settings.save_window(self.saveGeometry(), self.saveState())
         self.autosaver.remove()
         self.bundles.shutdown()  # cancel and join a running export/import
-        for panel in self.panels.values():  # stop players and workers before Qt goes away
-            shutdown = getattr(panel, "shutdown", None)
-            if callable(shutdown):
-                shutdown()
+        for shutdown in self._shutdowns:  # stop players and workers before Qt goes away
+            shutdown()
         self.doc.thumbnails.shutdown()
         self.doc.close()
         event.accept()

@@ -1,135 +1,107 @@
-"""The panel registry: which docks the main window shows and who builds them.
+"""The panel table: which docks the main window shows and how each is built.
 
-Each panel is a package ``studio.ui.<name>`` exposing
-``create(document, selection) -> QWidget``; a factory that also takes a
-``playhead`` parameter receives the window's shared
-:class:`~studio.app.playhead.Playhead`, so timeline, preview and inspector
-stay in sync.  The main window builds every
-:data:`PANELS` entry through :func:`create_panel`; a panel whose package is
-missing (not written yet) or fails to import gets a clear placeholder, so
-later work adds a panel by adding its package, without touching the main
-window.  A panel widget may implement ``handle_action(action_id) -> bool``
-to answer menu actions while it has focus.
+Every panel is imported plainly and built by a typed factory
+``(document, selection, playhead) -> Built``: the widget, the action routes it
+serves (:class:`~studio.ui.actions.Route`, bound by the main window) and how to
+stop it before Qt goes away.  A panel that fails to import or to build stops
+the window from starting: there is no placeholder.  The shared
+:class:`~studio.app.playhead.Playhead` keeps timeline, preview, inspector,
+playthrough and review in sync; without one (a bare panel in tests) the panels
+that need one make their own.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
+from studio.ui import inspector, library, playthrough, preview, problems, review, timeline
+from studio.ui.actions import Route
 
-log = logging.getLogger(__name__)
 Area = Qt.DockWidgetArea
 
 
-class ActionHandler(Protocol):
-    def handle_action(self, action_id: str) -> bool: ...
+@dataclass(frozen=True)
+class Built:
+    """A built panel: its widget, the actions it serves and its shutdown (players, workers)."""
+
+    widget: QWidget
+    routes: tuple[Route, ...] = ()
+    shutdown: Callable[[], None] | None = None
+
+
+PanelFactory = Callable[[Document, Selection, Playhead | None], Built]
 
 
 @dataclass(frozen=True)
 class PanelSpec:
-    """One dock panel: id, title, package, dock area and the 'coming' note."""
+    """One dock panel: id, title, dock area and its factory."""
 
     id: str
     title: str
-    module: str
     area: Area
-    coming: str = ""
+    build: PanelFactory
+
+
+def _library(document: Document, selection: Selection, _playhead: Playhead | None) -> Built:
+    panel = library.create(document, selection)
+    return Built(panel, panel.routes())
+
+
+def _preview(document: Document, selection: Selection, playhead: Playhead | None) -> Built:
+    panel = preview.create(document, selection, playhead)
+    return Built(panel, shutdown=panel.shutdown)
+
+
+def _playthrough(document: Document, selection: Selection, playhead: Playhead | None) -> Built:
+    panel = playthrough.PlaythroughPanel(document, selection, playhead)
+    return Built(panel, shutdown=panel.shutdown)
+
+
+def _inspector(document: Document, selection: Selection, playhead: Playhead | None) -> Built:
+    return Built(inspector.create(document, selection, playhead))
+
+
+def _timeline(document: Document, selection: Selection, playhead: Playhead | None) -> Built:
+    panel = timeline.create(document, selection, playhead)
+    return Built(panel, panel.routes())
+
+
+def _problems(document: Document, selection: Selection, _playhead: Playhead | None) -> Built:
+    return Built(problems.create(document, selection))
+
+
+def _review(document: Document, selection: Selection, playhead: Playhead | None) -> Built:
+    return Built(review.create(document, selection, playhead))
 
 
 PANELS: tuple[PanelSpec, ...] = (
-    PanelSpec("library", "Media library", "studio.ui.library", Area.LeftDockWidgetArea),
-    PanelSpec(
-        "preview",
-        "Preview",
-        "studio.ui.preview",
-        Area.LeftDockWidgetArea,
-        "Preview playback (libVLC) is coming.",
-    ),
-    PanelSpec(
-        "playthrough",
-        "Play story",
-        "studio.ui.playthrough",
-        Area.RightDockWidgetArea,
-        "Story playthrough with overlays is coming.",
-    ),
-    PanelSpec(
-        "inspector",
-        "Inspector",
-        "studio.ui.inspector",
-        Area.RightDockWidgetArea,
-        "The inspector (scene, option, prompt and tag fields) is coming.",
-    ),
-    PanelSpec(
-        "timeline",
-        "Timeline",
-        "studio.ui.timeline",
-        Area.BottomDockWidgetArea,
-        "The timeline (trim, choice window, prompts and product tags) is coming.",
-    ),
-    PanelSpec("problems", "Problems", "studio.ui.problems", Area.BottomDockWidgetArea),
-    PanelSpec(
-        "review",
-        "Review",
-        "studio.ui.review",
-        Area.RightDockWidgetArea,
-        "Review mode (coverage, comments, approvals) is coming.",
-    ),
+    PanelSpec("library", "Media library", Area.LeftDockWidgetArea, _library),
+    PanelSpec("preview", "Preview", Area.LeftDockWidgetArea, _preview),
+    PanelSpec("playthrough", "Play story", Area.RightDockWidgetArea, _playthrough),
+    PanelSpec("inspector", "Inspector", Area.RightDockWidgetArea, _inspector),
+    PanelSpec("timeline", "Timeline", Area.BottomDockWidgetArea, _timeline),
+    PanelSpec("problems", "Problems", Area.BottomDockWidgetArea, _problems),
+    PanelSpec("review", "Review", Area.RightDockWidgetArea, _review),
 )
 
 
-def placeholder(title: str, note: str) -> QWidget:
-    """A panel saying what will be here."""
-    widget = QWidget()
-    widget.setObjectName("placeholder")
-    label = QLabel(f"<b>{title}</b><br>{note}")
-    label.setObjectName("comingLabel")
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    layout = QVBoxLayout(widget)
-    layout.addWidget(label)
-    return widget
-
-
-def _wants_playhead(factory: object) -> bool:
-    try:
-        return "playhead" in inspect.signature(factory).parameters  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
+def panel_spec(panel_id: str) -> PanelSpec:
+    """The spec of one panel (KeyError for an unknown id)."""
+    for spec in PANELS:
+        if spec.id == panel_id:
+            return spec
+    raise KeyError(panel_id)
 
 
 def create_panel(
     spec: PanelSpec, document: Document, selection: Selection, playhead: Playhead | None = None
 ) -> QWidget:
-    """Build a panel with its package's ``create``, or a placeholder."""
-    try:
-        module = importlib.import_module(spec.module)
-    except ModuleNotFoundError as exc:
-        if exc.name and spec.module.startswith(exc.name):
-            return placeholder(spec.title, spec.coming or "Coming soon.")
-        log.exception("panel %s failed to import", spec.id)
-        return placeholder(spec.title, f"This panel failed to load: {exc}")
-    except Exception as exc:  # a broken panel must not stop the studio
-        log.exception("panel %s failed to import", spec.id)
-        return placeholder(spec.title, f"This panel failed to load: {exc}")
-    factory = getattr(module, "create", None)
-    if factory is None:
-        return placeholder(spec.title, spec.coming or "Coming soon.")
-    try:
-        if playhead is not None and _wants_playhead(factory):
-            widget: QWidget = factory(document, selection, playhead=playhead)
-        else:
-            widget = factory(document, selection)
-    except Exception as exc:
-        log.exception("panel %s failed to start", spec.id)
-        return placeholder(spec.title, f"This panel failed to start: {exc}")
-    return widget
+    """Build one panel's widget (a panel that cannot be built raises)."""
+    return spec.build(document, selection, playhead).widget

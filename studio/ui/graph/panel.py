@@ -1,7 +1,7 @@
 """The branch graph panel: a search row above the canvas, and its actions.
 
 :class:`GraphPanel` answers the main window's edit and view actions
-(``handle_action``): delete, select all, copy/paste, duplicate, set start,
+(``routes``): delete, select all, copy/paste, duplicate, set start,
 mark ending, arrange, zoom and find.  Each action pushes one document edit.
 """
 
@@ -27,6 +27,7 @@ from studio.app.document import Document
 from studio.app.selection import Selection
 from studio.model.errors import ProjectError
 from studio.model.ops import OpError
+from studio.ui.actions import Route, done
 from studio.ui.graph.layout import layered_layout
 from studio.ui.graph.scene import GraphScene
 from studio.ui.graph.view import GraphView
@@ -115,9 +116,20 @@ class GraphPanel(QWidget):
         self.graph.set_coverage(scenes, options)
 
     # --- actions ---------------------------------------------------------------
+    def routes(self) -> tuple[Route, ...]:
+        """The window actions the graph runs whatever has the focus (after focused panels)."""
+        return tuple(Route(action_id, done(run)) for action_id, run in self._handlers().items())
+
     def handle_action(self, action_id: str) -> bool:
-        """Run a main-window action on the graph; False if it is not ours."""
-        handlers: dict[str, Callable[[], object]] = {
+        """Run a graph action by id (its buttons and context menu); False if it is not ours."""
+        handler = self._handlers().get(action_id)
+        if handler is None:
+            return False
+        handler()
+        return True
+
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        return {
             "edit.delete": self.delete_selection,
             "edit.select_all": self.graph.select_all,
             "edit.copy": self.copy,
@@ -137,11 +149,6 @@ class GraphPanel(QWidget):
             "view.zoom_fit": self.view.zoom_to_fit,
             "view.zoom_reset": lambda: self.view.set_zoom(1.0),
         }
-        handler = handlers.get(action_id)
-        if handler is None:
-            return False
-        handler()
-        return True
 
     def _context_menu(self, pos: QPoint) -> None:
         """Right click: act on the scene or edge under the cursor (selecting it)."""

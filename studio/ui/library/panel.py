@@ -31,6 +31,7 @@ from studio.app.relink import Relinker
 from studio.app.selection import Selection
 from studio.model.ops import Batch, RemoveItem
 from studio.ui import dialogs
+from studio.ui.actions import Route, done
 from studio.ui.icons import icon
 from studio.ui.library.model import ClipDelegate, MediaListModel
 
@@ -119,16 +120,13 @@ class LibraryPanel(QWidget):
         self._update_enabled()
 
     # --- actions ----------------------------------------------------------------
-    def handle_action(self, action_id: str) -> bool:
-        if action_id == "media.import":
-            self.import_dialog()
-        elif action_id == "media.relink":
-            self.relink_selected()
-        elif action_id == "edit.delete" and self.list.hasFocus():
-            self.remove_selected()
-        else:
-            return False
-        return True
+    def routes(self) -> tuple[Route, ...]:
+        """Window actions: import and relink from anywhere, Delete while the clip list has focus."""
+        return (
+            Route("media.import", done(self.import_dialog)),
+            Route("media.relink", done(self.relink_selected)),
+            Route("edit.delete", done(self.remove_selected), focus=self.list),
+        )
 
     def _update_enabled(self) -> None:
         writable = not self.doc.read_only

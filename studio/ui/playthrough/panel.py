@@ -221,9 +221,6 @@ class PlaythroughPanel(QWidget):
             self.splitter.setOrientation(orientation)
 
     # -- lifetime ----------------------------------------------------------------------
-    def handle_action(self, _action_id: str) -> bool:
-        return False
-
     def shutdown(self) -> None:
         """Stop the clock and close the player (before the QApplication goes)."""
         self.controller.shutdown()

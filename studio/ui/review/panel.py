@@ -366,7 +366,3 @@ class ReviewPanel(QWidget):
         start = str(folder / f"{folder.name or 'drama'}-review.html")
         path, _filter = QFileDialog.getSaveFileName(self, "Export review report", start, "HTML (*.html)")
         return path or None
-
-    # -- lifetime ----------------------------------------------------------------------
-    def handle_action(self, _action_id: str) -> bool:
-        return False

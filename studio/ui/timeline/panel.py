@@ -30,6 +30,7 @@ from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 from studio.model.ops import ChangeSet, OpError
 from studio.model.review import Comment
+from studio.ui.actions import Route, done
 from studio.ui.timeline import geometry as g
 from studio.ui.timeline.canvas import TimelineCanvas
 from studio.ui.timeline.items import add_choice_op, add_prompt_op, add_tag_op, clamp_point
@@ -267,20 +268,20 @@ class TimelinePanel(QWidget):
         self.selection.set([scene.id], current=path)
         return True
 
+    def routes(self) -> tuple[Route, ...]:
+        """Window actions while the timeline has focus: delete the item (nothing selected: the
+        next route, the graph, runs), zoom the time axis."""
+        return (
+            Route("edit.delete", self.canvas.remove_selected, focus=self),
+            Route("view.zoom_in", done(lambda: self.set_zoom(self.zoom * 1.5)), focus=self),
+            Route("view.zoom_out", done(lambda: self.set_zoom(self.zoom / 1.5)), focus=self),
+            Route("view.zoom_fit", done(lambda: self.set_zoom(1.0)), focus=self),
+            Route("view.zoom_reset", done(lambda: self.set_zoom(1.0)), focus=self),
+        )
+
     def handle_action(self, action_id: str) -> bool:
-        """Window actions while the timeline has focus: delete the item, zoom the time axis."""
-        if action_id == "edit.delete":
-            return self.canvas.remove_selected()
-        zooms = {
-            "view.zoom_in": self.zoom * 1.5,
-            "view.zoom_out": self.zoom / 1.5,
-            "view.zoom_fit": 1.0,
-            "view.zoom_reset": 1.0,
-        }
-        if action_id in zooms:
-            self.set_zoom(zooms[action_id])
-            return True
-        return False
+        """Run one of :meth:`routes` by id; False if it is not the timeline's or did nothing."""
+        return any(route.handler() for route in self.routes() if route.action == action_id)
 
     # --- zoom and layout ---------------------------------------------------------------
     def _set_snap(self, on: bool) -> None:

@@ -303,12 +303,9 @@ def test_create_builds_the_panel_lazily(qapp: Any, qtbot: QtBot) -> None:
     widget.shutdown()
     widget.shutdown()
     # The main window's panel registry can build it as it is.
-    from studio.ui.panels import PanelSpec, create_panel
+    from studio.ui.panels import create_panel, panel_spec
 
-    spec = PanelSpec(
-        "playthrough", "Playthrough", "studio.ui.playthrough", Qt.DockWidgetArea.RightDockWidgetArea
-    )
-    docked = create_panel(spec, doc, Selection())
+    docked = create_panel(panel_spec("playthrough"), doc, Selection())
     qtbot.addWidget(docked)
     assert isinstance(docked, PlaythroughPanel)
     docked.shutdown()
