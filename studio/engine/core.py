@@ -157,7 +157,8 @@ class Core(MoneyRules):
             )
 
     def _pausing_prompt_open(self) -> bool:
-        return any(p.pause for p in self._visit.open_prompts)
+        prompts = self._visit.open_prompts  # (asked several times per instant: no generator if none)
+        return bool(prompts) and any(p.pause for p in prompts)
 
     def _playing(self) -> bool:
         return (

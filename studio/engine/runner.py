@@ -18,6 +18,7 @@ from studio.engine.errors import InputError, InputListError
 from studio.engine.events import Event
 from studio.engine.wallet import SimulatedWallet
 from studio.model import Project
+from studio.model.io import paused_gc
 
 Action = Literal[
     "choose", "accept_prompt", "decline_prompt", "click_product", "back", "deposit_result", "set_timers",
@@ -197,6 +198,7 @@ def run_trace(
         parsed = parse_inputs([i.to_json() if isinstance(i, Input) else i for i in inputs])
     limit = DEFAULT_LIMIT_MS if limit_ms is None else limit_ms
     host = wallet if isinstance(wallet, SimulatedWallet) else SimulatedWallet.from_json(wallet)
-    engine = Engine(project, timers, host)
-    events = run_engine(engine, start_from, variables, parsed, limit, playthrough, replay)
-    return [e.to_json() for e in events]
+    with paused_gc():  # a long playthrough keeps every event: no collector walks over them all
+        engine = Engine(project, timers, host)
+        events = run_engine(engine, start_from, variables, parsed, limit, playthrough, replay)
+        return [e.to_json() for e in events]

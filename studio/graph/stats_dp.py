@@ -131,7 +131,8 @@ def run(net: Net, r: Reach | None = None) -> Dp:
     except KeyError:  # a weight not made by ``Net.node_weight``
         dp.nw = [pk.weight(t) for t in net.nw]
     g = dp.graph = Graph(net, preds, pk)
-    _pull(net, dp, g, *schedule(net.succ, useful))
+    order, loops = schedule(net.succ, useful)
+    _pull(net, dp, g, order, loops, releases(net, order, loops))
     if any(dp.cyclic):
         dp.count_unbounded = reach(net.succ, compress(range(n), dp.cyclic))
         dp.unbounded_paths = any(
@@ -192,7 +193,38 @@ def schedule(succ: list[list[int]], useful: bytearray) -> tuple[list[int], list[
     return order, loops
 
 
-def _pull(net: Net, dp: Dp, g: Graph, order: list[int], loops: list[list[int]]) -> None:
+def releases(net: Net, order: list[int], loops: list[list[int]]) -> list[tuple[int, int]]:
+    """``(position, scene)``, sorted: after ``order[position]`` nothing reads that scene's count.
+
+    Path counts grow exponentially with branching (a chain of n scenes with two options each
+    has 2**n paths): holding every scene's count to the end would take O(n**2) bits, 650 MB
+    for 100,000 scenes.  Only the endings' counts are read afterwards; the others are dropped
+    once their last successor has pulled them, so the live counts stay a few.
+    """
+    at = [-1] * len(net.ids)  # position in ``order`` (a loop's scenes share the loop's)
+    for p, v in enumerate(order):
+        if v >= 0:
+            at[v] = p
+        else:
+            for w in loops[-1 - v]:
+                at[w] = p
+    out: list[tuple[int, int]] = []
+    get, succ, ending = at.__getitem__, net.succ, net.ending
+    for u, p in enumerate(at):
+        if p >= 0 and not ending[u]:
+            row = succ[u]
+            out.append((max(p, *map(get, row)) if row else p, u))
+    out.sort()
+    return out
+
+
+def _pull(
+    net: Net, dp: Dp, g: Graph, order: list[int], loops: list[list[int]],
+    free: list[tuple[int, int]] | None = None,
+) -> None:
+    """Counts and values in ``order``; ``free`` (``releases``): counts to drop on the way."""
+    free = [*(free or ()), (len(order), -1)]  # (the sentinel is never passed)
+    k, due = 0, free[0][0]
     count, ex, nw = dp.count, dp.ex, dp.nw
     cget, xget = count.__getitem__, ex.__getitem__
     pu, heavy, plain = g.pu, g.packed, g.plain
@@ -200,7 +232,12 @@ def _pull(net: Net, dp: Dp, g: Graph, order: list[int], loops: list[list[int]]) 
     start = net.start
     zero = dp.pk.biases
     _sum, _map = sum, map
-    for v in order:
+    for p, v in enumerate(order):
+        if due < p:  # counts no longer read by any scene still to come
+            while free[k][0] < p:
+                count[free[k][1]] = 0
+                k += 1
+            due = free[k][0]
         if v < 0:
             _loop(net, dp, g, loops[-1 - v])
             continue

@@ -187,8 +187,13 @@ class Validator:
         assert ix is not None
         out = catalog_checks(project)
         if self.folder is not None and self.check_media:
+            by_media: dict[str, list[str]] = {}
+
             def users(media_id: str) -> list[str]:
-                return [s.id for s in project.scenes if s.media == media_id]
+                if not by_media:  # built once, on the first asset with a finding (not per asset)
+                    for s in project.scenes:
+                        by_media.setdefault(s.media, []).append(s.id)
+                return list(by_media.get(media_id, ()))
 
             out += check_media(project.media, self.folder, users, self.cache)
         pos = ix.pos

@@ -9,8 +9,10 @@ canonical, so ``save(load(f))`` reproduces ``f`` byte for byte.
 
 from __future__ import annotations
 
-import json
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from pydantic import ValidationError
 
 from studio.model import strict_json
 from studio.model.atomic import atomic_write_bytes, write_target
+from studio.model.canonical_json import dumps_indented
 from studio.model.errors import ProjectError, describe
 from studio.model.migrations import MigrationError, migrate
 from studio.model.project import MIN_READER_VERSION, SCHEMA_VERSION, Project
@@ -42,6 +45,23 @@ class Loaded:
         return self.path.parent
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No automatic cyclic garbage collection inside the block (loading and saving).
+
+    Parsing and validating a project allocates a million small objects for 100,000 scenes,
+    and all of them survive: every automatic collection on the way would walk all that were
+    made so far (half of a load's time).  Nothing made here forms a reference cycle.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def project_file(path: str | os.PathLike[str]) -> Path:
     """The given ``*.json`` file itself, else ``drama.json`` inside the folder."""
     p = Path(path)
@@ -63,6 +83,11 @@ def project_from_raw(raw: Any) -> tuple[Project, int]:
             f"needs Drama Studio schema v{reader} or newer (this build reads up to "
             f"v{SCHEMA_VERSION}); please update Drama Studio"
         )
+    with paused_gc():
+        return _project_from_raw(raw)
+
+
+def _project_from_raw(raw: dict[str, Any]) -> tuple[Project, int]:
     try:
         data, original = migrate(raw)
     except MigrationError as exc:
@@ -97,7 +122,8 @@ def read_project_bytes(file: Path) -> bytes:
 def project_from_bytes(file: Path, data: bytes) -> tuple[Project, int]:
     """Parse, migrate and validate a project file's bytes; errors name the file."""
     try:
-        return project_from_raw(parse_json(data))
+        with paused_gc():
+            return project_from_raw(parse_json(data))
     except ProjectError as exc:
         raise ProjectError(f"{file}: {exc}") from None
 
@@ -116,18 +142,24 @@ def load_project(path: str | os.PathLike[str]) -> Project:
 
 def dumps(project: Project) -> bytes:
     """Canonical bytes of a project (stable key order, 2-space indent, UTF-8)."""
-    text = json.dumps(project.model_dump(mode="json"), ensure_ascii=False, indent=2)
-    return (text + "\n").encode("utf-8")
+    with paused_gc():
+        return _canonical(project.model_dump(mode="json"))
+
+
+def _canonical(data: dict[str, Any]) -> bytes:
+    # json.dumps(data, ensure_ascii=False, indent=2), four times faster (canonical_json)
+    return (dumps_indented(data) + "\n").encode("utf-8")
 
 
 def validate_for_save(project: Project) -> bytes:
     """Re-validate the whole project (references may have been edited) and dump it."""
-    try:
-        fresh = Project.model_validate(project.model_dump(mode="python"))
-    except ValidationError as exc:
-        lines = describe(exc, project.model_dump(mode="json"))
-        raise ProjectError(f"not saved: {lines[0]}") from None
-    return dumps(fresh)
+    with paused_gc():
+        try:
+            fresh = Project.model_validate(project.model_dump(mode="python"))
+        except ValidationError as exc:
+            lines = describe(exc, project.model_dump(mode="json"))
+            raise ProjectError(f"not saved: {lines[0]}") from None
+        return _canonical(fresh.model_dump(mode="json"))
 
 
 def save(project: Project, path: str | os.PathLike[str], keep_backup: bool = True) -> Path:

@@ -145,9 +145,10 @@ class ChoicePoint(StrictModel):
     def _window(self) -> ChoicePoint:
         if self.decision_ms <= self.appear_ms:
             raise ValueError("decision_ms must be after appear_ms")
-        if sum(o.default for o in self.options) > 1:
+        defaults = [o.default for o in self.options].count(True)
+        if defaults > 1:
             raise ValueError("at most one option may be the default")
-        if self.timeout == "default" and not any(o.default for o in self.options):
+        if self.timeout == "default" and not defaults:
             raise ValueError("timeout 'default' needs an option marked default")
         return self
 
