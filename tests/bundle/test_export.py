@@ -274,20 +274,8 @@ def test_export_samples(sample_project: Path, tmp_path: Path) -> None:
     )
 
 
-def test_fallback_validation_without_graph(
-    project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Without studio.graph the timing checks of the model still block an export."""
-    import importlib
-
-    real = importlib.import_module
-
-    def no_graph(name: str, package: str | None = None) -> object:
-        if name == "studio.graph":
-            raise ImportError(name)
-        return real(name, package)
-
-    monkeypatch.setattr(importlib, "import_module", no_graph)
+def test_timing_errors_block_an_export(project_dir: Path, tmp_path: Path) -> None:
+    """The model's timing checks block an export (a tag ending past its clip)."""
     loaded = load(project_dir)
     loaded.project.scenes[0].tags[0].end_ms = 5000
     save(loaded.project, project_dir)

@@ -10,24 +10,18 @@ stay in sync).  Without libVLC the panel shows how to install it.
 
 from __future__ import annotations
 
-import logging
-from typing import Any
-
+from studio.app.document import Document
+from studio.app.playhead import Playhead
+from studio.app.selection import Selection
+from studio.ui.preview.binding import PreviewBinding
 from studio.ui.preview.panel import PreviewPanel, default_player, format_ms
 from studio.ui.preview.switching import SwitchingPlayer
 
 __all__ = ["PreviewPanel", "SwitchingPlayer", "create", "default_player", "format_ms"]
 
-log = logging.getLogger(__name__)
 
-
-def create(document: Any, selection: Any, playhead: Any = None) -> PreviewPanel:
+def create(document: Document, selection: Selection, playhead: Playhead | None = None) -> PreviewPanel:
     """The preview panel, following ``selection``/``playhead`` on ``document``."""
     panel = PreviewPanel()
-    try:
-        from studio.ui.preview.binding import PreviewBinding
-
-        panel.binding = PreviewBinding(panel, document, selection, playhead)
-    except Exception:  # the app layer is young: a wiring problem must not lose the panel
-        log.exception("preview: could not follow the selection; call panel.set_clip()")
+    panel.binding = PreviewBinding(panel, document, selection, playhead)
     return panel
