@@ -2,7 +2,7 @@
 
 Guide for panel authors (inspector, timeline, preview, ...):
 
-* A panel package ``studio.ui.<name>`` exposes ``create(document, selection)
+* A panel package ``studio.ui.<name>`` exposes ``create(document, selection, ...)
   -> QWidget``; the main window finds it through :mod:`studio.ui.panels`.
 * Read the project from ``document.project`` (a mutable pydantic
   :class:`~studio.model.project.Project`); never assign to it directly.
@@ -21,13 +21,15 @@ Guide for panel authors (inspector, timeline, preview, ...):
   ``document.reset``; never from your own edits directly.
 * Share what is selected through :class:`~studio.app.selection.Selection`
   (``scenes``, ``edges``, ``current`` item path; ``focus(scene_id)``).
-* Services hang off the document: ``document.validation`` (problems,
-  ``by_scene``, ``problems_changed``), ``document.thumbnails``
-  (``image(media_id)``, ``ready``), ``document.importer`` (clip import).
+* Services observe the document and are built beside it, never by it:
+  :class:`~studio.app.services.Services` (built once per window) holds
+  ``validation`` (problems, ``by_scene``, ``problems_changed``),
+  ``thumbnails`` (``image(media_id)``, ``ready``) and ``importer`` (clip
+  import); a panel is handed the services it uses.
 * Long work goes to :mod:`studio.app.workers` (``Job``, ``run_async``).
 
 Modules: ``document``, ``commands``, ``selection``, ``edits`` (Qt-free),
 ``validation``, ``autosave``, ``lockfile`` (Qt-free), ``diskwatch``,
-``settings``, ``paths``, ``workers``, ``thumbnails``, ``media_import``,
-``relink``.
+``settings``, ``paths``, ``workers``, ``services``, ``thumbnails``,
+``media_import``, ``relink``.
 """

@@ -10,22 +10,29 @@ first inverse and the newest op, and the newest text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QUndoCommand
 
-from studio.model.ops import Op, OpError
-
-if TYPE_CHECKING:
-    from studio.app.document import Document
+from studio.model.ops import Applied, Op, OpError
 
 MERGE_ID = 0x0D5A
+
+
+class OpTarget(Protocol):
+    """What a command needs of its document: apply an op, and a line for the user."""
+
+    @property
+    def message(self) -> SignalInstance: ...
+
+    def apply_op(self, op: Op) -> Applied: ...
 
 
 class OpCommand(QUndoCommand):
     """An applied op and its inverse, on the document's undo stack."""
 
-    def __init__(self, document: Document, op: Op, inverse: Op, text: str, merge: bool) -> None:
+    def __init__(self, document: OpTarget, op: Op, inverse: Op, text: str, merge: bool) -> None:
         super().__init__(text)
         self._doc = document
         self.op = op

@@ -21,7 +21,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -38,11 +38,6 @@ from studio.model.io import (
 )
 from studio.model.ops import Applied, Batch, ChangeSet, Op, OpError
 from studio.model.project import Project
-
-if TYPE_CHECKING:
-    from studio.app.media_import import MediaImporter
-    from studio.app.thumbnails import ThumbnailCache
-    from studio.app.validation import ValidationRunner
 
 DiskState = Literal["same", "changed", "missing", "unsaved"]
 UNTITLED = "Untitled drama"
@@ -124,9 +119,6 @@ class Document(QObject):
         self._lock: ProjectLock | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.clean_changed)
-        self._validation: ValidationRunner | None = None
-        self._thumbnails: ThumbnailCache | None = None
-        self._importer: MediaImporter | None = None
 
     # --- state ---------------------------------------------------------------
     @property
@@ -146,31 +138,6 @@ class Document(QObject):
         if self.path is None:
             return self._project.title or UNTITLED
         return self.path.parent.name if self.path.name == PROJECT_FILE else self.path.name
-
-    # --- services (created on first use) --------------------------------------
-    @property
-    def validation(self) -> ValidationRunner:
-        if self._validation is None:
-            from studio.app.validation import ValidationRunner
-
-            self._validation = ValidationRunner(self)
-        return self._validation
-
-    @property
-    def thumbnails(self) -> ThumbnailCache:
-        if self._thumbnails is None:
-            from studio.app.thumbnails import ThumbnailCache
-
-            self._thumbnails = ThumbnailCache(self)
-        return self._thumbnails
-
-    @property
-    def importer(self) -> MediaImporter:
-        if self._importer is None:
-            from studio.app.media_import import MediaImporter
-
-            self._importer = MediaImporter(self)
-        return self._importer
 
     # --- edits ---------------------------------------------------------------
     def apply_op(self, op: Op) -> Applied:

@@ -25,6 +25,7 @@ from studio.app.diskwatch import DiskWatcher
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
+from studio.app.services import Services
 from studio.app.settings import Preferences
 from studio.ui import dialogs
 from studio.ui.actions import SPECS, VIEW, ActionRegistry, ActionState, Route, done
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.prefs = Preferences.load()
         self.doc = document or Document(parent=self)
+        self.services = Services.build(self.doc)
         self.selection = Selection(self)
         self.playhead = Playhead(self)
         interval = autosave_ms if autosave_ms is not None else self.prefs.autosave_seconds * 1000
@@ -56,7 +58,7 @@ class MainWindow(QMainWindow):
         self.watcher = DiskWatcher(self.doc)
         self.doc.changed.connect(lambda changes: self.selection.prune(self.doc.project, changes))
 
-        self.graph = GraphPanel(self.doc, self.selection)
+        self.graph = GraphPanel(self.doc, self.selection, self.services)
         self.graph.view.show_grid = self.prefs.show_grid
         self.banner = Banner(self)
         self.disk_banner = Banner(self)
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
         stack.canUndoChanged.connect(self._update_actions)
         stack.canRedoChanged.connect(self._update_actions)
         self.doc.file_changed.connect(self._on_file_changed)
-        self.doc.validation.problems_changed.connect(self._update_problem_count)
+        self.services.validation.problems_changed.connect(self._update_problem_count)
         self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.watcher.changed_on_disk.connect(self._on_disk_changed)
         self.files.recent_changed.connect(self._fill_recent)
@@ -106,7 +108,7 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         self.setDockNestingEnabled(True)
         for spec in PANELS:
-            built = spec.build(self.doc, self.selection, self.playhead)
+            built = spec.build(self.doc, self.selection, self.playhead, self.services)
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(f"dock.{spec.id}")
             dock.setWidget(built.widget)
@@ -278,7 +280,7 @@ class MainWindow(QMainWindow):
         )
 
     def _update_problem_count(self) -> None:
-        problems = self.doc.validation.problems
+        problems = self.services.validation.problems
         errors = sum(p.severity == "error" for p in problems)
         self._problem_label.setText(
             f"{errors} errors, {len(problems) - errors} warnings" if problems else "No problems"
@@ -310,7 +312,7 @@ class MainWindow(QMainWindow):
         self.bundles.shutdown()  # cancel and join a running export/import
         for shutdown in self._shutdowns:  # stop players and workers before Qt goes away
             shutdown()
-        self.doc.thumbnails.shutdown()
+        self.services.shutdown()
         self.doc.close()
         event.accept()
 

@@ -1,13 +1,15 @@
 """The panel table: which docks the main window shows and how each is built.
 
 Every panel is imported plainly and built by a typed factory
-``(document, selection, playhead) -> Built``: the widget, the action routes it
+``(document, selection, playhead, services) -> Built``: the widget, the action routes it
 serves (:class:`~studio.ui.actions.Route`, bound by the main window) and how to
 stop it before Qt goes away.  A panel that fails to import or to build stops
 the window from starting: there is no placeholder.  The shared
 :class:`~studio.app.playhead.Playhead` keeps timeline, preview, inspector,
 playthrough and review in sync; without one (a bare panel in tests) the panels
-that need one make their own.
+that need one make their own.  The document's
+:class:`~studio.app.services.Services` (validation, thumbnails, clip import)
+are built by the window; each panel is handed the ones it uses.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
+from studio.app.services import Services
 from studio.ui import inspector, library, playthrough, preview, problems, review, timeline
 from studio.ui.actions import Route
 
@@ -36,7 +39,7 @@ class Built:
     shutdown: Callable[[], None] | None = None
 
 
-PanelFactory = Callable[[Document, Selection, Playhead | None], Built]
+PanelFactory = Callable[[Document, Selection, Playhead | None, Services], Built]
 
 
 @dataclass(frozen=True)
@@ -49,35 +52,49 @@ class PanelSpec:
     build: PanelFactory
 
 
-def _library(document: Document, selection: Selection, _playhead: Playhead | None) -> Built:
-    panel = library.create(document, selection)
+def _library(
+    document: Document, selection: Selection, _playhead: Playhead | None, services: Services
+) -> Built:
+    panel = library.create(document, selection, services.thumbnails, services.importer)
     return Built(panel, panel.routes())
 
 
-def _preview(document: Document, selection: Selection, playhead: Playhead | None) -> Built:
+def _preview(
+    document: Document, selection: Selection, playhead: Playhead | None, _services: Services
+) -> Built:
     panel = preview.create(document, selection, playhead)
     return Built(panel, shutdown=panel.shutdown)
 
 
-def _playthrough(document: Document, selection: Selection, playhead: Playhead | None) -> Built:
+def _playthrough(
+    document: Document, selection: Selection, playhead: Playhead | None, _services: Services
+) -> Built:
     panel = playthrough.PlaythroughPanel(document, selection, playhead)
     return Built(panel, shutdown=panel.shutdown)
 
 
-def _inspector(document: Document, selection: Selection, playhead: Playhead | None) -> Built:
+def _inspector(
+    document: Document, selection: Selection, playhead: Playhead | None, _services: Services
+) -> Built:
     return Built(inspector.create(document, selection, playhead))
 
 
-def _timeline(document: Document, selection: Selection, playhead: Playhead | None) -> Built:
+def _timeline(
+    document: Document, selection: Selection, playhead: Playhead | None, _services: Services
+) -> Built:
     panel = timeline.create(document, selection, playhead)
     return Built(panel, panel.routes())
 
 
-def _problems(document: Document, selection: Selection, _playhead: Playhead | None) -> Built:
-    return Built(problems.create(document, selection))
+def _problems(
+    document: Document, selection: Selection, _playhead: Playhead | None, services: Services
+) -> Built:
+    return Built(problems.create(document, selection, services.validation))
 
 
-def _review(document: Document, selection: Selection, playhead: Playhead | None) -> Built:
+def _review(
+    document: Document, selection: Selection, playhead: Playhead | None, _services: Services
+) -> Built:
     return Built(review.create(document, selection, playhead))
 
 
@@ -101,7 +118,12 @@ def panel_spec(panel_id: str) -> PanelSpec:
 
 
 def create_panel(
-    spec: PanelSpec, document: Document, selection: Selection, playhead: Playhead | None = None
+    spec: PanelSpec,
+    document: Document,
+    selection: Selection,
+    playhead: Playhead | None = None,
+    *,
+    services: Services,
 ) -> QWidget:
     """Build one panel's widget (a panel that cannot be built raises)."""
-    return spec.build(document, selection, playhead).widget
+    return spec.build(document, selection, playhead, services).widget

@@ -9,7 +9,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studio.app.document import Document
+from studio.app.media_import import MediaImporter
 from studio.app.relink import Relinker
+from studio.app.thumbnails import ThumbnailCache
+from studio.app.validation import ValidationRunner
 from studio.model import dumps
 from tests.support import SAMPLES
 
@@ -24,7 +27,7 @@ def test_import_copies_outside_clips_and_lists_rejections(
     before = dumps(document.project)
     junk = tmp_path / "notes.txt"
     junk.write_text("hello, not a video\n", encoding="utf-8")
-    importer = document.importer
+    importer = MediaImporter(document)
     progress: list[tuple[int, int, str]] = []
     importer.progress.connect(lambda d, n, label: progress.append((d, n, label)))
     with qtbot.waitSignal(importer.finished, timeout=20000) as blocker:
@@ -47,8 +50,9 @@ def test_import_with_drop_point_creates_scenes_in_one_step(
 ) -> None:
     document.open(savings_copy)
     inside = savings_copy / "media" / "payday.mp4"
-    with qtbot.waitSignal(document.importer.finished, timeout=20000) as blocker:
-        document.importer.import_files([CLIP, inside], at=(100.0, 200.0))
+    importer = MediaImporter(document)
+    with qtbot.waitSignal(importer.finished, timeout=20000) as blocker:
+        importer.import_files([CLIP, inside], at=(100.0, 200.0))
     assert blocker.args == [["morning", "payday"]]  # payday.mp4 is already the 'payday' clip
     new = [s for s in document.project.scenes if s.media == "morning"]
     assert len(new) == 1 and (new[0].position.x, new[0].position.y) == (100.0, 200.0)
@@ -58,7 +62,7 @@ def test_import_with_drop_point_creates_scenes_in_one_step(
 def test_untitled_project_asks_to_save_first(document: Document) -> None:
     messages: list[str] = []
     document.message.connect(messages.append)
-    assert not document.importer.import_files([CLIP])
+    assert not MediaImporter(document).import_files([CLIP])
     assert "Save the project first" in messages[0]
 
 
@@ -91,7 +95,7 @@ def test_relink_reports_not_found(
 
 def test_thumbnails_decode_in_background(qtbot: QtBot, document: Document, savings_copy: Path) -> None:
     document.open(savings_copy)
-    thumbs = document.thumbnails
+    thumbs = ThumbnailCache(document)
     assert thumbs.image("payday") is None  # queued
     with qtbot.waitSignal(thumbs.ready, timeout=20000) as blocker:
         pass
@@ -109,7 +113,7 @@ def test_validation_reruns_after_edits(qtbot: QtBot, document: Document, savings
 
     (savings_copy / "media" / "temptation.mp4").unlink()
     document.open(savings_copy)
-    runner = document.validation
+    runner = ValidationRunner(document)
     with qtbot.waitSignal(runner.problems_changed, timeout=10000):
         pass
     qtbot.waitUntil(lambda: any(p.code == "media-missing" for p in runner.problems), timeout=10000)

@@ -90,7 +90,9 @@ def _import_and_cancel_at(document: Any, qtbot: Any, src: Path, step: str) -> li
     click would); returns the (step, per mille) reports."""
     from PySide6.QtCore import Qt
 
-    importer = document.importer
+    from studio.app.media_import import MediaImporter
+
+    importer = MediaImporter(document)
     reports: list[tuple[str, int]] = []
 
     def on_report(name: str, kind: str, permille: int) -> None:
@@ -138,7 +140,9 @@ def test_cancel_stops_a_running_copy_and_leaves_no_part_file(
 def test_import_reports_hashing_then_copying(
     document: Any, qtbot: Any, good_clips: Clips
 ) -> None:
-    importer = document.importer
+    from studio.app.media_import import MediaImporter
+
+    importer = MediaImporter(document)
     reports: list[tuple[str, str, int]] = []
     importer.file_progress.connect(lambda *args: reports.append(args))
     with qtbot.waitSignal(importer.finished, timeout=60000) as blocker:

@@ -52,7 +52,7 @@ def test_dropping_files_from_the_desktop_imports_and_creates_scenes(qtbot: QtBot
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(clip))])
     view = window.graph.view
-    with qtbot.waitSignal(window.doc.importer.finished, timeout=20000):
+    with qtbot.waitSignal(window.services.importer.finished, timeout=20000):
         assert drop(view, mime, QPoint(100, 100))
     scene = next(s for s in window.doc.project.scenes if s.media == "office")
     assert scene.id in window.graph.graph.items_by_id
@@ -151,7 +151,7 @@ def test_problems_show_on_scenes_and_clicking_one_centres_it(
     from studio.model.ops import SetField
 
     window.doc.push(SetField(("scene", "ending_broke", "out_ms"), 10000))  # past the clip's end
-    runner = window.doc.validation
+    runner = window.services.validation
     assert runner._timer.isActive()  # validation waits: edits are never blocked
     qtbot.waitUntil(lambda: "ending_broke" in runner.by_scene, timeout=5000)
     item = window.graph.graph.items_by_id["ending_broke"]
@@ -191,6 +191,7 @@ def test_big_project_builds_progressively_and_draws_an_overview(
 ) -> None:
     from studio.app.document import Document
     from studio.app.selection import Selection
+    from studio.app.services import Services
     from studio.model.ops import MoveScenes
     from studio.ui.graph import GraphPanel
     from studio.ui.graph.scene import NO_CONTENTS, PROGRESSIVE
@@ -201,7 +202,7 @@ def test_big_project_builds_progressively_and_draws_an_overview(
 
     doc = Document()
     doc.set_project(generate(PROGRESSIVE + 500, 3), None)
-    panel = GraphPanel(doc, Selection())
+    panel = GraphPanel(doc, Selection(), Services.build(doc))
     panel.resize(1000, 700)
     panel.show()
     graph = panel.graph

@@ -97,7 +97,7 @@ class Overview:
         graph = self.graph
         project = graph.doc.project
         look = graph.look
-        problems = graph.doc.validation.by_scene
+        problems = graph.validation.by_scene
         selected = graph.selection.scenes
         pos = {s.id: (s.position.x, s.position.y) for s in project.scenes}
         lines: list[QLineF] = []

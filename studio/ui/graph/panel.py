@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from studio.app import edits
 from studio.app.document import Document
 from studio.app.selection import Selection
+from studio.app.services import Services
 from studio.model.errors import ProjectError
 from studio.model.ops import OpError
 from studio.ui.actions import Route, done
@@ -65,13 +66,15 @@ def release_clipboard_on_quit() -> None:
 class GraphPanel(QWidget):
     """Canvas plus a find field; the central widget of the main window."""
 
-    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document, selection: Selection, services: Services, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("graphPanel")
         self.doc = document
         self.selection = selection
-        self.graph = GraphScene(document, selection)
-        self.view = GraphView(self.graph, self)
+        self.graph = GraphScene(document, selection, services.validation, services.thumbnails)
+        self.view = GraphView(self.graph, services.importer, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Find scene by title…  (Enter: next)")
         self.search.setClearButtonEnabled(True)

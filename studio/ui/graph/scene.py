@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from studio.app.document import Document
 from studio.app.selection import Selection
+from studio.app.thumbnails import ThumbnailCache
+from studio.app.validation import ValidationRunner
 from studio.model.checks import Problem
 from studio.model.ops import ChangeSet
 from studio.model.project import MediaAsset, Project, Scene
@@ -41,10 +43,18 @@ NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 class GraphScene(QGraphicsScene):
     """Graphics items for every scene and option of the document's project."""
 
-    def __init__(self, document: Document, selection: Selection) -> None:
+    def __init__(
+        self,
+        document: Document,
+        selection: Selection,
+        validation: ValidationRunner,
+        thumbnails: ThumbnailCache,
+    ) -> None:
         super().__init__(document)
         self.doc = document
         self.selection = selection
+        self.validation = validation
+        self.thumbnails = thumbnails
         self.look = GraphStyle.from_palette()
         self.nodes: dict[str, SceneItem] = {}  # may be partial while building
         self.edges: dict[tuple[str, str], EdgeItem] = {}
@@ -67,8 +77,8 @@ class GraphScene(QGraphicsScene):
         self._timer.timeout.connect(self._build_step)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.changed.connect(self.on_changed)
-        document.validation.problems_changed.connect(self.on_problems)
-        document.thumbnails.ready.connect(self.on_thumbnail)
+        validation.problems_changed.connect(self.on_problems)
+        thumbnails.ready.connect(self.on_thumbnail)
         self.selectionChanged.connect(self._push_selection)
         selection.changed.connect(self._pull_selection)
         self.rebuild()
@@ -94,7 +104,7 @@ class GraphScene(QGraphicsScene):
     def pixmap(self, media_id: str) -> QPixmap | None:
         pixmap = self._pixmaps.get(media_id)
         if pixmap is None:
-            image = self.doc.thumbnails.image(media_id)
+            image = self.thumbnails.image(media_id)
             if image is None:
                 return None
             scaled = image.scaled(
@@ -167,7 +177,7 @@ class GraphScene(QGraphicsScene):
         self._pixmaps.clear()
         self._media = project.media_map()
         self._currency = project.currency
-        self._problems = dict(self.doc.validation.by_scene)
+        self._problems = dict(self.validation.by_scene)
         self._syncing = False
         self._todo_nodes = [s.id for s in project.scenes]
         self._todo_edges = list(self._todo_nodes)
@@ -347,7 +357,7 @@ class GraphScene(QGraphicsScene):
                 item.moved()
 
     def on_problems(self) -> None:
-        new = self.doc.validation.by_scene
+        new = self.validation.by_scene
         for sid in set(self._problems) | set(new):
             if self._problems.get(sid) != new.get(sid):
                 item = self.nodes.get(sid)

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView, QWidget
 
 from studio.app import edits
+from studio.app.media_import import MediaImporter
 from studio.model.ops import MoveScenes, OpError
 from studio.ui.graph.edges import EdgeItem
 from studio.ui.graph.items import SceneItem
@@ -46,10 +47,11 @@ class GraphView(QGraphicsView):
 
     zoom_changed = Signal(float)
 
-    def __init__(self, graph: GraphScene, parent: QWidget | None = None) -> None:
+    def __init__(self, graph: GraphScene, importer: MediaImporter, parent: QWidget | None = None) -> None:
         super().__init__(graph, parent)
         self.graph = graph
         self.doc = graph.doc
+        self.importer = importer
         self.show_grid = True
         self.frames = 0  # paints so far (benchmarks and tests read it)
         self._fit_pending = True
@@ -333,5 +335,5 @@ class GraphView(QGraphicsView):
         else:
             files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
             if files:
-                self.doc.importer.import_files(files, at=(point.x(), point.y()))
+                self.importer.import_files(files, at=(point.x(), point.y()))
         event.acceptProposedAction()

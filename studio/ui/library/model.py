@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from studio.app.document import Document
+from studio.app.thumbnails import ThumbnailCache
 from studio.model.ops import ChangeSet
 from studio.model.project import MediaAsset
 from studio.ui.graph.items import duration_text
@@ -41,14 +42,15 @@ Index = QModelIndex | QPersistentModelIndex
 class MediaListModel(QAbstractListModel):
     """The project's clips, refreshed from ``Document.changed``."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, thumbnails: ThumbnailCache) -> None:
         super().__init__(document)
         self.doc = document
+        self.thumbnails = thumbnails
         self._assets: list[MediaAsset] = []
         self._uses: dict[str, int] = {}
         self._missing: set[str] = set()
         document.changed.connect(self._on_changed)
-        document.thumbnails.ready.connect(self._on_thumbnail)
+        thumbnails.ready.connect(self._on_thumbnail)
         self.refresh()
 
     def refresh(self) -> None:
@@ -99,7 +101,7 @@ class MediaListModel(QAbstractListModel):
         if role == DETAIL_ROLE:
             return f"{duration_text(asset.duration_ms)}  ·  {asset.width}×{asset.height}"
         if role == Qt.ItemDataRole.DecorationRole:
-            return self.doc.thumbnails.image(asset.id)
+            return self.thumbnails.image(asset.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             state = "MISSING: use Relink to find it\n" if asset.id in self._missing else ""
             return (

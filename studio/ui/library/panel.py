@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from studio.app.document import Document
+from studio.app.media_import import MediaImporter
 from studio.app.relink import Relinker
 from studio.app.selection import Selection
+from studio.app.thumbnails import ThumbnailCache
 from studio.model.ops import Batch, RemoveItem
 from studio.ui import dialogs
 from studio.ui.actions import Route, done
@@ -41,13 +43,20 @@ NOTE = "Clips from outside the project are copied into its media/ folder, so the
 class LibraryPanel(QWidget):
     """Clip list with import, progress, rejections and relink."""
 
-    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        selection: Selection,
+        thumbnails: ThumbnailCache,
+        importer: MediaImporter,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.doc = document
         self.selection = selection
-        self.importer = document.importer
+        self.importer = importer
         self.relinker = Relinker(document)
-        self.model = MediaListModel(document)
+        self.model = MediaListModel(document, thumbnails)
         self.setAcceptDrops(True)
 
         self.note = QLabel(NOTE, self)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
 
 from studio.app.document import Document
 from studio.app.selection import Selection
+from studio.app.validation import ValidationRunner
 from studio.model.checks import Problem
 from studio.ui.icons import icon
 
@@ -23,11 +24,18 @@ def plural(n: int, word: str) -> str:
 
 
 class ProblemsPanel(QWidget):
-    """Lists ``document.validation.problems``."""
+    """Lists the problems the document's :class:`ValidationRunner` found."""
 
-    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        selection: Selection,
+        validation: ValidationRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.doc = document
+        self.validation = validation
         self.selection = selection
         self.summary = QLabel(self)
         self.summary.setObjectName("panelNote")
@@ -46,11 +54,11 @@ class ProblemsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
-        document.validation.problems_changed.connect(self.refresh)
+        validation.problems_changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        problems = self.doc.validation.problems
+        problems = self.validation.problems
         errors = sum(p.severity == "error" for p in problems)
         warnings = len(problems) - errors
         if not problems:

@@ -303,9 +303,10 @@ def test_create_builds_the_panel_lazily(qapp: Any, qtbot: QtBot) -> None:
     widget.shutdown()
     widget.shutdown()
     # The main window's panel registry can build it as it is.
+    from studio.app.services import Services
     from studio.ui.panels import create_panel, panel_spec
 
-    docked = create_panel(panel_spec("playthrough"), doc, Selection())
+    docked = create_panel(panel_spec("playthrough"), doc, Selection(), services=Services.build(doc))
     qtbot.addWidget(docked)
     assert isinstance(docked, PlaythroughPanel)
     docked.shutdown()
