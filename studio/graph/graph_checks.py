@@ -45,9 +45,10 @@ def graph_checks(ix: Index, scenes: Sequence[Scene], r: Reach | None = None) -> 
     if ix.start is not None:
         seen = r.fw
         start = ids[ix.start]
+        duplicates = set(ix.duplicates)
         i = seen.find(0)
         while i >= 0:
-            if ids[i] not in ix.duplicates:  # a second scene with an id is never entered
+            if ids[i] not in duplicates:  # a second scene with an id is never entered
                 out.append(Problem("warning", "unreachable",
                                    f"cannot be reached from the start scene '{start}'", ids[i]))
             i = seen.find(0, i + 1)

@@ -108,9 +108,11 @@ def _path(net: Net, dp: Dp, richest: bool, end: int) -> PathStats:
         total = -value + _final(net, end, net.width - 1) if richest else value
     scenes = tight_path(net, dp, d, end)
     products: list[str] = []
+    shown: set[str] = set()
     for i in scenes:
         for tag in net.scenes[i].tags:
-            if tag.product not in products:
+            if tag.product not in shown:
+                shown.add(tag.product)
                 products.append(tag.product)
     return PathStats(_finite(total), value == -INF, net.ids[end], [net.ids[i] for i in scenes],
                      products)

@@ -72,11 +72,16 @@ class Graph:
                     else:
                         packed[v] = [(u, px)]
         for v, edges in packed.items():
-            rest = preds[v]
-            if len(rest) > len(edges):
-                rest = list(rest)
+            if len(preds[v]) > len(edges):  # the predecessors less one entry per deposit edge
+                drop: dict[int, int] = {}
                 for u, _ in edges:
-                    rest.remove(u)
+                    drop[u] = drop.get(u, 0) + 1
+                rest = []
+                for u in preds[v]:
+                    if drop.get(u):
+                        drop[u] -= 1
+                    else:
+                        rest.append(u)
                 self.plain[v] = rest
             else:
                 self.plain[v] = []
