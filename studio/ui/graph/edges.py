@@ -13,7 +13,7 @@ foreground pass, above the nodes, so tight layouts keep them readable.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -22,10 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 from studio.model.currency import format_money
 from studio.model.project import Option
 from studio.ui.graph.items import SceneItem
-from studio.ui.graph.style import LOD_BLOCK, LOD_SMOOTH, MID_SCALE, NODE_H, NODE_W, PORT_R
-
-if TYPE_CHECKING:
-    from studio.ui.graph.scene import GraphScene
+from studio.ui.graph.style import LOD_BLOCK, LOD_SMOOTH, MID_SCALE, NODE_H, NODE_W, PORT_R, GraphStyle
 
 ARROW = 9.0
 LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)  # curve parameters tried for a label
@@ -43,11 +40,24 @@ def option_label(option: Option, currency: str) -> str:
     return "  ".join(parts)
 
 
+class EdgeHost(Protocol):
+    """What an edge asks of the graph it sits in (:class:`studio.ui.graph.scene.GraphScene`)."""
+
+    @property
+    def look(self) -> GraphStyle: ...
+
+    def label_size(self, text: str) -> tuple[float, float]: ...
+
+    def edge_watched(self, key: tuple[str, str]) -> bool | None: ...
+
+    def items(self, rect: QRectF, mode: Qt.ItemSelectionMode) -> list[QGraphicsItem]: ...
+
+
 class EdgeItem(QGraphicsItem):
     """One option of ``source``'s choice point, pointing at ``target``."""
 
     def __init__(
-        self, graph: GraphScene, source: SceneItem, target: SceneItem, option_id: str, label: str, lane: int
+        self, graph: EdgeHost, source: SceneItem, target: SceneItem, option_id: str, label: str, lane: int
     ) -> None:
         super().__init__()
         self.graph = graph

@@ -12,15 +12,15 @@ needs is computed in :meth:`SceneItem.set_scene` (never during paint).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from studio.model.checks import Problem
 from studio.model.currency import format_money
-from studio.model.project import Project, Scene
+from studio.model.project import MediaAsset, Project, Scene
 from studio.ui.graph.style import (
     ENDING,
     LOD_BLOCK,
@@ -32,11 +32,8 @@ from studio.ui.graph.style import (
     RADIUS,
     THUMB_H,
     THUMB_W,
+    GraphStyle,
 )
-
-if TYPE_CHECKING:
-    from studio.ui.graph.edges import EdgeItem
-    from studio.ui.graph.scene import GraphScene
 
 _BODY = QRectF(0.0, 0.0, NODE_W, NODE_H)
 _BOUNDS = QRectF(-PORT_R - 2, -2, NODE_W + 2 * PORT_R + 4, NODE_H + 4)
@@ -54,15 +51,28 @@ def duration_text(ms: int | None) -> str:
     return f"{ms / 1000:.1f} s" if ms < 60_000 else f"{ms // 60_000}:{ms // 1000 % 60:02d}"
 
 
+class NodeHost(Protocol):
+    """What a node asks of the graph it sits in (:class:`studio.ui.graph.scene.GraphScene`)."""
+
+    @property
+    def look(self) -> GraphStyle: ...
+
+    def asset(self, media_id: str) -> MediaAsset | None: ...
+
+    def pixmap(self, media_id: str) -> QPixmap | None: ...
+
+    def watched(self, scene_id: str) -> bool | None: ...
+
+    def node_moved(self, node: SceneItem) -> None: ...
+
+
 class SceneItem(QGraphicsItem):
     """One scene on the canvas (its position mirrors ``scene.position``)."""
 
-    def __init__(self, scene_id: str, graph: GraphScene) -> None:
+    def __init__(self, scene_id: str, graph: NodeHost) -> None:
         super().__init__()
         self.sid = scene_id
         self.graph = graph
-        self.out_edges: list[EdgeItem] = []
-        self.in_edges: list[EdgeItem] = []
         self.media_id = ""
         self.title = ""
         self._title = ""
@@ -158,14 +168,10 @@ class SceneItem(QGraphicsItem):
 
         Called by the scene (model moves) and the view (mouse drags) instead
         of an ``itemChange`` override, which would cost a Python call for
-        every flag, tooltip and position change of thousands of items.
+        every flag, tooltip and position change of thousands of items.  The
+        graph knows the node's edges (:meth:`NodeHost.node_moved`).
         """
-        for edge in self.out_edges:
-            edge.adjust()
-        for edge in self.in_edges:
-            edge.adjust()
-        if self.graph.overview:
-            self.graph.overview_moved(self)
+        self.graph.node_moved(self)
 
     # --- painting ---------------------------------------------------------------
     def paint(

@@ -10,24 +10,51 @@ built, so a 5,000-scene project paints before its items are ready.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor
 
-from studio.ui.graph.style import ENDING, NODE_H, NODE_W, PORT_R
-
-if TYPE_CHECKING:
-    from studio.ui.graph.items import SceneItem
-    from studio.ui.graph.scene import GraphScene
+from studio.app.document import Document
+from studio.app.selection import Selection
+from studio.app.validation import ValidationRunner
+from studio.ui.graph.edges import EdgeItem
+from studio.ui.graph.items import SceneItem
+from studio.ui.graph.style import ENDING, NODE_H, NODE_W, PORT_R, GraphStyle
 
 Groups = list[tuple[QColor, list[QRectF]]]
+
+
+class OverviewSource(Protocol):
+    """What the overview reads of its graph (:class:`studio.ui.graph.scene.GraphScene`)."""
+
+    @property
+    def doc(self) -> Document: ...
+
+    @property
+    def selection(self) -> Selection: ...
+
+    @property
+    def validation(self) -> ValidationRunner: ...
+
+    @property
+    def look(self) -> GraphStyle: ...
+
+    @property
+    def complete(self) -> bool: ...
+
+    @property
+    def nodes(self) -> Mapping[str, SceneItem]: ...
+
+    @property
+    def edges(self) -> Mapping[tuple[str, str], EdgeItem]: ...
 
 
 class Overview:
     """Cached lines and colour-grouped rects of the graph."""
 
-    def __init__(self, graph: GraphScene) -> None:
+    def __init__(self, graph: OverviewSource) -> None:
         self.graph = graph
         self._lines: list[QLineF] | None = None
         self._line_at: dict[tuple[str, str], int] = {}
@@ -37,8 +64,8 @@ class Overview:
     def invalidate(self) -> None:
         self._lines = None
 
-    def moved(self, node: SceneItem) -> QRectF | None:
-        """One node moved (a drag): patch its rect and edge lines in place.
+    def moved(self, node: SceneItem, edges: Iterable[EdgeItem]) -> QRectF | None:
+        """One node moved (a drag): patch its rect and the lines of its ``edges`` in place.
 
         Returns the scene area to repaint (old and new places), or None when
         nothing is cached (the next paint rebuilds everything anyway).
@@ -51,7 +78,7 @@ class Overview:
         p = node.pos()
         rects[index] = QRectF(p.x(), p.y(), NODE_W, NODE_H)
         dirty = dirty.united(rects[index])
-        for edge in node.out_edges + node.in_edges:
+        for edge in edges:
             at = self._line_at.get(edge.key)
             if at is not None:
                 old, new = self._lines[at], edge.overview_line()

@@ -31,6 +31,7 @@ from studio.model.ops import ChangeSet
 from studio.model.project import MediaAsset, Project, Scene
 from studio.ui.graph.edges import EdgeItem, option_label
 from studio.ui.graph.items import SceneItem
+from studio.ui.graph.links import Links
 from studio.ui.graph.overview import Groups, Overview
 from studio.ui.graph.style import NODE_H, NODE_W, THUMB_H, THUMB_W, GraphStyle
 
@@ -58,6 +59,7 @@ class GraphScene(QGraphicsScene):
         self.look = GraphStyle.from_palette()
         self.nodes: dict[str, SceneItem] = {}  # may be partial while building
         self.edges: dict[tuple[str, str], EdgeItem] = {}
+        self.links = Links()  # which edges leave and enter each node
         self.complete = True
         self.overview = False
         self._overview = Overview(self)
@@ -135,8 +137,16 @@ class GraphScene(QGraphicsScene):
         if self.overview:
             self.update()
 
-    def overview_moved(self, node: SceneItem) -> None:
-        dirty = self._overview.moved(node)
+    def node_moved(self, node: SceneItem) -> None:
+        """A node moved (model move or drag): its edges follow, the overview is patched."""
+        edges = self.links.of(node.sid)
+        for edge in edges:
+            edge.adjust()
+        if self.overview:
+            self.overview_moved(node, edges)
+
+    def overview_moved(self, node: SceneItem, edges: Iterable[EdgeItem]) -> None:
+        dirty = self._overview.moved(node, edges)
         if dirty is None:
             self.update()
         else:
@@ -174,6 +184,7 @@ class GraphScene(QGraphicsScene):
         self.clear()
         self.nodes.clear()
         self.edges.clear()
+        self.links.clear()
         self._pixmaps.clear()
         self._media = project.media_map()
         self._currency = project.currency
@@ -257,13 +268,12 @@ class GraphScene(QGraphicsScene):
 
     def _build_edges(self, scene: Scene, project: Project) -> int:
         source = self.nodes[scene.id]
-        for edge in source.out_edges:
-            edge.target.in_edges.remove(edge)
+        for edge in self.links.take_out(scene.id):
             self.edges.pop(edge.key, None)
             self.removeItem(edge)
-        source.out_edges = []
         if scene.choice is None:
             return 0
+        built = 0
         lanes: dict[str, int] = {}
         for option in scene.choice.options:
             target = self.nodes.get(option.target)
@@ -275,10 +285,10 @@ class GraphScene(QGraphicsScene):
             if self.overview:
                 edge.setFlag(NO_CONTENTS)
             self.addItem(edge)
-            source.out_edges.append(edge)
-            target.in_edges.append(edge)
+            self.links.add(edge)
             self.edges[edge.key] = edge
-        return len(source.out_edges)
+            built += 1
+        return built
 
     # --- document changes ----------------------------------------------------------
     def on_changed(self, changes: ChangeSet) -> None:
@@ -310,14 +320,10 @@ class GraphScene(QGraphicsScene):
         self._push_selection()
 
     def _remove_node(self, gone: SceneItem) -> None:
-        for edge in gone.out_edges + gone.in_edges:
+        for edge in self.links.take_node(gone.sid):
             self.edges.pop(edge.key, None)
             if edge.scene() is not None:
                 self.removeItem(edge)
-            if edge in edge.target.in_edges:
-                edge.target.in_edges.remove(edge)
-            if edge in edge.source.out_edges:
-                edge.source.out_edges.remove(edge)
         self.removeItem(gone)
 
     def _sync_scenes(self, ids: frozenset[str], scenes: dict[str, Scene], project: Project) -> None:
