@@ -9,8 +9,9 @@ Review comments are flags on the ruler: orange while open, green when resolved.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPalette, QPen, QPolygonF
@@ -18,9 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPal
 from studio.model.review import Comment
 from studio.ui.timeline import geometry as g
 from studio.ui.timeline.items import LANE_TITLES, LANES, Edge, Item, Kind
-
-if TYPE_CHECKING:
-    from studio.ui.timeline.canvas import TimelineCanvas
+from studio.ui.timeline.strip import StripLoader
 
 FLAG_W = 9.0  # review comment flags on the ruler
 FLAG_OPEN = QColor("#e8590c")
@@ -77,7 +76,47 @@ class Style:
         )
 
 
-def paint_canvas(c: TimelineCanvas, p: QPainter, clip: QRectF) -> None:
+class Canvas(Protocol):
+    """What painting and hit-testing read of the :class:`~studio.ui.timeline.canvas.TimelineCanvas`."""
+
+    @property
+    def look(self) -> Style: ...
+
+    @property
+    def strip(self) -> StripLoader: ...
+
+    @property
+    def items(self) -> Sequence[Item]: ...
+
+    @property
+    def span(self) -> tuple[int, int, int]: ...
+
+    @property
+    def tag_rows(self) -> int: ...
+
+    @property
+    def snap_guide(self) -> int | None: ...
+
+    @property
+    def playhead_ms(self) -> int | None: ...
+
+    @property
+    def current(self) -> tuple[str, ...] | None: ...
+
+    def axis(self) -> g.Axis: ...
+
+    def effective(self, item: Item) -> tuple[int, int | None]: ...
+
+    def label_room(self, item: Item) -> float: ...
+
+    def scene_comments(self) -> list[Comment]: ...
+
+    def width(self) -> int: ...
+
+    def height(self) -> int: ...
+
+
+def paint_canvas(c: Canvas, p: QPainter, clip: QRectF) -> None:
     s = c.look
     p.fillRect(clip, s.background)
     axis = c.axis()
@@ -104,7 +143,7 @@ def paint_canvas(c: TimelineCanvas, p: QPainter, clip: QRectF) -> None:
     _comment_flags(c, p)  # above the playhead: a comment just added at the playhead stays visible
 
 
-def comment_flag(c: TimelineCanvas, comment: Comment) -> QRectF:
+def comment_flag(c: Canvas, comment: Comment) -> QRectF:
     """The hit/paint box of a comment's flag on the ruler."""
     x = c.axis().x(comment.t_ms)
     return QRectF(x - 3, 0, FLAG_W + 5, g.RULER_H)
@@ -115,7 +154,7 @@ def describe_comments(comments: list[Comment]) -> str:
     return "\n".join(f"💬 {g.format_time(c.t_ms)}  {c.author} ({c.status}): {c.text}" for c in comments)
 
 
-def _comment_flags(c: TimelineCanvas, p: QPainter) -> None:
+def _comment_flags(c: Canvas, p: QPainter) -> None:
     comments = c.scene_comments()
     if not comments:
         return
@@ -132,7 +171,7 @@ def _comment_flags(c: TimelineCanvas, p: QPainter) -> None:
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
-def _ruler(c: TimelineCanvas, p: QPainter, clip: QRectF) -> None:
+def _ruler(c: Canvas, p: QPainter, clip: QRectF) -> None:
     s, axis = c.look, c.axis()
     p.setFont(s.small)
     minor, major = g.tick_step(axis.ms_per_px())
@@ -151,7 +190,7 @@ def _ruler(c: TimelineCanvas, p: QPainter, clip: QRectF) -> None:
             p.drawText(QPointF(x + 3 if x + 3 + tw < c.width() else x - 3 - tw, 11), text)
 
 
-def _strip(c: TimelineCanvas, p: QPainter) -> None:
+def _strip(c: Canvas, p: QPainter) -> None:
     s, axis = c.look, c.axis()
     duration = c.span[2]
     x0, x1 = axis.x(0), axis.x(duration)
@@ -181,14 +220,14 @@ def _strip(c: TimelineCanvas, p: QPainter) -> None:
     p.drawRect(band.adjusted(0.5, 0.5, -0.5, -0.5))
 
 
-def _lanes(c: TimelineCanvas, p: QPainter, clip: QRectF) -> None:
+def _lanes(c: Canvas, p: QPainter, clip: QRectF) -> None:
     s = c.look
     for n, kind in enumerate(LANES):
         top, h = g.lane_top(kind), g.lane_height(kind, c.tag_rows)
         p.fillRect(QRectF(clip.left(), top, clip.width(), h), s.lane if n % 2 == 0 else s.lane_alt)
 
 
-def _trim_handles(c: TimelineCanvas, p: QPainter) -> None:
+def _trim_handles(c: Canvas, p: QPainter) -> None:
     s, axis = c.look, c.axis()
     lo, hi, _ = c.span
     colour = QColor("#f2c94c")
@@ -206,7 +245,7 @@ def _trim_handles(c: TimelineCanvas, p: QPainter) -> None:
     del s
 
 
-def item_rect(c: TimelineCanvas, item: Item) -> QRectF:
+def item_rect(c: Canvas, item: Item) -> QRectF:
     """Where ``item`` is drawn (a drag in progress draws the dragged position)."""
     axis = c.axis()
     start, end = c.effective(item)
@@ -218,7 +257,7 @@ def item_rect(c: TimelineCanvas, item: Item) -> QRectF:
     return QRectF(x0, top, max(4.0, x1 - x0), h)
 
 
-def hit_item(c: TimelineCanvas, pos: QPointF) -> tuple[Item, Edge] | None:
+def hit_item(c: Canvas, pos: QPointF) -> tuple[Item, Edge] | None:
     """The item (and which part of it) drawn under ``pos``: the selected item wins,
     then one whose rectangle really contains the point (not just its grab margin)."""
     found: list[tuple[tuple[bool, bool], int, Item, Edge]] = []
@@ -240,7 +279,7 @@ def hit_item(c: TimelineCanvas, pos: QPointF) -> tuple[Item, Edge] | None:
     return item, edge
 
 
-def hit_trim(c: TimelineCanvas, pos: QPointF) -> Literal["trim_in", "trim_out"] | None:
+def hit_trim(c: Canvas, pos: QPointF) -> Literal["trim_in", "trim_out"] | None:
     """Which trim handle (drawn on the strip) is under ``pos``."""
     if not (g.STRIP_TOP <= pos.y() <= g.STRIP_TOP + g.STRIP_H):
         return None
@@ -253,7 +292,7 @@ def hit_trim(c: TimelineCanvas, pos: QPointF) -> Literal["trim_in", "trim_out"] 
     return None
 
 
-def _item(c: TimelineCanvas, p: QPainter, item: Item) -> None:
+def _item(c: Canvas, p: QPainter, item: Item) -> None:
     s = c.look
     r = item_rect(c, item)
     accent = s.accents[item.kind]
@@ -295,7 +334,7 @@ def _item(c: TimelineCanvas, p: QPainter, item: Item) -> None:
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
-def _label(c: TimelineCanvas, p: QPainter, r: QRectF, item: Item, on_fill: bool) -> None:
+def _label(c: Canvas, p: QPainter, r: QRectF, item: Item, on_fill: bool) -> None:
     s = c.look
     if r.width() < 14:
         return
@@ -310,7 +349,7 @@ def _label(c: TimelineCanvas, p: QPainter, r: QRectF, item: Item, on_fill: bool)
     p.drawText(r, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
 
 
-def _playhead(c: TimelineCanvas, p: QPainter) -> None:
+def _playhead(c: Canvas, p: QPainter) -> None:
     if c.playhead_ms is None:
         return
     s, axis = c.look, c.axis()
