@@ -28,7 +28,9 @@ from studio.bundle.names import (
     is_player,
     unsafe_reason,
 )
+from studio.model.io import MAX_PROJECT_BYTES
 from studio.model.portable import path_problem
+from studio.model.strict_json import MAX_DEPTH
 
 GIB = 1 << 30
 MIB = 1 << 20
@@ -46,8 +48,9 @@ class Limits:
     max_total_bytes: int = 4 * GIB
     max_ratio: int = 100
     ratio_floor: int = MIB  # the ratio limit applies once an entry has produced this much
-    max_manifest_bytes: int = 16 * MIB
-    max_json_depth: int = 64
+    # The manifest holds the whole drama: it must take every project load accepts.
+    max_manifest_bytes: int = MAX_PROJECT_BYTES + 16 * MIB
+    max_json_depth: int = MAX_DEPTH
     max_directory_bytes: int = 16 * MIB  # central directory, bounded before it is parsed
 
 

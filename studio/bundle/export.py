@@ -250,7 +250,8 @@ def _write_zip(
     small.update({f.arcname: (f.data, DEFLATED) for f in plan.extras})
     small.update({f.arcname: (f.data, STORED) for f in poster_files.values()})
     big = {f.arcname: f for f in plan.media}
-    reason = too_big_for_import([len(d) for d, _ in small.values()] + [f.size for f in big.values()])
+    sizes = [len(d) for d, _ in small.values()] + [f.size for f in big.values()]
+    reason = too_big_for_import(sizes, manifest=len(manifest))
     if reason is not None:
         raise ExportError(f"{out}: not exported: {reason}")
     verified: dict[str, Signature] = {}

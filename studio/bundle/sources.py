@@ -106,12 +106,15 @@ def plan_player(player_dir: Path) -> list[MemoryFile]:
     return out
 
 
-def too_big_for_import(sizes: list[int], limits: Limits | None = None) -> str | None:
-    """Why a bundle of files with these sizes would be refused by import, or None.
+def too_big_for_import(sizes: list[int], limits: Limits | None = None, manifest: int = 0) -> str | None:
+    """Why a bundle of files with these sizes (and a manifest of ``manifest`` bytes) would be
+    refused by import, or None.
 
     Export checks this with the exact sizes before writing the media, so it never
     writes a bundle that import refuses (docs/bundle-format.md, "Limits")."""
     lim = limits or Limits()
+    if manifest > lim.max_manifest_bytes:
+        return f"its manifest would be {manifest:,} bytes; import accepts at most {lim.max_manifest_bytes:,}"
     if len(sizes) > lim.max_entries:
         return f"the bundle would hold {len(sizes):,} files; import accepts at most {lim.max_entries:,}"
     total = sum(sizes)

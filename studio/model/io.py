@@ -29,7 +29,7 @@ from studio.model.safe_read import ReadRefused, read_regular
 
 PROJECT_FILE = "drama.json"
 BACKUP_SUFFIX = ".bak"
-MAX_PROJECT_BYTES = 64 * 1024 * 1024
+MAX_PROJECT_BYTES = 256 * 1024 * 1024  # about 250,000 typical scenes (docs/project-format.md)
 
 
 @dataclass
@@ -172,6 +172,11 @@ def save(project: Project, path: str | os.PathLike[str], keep_backup: bool = Tru
     data = validate_for_save(project)
     target = write_target(file)  # a symlinked drama.json is saved through to its target
     where = f"{file} (link to {target})" if target != file else str(file)
+    if len(data) > MAX_PROJECT_BYTES:  # what is saved must open again
+        raise ProjectError(
+            f"{where}: not saved: the project would take {len(data) / (1 << 20):.1f} MiB; a project "
+            f"file is at most {MAX_PROJECT_BYTES >> 20} MiB (split it); the previous file is unchanged"
+        )
     backup = target.name + BACKUP_SUFFIX if keep_backup else None
     try:
         file.parent.mkdir(parents=True, exist_ok=True)

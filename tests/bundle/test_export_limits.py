@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,3 +69,46 @@ def test_the_exact_check_counts_posters_and_manifest(project_dir: Path, tmp_path
     with pytest.raises(ExportError, match=r"drama\.zip: not exported: the bundle would hold 4\.00 GiB"):
         export_project(project_dir, out)
     assert sorted(os.listdir(tmp_path)) == ["project"]
+
+
+def _deepest_condition(var: str) -> dict[str, object]:
+    """The deepest condition the model accepts: ``!`` around ``!`` ... around ``==``."""
+    from studio.model.conditions import ConditionError, check
+
+    depth, cond = 0, {"==": [{"var": var}, 1]}
+    while True:
+        deeper = {"!": [cond]}
+        try:
+            check(deeper, {var})
+        except ConditionError:
+            return cond
+        depth, cond = depth + 1, deeper
+
+
+def test_the_deepest_project_the_model_accepts_exports_and_imports(project_dir: Path, tmp_path: Path) -> None:
+    """Import's manifest limits (size, depth) take every project load accepts (it was 64 levels)."""
+    from studio.bundle.importer import import_bundle
+    from studio.model import load_project
+
+    drama = json.loads((project_dir / "drama.json").read_text(encoding="utf-8"))
+    drama["variables"].append({"id": "deep", "type": "int", "default": 1})
+    scene = next(s for s in drama["scenes"] if s.get("choice"))
+    scene["choice"]["options"][0]["condition"] = _deepest_condition("deep")
+    (project_dir / "drama.json").write_text(json.dumps(drama), encoding="utf-8")
+    before = load_project(project_dir)
+    out = tmp_path / "deep.drama.zip"
+    export_project(project_dir, out)
+    import_bundle(out, tmp_path / "imported")
+    after = load_project(tmp_path / "imported")
+
+    def condition(project: Any) -> object:
+        return project.scene_map()[scene["id"]].choice.options[0].condition
+
+    assert condition(after) == condition(before) == _deepest_condition("deep")
+
+
+def test_a_manifest_import_would_refuse_is_never_written(project_dir: Path, tmp_path: Path) -> None:
+    assert too_big_for_import([10], Limits(max_manifest_bytes=100), manifest=101) == (
+        "its manifest would be 101 bytes; import accepts at most 100"
+    )
+    assert too_big_for_import([10], Limits(max_manifest_bytes=100), manifest=100) is None

@@ -236,13 +236,18 @@ CASES: dict[str, Case] = {
     "size-lie-deflated": Case(_lie_smaller("manifest.json"), "corrupt|differ"),
     "overlapping-entries": Case(byte_patch(_overlap), "overlaps"),
     "bad-local-header": Case(byte_patch(_bad_local_magic), "corrupt"),
+    # The default manifest limits take every project load accepts (256 MiB + 16 MiB, 100 levels:
+    # test_export_limits); the mechanism is exercised here at smaller limits.
     "oversized-manifest": Case(
-        raw_manifest(b"{}" + b" " * (17 * MIB), zipfile.ZIP_STORED), "larger than 16 MiB"
+        raw_manifest(b"{}" + b" " * (17 * MIB), zipfile.ZIP_STORED), "larger than 16 MiB",
+        Limits(max_manifest_bytes=16 * MIB),
     ),
     "oversized-manifest-deflated": Case(
-        raw_manifest(b"{}" + b" " * (17 * MIB)), "larger than 16 MiB|compression ratio"
+        raw_manifest(b"{}" + b" " * (17 * MIB)), "larger than 16 MiB|compression ratio",
+        Limits(max_manifest_bytes=16 * MIB),
     ),
-    "deep-manifest": Case(raw_manifest(_nested(70)), "nested deeper than 64"),
+    "deep-manifest": Case(raw_manifest(_nested(70)), "nested deeper than 64", Limits(max_json_depth=64)),
+    "deeper-than-any-project-manifest": Case(raw_manifest(_nested(101)), "nested deeper than 100"),
     "very-deep-manifest": Case(raw_manifest(_nested(200_000)), "nested"),
     "duplicate-key-manifest": Case(
         raw_manifest(b'{"format": "drama-studio-bundle", "format": "x"}'), "duplicate key 'format'"

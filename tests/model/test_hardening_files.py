@@ -2,7 +2,7 @@
 
 * Reading: ``drama.json`` or ``drama.review.json`` that is a FIFO without a
   writer, a link to ``/dev/zero``, to a folder or to a file that lies about its
-  size, or a sparse file past the 64 MiB limit: one line, exit 2, within the
+  size, or a sparse file past the size limit: one line, exit 2, within the
   watchdog's bound, and nothing read (allocations measured) when the size alone
   refuses it.
 * Modes: a save keeps the file's permission bits and the ``.bak`` gets the same
@@ -35,7 +35,7 @@ import pytest
 from studio.model import ProjectError, load, save
 from studio.model.io import MAX_PROJECT_BYTES
 from studio.model.leftovers import STALE_AFTER_S
-from studio.model.review import REVIEW_FILE, Review, load_review, project_hash, save_review
+from studio.model.review import MAX_REVIEW_BYTES, REVIEW_FILE, Review, load_review, project_hash, save_review
 from studio.model.safe_read import ReadRefused, read_regular
 from tests.fuzz.cli_run import check, run, watchdog
 from tests.model.hardening import (
@@ -49,6 +49,7 @@ from tests.model.hardening import (
 from tests.support import ROOT
 
 MIB = 1024 * 1024
+LIMIT_MIB = MAX_PROJECT_BYTES >> 20
 
 
 @contextmanager
@@ -90,8 +91,8 @@ KINDS: dict[str, tuple[Callable[[Path], None], str]] = {
     "link to a fifo": (_fifo_elsewhere, "named pipe (FIFO), not a regular file"),
     "link to /dev/zero": (lambda p: p.symlink_to("/dev/zero"), "is a device, not a regular file"),
     "link to a folder": (_dir_link, "is a folder, not a regular file"),
-    "sparse 64 MiB + 1": (_sparse(MAX_PROJECT_BYTES + 1), "is larger than 64 MiB"),
-    "sparse 65 MiB": (_sparse(65 * MIB), "is larger than 64 MiB"),
+    "sparse limit + 1": (_sparse(MAX_PROJECT_BYTES + 1), f"is larger than {LIMIT_MIB} MiB"),
+    "sparse limit + 1 MiB": (_sparse(MAX_PROJECT_BYTES + MIB), f"is larger than {LIMIT_MIB} MiB"),
     "link to a file lying about its size": (lambda p: p.symlink_to("/proc/self/status"), "invalid JSON"),
 }
 
@@ -113,7 +114,7 @@ def test_a_project_file_that_is_not_plain_is_refused_by_every_command(kind: str,
 
 
 @pytest.mark.parametrize(("kind", "command"), [("link to a fifo", "play"), ("link to a folder", "stats"),
-                                               ("sparse 65 MiB", "export")])
+                                               ("sparse limit + 1 MiB", "export")])
 def test_a_project_file_that_is_not_plain_as_a_real_process(kind: str, command: str, tmp_path: Path) -> None:
     folder = _project_with(tmp_path, kind)
     refused_as_process(folder, tmp_path, command, (KINDS[kind][1],))
@@ -121,11 +122,11 @@ def test_a_project_file_that_is_not_plain_as_a_real_process(kind: str, command: 
 
 @pytest.mark.parametrize("size", [MAX_PROJECT_BYTES + 1, 8 * 1024 * MIB])
 def test_an_oversize_project_is_refused_before_a_byte_is_read(size: int, tmp_path: Path) -> None:
-    folder = _project_with(tmp_path, "sparse 65 MiB")
+    folder = _project_with(tmp_path, "sparse limit + 1 MiB")
     os.truncate(folder / "drama.json", size)
     tracemalloc.start()
     try:
-        with pytest.raises(ProjectError, match="larger than 64 MiB"):
+        with pytest.raises(ProjectError, match=f"larger than {LIMIT_MIB} MiB"):
             load(folder)
         _, peak = tracemalloc.get_traced_memory()
     finally:
@@ -161,7 +162,10 @@ def test_read_regular_refuses_a_socket(tmp_path: Path) -> None:
             load(tmp_path)
 
 
-REVIEW_KINDS = {k: v for k, v in KINDS.items() if "lying" not in k}
+REVIEW_KINDS = {k: v for k, v in KINDS.items() if "lying" not in k and "sparse" not in k} | {
+    "sparse limit + 1": (_sparse(MAX_REVIEW_BYTES + 1), f"is larger than {MAX_REVIEW_BYTES >> 20} MiB"),
+    "sparse limit + 1 MiB": (_sparse(MAX_REVIEW_BYTES + MIB), f"is larger than {MAX_REVIEW_BYTES >> 20} MiB"),
+}
 
 
 @pytest.mark.parametrize("kind", sorted(REVIEW_KINDS))
@@ -214,7 +218,7 @@ def test_fifos_never_block_the_review_as_a_real_process(tmp_path: Path) -> None:
 def test_project_hash_refuses_an_oversize_file(tmp_path: Path) -> None:
     with (tmp_path / "drama.json").open("wb") as fh:
         fh.truncate(MAX_PROJECT_BYTES + 1)
-    with pytest.raises(OSError, match="larger than 64 MiB"):
+    with pytest.raises(OSError, match=f"larger than {LIMIT_MIB} MiB"):
         project_hash(tmp_path)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -206,3 +207,21 @@ def test_committed_schema_is_current() -> None:
     assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), (
         "resources/schema/project.schema.json is stale: run python -m studio.model.schema"
     )
+
+
+def test_save_refuses_a_project_too_big_to_open_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What save writes, load must accept: past the read limit nothing is written."""
+    import studio.model.io as io_mod
+
+    folder = tmp_path / "p"
+    shutil.copytree(SAMPLES / "savings", folder)
+    before = (folder / "drama.json").read_bytes()
+    project = io_mod.load_project(folder)
+    monkeypatch.setattr(io_mod, "MAX_PROJECT_BYTES", len(before) - 1)
+    with pytest.raises(ProjectError) as exc:
+        io_mod.save(project, folder)
+    message = str(exc.value)
+    assert "not saved: the project would take" in message and "the previous file is unchanged" in message
+    assert (folder / "drama.json").read_bytes() == before and not (folder / "drama.json.bak").exists()
