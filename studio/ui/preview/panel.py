@@ -362,7 +362,8 @@ class PreviewPanel(QWidget):
 
     def _stop_shuttle(self) -> None:
         self._reverse.stop()
-        if self._shuttle > 1 and self._player is not None:
+        # Back to normal speed whatever happened meanwhile (the clip may have ended at 2x).
+        if self._player is not None and (self._shuttle > 1 or self._player.rate != 1.0):
             self._player.set_rate(1.0)
         self._shuttle = 0
 

@@ -117,3 +117,19 @@ def test_jkl_volume_and_mute(qtbot: QtBot, vlc_panel: PreviewPanel,
     assert (player.volume, player.muted) == (30, True)
     qtbot.keyClick(vlc_panel, Qt.Key.Key_M)
     assert player.muted is False
+
+
+def test_pause_after_the_clip_ended_at_double_speed_is_normal_speed(
+    qtbot: QtBot, vlc_panel: PreviewPanel, preview_clips: dict[str, Path]
+) -> None:
+    """The clip runs out while shuttling at 2x; K (pause) still brings the speed back to 1x."""
+    player = vlc_panel.player
+    assert player is not None
+    vlc_panel.set_clip(str(preview_clips["green"]), 0, None, FPS)
+    ready(qtbot, vlc_panel)
+    qtbot.keyClick(vlc_panel, Qt.Key.Key_L)
+    qtbot.keyClick(vlc_panel, Qt.Key.Key_L)
+    assert player.rate == 2.0
+    qtbot.waitUntil(lambda: player.state is PlayerState.PAUSED, timeout=WAIT)  # stopped at the out point
+    qtbot.keyClick(vlc_panel, Qt.Key.Key_K)
+    assert player.rate == 1.0 and vlc_panel.shuttle == 0
