@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from studio.graph.counts import short
 from studio.graph.stats import Stats, stats
 from studio.graph.validate import validate
 from studio.model import Problem, ProjectError, load
@@ -70,17 +71,21 @@ def _seconds(ms: int | None) -> str:
     return "unbounded" if ms is None else f"{ms / 1000:.1f} s"
 
 
+def _count(n: int | None) -> str:
+    return "none" if n is None else short(n)
+
+
 def describe(st: Stats, currency: str) -> list[str]:
     """Human-readable lines for ``studio stats``."""
 
     def money(amount: int | None) -> str:
         return "unbounded" if amount is None else format_money(amount, currency)
 
-    paths = "unbounded (a loop leads on to an ending)" if st.paths_unbounded else str(st.paths)
+    paths = "unbounded (a loop leads on to an ending)" if st.paths_unbounded else _count(st.paths)
     lines = [f"scenes: {st.scenes} ({st.reachable_scenes} reachable from the start)",
              f"paths to an ending: {paths}", "endings:"]
     for e in st.endings:
-        count = "unbounded" if e.paths_unbounded else str(e.paths)
+        count = "unbounded" if e.paths_unbounded else _count(e.paths)
         kind = f" ({e.kind})" if e.kind else ""
         lines.append(f"  {e.scene}{kind}: {count} paths, "
                      f"{_seconds(e.shortest_ms)} .. {_seconds(e.longest_ms)}")

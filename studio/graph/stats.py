@@ -34,6 +34,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import compress
 from typing import Any
 
+from studio.graph.counts import json_count
 from studio.graph.index import Index, paused_gc, resolve
 from studio.graph.net import INF, Net
 from studio.graph.scan import make_context, scan_scenes
@@ -91,8 +92,13 @@ class Stats:
     poorest: PathStats | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """Plain JSON data (path counts stay exact integers)."""
-        return asdict(self)
+        """Plain JSON data; path counts stay exact: numbers up to 2**53 - 1, beyond that their
+        decimal digits as a string (``studio.graph.counts.json_count``)."""
+        data = asdict(self)
+        data["paths"] = json_count(self.paths)
+        for ending in data["endings"]:
+            ending["paths"] = json_count(ending["paths"])
+        return data
 
 
 def _finite(value: float) -> int | None:
