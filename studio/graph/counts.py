@@ -4,16 +4,16 @@ A branching drama has exponentially many paths: 15,000 scenes with two
 options each have about 10^4515 of them.  Python refuses ``str()`` of an
 integer with more than 4,300 digits, and JavaScript (the usual reader of
 ``--json``) holds integers exactly only up to 2^53 - 1.  These helpers write
-such counts without either limit.
+such counts without either limit: text gives an estimate past 15 digits,
+JSON the exact number (as digits in a string past 4,300 digits).
 """
 
 from __future__ import annotations
 
 import math
 
-from studio.model.types import MAX_SAFE_INT
-
 _CHUNK = 10**1000  # str() of each chunk stays far below the 4,300-digit limit
+MAX_JSON_DIGITS = 4300  # sys.int_info.default_max_str_digits: what json.dumps/loads accept
 
 
 def exact_digits(n: int) -> str:
@@ -45,7 +45,9 @@ def short(n: int, max_digits: int = 15) -> str:
 
 
 def json_count(n: int | None) -> int | str | None:
-    """A count for JSON: a number while every reader holds it exactly, else its digits as a string."""
-    if n is None or -MAX_SAFE_INT <= n <= MAX_SAFE_INT:
+    """A count for JSON: an exact integer (JSON numbers have no size limit) while Python's own
+    ``json`` can write and read it back (at most ``MAX_JSON_DIGITS`` digits), else its digits as a
+    string.  Readers in JavaScript hold integers exactly only up to 2**53 - 1."""
+    if n is None or n.bit_length() < MAX_JSON_DIGITS * 3.32 or len(exact_digits(n)) <= MAX_JSON_DIGITS:
         return n
     return exact_digits(n)

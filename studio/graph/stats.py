@@ -92,8 +92,8 @@ class Stats:
     poorest: PathStats | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """Plain JSON data; path counts stay exact: numbers up to 2**53 - 1, beyond that their
-        decimal digits as a string (``studio.graph.counts.json_count``)."""
+        """Plain JSON data; path counts stay exact integers, written as a string of digits only
+        past the 4,300 digits Python's json reads back (``studio.graph.counts.json_count``)."""
         data = asdict(self)
         data["paths"] = json_count(self.paths)
         for ending in data["endings"]:
