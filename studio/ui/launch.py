@@ -1,6 +1,9 @@
 """Start the studio: ``run(project_path, read_only)`` (called by ``studio`` and
 ``studio open PATH``) and ``run_review(project_path)`` (``studio review PATH``).
 
+:func:`create_window` and :func:`open_review_window` build the window without
+running an event loop (tests call them directly).
+
 Creates the QApplication, applies the light/dark palette, builds the main
 window, offers to recover unsaved work left by a studio that stopped (a
 damaged recovery file is reported and moved aside, never fatal), opens the
@@ -17,8 +20,10 @@ from PySide6.QtWidgets import QApplication
 
 from studio.app import autosave, settings
 from studio.app.settings import Preferences
+from studio.model import ProjectError
 from studio.ui import dialogs, theme
 from studio.ui.main_window import APP_NAME, MainWindow
+from studio.ui.review.mode import check_project, show_review_dock
 
 
 def application() -> QApplication:
@@ -76,6 +81,24 @@ def create_window(
     return window
 
 
+def open_review_window(path: str | Path) -> MainWindow:
+    """The studio window with ``path`` open read-only for review (not shown, no event loop).
+
+    Unsaved work of other sessions is not offered for recovery here: a review
+    never edits.  Raises ProjectError (one line) if the project cannot be opened.
+    """
+    problem = check_project(path)
+    if problem is not None:
+        raise ProjectError(problem)
+    window = create_window(str(path), read_only=True, recover=False)
+    if window.doc.path is None:
+        window.close()
+        window.deleteLater()
+        raise ProjectError(f"{path}: could not be opened for review")
+    show_review_dock(window)
+    return window
+
+
 def run(project_path: str | None = None, read_only: bool = False) -> int:
     """Run the studio until its window closes; returns the exit code."""
     app = application()
@@ -93,8 +116,6 @@ def run_review(project_path: str) -> int:
     project; ``drama.json`` is never written.  A path that is not a readable
     project gives one line on stderr and exit code 2 (no window).
     """
-    from studio.ui.review.mode import check_project, open_review_window
-
     problem = check_project(project_path)
     if problem is not None:
         sys.stderr.write(f"studio review: {problem}\n")

@@ -56,7 +56,7 @@ def test_every_panel_is_built_by_its_factory_no_placeholders(window: Any) -> Non
         widget = window.panels[spec.id]
         assert widget.objectName() != "placeholder" and not widget.findChildren(QLabel, "comingLabel")
         assert window.docks[spec.id].widget() is widget
-        built = spec.build(window.doc, window.selection, None)  # a bare panel makes its own playhead
+        built = spec.build(window.doc, window.selection, None, window.services)  # no playhead: its own
         assert type(built.widget) is type(widget)
         if built.shutdown is not None:
             built.shutdown()

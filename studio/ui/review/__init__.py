@@ -6,13 +6,14 @@ watched yet, “Play next unwatched branch”, comments pinned to a scene and
 clip time (open/resolved; click one to go there), scene approvals and the
 HTML + JSON report.  Everything is stored beside the project in
 ``drama.review.json`` by :class:`~studio.app.review_session.ReviewSession`;
-``drama.json`` is never written.  :mod:`studio.ui.review.mode` opens a
+``drama.json`` is never written.  :mod:`studio.ui.review.mode` arranges a
+window for review; :func:`studio.ui.launch.open_review_window` opens a
 project for review (``studio review PATH``).
 
 Modules: ``panel`` (assembly and commands), ``coverage`` (bar, unwatched
 list), ``scene_box`` (place, approval, new comment), ``comments`` (filtered
 list), ``peers`` (finding the graph, timeline and playthrough panels),
-``mode`` (review windows).
+``mode`` (the Review dock in front, can a path be reviewed).
 """
 
 from __future__ import annotations

@@ -1,27 +1,46 @@
-"""Opening a project for review: read-only document, the Review dock in front.
+"""Review mode in a window: the Review dock in front, and whether a path can be reviewed.
 
-:func:`open_review_window` builds the main window without running an event
-loop (``studio.ui.launch.run_review`` shows it and runs the loop; tests call
-it directly).  :func:`check_project` gives the one-line reason a path cannot
-be reviewed before any window appears.
+:func:`show_review_dock` arranges any window that has the studio's docks and
+banner (:class:`ReviewWindow`; the main window is one) for review; the review
+panel calls it when it switches to review mode, and
+:func:`studio.ui.launch.open_review_window` when ``studio review PATH`` opens
+a window.  :func:`check_project` gives the one-line reason a path cannot be
+reviewed before any window appears.  Nothing here builds a window.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
 
 from studio.model import ProjectError, load
-
-if TYPE_CHECKING:
-    from studio.ui.main_window import MainWindow
+from studio.ui.banner import Banner
 
 REVIEW_BANNER = (
     "Review mode: the project is read-only. Coverage, comments and approvals are saved "
     "beside it in drama.review.json."
 )
+
+
+@runtime_checkable
+class ReviewWindow(Protocol):
+    """A window with the studio's docks (by panel id) and its banner (the main window)."""
+
+    @property
+    def docks(self) -> Mapping[str, QDockWidget]: ...
+
+    @property
+    def banner(self) -> Banner: ...
+
+    def setCorner(self, corner: Qt.Corner, area: Qt.DockWidgetArea, /) -> None: ...
+
+    def tabifiedDockWidgets(self, dockwidget: QDockWidget, /) -> list[QDockWidget]: ...
+
+    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget, /) -> None: ...
 
 
 def check_project(path: str | Path) -> str | None:
@@ -35,7 +54,7 @@ def check_project(path: str | Path) -> str | None:
     return None
 
 
-def show_review_dock(window: MainWindow) -> None:
+def show_review_dock(window: ReviewWindow) -> None:
     """Put the Review dock in front: tabbed with the inspector (read-only now), full height."""
     docks = window.docks
     review = docks.get("review")
@@ -49,23 +68,3 @@ def show_review_dock(window: MainWindow) -> None:
     review.show()
     review.raise_()
     window.banner.show_message(REVIEW_BANNER, kind="info")
-
-
-def open_review_window(path: str | Path) -> MainWindow:
-    """The studio window with ``path`` open read-only for review (not shown, no event loop).
-
-    Unsaved work of other sessions is not offered for recovery here: a review
-    never edits.  Raises ProjectError (one line) if the project cannot be opened.
-    """
-    from studio.ui.launch import create_window
-
-    problem = check_project(path)
-    if problem is not None:
-        raise ProjectError(problem)
-    window = create_window(str(path), read_only=True, recover=False)
-    if window.doc.path is None:
-        window.close()
-        window.deleteLater()
-        raise ProjectError(f"{path}: could not be opened for review")
-    show_review_dock(window)
-    return window

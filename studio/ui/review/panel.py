@@ -37,6 +37,7 @@ from studio.model.ops import ChangeSet
 from studio.ui.review import peers
 from studio.ui.review.comments import CommentList
 from studio.ui.review.coverage import CoverageBox
+from studio.ui.review.mode import ReviewWindow, show_review_dock
 from studio.ui.review.scene_box import SceneBox
 from studio.ui.text import plain_label
 
@@ -335,11 +336,8 @@ class ReviewPanel(QWidget):
             return False
         if not opener(path, read_only=not self.document.read_only):
             return False
-        from studio.ui.main_window import MainWindow
-        from studio.ui.review.mode import show_review_dock
-
         window = self.window()
-        if self.document.read_only and isinstance(window, MainWindow):
+        if self.document.read_only and isinstance(window, ReviewWindow):
             show_review_dock(window)
         return True
 

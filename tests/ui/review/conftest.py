@@ -37,7 +37,7 @@ def fake_video(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def open_review(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], Any]]:
     """``open_review(folder)``: the main window in review mode, shown at 1280x800."""
-    from studio.ui.review.mode import open_review_window
+    from studio.ui.launch import open_review_window
 
     made: list[Any] = []
 

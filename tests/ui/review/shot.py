@@ -36,8 +36,8 @@ def settle(rounds: int = 10) -> None:
 
 def review_scene(folder: Path) -> Any:
     """The review window on ``folder`` (a project copy) with coverage, comments and an approval."""
+    from studio.ui.launch import open_review_window
     from studio.ui.review import ReviewPanel
-    from studio.ui.review.mode import open_review_window
 
     win = open_review_window(folder)
     win.resize(1280, 800)
