@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from studio.bundle.export import export_project, plan_bundle, write_bundle  # noqa: E402
-from studio.media.hashcache import ENV_CACHE, RACY_WINDOW_NS  # noqa: E402
+from studio.hashcache import ENV_CACHE, RACY_WINDOW_NS  # noqa: E402
 from studio.media.probe import probe  # noqa: E402
 from studio.model import Project, load, save  # noqa: E402
 

@@ -6,7 +6,7 @@ not a hole), warms the page cache and times, rounds interleaved, best of ``--rou
 
 - ``baseline``: ``hashlib.sha256`` over the file read in 1 MiB chunks (plain Python);
 - ``probe``: :func:`studio.media.probe.probe` (box walk, PyAV open + first frame, hash);
-- ``hash_file``: :func:`studio.media.hashcache.hash_file` (SHA-256 + CRC-32, memory store);
+- ``hash_file``: :func:`studio.hashcache.hash_file` (SHA-256 + CRC-32, memory store);
 - ``walk at limit``: the box walk of the clip followed by tiny boxes up to ``MAX_BOXES``;
 - ``refuse 2M boxes``: probing the clip followed by 2,000,000 tiny boxes (refused);
 - ``cancel latency``: from a cancel flag set while probe hashes to probe raising.
@@ -37,8 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from studio.hashcache import FingerprintStore, hash_file  # noqa: E402
 from studio.media.containers import MAX_BOXES, walk_isobmff  # noqa: E402
-from studio.media.hashcache import FingerprintStore, hash_file  # noqa: E402
 from studio.media.probe import ProbeError, probe  # noqa: E402
 
 MIB = 1 << 20

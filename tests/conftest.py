@@ -48,7 +48,7 @@ def sample_project(request: pytest.FixtureRequest) -> Path:
 @pytest.fixture(scope="session", autouse=True)
 def _private_media_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Media fingerprints and cached posters go to a temporary folder, never ~/.cache."""
-    from studio.media.hashcache import ENV_CACHE
+    from studio.hashcache import ENV_CACHE
 
     old = os.environ.get(ENV_CACHE)
     os.environ[ENV_CACHE] = str(tmp_path_factory.mktemp("drama-studio-cache"))
@@ -73,7 +73,7 @@ def _release_clipboard_at_end() -> Iterator[None]:
 @pytest.fixture
 def media_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty media cache folder of this test's own (fingerprints, posters)."""
-    from studio.media.hashcache import ENV_CACHE
+    from studio.hashcache import ENV_CACHE
 
     folder = tmp_path / "cache"
     monkeypatch.setenv(ENV_CACHE, str(folder))
@@ -83,6 +83,6 @@ def media_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files written by the test a moment ago count as old enough to be fingerprinted."""
-    from studio.media import hashcache
+    from studio import hashcache
 
     monkeypatch.setattr(hashcache, "RACY_WINDOW_NS", 0)

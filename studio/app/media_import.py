@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, Signal
 
 from studio.app.edits import add_scenes_for_media, unique_id
 from studio.app.workers import CancelToken, Job
-from studio.media.hashcache import fingerprint
+from studio.hashcache import fingerprint
 from studio.media.probe import ProbeResult, probe
 from studio.model import leftovers
 from studio.model.atomic import new_file_mode
@@ -84,7 +84,7 @@ def copy_into(
         if not dst.exists():
             break
         if dst.stat().st_size == src.stat().st_size:
-            # Reads dst once for its sha256 + crc32 and records them (studio.media.hashcache),
+            # Reads dst once for its sha256 + crc32 and records them (studio.hashcache),
             # so a later bundle export of this clip need not read it again.
             hashing = None if report is None else (lambda d, t: report("hashing", d, t))
             _sig, found = fingerprint(dst, save=True, check=token.check, progress=hashing)

@@ -6,7 +6,7 @@ rewrites media paths to ``media/<sha256>.<ext>`` (each clip once, assets with
 the same content merged) and lists the web player files.  ``write_bundle``
 renders one poster per scene (cached by clip hash, time and height) and
 copies the media (stored) with :func:`studio.bundle.zipout.store_file`: a clip
-whose fingerprint is cached (:mod:`studio.media.hashcache`) is copied by the
+whose fingerprint is cached (:mod:`studio.hashcache`) is copied by the
 kernel unread, any other is hashed on the way; changed media is refused.
 
 The output only appears, via ``os.replace``, once complete; cancel or any
@@ -55,7 +55,7 @@ from studio.bundle.zipout import (
     store_file,
 )
 from studio.graph.validate import validate
-from studio.media.hashcache import FingerprintStore, Signature, default_store
+from studio.hashcache import FingerprintStore, Signature, default_store
 from studio.model import Project, ProjectError, leftovers, load
 from studio.model.atomic import finish_replace, write_target
 from studio.model.errors import describe

@@ -2,7 +2,7 @@
 
 A poster depends only on the clip's content (its sha256), the time, the
 height and the renderer, so rendered posters are kept in the media cache
-(``studio.media.hashcache.read_blob``/``write_blob``) under a name made of
+(``studio.hashcache.read_blob``/``write_blob``) under a name made of
 exactly those.  A freshly rendered poster is stored only after the export has
 verified its clip unchanged (``cacheable``), so a poster of changed content
 can never be filed under the old hash.  Qt-free.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from studio.bundle.errors import ExportError
 from studio.bundle.zipout import Meter
-from studio.media.hashcache import Signature, read_blob, write_blob
+from studio.hashcache import Signature, read_blob, write_blob
 from studio.model.portable import portable_stem
 
 POSTER_HEIGHT = 640

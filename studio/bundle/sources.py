@@ -19,7 +19,7 @@ from studio.bundle import manifest as mf
 from studio.bundle.entries import GIB, Limits
 from studio.bundle.errors import ExportError
 from studio.bundle.names import IMAGE_EXTS, PLAYER_PREFIX, is_player_path
-from studio.media.hashcache import fingerprint
+from studio.hashcache import fingerprint
 from studio.model import Project
 from studio.model.portable import path_problem
 from studio.model.safe_read import read_regular

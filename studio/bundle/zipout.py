@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from studio.bundle.errors import Cancelled, ExportError
-from studio.media.hashcache import (
+from studio.hashcache import (
     CHUNK,
     THREADED_HASH_MIN,
     Digest,

@@ -2,7 +2,7 @@
 
 Hashing a clip is slow, so ``MediaHashCache`` remembers digests by the file's
 stat signature (path, device, inode, size, mtime, ctime; see
-:mod:`studio.media.hashcache`): an unchanged file is only ``stat``-ed, and a
+:mod:`studio.hashcache`): an unchanged file is only ``stat``-ed, and a
 file whose size already differs is reported without being read.  Digests live
 in memory for the cache's lifetime and, through the persisted fingerprint
 store, across runs (only for files old enough to pass its racy-entry rule),
@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from studio.media.hashcache import FingerprintStore, Signature, default_store, hash_file
+from studio.hashcache import FingerprintStore, Signature, default_store, hash_file
 from studio.model import MediaAsset, Problem
 from studio.model.checks import Severity
 from studio.model.errors import quote
@@ -32,7 +32,7 @@ from studio.model.portable import path_problem
 class MediaHashCache:
     """sha256 digests keyed by stat signature, backed by a persisted store; thread-safe.
 
-    ``store`` defaults to :func:`studio.media.hashcache.default_store` (looked
+    ``store`` defaults to :func:`studio.hashcache.default_store` (looked
     up at each call, so it follows ``$DRAMA_STUDIO_CACHE``).
     """
 

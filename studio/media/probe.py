@@ -41,6 +41,7 @@ from av.stream import Disposition
 from av.video.frame import VideoFrame
 from av.video.stream import VideoStream
 
+from studio.hashcache import CHUNK, chunks
 from studio.media.containers import (
     LimitError,
     StructureError,
@@ -49,7 +50,6 @@ from studio.media.containers import (
     walk_isobmff,
     why_not_allowed,
 )
-from studio.media.hashcache import CHUNK, chunks
 
 ALLOWED_CONTAINERS: tuple[str, ...] = ("mp4", "mov", "m4v", "webm", "mkv")
 

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 import studio.bundle.zipout as zo
+from studio import hashcache as hc
 from studio.bundle import Cancelled, ExportError
 from studio.bundle.export import export_project
 from studio.cli import main
-from studio.media import hashcache as hc
 from tests.bundle.conftest import snapshot
 from tests.support import require
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from studio.media import hashcache as hc
-from studio.media.hashcache import Fingerprint, FingerprintStore, Signature, hash_file
+from studio import hashcache as hc
+from studio.hashcache import Fingerprint, FingerprintStore, Signature, hash_file
 
 
 def _expected(data: bytes) -> Fingerprint:

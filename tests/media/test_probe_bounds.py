@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from studio.cli import main
+from studio.hashcache import CHUNK
 from studio.media import containers
 from studio.media.containers import (
     CHECK_EVERY,
@@ -23,7 +24,6 @@ from studio.media.containers import (
     LimitError,
     walk_isobmff,
 )
-from studio.media.hashcache import CHUNK
 from studio.media.probe import MAX_MEDIA_BYTES, ProbeError, probe
 
 from .conftest import Expected

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from studio.media import hashcache as hc
-from studio.media.hashcache import CHUNK, FingerprintStore, fingerprint, hash_file
+from studio import hashcache as hc
+from studio.hashcache import CHUNK, FingerprintStore, fingerprint, hash_file
 from studio.media.probe import MAX_MEDIA_BYTES
 
 from .conftest import Expected

@@ -1,5 +1,9 @@
 """Persisted media fingerprints: (SHA-256, CRC-32) by file stat signature.  Qt-free.
 
+A module of its own below :mod:`studio.media` (import), :mod:`studio.graph`
+(media checks) and :mod:`studio.bundle` (export), which all read clips by their
+fingerprints and share this cache; it imports only :mod:`studio.model.atomic`.
+
 Reading a clip to hash it costs far more than copying it in the kernel, so,
 like git's index, a file's fingerprint is remembered under its *stat
 signature*: absolute path, ``st_dev``, ``st_ino``, size, ``mtime_ns`` and
