@@ -4,18 +4,20 @@ Guide for panel authors (inspector, timeline, preview, ...):
 
 * A panel package ``studio.ui.<name>`` exposes ``create(document, selection, ...)
   -> QWidget``; the main window finds it through :mod:`studio.ui.panels`.
-* Read the project from ``document.project`` (a mutable pydantic
-  :class:`~studio.model.project.Project`); never assign to it directly.
+* Read the project from ``document.project`` (a pydantic
+  :class:`~studio.model.project.Project`); never assign to it or its objects.
 * Edit with ops from :mod:`studio.model.ops` (or gesture builders in
   :mod:`studio.app.edits`) through ``document.push(op, text, merge=...)``:
-  one push = one undo step.  ``SetField(("scene", sid, "choice", "option",
-  oid, "label"), value)`` sets any field by id path; ``AddItem``/
+  one push = one undo step.  Ops address items by typed refs
+  (:mod:`studio.model.kinds`): ``SetField(OptionRef(sid, oid).label, value)``
+  sets one field (mypy checks the field and the value's type); ``AddItem``/
   ``RemoveItem`` add or remove prompts, tags, options, goals, products,
   variables and media.  Pass ``merge=True`` while typing in one field or
   scrubbing one time so the steps collapse into one undo step (ops with the
   same ``merge_key`` merge).  Several ops as one step:
   ``with document.batch("Text") as b: b.add(op1); b.add(op2)``.
-  A refused op returns False from ``push`` and emits ``document.message``.
+  ``push`` returns an :class:`~studio.model.ops.Outcome`: true when applied,
+  else its ``reason`` (one line; also emitted on ``document.message``).
 * Redraw from ``document.changed(ChangeSet)`` (``scenes``, ``moved``,
   ``structure``, ``media``, ``catalog``, ``project``, ``reset``) and
   ``document.reset``; never from your own edits directly.

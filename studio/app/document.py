@@ -36,7 +36,7 @@ from studio.model.io import (
     read_project_bytes,
     save,
 )
-from studio.model.ops import Applied, Batch, ChangeSet, Op, OpError
+from studio.model.ops import Applied, Batch, ChangeSet, Op, OpError, Outcome
 from studio.model.project import Project
 
 DiskState = Literal["same", "changed", "missing", "unsaved"]
@@ -146,22 +146,25 @@ class Document(QObject):
         self.changed.emit(applied.changes)
         return applied
 
-    def push(self, op: Op, text: str | None = None, merge: bool = False) -> bool:
-        """Apply ``op`` as one undoable command; False (and a message) if refused.
+    def push(self, op: Op, text: str | None = None, merge: bool = False) -> Outcome:
+        """Apply ``op`` as one undoable command.  The outcome is true when it was applied, else
+        it holds the one-line reason it was refused (also announced on ``message``).
 
         ``merge`` lets consecutive ops with the same ``merge_key`` (keyboard
         nudges, typing in one field) collapse into one undo step.
         """
         if self.read_only:
-            self.message.emit("This project is open read-only: edits are not possible.")
-            return False
+            return self._refuse("This project is open read-only: edits are not possible.")
         try:
             applied = self.apply_op(op)
         except OpError as exc:
-            self.message.emit(str(exc))
-            return False
+            return self._refuse(str(exc))
         self.undo_stack.push(OpCommand(self, op, applied.inverse, text or op.text, merge))
-        return True
+        return Outcome()
+
+    def _refuse(self, reason: str) -> Outcome:
+        self.message.emit(reason)
+        return Outcome(reason)
 
     @contextmanager
     def batch(self, text: str) -> Iterator[Batcher]:

@@ -14,15 +14,19 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from studio.model.ops import (
+    PROJECT,
     AddItem,
     AddScenes,
     Batch,
+    ChoiceRef,
     Compound,
     MoveScenes,
     Op,
     OpError,
+    OptionRef,
     RemoveItem,
     RemoveScenes,
+    SceneRef,
     SetField,
     choice_without,
 )
@@ -108,11 +112,9 @@ def connect(source_id: str, target_id: str, label: str = "") -> Op:
         if src is None or dst is None:
             raise OpError(f"unknown scene '{source_id if src is None else target_id}'")
         ops: list[Op] = []
+        ref = SceneRef(src.id)
         if src.ending:
-            ops += [
-                SetField(("scene", src.id, "ending_kind"), None),
-                SetField(("scene", src.id, "ending"), False),
-            ]
+            ops += [SetField(ref.ending_kind, None), SetField(ref.ending, False)]
         existing = src.choice.options if src.choice else []
         if len(existing) >= MAX_OPTIONS:
             raise OpError(f"scene '{src.id}' > choice: at most {MAX_OPTIONS} options")
@@ -122,9 +124,9 @@ def connect(source_id: str, target_id: str, label: str = "") -> Op:
             appear, decision = default_choice_window(project, src)
             option = option.model_copy(update={"default": True})
             choice = ChoicePoint(appear_ms=appear, decision_ms=decision, options=[option])
-            ops.append(SetField(("scene", src.id, "choice"), choice))
+            ops.append(SetField(ref.choice, choice))
         else:
-            ops.append(AddItem(("scene", src.id, "option"), option))
+            ops.append(AddItem(ChoiceRef(src.id).options, option))
         return Batch(tuple(ops), f"Connect '{src.title}' to '{dst.title}'")
 
     return Compound(build, "Connect scenes")
@@ -137,15 +139,15 @@ def mark_ending(scene_id: str, ending: bool, kind: str | None = None) -> Op:
         scene = project.scene_map().get(scene_id)
         if scene is None:
             raise OpError(f"unknown scene '{scene_id}'")
-        path = ("scene", scene_id)
+        ref = SceneRef(scene_id)
         if ending:
             ops: list[Op] = []
             if scene.choice is not None:
-                ops.append(SetField((*path, "choice"), None))
-            ops += [SetField((*path, "ending"), True), SetField((*path, "ending_kind"), kind)]
+                ops.append(SetField(ref.choice, None))
+            ops += [SetField(ref.ending, True), SetField(ref.ending_kind, kind)]
             return Batch(tuple(ops), f"Mark '{scene.title}' as ending")
         return Batch(
-            (SetField((*path, "ending_kind"), None), SetField((*path, "ending"), False)),
+            (SetField(ref.ending_kind, None), SetField(ref.ending, False)),
             f"Unmark ending '{scene.title}'",
         )
 
@@ -154,7 +156,7 @@ def mark_ending(scene_id: str, ending: bool, kind: str | None = None) -> Op:
 
 def set_start(scene_id: str) -> Op:
     """Make ``scene_id`` the start scene."""
-    return SetField(("project", "start"), scene_id)
+    return SetField(PROJECT.start, scene_id)
 
 
 def delete(scene_ids: Iterable[str], options: Iterable[tuple[str, str]] = ()) -> Op:
@@ -174,7 +176,7 @@ def delete(scene_ids: Iterable[str], options: Iterable[tuple[str, str]] = ()) ->
             scene = scenes.get(sid)
             if scene is None or scene.choice is None:
                 raise OpError(f"scene '{sid}' has no choice point")
-            ops.append(SetField(("scene", sid, "choice"), choice_without(scene.choice, oids)))
+            ops.append(SetField(SceneRef(sid).choice, choice_without(scene.choice, oids)))
         if ids:
             ops.append(RemoveScenes(ids))
         if not ops:
@@ -187,7 +189,7 @@ def delete(scene_ids: Iterable[str], options: Iterable[tuple[str, str]] = ()) ->
 
 def remove_option(scene_id: str, option_id: str) -> Op:
     """Remove one option (edge); the last option takes the choice point with it."""
-    return RemoveItem(("scene", scene_id, "option", option_id))
+    return RemoveItem(OptionRef(scene_id, option_id))
 
 
 def copy_payload(project: Project, scene_ids: Iterable[str]) -> dict[str, Any]:
@@ -217,7 +219,7 @@ def paste(payload: Mapping[str, Any], dx: float = 40.0, dy: float = 40.0) -> Op:
             assets = [MediaAsset.model_validate(d) for d in payload.get("media", [])]
         except ValueError as exc:
             raise OpError(f"cannot paste: {str(exc).splitlines()[0]}") from None
-        ops: list[Op] = [AddItem(("media",), a) for a in assets if a.id not in project.media_map()]
+        ops: list[Op] = [AddItem(PROJECT.media, a) for a in assets if a.id not in project.media_map()]
         return Batch((*ops, AddScenes(tuple(_copies(project, scenes, dx, dy)))), "Paste")
 
     return Compound(build, "Paste")

@@ -32,7 +32,7 @@ from studio.hashcache import fingerprint
 from studio.media.probe import ProbeResult, probe
 from studio.model import leftovers
 from studio.model.atomic import new_file_mode
-from studio.model.ops import AddItem, OpError
+from studio.model.ops import PROJECT, AddItem, OpError
 from studio.model.project import MediaAsset
 
 if TYPE_CHECKING:
@@ -252,7 +252,7 @@ class MediaImporter(QObject):
         try:
             with self._doc.batch(text) as batch:
                 for asset in new:
-                    batch.add(AddItem(("media",), asset))
+                    batch.add(AddItem(PROJECT.media, asset))
                 if self._at is not None:
                     batch.add(add_scenes_for_media(self._doc.project, ids, *self._at))
         except OpError as exc:

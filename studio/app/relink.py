@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from studio.app.media_import import Imported, asset_for, import_file
 from studio.app.workers import CancelToken, Job
 from studio.media.probe import sha256_file
-from studio.model.ops import SetField
+from studio.model.ops import MediaRef, SetField
 from studio.model.project import MediaAsset
 
 if TYPE_CHECKING:
@@ -110,5 +110,6 @@ class Relinker(QObject):
             return
         new = asset_for(imported, asset.id)
         note = "" if new.sha256 == asset.sha256 else " (different content: check the scenes' timing)"
-        ok = self._doc.push(SetField(("media", asset.id), new), f"Relink '{asset.id}'")
-        self.finished.emit(asset.id, ok, f"'{asset.id}' now uses {new.path}{note}" if ok else "")
+        outcome = self._doc.push(SetField(MediaRef(asset.id), new), f"Relink '{asset.id}'")
+        text = f"'{asset.id}' now uses {new.path}{note}" if outcome else outcome.reason or ""
+        self.finished.emit(asset.id, bool(outcome), text)

@@ -131,22 +131,27 @@ _TYPE_ONLY = frozenset({"int_type", "bool_type", "string_type", "float_type", "l
 def describe(exc: ValidationError, raw: Any) -> list[str]:
     """All errors of ``exc`` as located one-line messages (one per place: of a union's members the
     one that is about a constraint, e.g. a bound, wins over "not a boolean/string")."""
+    return [msg if where == "project" else f"{where}: {msg}" for where, msg in located(exc, raw)]
+
+
+def located(exc: ValidationError, raw: Any) -> list[tuple[str, str]]:
+    """The errors of :func:`describe` as ``(where, message)`` pairs; ``where`` is ``"project"`` for
+    an error about ``raw`` as a whole (a model validator's, or a reference problem)."""
     from studio.model.references import ReferenceProblems
 
-    lines: list[str] = []
+    lines: list[tuple[str, str]] = []
     by_place: dict[tuple[int | str, ...], int] = {}
     type_only: set[int] = set()
     for err in exc.errors(include_url=False):
         loc = _data_location(raw, tuple(err["loc"]), err["type"] == "missing")
         ctx_err = (err.get("ctx") or {}).get("error")
         if isinstance(ctx_err, ReferenceProblems):
-            lines.extend(ctx_err.problems)
+            lines.extend(("project", problem) for problem in ctx_err.problems)
             continue
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown field (not allowed)"
-        where = locate(raw, loc)
-        line = msg if where == "project" else f"{where}: {msg}"
+        line = (locate(raw, loc), msg)
         if loc in by_place:  # another member of the same union
             index = by_place[loc]
             if index in type_only and err["type"] not in _TYPE_ONLY:

@@ -16,7 +16,7 @@ from studio.app.autosave import AutoSaver
 from studio.app.document import Document
 from studio.app.paths import recovery_dir
 from studio.model import dumps
-from studio.model.ops import SetField
+from studio.model.ops import PROJECT, SceneRef, SetField
 
 pytestmark = pytest.mark.gui
 
@@ -35,7 +35,7 @@ def test_autosave_writes_recovery_not_the_project(
     saver = AutoSaver(document, interval_ms=50)
     assert not saver.pending
     with qtbot.waitSignal(saver.written, timeout=5000):
-        document.push(SetField(("project", "title"), "Unsaved title"))
+        document.push(SetField(PROJECT.title, "Unsaved title"))
         assert saver.pending
     assert (savings_copy / "drama.json").read_bytes() == original
     assert saver.file.parent == recovery_dir() and saver.file.is_file()
@@ -53,7 +53,7 @@ def test_default_interval_is_within_a_minute(document: Document) -> None:
 
 def test_recovery_after_a_crash_opens_as_unsaved(document: Document, savings_copy: Path) -> None:
     document.open(savings_copy)
-    document.push(SetField(("scene", "payday", "title"), "Recovered edit"))
+    document.push(SetField(SceneRef("payday").title, "Recovered edit"))
     saver = AutoSaver(document)
     saver.write_now(wait=True)
     expected = dumps(document.project)
@@ -98,7 +98,7 @@ def test_recovery_of_a_crashed_studio_whose_pid_was_reused_is_offered(
     from studio.app.process_ident import start_time
 
     document.open(savings_copy)
-    document.push(SetField(("scene", "payday", "title"), "Edit before the crash"))
+    document.push(SetField(SceneRef("payday").title, "Edit before the crash"))
     saver = AutoSaver(document)
     saver.write_now(wait=True)
     stranger = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])

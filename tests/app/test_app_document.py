@@ -12,7 +12,7 @@ from studio.app import edits
 from studio.app.document import DiskConflict, Document, ReadOnlyError
 from studio.model import Project, dumps, load_project
 from studio.model.errors import ProjectError
-from studio.model.ops import ChangeSet, MoveScenes, OpError, SetField
+from studio.model.ops import PROJECT, ChangeSet, MoveScenes, OpError, SceneRef, SetField
 from tests.model.test_ops import random_op
 from tests.support import SAMPLES
 
@@ -25,7 +25,7 @@ def test_open_edit_undo_redo_and_save(document: Document, savings_copy: Path) ->
     document.open(savings_copy)
     assert not document.dirty and document.display_name() == "savings"
     original = dumps(document.project)
-    assert document.push(SetField(("scene", "payday", "title"), "Pay day!"))
+    assert document.push(SetField(SceneRef("payday").title, "Pay day!"))
     assert document.dirty and seen[-1].scenes == {"payday"}
     document.undo_stack.undo()
     assert dumps(document.project) == original and not document.dirty
@@ -41,7 +41,7 @@ def test_refused_edit_pushes_nothing(document: Document, savings_copy: Path) -> 
     document.open(savings_copy)
     messages: list[str] = []
     document.message.connect(messages.append)
-    assert not document.push(SetField(("project", "start"), "nowhere"))
+    assert not document.push(SetField(PROJECT.start, "nowhere"))
     assert document.undo_stack.count() == 0 and "unknown scene 'nowhere'" in messages[0]
 
 
@@ -62,14 +62,14 @@ def test_batch_is_one_step_and_rolls_back(document: Document, savings_copy: Path
     document.open(savings_copy)
     original = dumps(document.project)
     with document.batch("Two edits") as batch:
-        batch.add(SetField(("project", "title"), "A"))
+        batch.add(SetField(PROJECT.title, "A"))
         batch.add(edits.connect("ending_dream", "payday"))
     assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == "Two edits"
     document.undo_stack.undo()
     assert dumps(document.project) == original
     with pytest.raises(OpError), document.batch("Broken") as batch:
-        batch.add(SetField(("project", "title"), "B"))
-        batch.add(SetField(("project", "start"), "nowhere"))
+        batch.add(SetField(PROJECT.title, "B"))
+        batch.add(SetField(PROJECT.start, "nowhere"))
     assert dumps(document.project) == original
 
 
@@ -99,7 +99,7 @@ def test_random_commands_undo_to_the_original(qapp: object, data: st.DataObject)
 def test_changed_on_disk_is_never_silently_overwritten(document: Document, savings_copy: Path) -> None:
     document.open(savings_copy)
     file = savings_copy / "drama.json"
-    document.push(SetField(("project", "title"), "Mine"))
+    document.push(SetField(PROJECT.title, "Mine"))
     theirs = file.read_bytes().replace(b"Payday: a savings story", b"Their title")
     file.write_bytes(theirs)
     assert document.disk_state() == "changed"
@@ -114,7 +114,7 @@ def test_revert_reads_the_changed_file(document: Document, savings_copy: Path) -
     document.open(savings_copy)
     file = savings_copy / "drama.json"
     file.write_bytes(file.read_bytes().replace(b"Payday: a savings story", b"Edited elsewhere"))
-    document.push(SetField(("scene", "payday", "title"), "unsaved"))
+    document.push(SetField(SceneRef("payday").title, "unsaved"))
     document.revert()
     assert document.project.title == "Edited elsewhere" and not document.dirty
     assert document.undo_stack.count() == 0
@@ -149,6 +149,6 @@ def test_new_and_errors(document: Document, tmp_path: Path) -> None:
 def test_read_only_refuses_edits_and_saving(document: Document, savings_copy: Path) -> None:
     document.open(savings_copy, read_only=True)
     assert document.read_only and not (savings_copy / "drama.json.lock").exists()
-    assert not document.push(SetField(("project", "title"), "x"))
+    assert not document.push(SetField(PROJECT.title, "x"))
     with pytest.raises(ReadOnlyError):
         document.save()

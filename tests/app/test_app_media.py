@@ -109,7 +109,7 @@ def test_thumbnails_decode_in_background(qtbot: QtBot, document: Document, savin
 
 
 def test_validation_reruns_after_edits(qtbot: QtBot, document: Document, savings_copy: Path) -> None:
-    from studio.model.ops import SetField
+    from studio.model.ops import SceneRef, SetField
 
     (savings_copy / "media" / "temptation.mp4").unlink()
     document.open(savings_copy)
@@ -118,7 +118,7 @@ def test_validation_reruns_after_edits(qtbot: QtBot, document: Document, savings
         pass
     qtbot.waitUntil(lambda: any(p.code == "media-missing" for p in runner.problems), timeout=10000)
     assert "temptation" in runner.by_scene
-    document.push(SetField(("scene", "payday", "out_ms"), 2000))  # prompt/choice now outside
+    document.push(SetField(SceneRef("payday").out_ms, 2000))  # prompt/choice now outside
     with qtbot.waitSignal(runner.problems_changed, timeout=10000):
         pass
     codes = {p.code for p in runner.by_scene.get("payday", [])}

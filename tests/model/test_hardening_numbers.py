@@ -28,7 +28,7 @@ from studio.model import ProjectError, load, save
 from studio.model.conditions import MAX_NODES, ConditionError
 from studio.model.conditions import check as check_condition
 from studio.model.io import parse_json, project_from_raw
-from studio.model.ops import MoveScenes, OpError, SetField
+from studio.model.ops import MoveScenes, OpError, OptionRef, SceneRef, SetField
 from studio.model.strict_json import MAX_INT_DIGITS
 from studio.model.types import MAX_COORDINATE, MAX_SAFE_INT, Point
 from tests.fuzz.cli_run import check, run, run_process
@@ -164,7 +164,7 @@ def test_set_field_refuses_a_non_finite_position(value: float) -> None:
     project = load(SAMPLE).project
     before = project.scenes[0].position.model_dump()
     with pytest.raises(OpError) as exc:
-        SetField(("scene", "payday", "position"), {"x": value, "y": 0.0}).apply(project)
+        SetField(SceneRef("payday").position, {"x": value, "y": 0.0}).apply(project)
     assert "\n" not in str(exc.value) and "scene 'payday'" in str(exc.value)
     assert project.scenes[0].position.model_dump() == before
 
@@ -407,9 +407,8 @@ def test_an_in_memory_condition_integer_past_the_bound_is_one_short_line(value: 
         check_condition({"==": [{"var": "mood"}, value]}, {"mood"})
     assert "2**53 - 1" in str(info.value) and len(str(info.value)) < 200
     project = load(SAMPLE).project
-    path = ("scene", "payday", "choice", "option", "save", "condition")
     with pytest.raises(OpError) as exc:
-        SetField(path, {"==": [{"var": "discipline"}, value]}).apply(project)
+        SetField(OptionRef("payday", "save").condition, {"==": [{"var": "discipline"}, value]}).apply(project)
     message = str(exc.value)
     assert "\n" not in message and "2**53 - 1" in message and len(message) < 400
     assert project == load(SAMPLE).project

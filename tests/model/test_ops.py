@@ -11,16 +11,25 @@ from hypothesis import strategies as st
 from studio.app import edits
 from studio.model import Project, dumps, load_project
 from studio.model.ops import (
+    PROJECT,
     AddItem,
     AddScenes,
     Batch,
     ChangeSet,
+    ChoiceRef,
+    GoalRef,
+    MediaRef,
     MoveScenes,
     Op,
     OpError,
+    OptionRef,
+    PromptRef,
     RemoveItem,
     RemoveScenes,
+    SceneRef,
     SetField,
+    VariableRef,
+    parse_path,
     set_default_option,
 )
 from studio.model.project import Product, SavingsGoal, Variable
@@ -51,14 +60,14 @@ def roundtrip(project: Project, op: Op) -> ChangeSet:
 
 def test_set_field_on_nested_paths() -> None:
     p = savings()
-    roundtrip(p, SetField(("scene", "payday", "choice", "appear_ms"), 2000))
-    roundtrip(p, SetField(("scene", "payday", "choice", "option", "save", "label"), "Keep it"))
-    roundtrip(p, SetField(("scene", "payday", "prompt", "round_up", "amount"), 700))
-    roundtrip(p, SetField(("goal", "trip", "target"), 500000))
-    roundtrip(p, SetField(("project", "title"), "New title"))
-    changes = roundtrip(p, SetField(("project", "start"), "month_end"))
+    roundtrip(p, SetField(ChoiceRef("payday").appear_ms, 2000))
+    roundtrip(p, SetField(OptionRef("payday", "save").label, "Keep it"))
+    roundtrip(p, SetField(PromptRef("payday", "round_up").amount, 700))
+    roundtrip(p, SetField(GoalRef("trip").target, 500000))
+    roundtrip(p, SetField(PROJECT.title, "New title"))
+    changes = roundtrip(p, SetField(PROJECT.start, "month_end"))
     assert changes.project and changes.scenes == {"payday", "month_end"}
-    changes = roundtrip(p, SetField(("scene", "payday", "position"), {"x": 5.0, "y": 6.0}))
+    changes = roundtrip(p, SetField(SceneRef("payday").position, {"x": 5.0, "y": 6.0}))
     assert changes.moved == {"payday"} and changes.layout_only
 
 
@@ -66,27 +75,27 @@ def test_set_field_refuses_invalid_values_and_leaves_project_unchanged() -> None
     p = savings()
     before = dumps(p)
     bad = [
-        SetField(("scene", "payday", "choice", "appear_ms"), 9000),  # after decision_ms
-        SetField(("scene", "payday", "choice", "option", "save", "target"), "nowhere"),
-        SetField(("scene", "payday", "choice", "option", "spend", "default"), True),  # 2 defaults
-        SetField(("scene", "payday", "ending"), True),  # ending with a choice point
-        SetField(("scene", "payday", "id"), "renamed"),
-        SetField(("scene", "payday", "media"), "no_such_clip"),
-        SetField(("project", "start"), "nowhere"),
-        SetField(("scene", "nope", "title"), "x"),
-        SetField(("scene", "payday", "colour"), "red"),
-        SetField(("goal", "trip", "target"), "lots"),
+        lambda: SetField(ChoiceRef("payday").appear_ms, 9000),  # after decision_ms
+        lambda: SetField(OptionRef("payday", "save").target, "nowhere"),
+        lambda: SetField(OptionRef("payday", "spend").default, True),  # 2 defaults
+        lambda: SetField(SceneRef("payday").ending, True),  # ending with a choice point
+        lambda: SetField(parse_path(("scene", "payday", "id")), "renamed"),  # no typed ref has one
+        lambda: SetField(SceneRef("payday").media, "no_such_clip"),
+        lambda: SetField(PROJECT.start, "nowhere"),
+        lambda: SetField(SceneRef("nope").title, "x"),
+        lambda: SetField(parse_path(("scene", "payday", "colour")), "red"),  # nor this field
+        lambda: SetField(GoalRef("trip").target, "lots"),
     ]
-    for op in bad:
+    for build in bad:
         with pytest.raises(OpError) as info:
-            op.apply(p)
+            build().apply(p)
         assert "\n" not in str(info.value)
-        assert dumps(p) == before, op
+        assert dumps(p) == before, build
 
 
 def test_error_names_the_item() -> None:
     with pytest.raises(OpError, match=r"scene 'payday' > choice > option 'save' > target"):
-        SetField(("scene", "payday", "choice", "option", "save", "target"), "x").apply(savings())
+        SetField(OptionRef("payday", "save").target, "x").apply(savings())
 
 
 def test_remove_scene_removes_and_restores_incoming_options() -> None:
@@ -121,15 +130,15 @@ def test_add_first_scene_sets_start() -> None:
 
 def test_catalog_items_in_use_cannot_be_removed() -> None:
     p = savings()
-    for path in (("goal", "trip"), ("variable", "discipline"), ("media", "payday")):
+    for ref in (GoalRef("trip"), VariableRef("discipline"), MediaRef("payday")):
         with pytest.raises(OpError, match="still in use"):
-            RemoveItem(path).apply(p)
-    roundtrip(p, AddItem(("goal",), SavingsGoal(id="car", name="Car", target=100)))
-    roundtrip(p, AddItem(("variable",), Variable(id="luck", type="int", default=0), 0))
+            RemoveItem(ref).apply(p)
+    roundtrip(p, AddItem(PROJECT.goals, SavingsGoal(id="car", name="Car", target=100)))
+    roundtrip(p, AddItem(PROJECT.variables, Variable(id="luck", type="int", default=0), 0))
     q = shoppable()
-    roundtrip(q, AddItem(("product",), Product(id="lip", sku="L1", name="Lipstick")))
+    roundtrip(q, AddItem(PROJECT.products, Product(id="lip", sku="L1", name="Lipstick")))
     with pytest.raises(OpError, match="id already exists"):
-        AddItem(("product",), Product(id="serum", sku="x", name="x")).apply(q)
+        AddItem(PROJECT.products, Product(id="serum", sku="x", name="x")).apply(q)
 
 
 def test_remove_option_keeps_choice_valid() -> None:
@@ -184,18 +193,18 @@ def test_move_duplicate_paste_and_delete() -> None:
 def test_set_default_option_and_relink() -> None:
     p = savings()
     scene = p.scene_map()["payday"]
-    roundtrip(p, SetField(("scene", "payday", "choice"), set_default_option(scene, "spend")))
+    roundtrip(p, SetField(SceneRef("payday").choice, set_default_option(scene, "spend")))
     asset = p.media_map()["payday"].model_copy(update={"path": "media/moved/payday.mp4"})
-    changes = roundtrip(p, SetField(("media", "payday"), asset))
+    changes = roundtrip(p, SetField(MediaRef("payday"), asset))
     assert changes.media and changes.scenes == {"payday"}
     with pytest.raises(OpError, match="replacement"):
-        SetField(("media", "payday"), p.media_map()["save_path"]).apply(p)
+        SetField(MediaRef("payday"), p.media_map()["save_path"]).apply(p)
 
 
 def test_batch_is_all_or_nothing() -> None:
     p = savings()
     before = dumps(p)
-    batch = Batch((SetField(("project", "title"), "A"), SetField(("project", "start"), "x")))
+    batch = Batch((SetField(PROJECT.title, "A"), SetField(PROJECT.start, "x")))
     with pytest.raises(OpError):
         batch.apply(p)
     assert dumps(p) == before
@@ -238,9 +247,9 @@ def random_op(p: Project, data: st.DataObject) -> Op:
         edges = [(s.id, o.id) for s in p.scenes if s.choice for o in s.choice.options]
         return edits.delete([], [_pick(data, edges, "edge")] if edges else [])
     if kind == "title":
-        return SetField(("scene", sid, "title"), f"T{num}")
+        return SetField(SceneRef(sid).title, f"T{num}")
     if kind == "appear":
-        return SetField(("scene", sid, "choice", "appear_ms"), num)
+        return SetField(ChoiceRef(sid).appear_ms, num)
     if kind == "start":
         return edits.set_start(sid)
     if kind in ("ending", "unending"):
@@ -250,19 +259,19 @@ def random_op(p: Project, data: st.DataObject) -> Op:
     if kind == "paste":
         return edits.paste(edits.copy_payload(p, [sid, other]), 10, 10)
     if kind == "goal":
-        return AddItem(("goal",), SavingsGoal(id=f"g{num % 5}", name="G", target=num % 100 + 1))
+        return AddItem(PROJECT.goals, SavingsGoal(id=f"g{num % 5}", name="G", target=num % 100 + 1))
     if kind == "ungoal":
-        return RemoveItem(("goal", _pick(data, [g.id for g in p.goals] or ["x"], "goal")))
+        return RemoveItem(GoalRef(_pick(data, [g.id for g in p.goals] or ["x"], "goal")))
     if kind == "amount":
-        return SetField(("goal", "trip", "target"), num)
+        return SetField(GoalRef("trip").target, num)
     if kind == "default":
         scene = p.scene_map().get(sid)
         if scene is None or scene.choice is None:
-            return SetField(("scene", sid, "choice", "timeout"), "pause")
+            return SetField(ChoiceRef(sid).timeout, "pause")
         oid = _pick(data, [o.id for o in scene.choice.options], "option")
-        return SetField(("scene", sid, "choice"), set_default_option(scene, oid))
+        return SetField(SceneRef(sid).choice, set_default_option(scene, oid))
     asset = p.media[num % len(p.media)]
-    return SetField(("media", asset.id), asset.model_copy(update={"path": f"media/x{num}.mp4"}))
+    return SetField(MediaRef(asset.id), asset.model_copy(update={"path": f"media/x{num}.mp4"}))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from studio.app.document import Document
-from studio.model.ops import SetField
+from studio.model.ops import PROJECT, SetField
 from studio.ui import actions, library, main_window, timeline
 from studio.ui.actions import ACTIONS, MENUS, SPECS, ActionRegistry, ActionSpec, ActionState, Route
 from studio.ui.main_window import MainWindow
@@ -214,6 +214,6 @@ def test_an_action_nobody_runs_stops_the_window(monkeypatch: pytest.MonkeyPatch,
 def test_window_serves_an_action_declared_with_a_handler(probe: Document) -> None:
     window = Probe(probe)
     assert window.registry.unserved() == [] and window.trigger("view.zoom_reset")
-    window.doc.push(SetField(("project", "title"), "Edited"))
+    window.doc.push(SetField(PROJECT.title, "Edited"))
     assert window.action_map["edit.undo"].isEnabled() and window.trigger("edit.undo")
     assert window.doc.project.title != "Edited"

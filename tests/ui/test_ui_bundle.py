@@ -20,7 +20,7 @@ from studio.app.bundle_jobs import BundleJob, wait_all
 from studio.app.export_options import ExportOptions
 from studio.bundle.export import export_project
 from studio.model import load
-from studio.model.ops import SetField
+from studio.model.ops import PROJECT, SetField
 from studio.ui.bundle_actions import ExportChoice, ExportDialog, bundle_name, default_import_folder, slug
 from tests.ui.conftest import Answers
 
@@ -112,7 +112,7 @@ def test_export_saves_unsaved_changes_first(
 ) -> None:
     out = tmp_path / "edited.drama.zip"
     asked = Asked(window, out)
-    window.doc.push(SetField(("project", "title"), "Edited before export"))
+    window.doc.push(SetField(PROJECT.title, "Edited before export"))
     answers.append("Cancel")
     assert not window.trigger("file.export_bundle") or not window.bundles.busy
     assert not asked.defaults and not out.exists() and window.doc.dirty  # nothing asked or written

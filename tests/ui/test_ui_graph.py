@@ -148,9 +148,9 @@ def test_select_all_and_delete_edge(window: Any) -> None:
 def test_problems_show_on_scenes_and_clicking_one_centres_it(
     qtbot: QtBot, window: Any, savings_copy: Path
 ) -> None:
-    from studio.model.ops import SetField
+    from studio.model.ops import SceneRef, SetField
 
-    window.doc.push(SetField(("scene", "ending_broke", "out_ms"), 10000))  # past the clip's end
+    window.doc.push(SetField(SceneRef("ending_broke").out_ms, 10000))  # past the clip's end
     runner = window.services.validation
     assert runner._timer.isActive()  # validation waits: edits are never blocked
     qtbot.waitUntil(lambda: "ending_broke" in runner.by_scene, timeout=5000)

@@ -13,7 +13,7 @@ import pytest
 from studio.app import autosave
 from studio.app.lockfile import current_owner, lock_path, read_lock, this_host
 from studio.model import load_project
-from studio.model.ops import SetField
+from studio.model.ops import PROJECT, SetField
 from tests.app.test_app_lockfile import close, hold_lock, release_holder
 from tests.ui.conftest import Answers
 from tests.ui.test_ui_window import crashed_session
@@ -81,7 +81,7 @@ def test_open_anyway_edits_and_saves(
     answers.append("Open Anyway")
     assert window.files.open(other)
     assert not window.doc.read_only and ours(other)
-    window.doc.push(SetField(("project", "title"), "Taken over"))
+    window.doc.push(SetField(PROJECT.title, "Taken over"))
     assert window.files.save()
     assert load_project(other).title == "Taken over"
     release_holder(holder)

@@ -17,7 +17,7 @@ from studio.app import autosave, settings
 from studio.app.autosave import AutoSaver
 from studio.app.document import Document
 from studio.model import dumps, load_project
-from studio.model.ops import SetField
+from studio.model.ops import PROJECT, SceneRef, SetField
 from studio.ui.panels import PANELS
 from tests.app.test_app_autosave import dead_pid
 from tests.app.test_app_lockfile import close, hold_lock
@@ -64,7 +64,7 @@ def test_every_panel_is_built_by_its_factory_no_placeholders(window: Any) -> Non
 
 def test_title_shows_unsaved_state(window: Any) -> None:
     assert window.windowTitle().startswith("savings[*]") and not window.isWindowModified()
-    window.doc.push(SetField(("project", "title"), "Edited"))
+    window.doc.push(SetField(PROJECT.title, "Edited"))
     assert window.isWindowModified()
     assert window.trigger("file.save")
     assert not window.isWindowModified() and load_project(window.doc.path).title == "Edited"
@@ -72,7 +72,7 @@ def test_title_shows_unsaved_state(window: Any) -> None:
 
 def test_changed_on_disk_banner_reload_and_save_conflict(qtbot: QtBot, window: Any, answers: Answers) -> None:
     file = window.doc.path
-    window.doc.push(SetField(("scene", "payday", "title"), "Mine"))
+    window.doc.push(SetField(SceneRef("payday").title, "Mine"))
     theirs = file.read_bytes().replace(b"Payday: a savings story", b"Theirs")
     file.write_bytes(theirs)
     qtbot.waitUntil(lambda: window.disk_banner.isVisible(), timeout=5000)
@@ -113,7 +113,7 @@ def crashed_session(project_dir: Path) -> Path:
     """Leave a recovery file as a crashed studio would."""
     doc = Document()
     doc.open(project_dir)
-    doc.push(SetField(("scene", "payday", "title"), "Recovered title"))
+    doc.push(SetField(SceneRef("payday").title, "Recovered title"))
     saver = AutoSaver(doc)
     saver.write_now(wait=True)
     data = json.loads(saver.file.read_text(encoding="utf-8"))
@@ -189,9 +189,9 @@ def test_crash_leaves_recovery_for_the_next_start(savings_copy: Path, data_dir: 
         f"sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from studio.ui.launch import create_window\n"
-        "from studio.model.ops import SetField\n"
+        "from studio.model.ops import PROJECT, SceneRef, SetField\n"
         f"w = create_window({str(savings_copy)!r}, recover=False)\n"
-        "w.doc.push(SetField(('project', 'title'), 'Crash me'))\n"
+        "w.doc.push(SetField(PROJECT.title, 'Crash me'))\n"
         "w.autosaver.write_now(wait=True)\n"
         "os._exit(9)\n",
         encoding="utf-8",

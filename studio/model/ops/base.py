@@ -1,23 +1,22 @@
-"""Core of the edit operations: ``Op``, ``Applied``, ``ChangeSet``, ``OpError``
-and the id-path helpers (resolve, re-validate, describe) shared by every op.
+"""Core of the edit operations: ``Op``, ``Applied``, ``ChangeSet``, ``Outcome``, ``OpError``,
+what an edit changes (derived from the kind declarations) and the reference check.
 
-See :mod:`studio.model.ops` for the op model and the id-path syntax.  No Qt.
+See :mod:`studio.model.ops` for the op model.  No Qt.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from studio.model.kinds import ProjectRef
+from studio.model.paths import parent_kinds
 from studio.model.project import ChoicePoint, Project, Scene
 from studio.model.references import ReferenceProblems, resolve
-
-
-class OpError(ValueError):
-    """An edit that cannot be made; ``str()`` is one line naming the item."""
+from studio.model.refs import KINDS, Field, ItemRef, OpError, Ref, reason
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,10 @@ class Applied(NamedTuple):
 
 
 class Op:
-    """Base of all edit operations (subclasses are frozen dataclasses)."""
+    """Base of all edit operations (subclasses are frozen dataclasses).
+
+    ``apply(project)`` either makes the whole edit and returns its exact inverse, or raises
+    :class:`OpError` (one line) and leaves the project as it was."""
 
     def apply(self, project: Project) -> Applied:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -86,154 +88,53 @@ class Op:
         return None
 
 
-Path = tuple[str, ...]
+@dataclass(frozen=True)
+class Outcome:
+    """What pushing an edit did: applied (true), or refused with a one-line ``reason`` (false)."""
 
-# Path segment -> (attribute holding the list, parent model type name or "" for any).
-LIST_ATTRS: dict[str, str] = {
-    "scene": "scenes",
-    "media": "media",
-    "goal": "goals",
-    "product": "products",
-    "variable": "variables",
-    "option": "options",
-    "prompt": "prompts",
-    "tag": "tags",
-}
-_REF_FIELDS = frozenset(
-    [
-        "target",
-        "media",
-        "goal",
-        "product",
-        "var",
-        "condition",
-        "effects",
-        "on_enter",
-        "accept_effects",
-        "decline_effects",
-        "deposit",
-        "choice",
-        "options",
-        "prompts",
-        "tags",
-        "start",
-    ]
-)
+    reason: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.reason is None
 
 
-@dataclass
-class _Target:
-    """A resolved path: the models walked, and either a field or a list slot."""
-
-    chain: list[BaseModel]
-    field: str | None = None
-    items: list[Any] | None = None
-    index: int = -1
+APPLIED = Outcome()
 
 
-def _find(items: list[Any], ident: str, kind: str) -> int:
-    for n, item in enumerate(items):
-        if item.id == ident:
-            return n
-    raise OpError(f"unknown {kind} '{ident}'")
-
-
-def where(path: Path) -> str:
-    """``('scene','a','option','b','label')`` -> ``scene 'a' > option 'b' > label``."""
-    parts: list[str] = []
-    i = 1 if path and path[0] == "project" else 0
-    while i < len(path):
-        if path[i] in LIST_ATTRS and i + 1 < len(path):
-            parts.append(f"{path[i]} '{path[i + 1]}'")
-            i += 2
-        else:
-            parts.append(path[i])
-            i += 1
-    return " > ".join(parts) or "project"
-
-
-def _walk(project: Project, path: Path, want_list: bool = False) -> _Target:
-    """Resolve ``path``; with ``want_list`` the path ends at a list kind (``('goal',)``)."""
-    parts = path[1:] if path and path[0] == "project" else path
-    node: BaseModel = project
-    chain: list[BaseModel] = [project]
-    i = 0
-    end = len(parts) - 1
-    while i < end or (want_list and i <= end):
-        key = parts[i]
-        if key == "option" and isinstance(node, Scene):
-            if node.choice is None:
-                raise OpError(f"{where(path)}: scene '{node.id}' has no choice point")
-            node = node.choice
-            chain.append(node)
-        items = getattr(node, LIST_ATTRS[key], None) if key in LIST_ATTRS else None
-        if isinstance(items, list):
-            if want_list and i == end:
-                return _Target(chain, items=items)
-            index = _find(items, parts[i + 1], key)
-            if i + 1 == end:
-                return _Target(chain, items=items, index=index)
-            node = items[index]
-            chain.append(node)
-            i += 2
-            continue
-        child = getattr(node, key, None) if key in type(node).model_fields else None
-        if not isinstance(child, BaseModel):
-            raise OpError(f"{where(path)}: no such item")
-        node, i = child, i + 1
-        chain.append(node)
-    if want_list or not parts or parts[-1] not in type(node).model_fields:
-        raise OpError(f"{where(path)}: no such field")
-    return _Target(chain, field=parts[-1])
-
-
-def _one_line(exc: ValidationError) -> str:
-    err = exc.errors(include_url=False)[0]
-    loc = ".".join(str(k) for k in err["loc"])
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    return f"{loc}: {msg}" if loc else msg
-
-
-def _check(project: Project, chain: Sequence[BaseModel], path: Path, refs: bool) -> None:
-    """Re-validate the models above an edit and, if ``refs``, every reference."""
-    for model in chain[1:]:
-        try:
-            type(model).model_validate(model.model_dump(mode="python"))
-        except ValidationError as exc:
-            raise OpError(f"{where(path)}: {_one_line(exc)}") from None
-    if refs:
-        try:
-            resolve(project)
-        except ReferenceProblems as exc:
-            raise OpError(f"{where(path)}: would break a reference: {exc.problems[0]}") from None
-
-
-def _copy(value: Any) -> Any:
-    return value.model_copy(deep=True) if isinstance(value, BaseModel) else value
-
-
-def changes_for(project: Project, path: Path, field_name: str | None) -> ChangeSet:
-    """The ChangeSet of editing ``path`` (``field_name`` None: a whole item)."""
-    head = path[0]
-    if head == "project":
-        return ChangeSet(project=True)
-    if head == "scene":
-        sid = path[1]
-        if field_name == "position" and len(path) == 3:
-            return ChangeSet(moved=frozenset({sid}))
-        edges = field_name in ("choice", "target", "options") or ("option" in path and field_name is None)
-        return ChangeSet(scenes=frozenset({sid}), structure=edges)
-    if head == "media":
-        users = frozenset(s.id for s in project.scenes if s.media == path[1])
+def changes_for(
+    project: Project, ref: Ref[Any], field: Field[Any] | None, old: object = None, new: object = None
+) -> ChangeSet:
+    """What editing ``field`` of the object at ``ref`` (None: the whole object, added or
+    removed) changes, from the kinds' declarations; ``old``/``new`` are the field's values."""
+    top = ref.top()
+    if isinstance(top, ProjectRef):
+        if field is None or field.name in _TOP_LISTS:
+            return ChangeSet.everything()
+        marked = frozenset(x for x in (old, new) if isinstance(x, str)) if field.marks_scenes else frozenset()
+        return ChangeSet(scenes=marked, project=True)
+    assert isinstance(top, ItemRef)
+    category = type(top).category
+    if category == "scenes":
+        if field is not None and field.layout and ref == top:
+            return ChangeSet(moved=frozenset({top.ident}))
+        edges = field.edges if field is not None else type(ref).edges
+        return ChangeSet(scenes=frozenset({top.ident}), structure=edges)
+    if category == "media":
+        users = frozenset(s.id for s in project.scenes if s.media == top.ident)
         return ChangeSet(scenes=users, media=True)
     return ChangeSet(catalog=True)
 
 
-def _validate_item(kind: type[BaseModel], data: Any, path: Path) -> Any:
+_TOP_LISTS = frozenset(k.attr for k in KINDS if issubclass(k, ItemRef) and ProjectRef in parent_kinds(k))
+
+
+def check_references(project: Project, update: Mapping[str, Any], where: str, verb: str) -> None:
+    """OpError unless the project with the top-level fields ``update`` resolves every reference
+    (checked on a shallow copy: nothing is changed)."""
     try:
-        return kind.model_validate(data)
-    except ValidationError as exc:
-        raise OpError(f"{where(path)}: {_one_line(exc)}") from None
+        resolve(project.model_copy(update=dict(update)))
+    except ReferenceProblems as exc:
+        raise OpError(f"{where}: {verb}: {exc.problems[0]}") from None
 
 
 def choice_without(choice: ChoicePoint, option_ids: Iterable[str]) -> ChoicePoint | None:
@@ -258,4 +159,6 @@ def set_default_option(scene: Scene, option_id: str | None) -> ChoicePoint:
     try:
         return ChoicePoint.model_validate(data)
     except ValidationError as exc:
-        raise OpError(f"scene '{scene.id}' > choice: {_one_line(exc)}") from None
+        where = f"scene '{scene.id}' > choice"
+        raise OpError(reason(exc, data, where, where)) from None
+

@@ -1,164 +1,196 @@
-"""Generic field and item ops addressed by id paths: ``SetField``, ``AddItem``
-and ``RemoveItem`` (scenes are delegated to :mod:`studio.model.ops.scenes`).  No Qt.
+"""Field and item ops addressed by typed refs: ``SetField``, ``SetFields``, ``AddItem`` and
+``RemoveItem`` (scenes are delegated to :mod:`studio.model.ops.scenes`).  No Qt.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from studio.model.ops.base import (
-    _REF_FIELDS,
-    Applied,
-    ChangeSet,
-    Op,
-    OpError,
-    Path,
-    _check,
-    _copy,
-    _one_line,
-    _validate_item,
-    _walk,
-    changes_for,
-    choice_without,
-    where,
-)
+from studio.model.kinds import ChoiceRef, OptionRef, SceneRef
+from studio.model.ops.base import Applied, ChangeSet, Op, changes_for, check_references, choice_without
+from studio.model.ops.install import Restore, RestoreRoot, index_of, install, lift, set_root
 from studio.model.ops.scenes import AddScenes, RemoveScenes
-from studio.model.project import Project, Scene
+from studio.model.paths import item_ref
+from studio.model.project import Project
+from studio.model.refs import Change, FieldRef, ItemRef, Loc, OpError, Ref, plain, reason, rebuilt
+
+V = TypeVar("V")
+BREAKS = "would break a reference"
 
 
 @dataclass(frozen=True)
-class SetField(Op):
-    """Set one field (or replace one whole item) addressed by an id path."""
+class SetField(Op, Generic[V]):
+    """Set one field (``SceneRef("a").title``), or replace one whole item (``MediaRef("a")``)."""
 
-    path: Path
-    value: Any
+    target: Loc[V]
+    value: V
 
     @property
     def text(self) -> str:
-        return f"Set {where(self.path)}"
+        return f"Set {self.target.where()}"
 
     def merge_key(self) -> object | None:
-        return ("set", self.path)
+        return ("set", self.target)
 
     def apply(self, project: Project) -> Applied:
-        target = _walk(project, self.path)
-        value = _copy(self.value)
-        if target.field is None:  # replace a whole list item
-            assert target.items is not None
-            old = target.items[target.index]
-            if isinstance(value, dict):
-                value = _validate_item(type(old), value, self.path)
-            if type(value) is not type(old) or value.id != old.id:
-                raise OpError(
-                    f"{where(self.path)}: replacement must be a {type(old).__name__} with id '{old.id}'"
-                )
-            target.items[target.index] = value
-            try:
-                _check(project, target.chain, self.path, refs=True)
-            except OpError:
-                target.items[target.index] = old
-                raise
-            return Applied(SetField(self.path, old), changes_for(project, self.path, None))
-        name = target.field
-        if name == "id":
-            raise OpError(f"{where(self.path)}: ids cannot be changed by editing a field")
-        obj = target.chain[-1]
-        old = obj.__dict__[name]
-        before = changes_for(project, self.path, name)
-        try:
-            setattr(obj, name, value)
-        except ValidationError as exc:
-            obj.__dict__[name] = old  # pydantic may keep the value when a model validator fails
-            raise OpError(f"{where(self.path)}: {_one_line(exc)}") from None
-        try:
-            _check(project, target.chain[:-1], self.path, refs=name in _REF_FIELDS)
-        except OpError:
-            obj.__dict__[name] = old
-            raise
-        changes = before
-        if isinstance(obj, Project) and name == "start":
-            changes = changes | ChangeSet(scenes=frozenset(x for x in (old, value) if x))
-        return Applied(SetField(self.path, old), changes)
+        if isinstance(self.target, FieldRef):
+            return _set(project, (Change(self.target, self.value),))
+        if isinstance(self.target, Ref):
+            return _replace(project, self.target, self.value)
+        raise OpError(f"{self.target.where()}: cannot be set")
 
 
 @dataclass(frozen=True)
-class AddItem(Op):
-    """Insert ``item`` into the list named by ``path`` (e.g. ``('goal',)``,
-    ``('scene', 's', 'prompt')``); ``index`` None appends."""
+class SetFields(Op):
+    """Set several fields of one object at once (``tag.start_ms.to(a), tag.end_ms.to(b)``): its
+    model checks them together, so a range can move past its old end."""
 
-    path: Path
-    item: Any
+    changes: tuple[Change, ...]
+
+    @property
+    def text(self) -> str:
+        return f"Set {self.changes[0].target.ref.where()}" if self.changes else "Set"
+
+    def merge_key(self) -> object | None:
+        return ("set", tuple(c.target for c in self.changes))
+
+    def apply(self, project: Project) -> Applied:
+        return _set(project, self.changes)
+
+
+def _set(project: Project, changes: tuple[Change, ...]) -> Applied:
+    if not changes:
+        raise OpError("nothing to set")
+    ref = changes[0].target.ref
+    if any(c.target.ref != ref for c in changes):
+        raise OpError(f"{ref.where()}: fields of different items cannot be set together")
+    where = changes[0].target.where()
+    values = {c.target.name: c.value for c in changes}
+    fields = [c.target.field for c in changes]
+    check = type(ref.top()).watched or any(f.holds_references() for f in fields)
+    if ref.parent is None:  # the project's own fields
+        old = set_root(project, values, where, check)
+        done = ChangeSet()
+        for f in fields:
+            done = done | changes_for(project, ref, f, old[f.name], getattr(project, f.name))
+        return Applied(RestoreRoot(tuple(old.items()), done), done)
+    obj = ref.get(project)
+    new = rebuilt(obj, values, ref.where(), where)
+    top, new_top = lift(project, ref, new, where)
+    done = ChangeSet()
+    for f in fields:
+        done = done | changes_for(project, ref, f)
+    old_top = install(project, top, new_top, where, BREAKS if check else None)
+    return Applied(Restore(top, old_top, done), done)
+
+
+def _replace(project: Project, ref: Ref[Any], value: Any) -> Applied:
+    """Replace the whole object at ``ref`` (a model or its data), validated as its kind."""
+    where = ref.where()
+    if ref.parent is None:
+        raise OpError("the project cannot be replaced by an edit")
+    old = ref.get(project)
+    kind = type(old)
+    if isinstance(value, BaseModel) and type(value) is not kind:
+        raise OpError(f"{where}: replacement must be a {kind.__name__}")
+    data = plain(value)
+    try:
+        new = kind.model_validate(data)
+    except ValidationError as exc:
+        raise OpError(reason(exc, data if isinstance(data, dict) else {}, where, where)) from None
+    if isinstance(ref, ItemRef) and new.id != ref.ident:
+        raise OpError(f"{where}: replacement must be a {kind.__name__} with id '{ref.ident}'")
+    top, new_top = lift(project, ref, new, where)
+    done = changes_for(project, ref, None)
+    old_top = install(project, top, new_top, where, BREAKS)
+    return Applied(Restore(top, old_top, done), done)
+
+
+@dataclass(frozen=True)
+class AddItem(Op, Generic[V]):
+    """Insert ``item`` into the list field ``target`` (``SceneRef("a").prompts``,
+    ``PROJECT.goals``); ``index`` None appends."""
+
+    target: FieldRef[list[V]]
+    item: V
     index: int | None = None
 
     @property
     def text(self) -> str:
-        return f"Add {self.path[-1]} '{self.item.id}'"
+        return f"Add {self.target.name.removesuffix('s')} '{_ident(self.item)}'"
 
     def apply(self, project: Project) -> Applied:
-        if self.path[-1] == "scene":
-            return AddScenes((self.item,), self.index).apply(project)
-        target = _walk(project, self.path, want_list=True)
-        items = target.items
-        assert items is not None
-        item = _copy(self.item)
-        if any(x.id == item.id for x in items):
-            raise OpError(f"{where((*self.path, item.id))}: id already exists")
-        index = len(items) if self.index is None else max(0, min(self.index, len(items)))
-        items.insert(index, item)
-        path = (*self.path, item.id)
-        try:
-            _check(project, target.chain, path, refs=True)
-        except OpError:
-            items.pop(index)
-            raise
-        return Applied(RemoveItem(path), changes_for(project, path, None))
+        ref = item_ref(self.target, _ident(self.item))
+        if isinstance(ref, SceneRef):
+            return AddScenes((self.item,), self.index).apply(project)  # type: ignore[arg-type]
+        where, parent = ref.where(), self.target.ref
+        held = parent.get(project)
+        items: list[Any] = list(getattr(held, ref.attr))
+        if any(x.id == ref.ident for x in items):
+            raise OpError(f"{where}: id already exists")
+        n = len(items) if self.index is None else max(0, min(self.index, len(items)))
+        items.insert(n, plain(self.item))
+        done = changes_for(project, ref, None)
+        if parent.parent is None:  # a list of the project: goals, products, variables, media
+            try:
+                item = type(ref).model.model_validate(items[n])
+            except ValidationError as exc:
+                raise OpError(reason(exc, items[n], where, where)) from None
+            items[n] = item
+            check_references(project, {ref.attr: items}, where, BREAKS)
+            getattr(project, ref.attr).insert(n, item)
+            return Applied(RemoveItem(ref), done)
+        top, new_top = lift(project, parent, rebuilt(held, {ref.attr: items}, parent.where(), where), where)
+        old_top = install(project, top, new_top, where, BREAKS)
+        return Applied(Restore(top, old_top, done), done)
+
+
+def _ident(item: Any) -> str:
+    ident = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
+    if not isinstance(ident, str):
+        raise OpError("an item to add needs an id")
+    return ident
 
 
 @dataclass(frozen=True)
 class RemoveItem(Op):
-    """Remove the item at ``path`` (refused while anything still refers to it).
+    """Remove the item at ``ref`` (refused while anything still refers to it).
 
     Removing a choice's option keeps the choice valid: the last option takes
     the choice point with it, and a removed default passes to the first option
     left.  Scenes go through :class:`RemoveScenes`.
     """
 
-    path: Path
+    ref: ItemRef[Any]
 
     @property
     def text(self) -> str:
-        return f"Remove {where(self.path)}"
+        return f"Remove {self.ref.where()}"
 
     def apply(self, project: Project) -> Applied:
-        if len(self.path) < 2:
-            raise OpError(f"{where(self.path)}: not an item")
-        if self.path[-2] == "scene":
-            return RemoveScenes((self.path[-1],)).apply(project)
-        if self.path[-2] == "option":
-            return _remove_option(project, self.path)
-        target = _walk(project, self.path)
-        items = target.items
-        assert items is not None
-        item = items.pop(target.index)
-        try:
-            _check(project, target.chain, self.path, refs=True)
-        except OpError as exc:
-            items.insert(target.index, item)
-            raise OpError(str(exc).replace("would break a reference", "still in use")) from None
-        changes = changes_for(project, self.path, None)
-        return Applied(AddItem(self.path[:-1], item, target.index), changes)
-
-
-def _remove_option(project: Project, path: Path) -> Applied:
-    scene_path = path[: path.index("option")]
-    if scene_path[-1] == "choice":
-        scene_path = scene_path[:-1]
-    scene = _walk(project, (*scene_path, "title")).chain[-1]
-    assert isinstance(scene, Scene)
-    if scene.choice is None or all(o.id != path[-1] for o in scene.choice.options):
-        raise OpError(f"{where(path)}: no such option")
-    new = choice_without(scene.choice, [path[-1]])
-    return SetField((*scene_path, "choice"), new).apply(project)
+        ref, where = self.ref, self.ref.where()
+        if isinstance(ref, SceneRef):
+            return RemoveScenes((ref.scene,)).apply(project)
+        if isinstance(ref, OptionRef):
+            choice = ChoiceRef(ref.scene).get(project)
+            ref.get(project)  # a missing option is named
+            return SetField(SceneRef(ref.scene).choice, choice_without(choice, [ref.option])).apply(project)
+        parent = ref.parent
+        assert parent is not None
+        held = parent.get(project)
+        items: list[Any] = list(getattr(held, ref.attr))
+        n = index_of(items, ref.ident, where)
+        item = items.pop(n)
+        check = "still in use" if type(ref).watched else None
+        done = changes_for(project, ref, None)
+        if parent.parent is None:
+            if check is not None:
+                check_references(project, {ref.attr: items}, where, check)
+            del getattr(project, ref.attr)[n]
+            return Applied(AddItem(parent.field(ref.attr), item, n), done)
+        top, new_top = lift(project, parent, rebuilt(held, {ref.attr: items}, parent.where(), where), where)
+        old_top = install(project, top, new_top, where, check)
+        return Applied(Restore(top, old_top, done), done)

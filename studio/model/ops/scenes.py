@@ -1,30 +1,38 @@
 """Scene-level ops: add, remove (with the options pointing at them) and move
 scenes on the canvas.  No Qt.
+
+Like every op they replace objects rather than change them: a moved scene is a
+new scene (validated) in the old one's slot, a scene that loses options to a
+removed scene gets a new, validated choice point; the inverses put the old
+scene objects back.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
 
-from studio.model.ops.base import (
-    Applied,
-    ChangeSet,
-    Op,
-    OpError,
-    _check,
-    _copy,
-    _find,
-    _one_line,
-    choice_without,
-)
-from studio.model.project import ChoicePoint, Project, Scene
+from studio.model.kinds import SceneRef
+from studio.model.ops.base import Applied, ChangeSet, Op, check_references, choice_without
+from studio.model.ops.install import index_of, set_root
+from studio.model.project import Project, Scene
+from studio.model.refs import OpError, plain, reason, rebuilt
 from studio.model.types import Point
 
 
 def scene_index(project: Project, scene_id: str) -> int:
-    return _find(project.scenes, scene_id, "scene")
+    return index_of(project.scenes, scene_id, f"scene '{scene_id}'")
+
+
+def _validated(scene: Any) -> Scene:
+    data = plain(scene)
+    try:
+        return Scene.model_validate(data)
+    except ValidationError as exc:
+        where = SceneRef(str(data.get("id", "?"))).where() if isinstance(data, dict) else "scene"
+        raise OpError(reason(exc, data if isinstance(data, dict) else {}, where, where)) from None
 
 
 @dataclass(frozen=True)
@@ -41,26 +49,24 @@ class AddScenes(Op):
 
     def apply(self, project: Project) -> Applied:
         taken = {s.id for s in project.scenes}
-        new = [_copy(s) for s in self.scenes]
+        new = [_validated(s) for s in self.scenes]
         for s in new:
             if s.id in taken:
                 raise OpError(f"scene '{s.id}': id already exists")
             taken.add(s.id)
-        at = len(project.scenes) if self.index is None else self.index
+        at = len(project.scenes) if self.index is None else max(0, min(self.index, len(project.scenes)))
         old_start = project.start
+        start = old_start if old_start is not None or not new else new[0].id
+        scenes = [*project.scenes[:at], *new, *project.scenes[at:]]
+        where = SceneRef(new[0].id).where() if new else "scenes"
+        check_references(project, {"scenes": scenes, "start": start}, where, "would break a reference")
         project.scenes[at:at] = new
-        if project.start is None:
-            project.__dict__["start"] = new[0].id
-        try:
-            _check(project, [project], ("scene", new[0].id), refs=True)
-        except OpError:
-            del project.scenes[at : at + len(new)]
-            project.__dict__["start"] = old_start
-            raise
+        if start != old_start:
+            set_root(project, {"start": start}, "start", check=False)
         ids = frozenset(s.id for s in new)
         return Applied(
             RemoveScenes(tuple(s.id for s in new)),
-            ChangeSet(scenes=ids, structure=True, project=old_start != project.start),
+            ChangeSet(scenes=ids, structure=True, project=old_start != start),
         )
 
 
@@ -81,42 +87,47 @@ class RemoveScenes(Op):
         if missing := [i for i in self.ids if i not in found]:
             raise OpError(f"unknown scene '{missing[0]}'")
         removed = tuple((n, s) for n, s in enumerate(project.scenes) if s.id in gone)
-        choices: list[tuple[str, ChoicePoint]] = []
+        changed: list[tuple[Scene, Scene]] = []  # (old, new) scenes that lose options
         for s in project.scenes:
             if s.id in gone or s.choice is None:
                 continue
             drop = [o.id for o in s.choice.options if o.target in gone]
             if drop:
-                choices.append((s.id, s.choice))
-                s.__dict__["choice"] = choice_without(s.choice, drop)
-        project.scenes[:] = [s for s in project.scenes if s.id not in gone]
+                where = SceneRef(s.id).where()
+                changed.append((s, rebuilt(s, {"choice": choice_without(s.choice, drop)}, where, where)))
+        kept = [s for s in project.scenes if s.id not in gone]
         old_start = project.start
-        if old_start in gone:
-            project.__dict__["start"] = project.scenes[0].id if project.scenes else None
-        touched = frozenset(gone | {sid for sid, _ in choices})
-        inverse = _RestoreScenes(removed, tuple(choices), old_start)
-        changes = ChangeSet(scenes=touched, structure=True, project=old_start != project.start)
+        start = (kept[0].id if kept else None) if old_start in gone else old_start
+        new_of = {old.id: new for old, new in changed}
+        project.scenes[:] = [new_of.get(s.id, s) for s in kept]
+        if start != old_start:
+            set_root(project, {"start": start}, "start", check=False)
+        touched = frozenset(gone | set(new_of))
+        inverse = _RestoreScenes(removed, tuple(old for old, _ in changed), old_start)
+        changes = ChangeSet(scenes=touched, structure=True, project=old_start != start)
         return Applied(inverse, changes)
 
 
 @dataclass(frozen=True)
 class _RestoreScenes(Op):
-    """Inverse of :class:`RemoveScenes`: put scenes, choices and start back."""
+    """Inverse of :class:`RemoveScenes`: put the removed scenes, the old versions of the
+    scenes that lost options, and the start back."""
 
     entries: tuple[tuple[int, Scene], ...]
-    choices: tuple[tuple[str, ChoicePoint], ...]
+    scenes: tuple[Scene, ...]
     start: str | None
 
     def apply(self, project: Project) -> Applied:
+        old_of = {s.id: s for s in self.scenes}
+        if old_of:
+            project.scenes[:] = [old_of.get(s.id, s) for s in project.scenes]
         for n, scene in self.entries:
-            project.scenes.insert(n, _copy(scene))
-        by_id = project.scene_map()
-        for sid, choice in self.choices:
-            by_id[sid].__dict__["choice"] = _copy(choice)
+            project.scenes.insert(n, scene)
         changed_start = project.start != self.start
-        project.__dict__["start"] = self.start
+        if changed_start:
+            set_root(project, {"start": self.start}, "start", check=False)
         ids = tuple(s.id for _, s in self.entries)
-        touched = frozenset(ids) | {sid for sid, _ in self.choices}
+        touched = frozenset(ids) | set(old_of)
         return Applied(RemoveScenes(ids), ChangeSet(touched, structure=True, project=changed_start))
 
 
@@ -135,19 +146,20 @@ class MoveScenes(Op):
         return ("move", frozenset(m[0] for m in self.moves))
 
     def apply(self, project: Project) -> Applied:
-        by_id = project.scene_map()
-        if missing := [m[0] for m in self.moves if m[0] not in by_id]:
+        index = {s.id: n for n, s in enumerate(project.scenes)}
+        if missing := [m[0] for m in self.moves if m[0] not in index]:
             raise OpError(f"unknown scene '{missing[0]}'")
-        points = []
-        for sid, x, y in self.moves:  # all checked before any scene moves
-            try:
-                points.append(Point(x=float(x), y=float(y)))
-            except ValidationError as exc:
-                raise OpError(f"scene '{sid}' > position > {_one_line(exc)}") from None
+        moved: list[tuple[int, Scene]] = []
         old = []
-        for (sid, _x, _y), point in zip(self.moves, points, strict=True):
-            scene = by_id[sid]
+        for sid, x, y in self.moves:  # every scene is rebuilt before any moves
+            scene = project.scenes[index[sid]]
+            where = SceneRef(sid).position.where()
+            try:
+                point = Point(x=float(x), y=float(y))
+            except ValidationError as exc:
+                raise OpError(reason(exc, {"x": x, "y": y}, where, where)) from None
+            moved.append((index[sid], rebuilt(scene, {"position": point}, SceneRef(sid).where(), where)))
             old.append((sid, scene.position.x, scene.position.y))
-            scene.__dict__["position"] = point
-        moved = frozenset(m[0] for m in self.moves)
-        return Applied(MoveScenes(tuple(old)), ChangeSet(moved=moved))
+        for n, scene in moved:
+            project.scenes[n] = scene
+        return Applied(MoveScenes(tuple(old)), ChangeSet(moved=frozenset(m[0] for m in self.moves)))

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import JsonValue
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,16 +31,13 @@ from PySide6.QtWidgets import (
 from studio.app.document import Document
 from studio.model.conditions import ConditionError, check
 from studio.model.currency import parse_money
-from studio.model.ops import SetField
+from studio.model.ops import FieldRef, OpError, SetField
 from studio.model.project import SAVED_PREFIX, Project
 from studio.ui.inspector.fields import (
     ERROR_STYLE,
-    Path,
-    Reader,
     money_symbol,
     money_text,
     parse_int,
-    push_reporting,
     short_reason,
 )
 
@@ -165,9 +163,9 @@ class _RowWidget(QWidget):
 class ConditionEditor(QWidget):
     """Edits the JsonLogic condition at ``path`` (an option's ``condition``)."""
 
-    def __init__(self, doc: Document, path: Path, read: Reader, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, target: FieldRef[JsonValue], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.doc, self.path, self.read = doc, path, read
+        self.doc, self.target, self.path = doc, target, target.id_path
         self.setObjectName("conditionEditor")
         self.rows: list[_RowWidget] = []
         self._sig: object = None
@@ -228,8 +226,8 @@ class ConditionEditor(QWidget):
     # --- model -> widgets -----------------------------------------------------------------
     def expr(self, project: Project) -> Any:
         try:
-            return self.read(project)
-        except (KeyError, AttributeError, StopIteration):
+            return self.target.get(project)
+        except OpError:
             return None
 
     def refresh(self, project: Project) -> None:
@@ -279,9 +277,9 @@ class ConditionEditor(QWidget):
     def _push(self, expr: Any, text: str, merge: bool) -> bool:
         if expr == self.expr(self.doc.project):
             return True
-        reason = push_reporting(self.doc, SetField(self.path, expr), text, merge=merge)
-        if reason is not None:
-            self._say(short_reason(reason, self.path), error=True)
+        outcome = self.doc.push(SetField(self.target, expr), text, merge=merge)
+        if outcome.reason is not None:
+            self._say(short_reason(outcome.reason, self.target), error=True)
             return False
         self.message.hide()
         return True

@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from studio.app.document import Document
-from studio.model.ops import SetField
+from studio.model.ops import FieldRef, OpError, SetField
 from studio.model.project import Effect, Project, Variable
-from studio.ui.inspector.fields import ERROR_STYLE, Path, Reader, parse_int, push_reporting, short_reason
+from studio.ui.inspector.fields import ERROR_STYLE, parse_int, short_reason
 
 OPS = ("set", "add", "sub")
 OP_LABELS = {"set": "=", "add": "+=", "sub": "−="}
@@ -93,11 +93,11 @@ class _Row(QWidget):
 
 
 class EffectsEditor(QWidget):
-    """Edits the effects list at ``path`` (e.g. an option's ``effects``)."""
+    """Edits the effects list ``target`` (e.g. an option's ``effects``)."""
 
-    def __init__(self, doc: Document, path: Path, read: Reader, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, target: FieldRef[list[Effect]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.doc, self.path, self.read = doc, path, read
+        self.doc, self.target, self.path = doc, target, target.id_path
         self.setObjectName("effectsEditor")
         self.rows: list[_Row] = []
         self._sig: object = None
@@ -127,8 +127,8 @@ class EffectsEditor(QWidget):
 
     def effects(self, project: Project) -> list[Effect]:
         try:
-            return list(self.read(project))
-        except (KeyError, AttributeError, StopIteration):
+            return list(self.target.get(project))
+        except OpError:
             return []
 
     def refresh(self, project: Project) -> None:
@@ -158,9 +158,9 @@ class EffectsEditor(QWidget):
         except ValueError as exc:
             self._fail(str(exc).splitlines()[-1].strip())
             return False
-        reason = push_reporting(self.doc, SetField(self.path, values), text, merge=merge)
-        if reason is not None:
-            self._fail(short_reason(reason, self.path))
+        outcome = self.doc.push(SetField(self.target, values), text, merge=merge)
+        if outcome.reason is not None:
+            self._fail(short_reason(outcome.reason, self.target))
             return False
         self.error.hide()
         return True

@@ -1,12 +1,14 @@
-"""Inspector field widgets bound to a model path, and strict text parsers.
+"""Inspector field widgets bound to a typed location in the model, and strict text parsers.
 
-Every field reads its value from the project (``read(project)``) and writes
-by pushing ONE op through the document; it never touches the model itself.
+Every field reads its value from the project through its target
+(``target.get(project)``, unless given another ``read``) and writes by pushing
+ONE op through the document; it never touches the model itself.  The push
+returns its outcome: a refusal's one-line reason is shown under the field.
 Typed text is parsed strictly: anything that is not exactly a valid value is
 refused with a red one-line reason under the field, the model is left as it
 was, and Escape puts the stored value back.  Text fields commit while typing
 (debounced) and on Enter/focus-out; all commits of one field merge into one
-undo step (``merge=True`` with the same path).
+undo step (``merge=True`` with the same target).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from studio.app.document import Document
 from studio.model.currency import MINOR_UNITS
-from studio.model.ops import Op, OpError, SetField, where
+from studio.model.ops import Loc, Op, OpError, Outcome, SetField
 from studio.model.project import Project
 from studio.ui.inspector.parsers import (
     format_ms,
@@ -39,38 +41,24 @@ Path = tuple[str, ...]
 Reader = Callable[[Project], Any]
 ERROR_STYLE = "color: #d64541;"
 DEBOUNCE_MS = 600
+_GONE = (OpError, KeyError, AttributeError, StopIteration)  # what a reader raises for a gone item
 
 
-def push_reporting(doc: Document, op: Op, text: str | None = None, merge: bool = False) -> str | None:
-    """Push ``op``; None if it was applied, else the one-line reason it was refused."""
-    said: list[str] = []
-
-    def grab(message: str) -> None:
-        said.append(message)
-
-    doc.message.connect(grab)
-    try:
-        ok = doc.push(op, text, merge=merge)
-    finally:
-        doc.message.disconnect(grab)
-    if ok:
-        return None
-    return said[-1] if said else "the edit was refused"
-
-
-def push_built(doc: Document, build: Callable[[], Op], text: str | None = None) -> str | None:
-    """Like :func:`push_reporting`, for ops whose building may itself be refused."""
+def push_built(
+    doc: Document, build: Callable[[], Op], text: str | None = None, merge: bool = False
+) -> Outcome:
+    """Push the op ``build()`` makes; building may itself be refused (its reason is the outcome)."""
     try:
         op = build()
     except (OpError, ValueError) as exc:
-        return str(exc).splitlines()[0]
-    return push_reporting(doc, op, text)
+        return Outcome(str(exc).splitlines()[0])
+    return doc.push(op, text, merge=merge)
 
 
-def short_reason(reason: str, path: Path | None) -> str:
+def short_reason(reason: str, target: Loc[Any] | None) -> str:
     """Drop the ``scene 'x' > field:`` prefix: the field is right there."""
-    if path:
-        prefix = where(path) + ": "
+    if target is not None:
+        prefix = target.where() + ": "
         if reason.startswith(prefix):
             return reason[len(prefix) :]
     return reason
@@ -101,9 +89,14 @@ class _Edit(QLineEdit):
 class Field(QWidget):
     """Base: an editor row with an inline error line beneath."""
 
-    def __init__(self, doc: Document, path: Path, read: Reader, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, doc: Document, target: Loc[Any], read: Reader | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.doc, self.path, self.read = doc, path, read
+        self.doc, self.target = doc, target
+        self.path = target.id_path  # the identity forms find their fields by
+        self.read: Reader = read if read is not None else target.get
+        self.make_op: Callable[[Any], Op] | None = None  # default: set the target to the value
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(4)
@@ -115,8 +108,19 @@ class Field(QWidget):
         box.addWidget(self.error)
 
     def show_error(self, reason: str) -> None:
-        self.error.setText(short_reason(reason, self.path))
+        self.error.setText(short_reason(reason, self.target))
         self.error.show()
+
+    def pushed(self, outcome: Outcome) -> bool:
+        """Show a refusal's reason (or clear the error line); True if the edit was applied."""
+        if outcome.reason is not None:
+            self.show_error(outcome.reason)
+            return False
+        self.clear_error()
+        return True
+
+    def make(self, value: Any) -> Op:
+        return self.make_op(value) if self.make_op is not None else SetField(self.target, value)
 
     def clear_error(self) -> None:
         self.error.clear()
@@ -129,7 +133,7 @@ class Field(QWidget):
     def current(self, project: Project) -> Any:
         try:
             return self.read(project)
-        except (KeyError, AttributeError, StopIteration):
+        except _GONE:
             return None
 
     def refresh(self, project: Project) -> None:  # pragma: no cover - overridden
@@ -142,11 +146,11 @@ class LineField(Field):
     def __init__(
         self,
         doc: Document,
-        path: Path,
-        read: Reader,
+        target: Loc[Any],
         parse: Callable[[str], Any] = parse_text,
         fmt: Callable[[Any], str] = lambda v: "" if v is None else str(v),
         *,
+        read: Reader | None = None,
         live: bool = False,
         make_op: Callable[[Any], Op] | None = None,
         prefix: str = "",
@@ -155,7 +159,7 @@ class LineField(Field):
         undo_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(doc, path, read, parent)
+        super().__init__(doc, target, read, parent)
         self.parse, self.fmt, self.make_op, self.undo_text = parse, fmt, make_op, undo_text
         self.prefix = QLabel(prefix, self)
         self.prefix.setVisible(bool(prefix))
@@ -202,13 +206,9 @@ class LineField(Field):
             self._dirty = False
             self.clear_error()
             return True
-        op = self.make_op(value) if self.make_op else SetField(self.path, value)
-        reason = push_reporting(self.doc, op, self.undo_text or None, merge=True)
-        if reason is not None:
-            self.show_error(reason)
+        if not self.pushed(self.doc.push(self.make(value), self.undo_text or None, merge=True)):
             return False
         self._dirty = False
-        self.clear_error()
         return True
 
     def flush(self) -> None:
@@ -239,8 +239,7 @@ class MoneyField(LineField):
     def __init__(
         self,
         doc: Document,
-        path: Path,
-        read: Reader,
+        target: Loc[Any],
         currency: Callable[[Project], str],
         *,
         minimum: int = 1,
@@ -250,8 +249,7 @@ class MoneyField(LineField):
         code = currency(doc.project)
         super().__init__(
             doc,
-            path,
-            read,
+            target,
             money_parser(code, minimum, optional),
             lambda v: money_text(v, self.currency_of(self.doc.project)),
             prefix=money_symbol(code),
@@ -276,13 +274,14 @@ class ComboField(Field):
     def __init__(
         self,
         doc: Document,
-        path: Path,
-        read: Reader,
+        target: Loc[Any],
         choices: Callable[[Project], Sequence[tuple[str, Any]]],
         make_op: Callable[[Any], Op] | None = None,
+        *,
+        read: Reader | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(doc, path, read, parent)
+        super().__init__(doc, target, read, parent)
         self.choices, self.make_op = choices, make_op
         self.combo = QComboBox(self)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -295,14 +294,8 @@ class ComboField(Field):
         value = self._values[index]
         if value == self.current(self.doc.project):
             return
-        reason = push_built(
-            self.doc, lambda: self.make_op(value) if self.make_op else SetField(self.path, value)
-        )
-        if reason is not None:
-            self.show_error(reason)
+        if not self.pushed(push_built(self.doc, lambda: self.make(value))):
             self._select(self.current(self.doc.project))
-        else:
-            self.clear_error()
 
     def pick(self, value: Any) -> None:
         """Choose ``value`` as if the user picked it (tests, shortcuts)."""
@@ -333,27 +326,22 @@ class CheckField(Field):
     def __init__(
         self,
         doc: Document,
-        path: Path,
-        read: Reader,
+        target: Loc[Any],
         text: str,
-        make_op: Callable[[bool], Op] | None = None,
+        make_op: Callable[[Any], Op] | None = None,
+        *,
+        read: Reader | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(doc, path, read, parent)
+        super().__init__(doc, target, read, parent)
         self.make_op = make_op
         self.box = QCheckBox(text, self)
         self.row.addWidget(self.box, 1)
         self.box.clicked.connect(self._clicked)
 
     def _clicked(self, checked: bool) -> None:
-        reason = push_built(
-            self.doc, lambda: self.make_op(checked) if self.make_op else SetField(self.path, checked)
-        )
-        if reason is not None:
-            self.show_error(reason)
+        if not self.pushed(push_built(self.doc, lambda: self.make(checked))):
             self.box.setChecked(bool(self.current(self.doc.project)))
-        else:
-            self.clear_error()
 
     def refresh(self, project: Project) -> None:
         self.box.setChecked(bool(self.current(project)))
@@ -377,6 +365,5 @@ __all__ = [
     "parse_optional_ms",
     "parse_text",
     "push_built",
-    "push_reporting",
     "short_reason",
 ]

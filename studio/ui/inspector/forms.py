@@ -1,7 +1,7 @@
-"""Inspector form building blocks: path reading, the Form base class, buttons.
+"""Inspector form building blocks: the Form base class, buttons.
 
-A :class:`Form` shows one item addressed by an id path (the selection's
-``current``).  It is built once for its item and then refreshed from the
+A :class:`Form` shows one item addressed by a typed ref (parsed from the
+selection's ``current`` id path).  It is built once for its item and then refreshed from the
 model on every document change; when the item's *shape* changes (options
 added, variables retyped) ``signature`` differs and the panel rebuilds it.
 """
@@ -19,48 +19,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
-from studio.model.ops import Op
-from studio.model.ops.base import LIST_ATTRS
-from studio.model.project import Project, Scene
-from studio.ui.inspector.fields import (
-    LineField,
-    Path,
-    error_label,
-    parse_ms,
-    parse_optional_ms,
-    push_built,
-)
-
-
-def read_path(project: Project, path: Path) -> Any:
-    """The value at an id path (see :mod:`studio.model.ops`); KeyError if it is gone."""
-    parts = path[1:] if path and path[0] == "project" else path
-    node: Any = project
-    i = 0
-    while i < len(parts):
-        key = parts[i]
-        if node is None:
-            raise KeyError(path)
-        if key == "option" and isinstance(node, Scene):
-            node = node.choice
-            if node is None:
-                raise KeyError(path)
-        items = getattr(node, LIST_ATTRS[key], None) if key in LIST_ATTRS else None
-        if isinstance(items, list) and i + 1 < len(parts):
-            node = next((x for x in items if x.id == parts[i + 1]), None)
-            if node is None:
-                raise KeyError(path)
-            i += 2
-        else:
-            if not hasattr(node, key):
-                raise KeyError(path)
-            node = getattr(node, key)
-            i += 1
-    return node
-
-
-def reader(path: Path) -> Callable[[Project], Any]:
-    return lambda project: read_path(project, path)
+from studio.model.ops import FieldRef, Op, OpError, Ref
+from studio.model.project import Project
+from studio.ui.inspector.fields import LineField, error_label, parse_ms, parse_optional_ms, push_built
 
 
 @dataclass
@@ -95,9 +56,9 @@ class OpButton(QWidget):
         self.button.clicked.connect(self.click)
 
     def click(self) -> bool:
-        reason = push_built(self.doc, self.build, self.button.text())
-        if reason is not None:
-            self.error.setText(reason)
+        outcome = push_built(self.doc, self.build, self.button.text())
+        if outcome.reason is not None:
+            self.error.setText(outcome.reason)
             self.error.show()
             return False
         self.error.hide()
@@ -155,13 +116,14 @@ class ElidedLabel(QLabel):
 
 
 class Form(QWidget):
-    """A titled QFormLayout of refreshable fields for the item at ``path``."""
+    """A titled QFormLayout of refreshable fields for the item at ``ref``."""
 
     title = "Item"
 
-    def __init__(self, ctx: Ctx, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Ctx, ref: Ref[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.doc, self.path = ctx, ctx.doc, path
+        self.ctx, self.doc, self.ref = ctx, ctx.doc, ref
+        self.path = ref.id_path
         self.parts: list[Any] = []
         self.form = QFormLayout(self)
         self.form.setContentsMargins(8, 6, 8, 8)
@@ -213,22 +175,23 @@ class Form(QWidget):
         label.setToolTip("Ids are stable references and cannot be edited here")
         self.form.addRow("Id", label)
 
-    def nav(self, text: str, path: Path, tip: str = "") -> QPushButton:
+    def nav(self, text: str, ref: Ref[Any], tip: str = "") -> QPushButton:
         """A button that selects another item (keeps the scene selected)."""
         button = NavButton(text, self)
         button.setToolTip(tip or text)
-        button.clicked.connect(lambda: self.go(path))
+        button.clicked.connect(lambda: self.go(ref))
         return button
 
-    def go(self, path: Path | None) -> None:
-        scene = path[1] if path and path[0] == "scene" else None
+    def go(self, ref: Ref[Any]) -> None:
+        path = ref.id_path
+        scene = path[1] if path[0] == "scene" else None
         self.ctx.selection.set([scene] if scene else [], current=path)
 
     # --- model ------------------------------------------------------------------------
     def exists(self, project: Project) -> bool:
         try:
-            read_path(project, self.path)
-        except KeyError:
+            self.ref.get(project)
+        except OpError:
             return False
         return True
 
@@ -246,11 +209,10 @@ class Form(QWidget):
                 part.flush()
 
 
-def ms_field(ctx: Ctx, path: Path, optional: bool = False, placeholder: str = "") -> LineField:
+def ms_field(ctx: Ctx, target: FieldRef[Any], optional: bool = False, placeholder: str = "") -> LineField:
     return LineField(
         ctx.doc,
-        path,
-        reader(path),
+        target,
         parse_optional_ms if optional else parse_ms,
         suffix="ms",
         placeholder=placeholder,

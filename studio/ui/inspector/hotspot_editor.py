@@ -16,18 +16,10 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from studio.app.document import Document
 from studio.app.playhead import Playhead
-from studio.model.ops import SetField
+from studio.model.ops import HotspotRef, Op, OpError, OptionRef, Outcome, SetField, TagRef
 from studio.model.project import Project
 from studio.model.types import Rect
-from studio.ui.inspector.fields import (
-    ERROR_STYLE,
-    LineField,
-    Path,
-    format_ms,
-    parse_fraction,
-    push_reporting,
-    short_reason,
-)
+from studio.ui.inspector.fields import ERROR_STYLE, LineField, format_ms, parse_fraction, short_reason
 from studio.ui.inspector.hotspot import FrameKey, HotspotCanvas, RectT, aspect_ratio, frames
 
 
@@ -36,23 +28,25 @@ def _fmt(value: object) -> str:
 
 
 class HotspotEditor(QWidget):
-    """Edit the Rect at ``path`` on a frame of ``scene_id``'s clip."""
+    """Edit the hotspot of ``owner`` (an option's, which may be removed, or a product tag's) on a
+    frame of its scene's clip."""
 
     def __init__(
         self,
         doc: Document,
         playhead: Playhead,
-        path: Path,
-        scene_id: str,
+        owner: OptionRef | TagRef,
         start_ms: Callable[[Project], int],
         others: Callable[[Project], list[RectT]],
-        optional: bool,
         colour: str = "#8a4fbf",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("hotspotEditor")
-        self.doc, self.playhead, self.path, self.scene_id = doc, playhead, path, scene_id
+        self.doc, self.playhead, self.owner, self.scene_id = doc, playhead, owner, owner.scene
+        self.target = owner.hotspot
+        self.path = self.target.id_path
+        optional = isinstance(owner, OptionRef)
         self.start_ms, self.others, self.optional = start_ms, others, optional
         self.canvas = HotspotCanvas(self)
         self.canvas.colour = QColor(colour)
@@ -70,10 +64,9 @@ class HotspotEditor(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(4)
         self.fields: list[LineField] = []
-        for n, name in enumerate(("x", "y", "w", "h")):
-            f = LineField(
-                doc, (*path, name), self._reader(name), parse_fraction, _fmt, undo_text=f"Set hotspot {name}"
-            )
+        rect = HotspotRef(owner)
+        for n, (name, target) in enumerate((("x", rect.x), ("y", rect.y), ("w", rect.w), ("h", rect.h))):
+            f = LineField(doc, target, parse_fraction, _fmt, undo_text=f"Set hotspot {name}")
             f.edit.setObjectName(f"hotspot_{name}")
             grid.addWidget(QLabel(name, self), n // 2, (n % 2) * 2)
             grid.addWidget(f, n // 2, (n % 2) * 2 + 1)
@@ -97,22 +90,15 @@ class HotspotEditor(QWidget):
         playhead.moved.connect(self._on_playhead)
         frames().ready.connect(self._on_frame)
 
-    def _reader(self, name: str) -> Callable[[Project], object]:
-        return lambda project: getattr(self.hotspot(project), name)
-
-    def hotspot(self, project: Project) -> Rect:
-        from studio.ui.inspector.forms import read_path
-
-        value = read_path(project, self.path)
-        if not isinstance(value, Rect):
-            raise KeyError("no hotspot")
-        return value
+    def hotspot(self, project: Project) -> Rect | None:
+        """The hotspot (None: none, or its option or tag is gone)."""
+        try:
+            return self.target.get(project)
+        except OpError:
+            return None
 
     def refresh(self, project: Project) -> None:
-        try:
-            r: Rect | None = self.hotspot(project)
-        except KeyError:
-            r = None
+        r = self.hotspot(project)
         self.canvas.ratio = aspect_ratio(project.aspect)
         self.canvas.rect_n = None if r is None else (r.x, r.y, r.w, r.h)
         self.canvas.others = self.others(project)
@@ -170,17 +156,22 @@ class HotspotEditor(QWidget):
         except ValueError as exc:
             return self._fail(str(exc).splitlines()[-1])
         text = "Draw hotspot" if self.canvas.rect_n is None else "Move hotspot"
-        reason = push_reporting(self.doc, SetField(self.path, rect), text)
-        if reason is not None:
-            return self._fail(short_reason(reason, self.path))
+        if isinstance(self.owner, OptionRef):  # (two branches: the two fields differ in type)
+            op: Op = SetField(self.owner.hotspot, rect)
+        else:
+            op = SetField(self.owner.hotspot, rect)
+        if not self._pushed(self.doc.push(op, text)):
+            return False
         self.error.hide()
         return True
 
     def remove(self) -> bool:
-        reason = push_reporting(self.doc, SetField(self.path, None), "Remove hotspot")
-        if reason is not None:
-            return self._fail(short_reason(reason, self.path))
-        return True
+        if not isinstance(self.owner, OptionRef):
+            return self._fail("a product tag needs its hotspot")
+        return self._pushed(self.doc.push(SetField(self.owner.hotspot, None), "Remove hotspot"))
+
+    def _pushed(self, outcome: Outcome) -> bool:
+        return True if outcome.reason is None else self._fail(short_reason(outcome.reason, self.target))
 
     def _fail(self, reason: str) -> bool:
         self.error.setText(reason)

@@ -11,12 +11,23 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from studio.model.ops import RemoveItem, SetField, set_default_option
+from studio.model.ops import (
+    ChoiceRef,
+    DepositRef,
+    OpError,
+    OptionRef,
+    PromptRef,
+    RemoveItem,
+    SceneRef,
+    SetField,
+    TagRef,
+    set_default_option,
+)
 from studio.model.project import Deposit, Project
 from studio.ui.inspector.condition import ConditionEditor
 from studio.ui.inspector.effects import EffectsEditor
-from studio.ui.inspector.fields import CheckField, ComboField, LineField, MoneyField, Path
-from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field, read_path, reader, scene_choices
+from studio.ui.inspector.fields import CheckField, ComboField, LineField, MoneyField
+from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field, scene_choices
 from studio.ui.inspector.hotspot import RectT
 from studio.ui.inspector.hotspot_editor import HotspotEditor
 
@@ -30,76 +41,61 @@ def _currency(project: Project) -> str:
 class OptionForm(Form):
     title = "Option"
 
-    def __init__(self, ctx: Ctx, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, path, parent)
-        sid, oid = path[1], path[3]
+    def __init__(self, ctx: Ctx, ref: OptionRef, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, ref, parent)
+        self.option = ref
+        sid = ref.scene
         doc = self.doc
-        self.ident(oid)
-        self.row("Label", LineField(doc, (*path, "label"), reader((*path, "label")), live=True))
-        self.row("Goes to", ComboField(doc, (*path, "target"), reader((*path, "target")), scene_choices))
+        self.ident(ref.option)
+        self.row("Label", LineField(doc, ref.label, live=True))
+        self.row("Goes to", ComboField(doc, ref.target, scene_choices))
         self.row(
             "",
-            CheckField(
-                doc,
-                (*path, "default"),
-                reader((*path, "default")),
-                "Default (taken when time runs out)",
-                lambda on: self._default(on),
-            ),
+            CheckField(doc, ref.default, "Default (taken when time runs out)", lambda on: self._default(on)),
         )
         self.section("Savings deposit")
-        dep = (*path, "deposit")
-        self.row("Into goal", ComboField(doc, dep, self._deposit_goal, self._goal_choices, self._set_goal))
-        self.amount = MoneyField(doc, (*dep, "amount"), reader((*dep, "amount")), _currency)
+        self.row(
+            "Into goal",
+            ComboField(doc, ref.deposit, self._goal_choices, self._set_goal, read=self._deposit_goal),
+        )
+        self.amount = MoneyField(doc, DepositRef(sid, ref.option).amount, _currency)
         self.row("Amount", self.amount)
         self.section("Shown when")
-        self.wide(ConditionEditor(doc, (*path, "condition"), reader((*path, "condition"))))
+        self.wide(ConditionEditor(doc, ref.condition))
         self.section("Effects when chosen")
-        self.wide(EffectsEditor(doc, (*path, "effects"), reader((*path, "effects"))))
+        self.wide(EffectsEditor(doc, ref.effects))
         self.section("Hotspot on the video")
-        self.wide(
-            HotspotEditor(
-                doc,
-                ctx.playhead,
-                (*path, "hotspot"),
-                sid,
-                self._appear,
-                self._others,
-                optional=True,
-                colour="#3b7dd8",
-            )
-        )
+        self.wide(HotspotEditor(doc, ctx.playhead, ref, self._appear, self._others, colour="#3b7dd8"))
         self.wide(
             OpButton(
                 doc,
                 "Remove option",
-                lambda: RemoveItem(path),
-                after=lambda: self.go(("scene", sid, "choice")),
+                lambda: RemoveItem(ref),
+                after=lambda: self.go(ChoiceRef(sid)),
             )
         )
-        self.wide(self.nav("‹ Choice window", ("scene", sid, "choice")))
+        self.wide(self.nav("‹ Choice window", ChoiceRef(sid)))
 
-    def _default(self, on: bool) -> SetField:
-        scene = self.doc.project.scene_map()[self.path[1]]
-        return SetField(
-            ("scene", scene.id, "choice"), set_default_option(scene, self.path[3] if on else None)
-        )
+    def _default(self, on: bool) -> SetField[Any]:
+        scene = SceneRef(self.option.scene)
+        default = self.option.option if on else None
+        return SetField(scene.choice, set_default_option(scene.get(self.doc.project), default))
 
     def _deposit_goal(self, project: Project) -> Any:
-        dep = read_path(project, (*self.path, "deposit"))
+        dep = self.option.deposit.get(project)
         return dep.goal if dep is not None else None
 
     @staticmethod
     def _goal_choices(project: Project) -> list[tuple[str, Any]]:
         return [("No deposit", None)] + [(f"{g.name} ({g.id})", g.id) for g in project.goals]
 
-    def _set_goal(self, goal: Any) -> SetField:
-        dep_path = (*self.path, "deposit")
+    def _set_goal(self, goal: Any) -> SetField[Any]:
+        deposit = self.option.deposit
         if goal is None:
-            return SetField(dep_path, None)
-        old = read_path(self.doc.project, dep_path)
+            return SetField(deposit, None)
+        old = deposit.get(self.doc.project)
         amount = old.amount if old is not None else DEFAULT_DEPOSIT
-        return SetField(dep_path, Deposit(goal=goal, amount=amount))
+        return SetField(deposit, Deposit(goal=goal, amount=amount))
 
     def _appear(self, project: Project) -> int:
         choice = project.scene_map()[self.path[1]].choice
@@ -112,7 +108,7 @@ class OptionForm(Form):
         return [
             (o.hotspot.x, o.hotspot.y, o.hotspot.w, o.hotspot.h)
             for o in choice.options
-            if o.hotspot is not None and o.id != self.path[3]
+            if o.hotspot is not None and o.id != self.option.option
         ]
 
     def refresh(self, project: Project) -> None:
@@ -121,8 +117,8 @@ class OptionForm(Form):
 
     def _has_deposit(self, project: Project) -> bool:
         try:
-            return read_path(project, (*self.path, "deposit")) is not None
-        except KeyError:
+            return self.option.deposit.get(project) is not None
+        except OpError:
             return False
 
     def signature(self, project: Project) -> object:
@@ -132,80 +128,55 @@ class OptionForm(Form):
 class PromptForm(Form):
     title = "Savings prompt"
 
-    def __init__(self, ctx: Ctx, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, path, parent)
-        sid = path[1]
+    def __init__(self, ctx: Ctx, ref: PromptRef, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, ref, parent)
+        scene = SceneRef(ref.scene)
         doc = self.doc
-        self.ident(path[3])
-        self.row("At", ms_field(ctx, (*path, "at_ms")))
-        self.row(
-            "Goal",
-            ComboField(
-                doc,
-                (*path, "goal"),
-                reader((*path, "goal")),
-                lambda p: [(f"{g.name} ({g.id})", g.id) for g in p.goals],
-            ),
-        )
-        self.row("Amount", MoneyField(doc, (*path, "amount"), reader((*path, "amount")), _currency))
-        self.row("Text", LineField(doc, (*path, "text"), reader((*path, "text")), live=True))
-        self.row(
-            "", CheckField(doc, (*path, "pause"), reader((*path, "pause")), "Pause the video while asking")
-        )
+        self.ident(ref.prompt)
+        self.row("At", ms_field(ctx, ref.at_ms))
+        self.row("Goal", ComboField(doc, ref.goal, lambda p: [(f"{g.name} ({g.id})", g.id) for g in p.goals]))
+        self.row("Amount", MoneyField(doc, ref.amount, _currency))
+        self.row("Text", LineField(doc, ref.text, live=True))
+        self.row("", CheckField(doc, ref.pause, "Pause the video while asking"))
         self.section("Effects if accepted")
-        self.wide(EffectsEditor(doc, (*path, "accept_effects"), reader((*path, "accept_effects"))))
+        self.wide(EffectsEditor(doc, ref.accept_effects))
         self.section("Effects if declined")
-        self.wide(EffectsEditor(doc, (*path, "decline_effects"), reader((*path, "decline_effects"))))
+        self.wide(EffectsEditor(doc, ref.decline_effects))
         self.wide(
-            OpButton(
-                doc, "Remove savings prompt", lambda: RemoveItem(path), after=lambda: self.go(("scene", sid))
-            )
+            OpButton(doc, "Remove savings prompt", lambda: RemoveItem(ref), after=lambda: self.go(scene))
         )
-        self.wide(self.nav("‹ Scene", ("scene", sid)))
+        self.wide(self.nav("‹ Scene", scene))
 
 
 class TagForm(Form):
     title = "Product tag"
 
-    def __init__(self, ctx: Ctx, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, path, parent)
-        sid = path[1]
+    def __init__(self, ctx: Ctx, ref: TagRef, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, ref, parent)
+        self.tag = ref
+        scene = SceneRef(ref.scene)
         doc = self.doc
-        self.ident(path[3])
-        self.row(
-            "Product",
-            ComboField(
-                doc,
-                (*path, "product"),
-                reader((*path, "product")),
-                lambda p: [(f"{x.name} ({x.id})", x.id) for x in p.products],
-            ),
-        )
-        self.row("From", ms_field(ctx, (*path, "start_ms")))
-        self.row("To", ms_field(ctx, (*path, "end_ms")))
-        self.row("Button", LineField(doc, (*path, "cta"), reader((*path, "cta")), live=True))
+        self.ident(ref.tag)
+        products = ComboField(doc, ref.product, lambda p: [(f"{x.name} ({x.id})", x.id) for x in p.products])
+        self.row("Product", products)
+        self.row("From", ms_field(ctx, ref.start_ms))
+        self.row("To", ms_field(ctx, ref.end_ms))
+        self.row("Button", LineField(doc, ref.cta, live=True))
         self.section("Hotspot on the video")
+        self.wide(HotspotEditor(doc, ctx.playhead, ref, self._start, self._others))
         self.wide(
-            HotspotEditor(
-                doc, ctx.playhead, (*path, "hotspot"), sid, self._start, self._others, optional=False
-            )
+            OpButton(doc, "Remove product tag", lambda: RemoveItem(ref), after=lambda: self.go(scene))
         )
-        self.wide(
-            OpButton(
-                doc, "Remove product tag", lambda: RemoveItem(path), after=lambda: self.go(("scene", sid))
-            )
-        )
-        self.wide(self.nav("‹ Scene", ("scene", sid)))
+        self.wide(self.nav("‹ Scene", scene))
 
     def _start(self, project: Project) -> int:
-        tag = read_path(project, self.path)
-        return int(tag.start_ms)
+        return self.tag.get(project).start_ms
 
     def _others(self, project: Project) -> list[RectT]:
         """Hotspots of the scene's other tags that overlap this one in time."""
         try:
-            me = read_path(project, self.path)
-        except KeyError:
+            me = self.tag.get(project)
+        except OpError:
             return []
         scene = project.scene_map()[self.path[1]]
         return [

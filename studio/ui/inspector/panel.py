@@ -10,46 +10,59 @@ typing is never interrupted.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
-from studio.model.ops import ChangeSet
-from studio.ui.inspector.forms import Ctx, ElidedLabel, Form, read_path
+from studio.model.ops import (
+    ChangeSet,
+    ChoiceRef,
+    ItemRef,
+    OpError,
+    OptionRef,
+    PromptRef,
+    Ref,
+    SceneRef,
+    TagRef,
+    parse_path,
+)
+from studio.ui.inspector.forms import Ctx, ElidedLabel, Form
 from studio.ui.inspector.item_forms import OptionForm, PromptForm, TagForm
 from studio.ui.inspector.project_form import ProjectForm
 from studio.ui.inspector.scene_forms import ChoiceForm, SceneForm
 
 Path = tuple[str, ...]
+FORMS: dict[type[Ref[Any]], type[Form]] = {
+    SceneRef: SceneForm,
+    ChoiceRef: ChoiceForm,
+    OptionRef: OptionForm,
+    PromptRef: PromptForm,
+    TagRef: TagForm,
+}
 
 
-def form_class(path: Path | None) -> type[Form] | None:
-    """Which form shows ``path`` (None: nothing to show)."""
-    if not path or path[0] != "scene" or len(path) < 2:
+def form_ref(path: Path | None) -> Ref[Any] | None:
+    """The item whose form shows ``path``: the item itself, else the nearest one holding it that
+    has a form (a hotspot shows its option); None if there is none (the Project tab's items)."""
+    try:
+        ref: Ref[Any] | None = parse_path(path) if path else None  # type: ignore[assignment]
+    except OpError:
         return None
-    if len(path) == 2:
-        return SceneForm
-    kind = path[2]
-    if kind == "choice" and len(path) == 3:
-        return ChoiceForm
-    if len(path) == 4:
-        return {"option": OptionForm, "prompt": PromptForm, "tag": TagForm}.get(kind)
-    return SceneForm
+    while ref is not None and type(ref) not in FORMS:
+        ref = ref.parent
+    return ref
 
 
-def breadcrumb(doc: Document, path: Path) -> str:
-    scene = doc.project.scene_map().get(path[1])
-    parts = [f"Scene “{scene.title}”" if scene else f"Scene '{path[1]}'"]
-    if len(path) >= 3:
-        names = {
-            "choice": "Choice window",
-            "option": "Option",
-            "prompt": "Savings prompt",
-            "tag": "Product tag",
-        }
-        parts.append(names.get(path[2], path[2]) + (f" '{path[3]}'" if len(path) >= 4 else ""))
+def breadcrumb(doc: Document, ref: Ref[Any]) -> str:
+    sid = ref.id_path[1]
+    scene = doc.project.scene_map().get(sid)
+    parts = [f"Scene “{scene.title}”" if scene else f"Scene '{sid}'"]
+    if not isinstance(ref, SceneRef):
+        parts.append(FORMS[type(ref)].title + (f" '{ref.ident}'" if isinstance(ref, ItemRef) else ""))
     return "  ›  ".join(parts)
 
 
@@ -104,29 +117,30 @@ class InspectorPanel(QWidget):
         self._on_selection()
 
     # --- routing ---------------------------------------------------------------------------
-    def target(self) -> Path | None:
-        """The path to show: the current item, falling back to its scene, else None."""
+    def target(self) -> Ref[Any] | None:
+        """The item to show: the current one, falling back to its scene, else None."""
         path = self.selection.current
         if path is None and len(self.selection.scenes) == 1:
             path = ("scene", next(iter(self.selection.scenes)))
-        if path is None or form_class(path) is None:
+        ref = form_ref(path)
+        if ref is None:
             return None
         project = self.doc.project
         try:
-            read_path(project, path)
-        except KeyError:
-            path = ("scene", path[1])
-            if path[1] not in project.scene_map():
+            ref.get(project)
+        except OpError:
+            ref = SceneRef(ref.id_path[1])
+            if ref.scene not in project.scene_map():
                 return None
-        return path
+        return ref
 
     def _on_selection(self) -> None:
         self.show_item(self.target())
         if self.selection.current and self.selection.current[0] in ("goal", "product", "variable"):
             self.tabs.setCurrentIndex(1)
 
-    def show_item(self, path: Path | None, keep_scroll: bool = False) -> None:
-        if self.form is not None and path == self.form.path and not keep_scroll:
+    def show_item(self, ref: Ref[Any] | None, keep_scroll: bool = False) -> None:
+        if self.form is not None and ref == self.form.ref and not keep_scroll:
             return
         scroll = self.item_scroll.verticalScrollBar().value() if keep_scroll else 0
         if self.form is not None and not self._switching:
@@ -139,8 +153,7 @@ class InspectorPanel(QWidget):
         if old is not None:
             old.deleteLater()
         self.form = None
-        cls = form_class(path)
-        if path is None or cls is None:
+        if ref is None:
             hint = QLabel("Select a scene in the graph, or an item on its timeline.", self)
             hint.setWordWrap(True)
             hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -148,12 +161,12 @@ class InspectorPanel(QWidget):
             self.item_scroll.setWidget(hint)
             self.crumb.set_full_text("Nothing selected")
             return
-        self.form = cls(self.ctx, path)
+        self.form = FORMS[type(ref)](self.ctx, ref)
         self._sig = self.form.signature(self.doc.project)
         self.form.refresh(self.doc.project)
         self.item_scroll.setWidget(self.form)
         self.item_scroll.verticalScrollBar().setValue(scroll)
-        self.crumb.set_full_text(breadcrumb(self.doc, path))
+        self.crumb.set_full_text(breadcrumb(self.doc, ref))
         self.tabs.setCurrentIndex(0)
 
     def _build_project(self) -> None:
@@ -175,10 +188,10 @@ class InspectorPanel(QWidget):
         if changes.layout_only or self._switching:
             return
         target = self.target()
-        if self.form is not None and (target != self.form.path or not self.form.exists(project)):
+        if self.form is not None and (target != self.form.ref or not self.form.exists(project)):
             self.show_item(target)
         elif self.form is not None and self.form.signature(project) != self._sig:
-            self.show_item(self.form.path, keep_scroll=True)  # same item, new shape
+            self.show_item(self.form.ref, keep_scroll=True)  # same item, new shape
         elif self.form is not None:
             self.form.refresh(project)
         elif target is not None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from studio.app.edits import unique_id
 from studio.model.currency import MINOR_UNITS, SYMBOLS
-from studio.model.ops import AddItem, Op, RemoveItem, SetField
+from studio.model.ops import PROJECT, AddItem, GoalRef, Op, ProductRef, RemoveItem, SetField, VariableRef
 from studio.model.project import Product, Project, SavingsGoal, Variable
 from studio.model.types import ID_PATTERN
 from studio.ui.inspector.effects import parse_value, value_text
@@ -34,11 +34,10 @@ from studio.ui.inspector.fields import (
     ComboField,
     LineField,
     MoneyField,
-    Path,
     optional_text,
     push_built,
 )
-from studio.ui.inspector.forms import Ctx, Form, OpButton, reader, scene_choices
+from studio.ui.inspector.forms import Ctx, Form, OpButton, scene_choices
 
 ASPECTS = ("9:16", "16:9", "1:1", "4:5", "3:4")
 REPLAY_TEXT = "Deposits on replays are real"
@@ -58,36 +57,15 @@ class ProjectForm(Form):
     title = "Project"
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, ("project",), parent)
+        super().__init__(ctx, PROJECT, parent)
         doc, project = self.doc, self.doc.project
         self.section("Drama")
-        self.row("Title", LineField(doc, ("project", "title"), reader(("project", "title")), live=True))
-        self.row(
-            "Currency",
-            ComboField(doc, ("project", "currency"), reader(("project", "currency")), currency_choices),
-        )
-        self.row("Locale", LineField(doc, ("project", "locale"), reader(("project", "locale"))))
-        self.row(
-            "Aspect",
-            ComboField(
-                doc,
-                ("project", "aspect"),
-                reader(("project", "aspect")),
-                lambda _p: [(a, a) for a in ASPECTS],
-            ),
-        )
-        self.row(
-            "Start",
-            ComboField(
-                doc,
-                ("project", "start"),
-                reader(("project", "start")),
-                lambda p: [("(none)", None), *scene_choices(p)],
-            ),
-        )
-        replays = CheckField(
-            doc, ("project", "replay_deposits"), reader(("project", "replay_deposits")), REPLAY_TEXT
-        )
+        self.row("Title", LineField(doc, PROJECT.title, live=True))
+        self.row("Currency", ComboField(doc, PROJECT.currency, currency_choices))
+        self.row("Locale", LineField(doc, PROJECT.locale))
+        self.row("Aspect", ComboField(doc, PROJECT.aspect, lambda _p: [(a, a) for a in ASPECTS]))
+        self.row("Start", ComboField(doc, PROJECT.start, lambda p: [("(none)", None), *scene_choices(p)]))
+        replays = CheckField(doc, PROJECT.replay_deposits, REPLAY_TEXT)
         replays.box.setObjectName("replayDeposits")
         replays.setToolTip(REPLAY_TIP)
         replays.box.setToolTip(REPLAY_TIP)
@@ -118,7 +96,7 @@ class ProjectForm(Form):
     def _box(self, title: str) -> tuple[QFrame, Form]:
         box = QFrame(self)
         box.setFrameShape(QFrame.Shape.StyledPanel)
-        inner = Form(self.ctx, self.path, box)
+        inner = Form(self.ctx, self.ref, box)
         inner.form.setContentsMargins(6, 0, 6, 6)
         inner.section(title)
         layout = QVBoxLayout(box)
@@ -127,12 +105,12 @@ class ProjectForm(Form):
         return box, inner
 
     def _goal_box(self, goal: SavingsGoal) -> QFrame:
-        base = ("goal", goal.id)
+        base = GoalRef(goal.id)
         doc = self.doc
         box, inner = self._box(f"Goal '{goal.id}'")
-        inner.row("Name", LineField(doc, (*base, "name"), reader((*base, "name")), live=True))
-        inner.row("Target", MoneyField(doc, (*base, "target"), reader((*base, "target")), _currency))
-        cap = MoneyField(doc, (*base, "cap"), reader((*base, "cap")), _currency, optional=True)
+        inner.row("Name", LineField(doc, base.name, live=True))
+        inner.row("Target", MoneyField(doc, base.target, _currency))
+        cap = MoneyField(doc, base.cap, _currency, optional=True)
         cap.setToolTip("Most one playthrough may deposit (empty: no cap)")
         inner.row("Cap", cap)
         inner.wide(OpButton(doc, "Remove goal", lambda: RemoveItem(base)))
@@ -140,38 +118,17 @@ class ProjectForm(Form):
         return box
 
     def _product_box(self, product: Product) -> QFrame:
-        base = ("product", product.id)
+        base = ProductRef(product.id)
         doc = self.doc
         box, inner = self._box(f"Product '{product.id}'")
-        inner.row("Name", LineField(doc, (*base, "name"), reader((*base, "name")), live=True))
-        inner.row("SKU", LineField(doc, (*base, "sku"), reader((*base, "sku")), live=True))
-        inner.row(
-            "Price",
-            MoneyField(
-                doc,
-                (*base, "price"),
-                reader((*base, "price")),
-                _product_currency(base),
-                minimum=0,
-                optional=True,
-            ),
-        )
-        inner.row(
-            "Currency", ComboField(doc, (*base, "currency"), reader((*base, "currency")), currency_choices)
-        )
-        inner.row(
-            "Shop URL",
-            LineField(doc, (*base, "url"), reader((*base, "url")), optional_text, placeholder="https://…"),
-        )
+        inner.row("Name", LineField(doc, base.name, live=True))
+        inner.row("SKU", LineField(doc, base.sku, live=True))
+        inner.row("Price", MoneyField(doc, base.price, _product_currency(base), minimum=0, optional=True))
+        inner.row("Currency", ComboField(doc, base.currency, currency_choices))
+        inner.row("Shop URL", LineField(doc, base.url, optional_text, placeholder="https://…"))
         inner.row(
             "Image",
-            LineField(
-                doc,
-                (*base, "image"),
-                reader((*base, "image")),
-                optional_text,
-                placeholder="media/serum.jpg (in the project folder)",
-            ),
+            LineField(doc, base.image, optional_text, placeholder="media/serum.jpg (in the project folder)"),
         )
         inner.wide(OpButton(doc, "Remove product", lambda: RemoveItem(base)))
         self.parts.append(inner)
@@ -180,13 +137,13 @@ class ProjectForm(Form):
     def _new_goal(self) -> Op:
         project = self.doc.project
         gid = unique_id("goal", (g.id for g in project.goals))
-        return AddItem(("goal",), SavingsGoal(id=gid, name="New goal", target=100_000))
+        return AddItem(PROJECT.goals, SavingsGoal(id=gid, name="New goal", target=100_000))
 
     def _new_product(self) -> Op:
         project = self.doc.project
         pid = unique_id("product", (p.id for p in project.products))
         return AddItem(
-            ("product",), Product(id=pid, sku=pid.upper(), name="New product", currency=project.currency)
+            PROJECT.products, Product(id=pid, sku=pid.upper(), name="New product", currency=project.currency)
         )
 
 
@@ -194,9 +151,9 @@ def _currency(project: Project) -> str:
     return project.currency
 
 
-def _product_currency(base: Path) -> Any:
+def _product_currency(base: ProductRef) -> Any:
     def read(project: Project) -> str:
-        product = project.product_map().get(base[1])
+        product = project.product_map().get(base.product)
         return product.currency if product else project.currency
 
     return read
@@ -208,7 +165,7 @@ class VariableRow(QWidget):
     def __init__(self, form: ProjectForm, var: Variable) -> None:
         super().__init__(form)
         self.doc, self.vid = form.doc, var.id
-        base = ("variable", var.id)
+        base = VariableRef(var.id)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         name = QLabel(var.id, self)
@@ -216,24 +173,18 @@ class VariableRow(QWidget):
         self.kind = ComboField(
             self.doc,
             base,
-            lambda p: p_var(p, self.vid).type,
             lambda _p: [("int", "int"), ("bool", "bool"), ("string", "string")],
             self._retype,
+            read=lambda p: base.get(p).type,
         )
         self.default: ComboField | LineField
         if var.type == "bool":
-            self.default = ComboField(
-                self.doc,
-                (*base, "default"),
-                reader((*base, "default")),
-                lambda _p: [("false", False), ("true", True)],
-            )
+            self.default = ComboField(self.doc, base.default, lambda _p: [("false", False), ("true", True)])
         else:
             kind = var.type
             self.default = LineField(
                 self.doc,
-                (*base, "default"),
-                reader((*base, "default")),
+                base.default,
                 lambda text: parse_value(kind, text),
                 value_text,
                 live=kind == "string",
@@ -252,7 +203,7 @@ class VariableRow(QWidget):
         box.addLayout(row)
 
     def _retype(self, kind: Any) -> Op:
-        return SetField(("variable", self.vid), Variable(id=self.vid, type=kind, default=TYPE_DEFAULTS[kind]))
+        return SetField(VariableRef(self.vid), Variable(id=self.vid, type=kind, default=TYPE_DEFAULTS[kind]))
 
     def refresh(self, project: Project) -> None:
         for part in (self.kind, self.default, self.remove):
@@ -263,10 +214,6 @@ class VariableRow(QWidget):
             if field.path == path:
                 return field
         raise KeyError(path)
-
-
-def p_var(project: Project, vid: str) -> Variable:
-    return next(v for v in project.variables if v.id == vid)
 
 
 class NewVariable(QWidget):
@@ -321,11 +268,11 @@ class NewVariable(QWidget):
             reason = push_built(
                 self.doc,
                 lambda: AddItem(
-                    ("variable",),
+                    PROJECT.variables,
                     Variable.model_validate({"id": text, "type": kind, "default": TYPE_DEFAULTS[kind]}),
                 ),
                 f"Add variable '{text}'",
-            )
+            ).reason
         if reason is not None:
             self.error.setText(reason)
             self.error.show()

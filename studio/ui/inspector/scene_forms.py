@@ -13,31 +13,30 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from studio.app import edits
-from studio.model.ops import AddItem, Op, SetField
+from studio.model.ops import PROJECT, AddItem, ChoiceRef, Op, OptionRef, PromptRef, SceneRef, SetField, TagRef
 from studio.model.project import Option, Project
 from studio.ui.inspector.effects import EffectsEditor
-from studio.ui.inspector.fields import CheckField, ComboField, LineField, Path, format_ms
-from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field, reader
+from studio.ui.inspector.fields import CheckField, ComboField, LineField, format_ms
+from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field
 
 
 class SceneForm(Form):
     title = "Scene"
 
-    def __init__(self, ctx: Ctx, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, path, parent)
-        project, sid = self.doc.project, path[1]
-        scene = project.scene_map()[sid]
-        base = ("scene", sid)
+    def __init__(self, ctx: Ctx, ref: SceneRef, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, ref, parent)
+        project, sid = self.doc.project, ref.scene
+        scene = ref.get(project)
         self.ident(sid)
-        self.row("Title", LineField(self.doc, (*base, "title"), reader((*base, "title")), live=True))
-        self.row("Clip", ComboField(self.doc, (*base, "media"), reader((*base, "media")), _media_choices))
-        self.row("In", ms_field(ctx, (*base, "in_ms")))
+        self.row("Title", LineField(self.doc, ref.title, live=True))
+        self.row("Clip", ComboField(self.doc, ref.media, _media_choices))
+        self.row("In", ms_field(ctx, ref.in_ms))
         end = project.scene_out_ms(scene) if scene.out_ms is None else None
         self.row(
             "Out",
             ms_field(
                 ctx,
-                (*base, "out_ms"),
+                ref.out_ms,
                 optional=True,
                 placeholder=f"end of clip ({end})" if end else "end of clip",
             ),
@@ -46,39 +45,39 @@ class SceneForm(Form):
             "",
             CheckField(
                 self.doc,
-                ("project", "start"),
-                lambda p: p.start == sid,
+                PROJECT.start,
                 "Start scene",
-                lambda on: edits.set_start(sid) if on else SetField(("project", "start"), None),
+                lambda on: edits.set_start(sid) if on else SetField(PROJECT.start, None),
+                read=lambda p: p.start == sid,
             ),
         )
         self.row(
             "Ending",
             ComboField(
                 self.doc,
-                (*base, "ending"),
-                _ending_value(sid),
+                ref.ending,
                 _ending_choices,
                 lambda v: edits.mark_ending(sid, v is not None, v or None),
+                read=_ending_value(sid),
             ),
         )
         self.section("On enter")
-        self.wide(EffectsEditor(self.doc, (*base, "on_enter"), reader((*base, "on_enter"))))
+        self.wide(EffectsEditor(self.doc, ref.on_enter))
         self.section("Timed items")
         if scene.choice is not None:
             c = scene.choice
             self.wide(
                 self.nav(
-                    f"Choice window  {format_ms(c.appear_ms)} – {format_ms(c.decision_ms)}", (*base, "choice")
+                    f"Choice window  {format_ms(c.appear_ms)} – {format_ms(c.decision_ms)}", ChoiceRef(sid)
                 )
             )
         for p in scene.prompts:
-            self.wide(self.nav(f"Savings prompt '{p.id}'  at {format_ms(p.at_ms)}", (*base, "prompt", p.id)))
+            self.wide(self.nav(f"Savings prompt '{p.id}'  at {format_ms(p.at_ms)}", PromptRef(sid, p.id)))
         for t in scene.tags:
             self.wide(
                 self.nav(
                     f"Product tag '{t.id}'  {format_ms(t.start_ms)} – {format_ms(t.end_ms)}",
-                    (*base, "tag", t.id),
+                    TagRef(sid, t.id),
                 )
             )
         if scene.choice is None and not scene.prompts and not scene.tags:
@@ -125,46 +124,22 @@ def _ending_value(sid: str) -> Callable[[Project], Any]:
 class ChoiceForm(Form):
     title = "Choice window"
 
-    def __init__(self, ctx: Ctx, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, path, parent)
-        project, sid = self.doc.project, path[1]
-        scene = project.scene_map()[sid]
-        assert scene.choice is not None
-        base = ("scene", sid, "choice")
-        self.row("Appears", ms_field(ctx, (*base, "appear_ms")))
-        self.row("Deadline", ms_field(ctx, (*base, "decision_ms")))
+    def __init__(self, ctx: Ctx, ref: ChoiceRef, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, ref, parent)
+        sid = ref.scene
+        choice = ref.get(self.doc.project)
+        self.row("Appears", ms_field(ctx, ref.appear_ms))
+        self.row("Deadline", ms_field(ctx, ref.decision_ms))
         timeouts = [("Pick the default option", "default"), ("Loop the end", "loop"), ("Pause", "pause")]
-        self.row(
-            "On timeout",
-            ComboField(self.doc, (*base, "timeout"), reader((*base, "timeout")), lambda _p: timeouts),
-        )
+        self.row("On timeout", ComboField(self.doc, ref.timeout, lambda _p: timeouts))
         modes = [("Cut at the choice", "cut"), ("Play the clip to its end", "play_to_end")]
-        self.row(
-            "After choosing", ComboField(self.doc, (*base, "mode"), reader((*base, "mode")), lambda _p: modes)
-        )
-        self.row(
-            "",
-            CheckField(
-                self.doc, (*base, "show_countdown"), reader((*base, "show_countdown")), "Show the countdown"
-            ),
-        )
-        self.row(
-            "",
-            CheckField(
-                self.doc,
-                (*base, "one_shot"),
-                reader((*base, "one_shot")),
-                "Ask only once (one shot)",
-            ),
-        )
+        self.row("After choosing", ComboField(self.doc, ref.mode, lambda _p: modes))
+        self.row("", CheckField(self.doc, ref.show_countdown, "Show the countdown"))
+        self.row("", CheckField(self.doc, ref.one_shot, "Ask only once (one shot)"))
         self.section("Options")
-        for o in scene.choice.options:
+        for o in choice.options:
             star = "  ★ default" if o.default else ""
-            self.wide(
-                self.nav(
-                    f"{o.label}  →  {o.target}{star}", ("scene", sid, "option", o.id), f"option '{o.id}'"
-                )
-            )
+            self.wide(self.nav(f"{o.label}  →  {o.target}{star}", OptionRef(sid, o.id), f"option '{o.id}'"))
         buttons = QWidget(self)
         row = QHBoxLayout(buttons)
         row.setContentsMargins(0, 4, 0, 0)
@@ -172,15 +147,15 @@ class ChoiceForm(Form):
         remove = OpButton(
             self.doc,
             "Remove choice window",
-            lambda: SetField(("scene", sid, "choice"), None),
-            after=lambda: self.go(("scene", sid)),
+            lambda: SetField(SceneRef(sid).choice, None),
+            after=lambda: self.go(SceneRef(sid)),
             parent=buttons,
         )
         row.addWidget(add)
         row.addWidget(remove)
         self.wide(buttons)
         self.parts += [add, remove]
-        self.wide(self.nav("‹ Scene", ("scene", sid)))
+        self.wide(self.nav("‹ Scene", SceneRef(sid)))
 
     def signature(self, project: Project) -> object:
         s = project.scene_map().get(self.path[1])
@@ -195,4 +170,4 @@ def _new_option(project: Project, sid: str) -> Op:
     others = [s for s in project.scenes if s.id != sid] or [scene]
     target = others[min(len(existing), len(others) - 1)]
     oid = edits.unique_id(f"to_{target.id}", (o.id for o in existing))
-    return AddItem(("scene", sid, "option"), Option(id=oid, label=target.title[:200], target=target.id))
+    return AddItem(ChoiceRef(sid).options, Option(id=oid, label=target.title[:200], target=target.id))

@@ -31,7 +31,7 @@ from studio.app.media_import import MediaImporter
 from studio.app.relink import Relinker
 from studio.app.selection import Selection
 from studio.app.thumbnails import ThumbnailCache
-from studio.model.ops import Batch, RemoveItem
+from studio.model.ops import Batch, MediaRef, RemoveItem
 from studio.ui import dialogs
 from studio.ui.actions import Route, done
 from studio.ui.icons import icon
@@ -162,7 +162,7 @@ class LibraryPanel(QWidget):
             self.doc.message.emit(f"Clip '{used[0]}' is used by scenes: delete those scenes first.")
             return
         if ids:
-            self.doc.push(Batch(tuple(RemoveItem(("media", i)) for i in ids), "Remove clips"))
+            self.doc.push(Batch(tuple(RemoveItem(MediaRef(i)) for i in ids), "Remove clips"))
 
     def relink_selected(self) -> None:
         ids = self.selected_ids()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
-from studio.model.ops import Op, SetField
+from studio.model.ops import Op, SceneRef, SetField
 from studio.model.project import Scene
 from studio.model.review import Comment
 from studio.ui.timeline import geometry as g
@@ -268,19 +268,19 @@ class TimelineCanvas(QWidget):
         if scene is None:
             return
         if d.kind == "trim_in" and d.start != scene.in_ms:
-            self.doc.push(self._trim_op(scene, "in_ms", d.start), "Trim scene start")
+            self.doc.push(SetField(SceneRef(scene.id).in_ms, d.start), "Trim scene start")
         elif d.kind == "trim_out" and d.end is not None and d.end != self.span[1]:
-            self.doc.push(self._trim_op(scene, "out_ms", d.end), "Trim scene end")
+            self.doc.push(self._trim_out_op(scene, d.end), "Trim scene end")
         elif d.item is not None and (d.start, d.end) != (d.item.start, d.item.end):
             verb = "Move" if d.edge == "move" else "Resize"
             self.doc.push(retime_op(scene, d.item, d.start, d.end), f"{verb} {d.item.label}")
         self.update()
 
-    def _trim_op(self, scene: Scene, name: str, value: int) -> Op:
+    def _trim_out_op(self, scene: Scene, value: int) -> Op:
         """Trimming the out point back to the clip's end clears the trim (``out_ms`` None)."""
         asset = self.doc.project.media_map().get(scene.media)
-        full = asset is not None and name == "out_ms" and value >= asset.duration_ms
-        return SetField(("scene", scene.id, name), None if full else value)
+        full = asset is not None and value >= asset.duration_ms
+        return SetField(SceneRef(scene.id).out_ms, None if full else value)
 
     def _hover(self, pos: QPointF) -> None:
         if self.trim_hit(pos):
@@ -368,7 +368,7 @@ class TimelineCanvas(QWidget):
         moved = g.nudged(item, sign, seconds, self.fps, self.span[2])
         if moved is None:
             return False
-        return self.doc.push(retime_op(scene, item, *moved), f"Nudge {item.label}", merge=True)
+        return bool(self.doc.push(retime_op(scene, item, *moved), f"Nudge {item.label}", merge=True))
 
     def remove_selected(self) -> bool:
         scene, item = self.scene(), self.selected_item()

@@ -19,7 +19,18 @@ from typing import Literal
 from studio.app.edits import unique_id
 from studio.model.checks import check_timing
 from studio.model.currency import format_money
-from studio.model.ops import AddItem, Op, OpError, RemoveItem, SetField
+from studio.model.ops import (
+    AddItem,
+    ChoiceRef,
+    Op,
+    OpError,
+    PromptRef,
+    RemoveItem,
+    SceneRef,
+    SetField,
+    SetFields,
+    TagRef,
+)
 from studio.model.project import ChoicePoint, Option, ProductTag, Project, SavingsPrompt, Scene
 from studio.model.types import Rect
 
@@ -42,7 +53,7 @@ class Item:
     start: int
     end: int | None  # None: a point (savings prompt)
     label: str
-    path: tuple[str, ...]  # the selection path, e.g. ("scene", "payday", "prompt", "round_up")
+    ref: ChoiceRef | PromptRef | TagRef
     problem: str | None = None  # why the item is invalid (outside the trim)
     warning: str | None = None
     row: int = 0  # sub-row in its lane (overlapping tags stack)
@@ -50,6 +61,11 @@ class Item:
     @property
     def key(self) -> tuple[str, str]:
         return (self.kind, self.ident)
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The selection path, e.g. ``("scene", "payday", "prompt", "round_up")``."""
+        return self.ref.id_path
 
 
 def scene_span(project: Project, scene: Scene) -> tuple[int, int, int]:
@@ -73,7 +89,7 @@ def build_items(project: Project, scene: Scene) -> list[Item]:
         if found.scene == scene.id and found.item:
             bucket = problems if found.severity == "error" else warnings
             bucket.setdefault(found.item, []).append(found.message)
-    base = ("scene", scene.id)
+    sid = scene.id
 
     def reasons(key: str, table: dict[str, list[str]]) -> str | None:
         found = table.get(key)
@@ -90,7 +106,7 @@ def build_items(project: Project, scene: Scene) -> list[Item]:
                 c.appear_ms,
                 c.decision_ms,
                 label,
-                (*base, "choice"),
+                ChoiceRef(sid),
                 reasons("choice", problems),
             )
         )
@@ -104,7 +120,7 @@ def build_items(project: Project, scene: Scene) -> list[Item]:
                 p.at_ms,
                 None,
                 f"{p.id} {money}",
-                (*base, "prompt", p.id),
+                PromptRef(sid, p.id),
                 reasons(key, problems),
                 reasons(key, warnings),
             )
@@ -126,7 +142,7 @@ def build_items(project: Project, scene: Scene) -> list[Item]:
                 t.start_ms,
                 t.end_ms,
                 name,
-                (*base, "tag", t.id),
+                TagRef(sid, t.id),
                 reasons(f"tag '{t.id}'", problems),
                 row=row,
             )
@@ -144,32 +160,22 @@ def find_item(items: list[Item], path: tuple[str, ...] | None) -> Item | None:
 
 # --- gestures -> ops --------------------------------------------------------------
 def retime_op(scene: Scene, item: Item, start: int, end: int | None, label: str = "") -> Op:
-    """One op putting ``item`` at ``start`` (and ``end`` for ranges)."""
-    base = ("scene", scene.id)
-    if item.kind == "prompt":
-        return SetField((*base, "prompt", item.ident, "at_ms"), start)
+    """One op putting ``item`` at ``start`` (and ``end`` for ranges: both set together, so a
+    range can move past its old end; repeated nudges share one merge key)."""
+    ref = item.ref
+    if isinstance(ref, PromptRef):
+        return SetField(ref.at_ms, start)
     if end is None:
-        raise OpError(f"scene '{scene.id}' > {item.kind}: a range needs an end")
-    if item.kind == "tag":
-        tag = next((t for t in scene.tags if t.id == item.ident), None)
-        if tag is None:
-            raise OpError(f"scene '{scene.id}' > tag '{item.ident}': no such item")
-        data = tag.model_dump(mode="python") | {"start_ms": start, "end_ms": end}
-        return SetField((*base, "tag", tag.id), data)
-    if scene.choice is None:
-        raise OpError(f"scene '{scene.id}' has no choice point")
-    data = scene.choice.model_dump(mode="python") | {"appear_ms": start, "decision_ms": end}
-    try:
-        choice = ChoicePoint.model_validate(data)
-    except ValueError as exc:
-        raise OpError(f"scene '{scene.id}' > choice: {exc}") from None
-    return SetField((*base, "choice"), choice)
+        raise OpError(f"{ref.where()}: a range needs an end")
+    if isinstance(ref, TagRef):
+        return SetFields((ref.start_ms.to(start), ref.end_ms.to(end)))
+    return SetFields((ref.appear_ms.to(start), ref.decision_ms.to(end)))
 
 
 def remove_op(scene: Scene, item: Item) -> Op:
-    if item.kind == "choice":
-        return SetField(("scene", scene.id, "choice"), None)
-    return RemoveItem(item.path)
+    if isinstance(item.ref, ChoiceRef):
+        return SetField(SceneRef(scene.id).choice, None)
+    return RemoveItem(item.ref)
 
 
 def clamp_point(ms: int, span: tuple[int, int, int]) -> int:
@@ -192,7 +198,7 @@ def add_prompt_op(project: Project, scene: Scene, at_ms: int) -> tuple[Op, tuple
         amount=DEFAULT_PROMPT_AMOUNT,
         text=f"Put {money} towards {goal.name}?",
     )
-    return AddItem(("scene", scene.id, "prompt"), prompt), ("scene", scene.id, "prompt", pid)
+    return AddItem(SceneRef(scene.id).prompts, prompt), PromptRef(scene.id, pid).id_path
 
 
 def add_tag_op(project: Project, scene: Scene, at_ms: int, out_ms: int) -> tuple[Op, tuple[str, ...]]:
@@ -206,7 +212,7 @@ def add_tag_op(project: Project, scene: Scene, at_ms: int, out_ms: int) -> tuple
         end = start + DEFAULT_TAG_MS
     tid = unique_id(product.id, (t.id for t in scene.tags))
     tag = ProductTag(id=tid, product=product.id, start_ms=start, end_ms=end, hotspot=Rect(**DEFAULT_HOTSPOT))
-    return AddItem(("scene", scene.id, "tag"), tag), ("scene", scene.id, "tag", tid)
+    return AddItem(SceneRef(scene.id).tags, tag), TagRef(scene.id, tid).id_path
 
 
 def add_choice_op(project: Project, scene: Scene, at_ms: int, out_ms: int) -> tuple[Op, tuple[str, ...]]:
@@ -223,4 +229,4 @@ def add_choice_op(project: Project, scene: Scene, at_ms: int, out_ms: int) -> tu
     target = others[0] if others else scene
     option = Option(id="continue", label="Continue", target=target.id, default=True)
     choice = ChoicePoint(appear_ms=start, decision_ms=end, options=[option])
-    return SetField(("scene", scene.id, "choice"), choice), ("scene", scene.id, "choice")
+    return SetField(SceneRef(scene.id).choice, choice), ChoiceRef(scene.id).id_path

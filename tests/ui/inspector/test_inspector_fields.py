@@ -178,9 +178,9 @@ def test_removing_an_item_falls_back_to_its_scene(qtbot: QtBot, savings: Env) ->
     panel = make_inspector(qtbot, savings, PROMPT)
     assert isinstance(panel.form, PromptForm)
     savings.doc.undo_stack.clear()
-    from studio.model.ops import RemoveItem
+    from studio.model.ops import PromptRef, RemoveItem
 
-    assert savings.doc.push(RemoveItem(PROMPT))
+    assert savings.doc.push(RemoveItem(PromptRef("payday", "round_up")))
     assert isinstance(panel.form, SceneForm)
     savings.doc.undo_stack.undo()
     savings.selection.set(["payday"], current=PROMPT)

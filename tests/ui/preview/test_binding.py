@@ -11,7 +11,7 @@ from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 from studio.media.player import FakePlayer
-from studio.model.ops import SetField
+from studio.model.ops import SceneRef, SetField
 from studio.ui.preview import PreviewPanel, create
 from studio.ui.preview.binding import NO_FOLDER, NO_SCENE, PreviewBinding, clip_of_scene
 
@@ -78,11 +78,11 @@ def test_trim_edit_reloads_and_keeps_the_time(
     selection.set(["payday"])
     panel.seek(3000)
     loads = sum(1 for name, _args in fake.calls if name == "load")
-    doc.push(SetField(("scene", "payday", "in_ms"), 1000))
+    doc.push(SetField(SceneRef("payday").in_ms, 1000))
     assert sum(1 for name, _args in fake.calls if name == "load") == loads + 1
     assert fake.in_ms == 1000
     assert fake.position_ms() == 3000  # still inside the new trim
-    doc.push(SetField(("scene", "payday", "title"), "Pay day"))  # not the clip: no reload
+    doc.push(SetField(SceneRef("payday").title, "Pay day"))  # not the clip: no reload
     assert sum(1 for name, _args in fake.calls if name == "load") == loads + 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from studio.model import load
-from studio.model.ops import OpError, SetField
+from studio.model.ops import OpError, SceneRef, SetField
 from studio.ui.timeline import geometry as g
 from studio.ui.timeline.items import add_choice_op, build_items, find_item, retime_op, tag_rows
 from tests.support import SAMPLES
@@ -41,7 +41,7 @@ def test_axis_maps_both_ways() -> None:
 
 def test_items_and_problems_of_a_trimmed_scene() -> None:
     project = load(SAMPLES / "savings").project
-    SetField(("scene", "payday", "out_ms"), 5000).apply(project)
+    SetField(SceneRef("payday").out_ms, 5000).apply(project)
     scene = project.scene_map()["payday"]
     items = build_items(project, scene)
     choice = find_item(items, ("scene", "payday", "choice"))
@@ -57,9 +57,11 @@ def test_retime_and_add_ops_validate() -> None:
     tag = find_item(build_items(project, scene), ("scene", "office", "tag", "cream_desk"))
     assert tag is not None
     retime_op(scene, tag, 100, 900).apply(project)
+    scene = project.scene_map()["office"]  # an edit puts a new scene object in the project
     assert (scene.tags[0].start_ms, scene.tags[0].end_ms) == (100, 900)
     with pytest.raises(OpError):
         retime_op(scene, tag, 900, 100).apply(project)
+    scene = project.scene_map()["office"]
     assert (scene.tags[0].start_ms, scene.tags[0].end_ms) == (100, 900)
     with pytest.raises(OpError, match="already has a choice"):
         add_choice_op(project, scene, 0, 6000)
