@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QImage
 
-from studio.media.vlc_player import VlcBaseline, VlcPlayer, vlc_problem
+from studio.app.playback.vlc_player import VlcBaseline, VlcPlayer, vlc_problem
 from studio.ui.preview.switching import SwitchingPlayer
 
 AFTER_S = 0.120  # look until ~3 frame intervals after the switch

@@ -12,7 +12,7 @@
   ``speed`` scales engine time (tests use 4x; the video then plays at rate 4).
   ``tick(elapsed_ms)`` does the same with a given elapsed time (tests).
 * **Video.**  After every advance or input the player (any
-  :class:`~studio.media.player.PlayerBackend`) is brought in step with the
+  :class:`~studio.app.playback.player.PlayerBackend`) is brought in step with the
   engine (:mod:`studio.app.playthrough_video`).  The video never drives the
   story.  While the viewer pauses (``set_paused``) the clock stops and the
   video holds its frame.
@@ -48,11 +48,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 
 from studio.app.play_wallet import StudioWallet, WalletSetting
+from studio.app.playback.player import PlayerBackend
 from studio.app.playthrough_video import NS_PER_MS, VideoFollower
 from studio.app.playthrough_view import PlaythroughView
 from studio.engine import Engine, EngineError, Event, Input, InputError, Timers
 from studio.engine.runner import apply_input
-from studio.media.player import PlayerBackend
 from studio.model import MediaAsset, Project, Scene
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
+from studio.app.playback.player import PlayerBackend, PlayerState, frame_index, last_frame_ms
 from studio.engine import Engine
-from studio.media.player import PlayerBackend, PlayerState, frame_index, last_frame_ms
 from studio.model import MediaAsset, Scene
 
 CHECK_AFTER_MS = 500  # wall time from a seek/resume to its drift measurement

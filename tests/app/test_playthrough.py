@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from studio.app.document import Document
 from studio.app.play_wallet import WalletSetting
+from studio.app.playback.player import FakePlayer, PlayerState, frame_index, last_frame_ms
 from studio.app.playthrough import PlaythroughController
 from studio.engine import run_trace
-from studio.media.player import FakePlayer, PlayerState, frame_index, last_frame_ms
 from studio.model import Project
 from tests.support import SAMPLES, require
 from tests.ui.playthrough.script import PLANS, Step, Viewer
@@ -335,7 +335,7 @@ def test_untitled_project_plays_without_video(qapp: Any) -> None:
 @pytest.mark.vlc
 @pytest.mark.slow
 def test_real_time_playthrough_with_libvlc(make: Any, sample: str, qtbot: QtBot) -> None:
-    from studio.media.vlc_player import VlcPlayer, vlc_problem
+    from studio.app.playback.vlc_player import VlcPlayer, vlc_problem
 
     problem = vlc_problem()
     if problem and os.environ.get("CI") == "true":

@@ -14,9 +14,9 @@ import pytest
 
 from studio.app.document import Document
 from studio.app.play_wallet import WalletSetting
+from studio.app.playback.player import FakePlayer
 from studio.app.playthrough import PlaythroughController
 from studio.engine import run_trace
-from studio.media.player import FakePlayer
 from studio.model import load
 from tests.support import SAMPLES
 

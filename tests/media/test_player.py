@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from studio.media.player import (
+from studio.app.playback.player import (
     FakePlayer,
     PlayerState,
     frame_index,

@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from studio.media.player import PlayerState, frame_index, frame_start_ms
-from studio.media.vlc_player import INSTALL_HINT, VlcPlayer, vlc_problem
+from studio.app.playback.player import PlayerState, frame_index, frame_start_ms
+from studio.app.playback.vlc_player import INSTALL_HINT, VlcPlayer, vlc_problem
 from tests.media.conftest import RunFfmpeg
 from tests.support import require
 

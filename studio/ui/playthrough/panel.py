@@ -20,10 +20,10 @@ from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from studio.app.document import Document
+from studio.app.playback.player import PlayerBackend
 from studio.app.playhead import Playhead
 from studio.app.playthrough import PlaythroughController
 from studio.app.selection import Selection
-from studio.media.player import PlayerBackend
 from studio.ui.playthrough.overlay import Overlay
 from studio.ui.playthrough.side import SidePanel
 from studio.ui.playthrough.start_dialog import StartDialog
@@ -41,7 +41,7 @@ def vlc_player_factory() -> PlayerBackend:
 
     Raises RuntimeError with an install hint without libVLC.
     """
-    from studio.media.vlc_player import VlcPlayer
+    from studio.app.playback.vlc_player import VlcPlayer
     from studio.ui.preview.switching import SwitchingPlayer
 
     return SwitchingPlayer(lambda: VlcPlayer(audio=True), players=3)

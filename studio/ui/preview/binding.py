@@ -23,7 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from studio.media.player import PlayerState, frame_index
+from studio.app.playback.player import PlayerState, frame_index
 from studio.ui.preview.panel import PreviewPanel
 
 __all__ = ["Clip", "PreviewBinding", "clip_of_scene"]

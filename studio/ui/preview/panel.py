@@ -1,7 +1,7 @@
 """The preview panel: frame canvas, transport, scrub bar, J/K/L shuttle, volume and time.
 
 :class:`PreviewPanel` plays one scene's clip between its trim points through any
-:class:`~studio.media.player.PlayerBackend` (by default a
+:class:`~studio.app.playback.player.PlayerBackend` (by default a
 :class:`~studio.ui.preview.switching.SwitchingPlayer` of two libVLC players, so
 clips announced with :meth:`PreviewPanel.preload` switch in without a black frame).
 
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.media.player import PlayerBackend, PlayerState
+from studio.app.playback.player import PlayerBackend, PlayerState
 from studio.ui.preview.canvas import FrameCanvas
 from studio.ui.preview.switching import SwitchingPlayer
 
@@ -62,7 +62,7 @@ def audio_wanted(audio: bool) -> bool:
 
 def default_player(audio: bool = True) -> tuple[PlayerBackend | None, str]:
     """A switching libVLC player, or None and the one-line reason libVLC is unusable."""
-    from studio.media.vlc_player import VlcPlayer, vlc_problem
+    from studio.app.playback.vlc_player import VlcPlayer, vlc_problem
 
     audio = audio_wanted(audio)
     problem = vlc_problem()

@@ -4,7 +4,7 @@ Issue 7 part 3: "pre-roll the scenes that can come next in a second player and h
 the last frame until the next clip's first frame is ready, so a branch switch shows
 no black frame".
 
-A :class:`SwitchingPlayer` is itself a :class:`~studio.media.player.PlayerBackend`
+A :class:`SwitchingPlayer` is itself a :class:`~studio.app.playback.player.PlayerBackend`
 built from several backends (two by default, made by a factory: ``VlcPlayer`` in the
 app, ``FakePlayer`` in unit tests).  One is *current*: only its signals are passed
 on.  :meth:`preload` opens a clip in a spare player, which shows (to nobody) its first
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
 
-from studio.media.player import PlayerBackend, PlayerState
+from studio.app.playback.player import PlayerBackend, PlayerState
 
 __all__ = ["ClipKey", "SwitchingPlayer"]
 

@@ -13,8 +13,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studio.app.document import Document
+from studio.app.playback.player import FakePlayer
 from studio.app.selection import Selection
-from studio.media.player import FakePlayer
 from studio.model import Project
 from studio.ui.playthrough import PlaythroughPanel
 from tests.support import SAMPLES

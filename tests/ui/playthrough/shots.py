@@ -119,7 +119,7 @@ def take(out: Path, factory: Any) -> list[Path]:
 
 
 def main() -> None:
-    from studio.media.vlc_player import VlcPlayer
+    from studio.app.playback.vlc_player import VlcPlayer
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shots")

@@ -11,9 +11,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from studio.app.playback.player import FakePlayer
 from studio.app.selection import Selection
 from studio.engine import run_trace
-from studio.media.player import FakePlayer
 from studio.model import Project
 from studio.model.io import project_from_raw
 from studio.ui.playthrough import PlaythroughPanel, create

@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.vlc, pytest.mark.slow]
 
 
 def vlc_factory(switching: bool = False) -> Any:
-    from studio.media.vlc_player import VlcPlayer, vlc_problem
+    from studio.app.playback.vlc_player import VlcPlayer, vlc_problem
     from studio.ui.preview.switching import SwitchingPlayer
 
     problem = vlc_problem()

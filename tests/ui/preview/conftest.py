@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from studio.media.player import FakePlayer
+from studio.app.playback.player import FakePlayer
 from studio.ui.preview.panel import PreviewPanel
 from tests.support import require, require_exe
 
@@ -52,7 +52,7 @@ def preview_clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture
 def need_vlc() -> None:
-    from studio.media.vlc_player import INSTALL_HINT, vlc_problem
+    from studio.app.playback.vlc_player import INSTALL_HINT, vlc_problem
 
     require(vlc_problem() is None, f"libVLC ({INSTALL_HINT})")
 

@@ -8,9 +8,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studio.app.document import Document
+from studio.app.playback.player import FakePlayer
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
-from studio.media.player import FakePlayer
 from studio.model.ops import SceneRef, SetField
 from studio.ui.preview import PreviewPanel, create
 from studio.ui.preview.binding import NO_FOLDER, NO_SCENE, PreviewBinding, clip_of_scene

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from studio.media.player import FakePlayer, PlayerState
+from studio.app.playback.player import FakePlayer, PlayerState
 from studio.ui.preview.canvas import fit_rect
 from studio.ui.preview.panel import PreviewPanel, format_ms
 
@@ -174,7 +174,7 @@ def test_clear_and_no_player(qtbot: QtBot, fake_panel: Fixture) -> None:
 def test_without_libvlc_the_panel_explains_how_to_install_it(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import studio.media.vlc_player as vlc_player
+    import studio.app.playback.vlc_player as vlc_player
 
     monkeypatch.setattr(vlc_player, "vlc", None)
     monkeypatch.setattr(vlc_player, "_IMPORT_PROBLEM", "OSError: libvlc.so.5: not found")

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from studio.media.player import PlayerState
+from studio.app.playback.player import PlayerState
 from studio.ui.preview.canvas import BACKGROUND
 from studio.ui.preview.panel import PreviewPanel
 from tests.support import SAMPLES

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from studio.media.player import PlayerState, frame_index, frame_start_ms
+from studio.app.playback.player import PlayerState, frame_index, frame_start_ms
 from studio.ui.preview.panel import PreviewPanel
 
 pytestmark = [pytest.mark.gui, pytest.mark.vlc]

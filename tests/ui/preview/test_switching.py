@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from studio.media.player import FakePlayer, PlayerBackend, PlayerState
+from studio.app.playback.player import FakePlayer, PlayerBackend, PlayerState
 from studio.ui.preview.switching import ClipKey, SwitchingPlayer
 from tests.ui.preview.conftest import COLOURS
 
@@ -138,7 +138,7 @@ def colour_name(image: QImage) -> str | None:
 @pytest.mark.vlc
 def test_real_switches_show_no_blank_frame(qtbot: QtBot, need_vlc: None,
                                            preview_clips: dict[str, Path]) -> None:
-    from studio.media.vlc_player import VlcPlayer
+    from studio.app.playback.vlc_player import VlcPlayer
 
     player = SwitchingPlayer(lambda: VlcPlayer(audio=False))
     frames: list[tuple[float, bool, str | None]] = []  # (time, blank?, colour)

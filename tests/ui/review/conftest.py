@@ -1,6 +1,6 @@
 """Fixtures of the review tests: a studio window in review mode on a copy of the savings drama.
 
-The playthrough panel's player is a :class:`~studio.media.player.FakePlayer`
+The playthrough panel's player is a :class:`~studio.app.playback.player.FakePlayer`
 (the story engine is real; only the video is fake), so “Play next unwatched
 branch” runs without libVLC.
 """
@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from studio.media.player import FakePlayer
+from studio.app.playback.player import FakePlayer
 
 
 def settle() -> None:
@@ -29,7 +29,7 @@ def settle() -> None:
 
 def fake_video(monkeypatch: pytest.MonkeyPatch) -> None:
     """The playthrough panel makes its player on the first Play: make that a FakePlayer."""
-    from studio.media import vlc_player
+    from studio.app.playback import vlc_player
 
     monkeypatch.setattr(vlc_player, "VlcPlayer", lambda audio=True: FakePlayer())
 

@@ -15,7 +15,7 @@ Design notes:
   the trim: frame ``k`` of a clip at ``fps`` starts at ``round(k * 1000 / fps)``.
 * ``out_ms`` is exclusive: the last frame shown is the last one that starts before it
   (:func:`last_frame_ms`).  Playback pauses there and emits ``reached_out_point``.
-* The real backend is :class:`studio.media.vlc_player.VlcPlayer` (the only module that
+* The real backend is :class:`studio.app.playback.vlc_player.VlcPlayer` (the only module that
   imports ``vlc``).  :class:`FakePlayer` has no clock: tests drive it with
   :meth:`FakePlayer.advance`, and every frame it makes is a solid colour that encodes
   the position (see :func:`FakePlayer.colour_at`).

@@ -1,6 +1,6 @@
 """Frame timing and position arithmetic of the libVLC preview player (no ``vlc`` here).
 
-The timing constants of the seek-and-run protocol (see :mod:`studio.media.vlc_control`),
+The timing constants of the seek-and-run protocol (see :mod:`studio.app.playback.vlc_control`),
 the size frames are delivered at, and the frame maths: the middle of a frame (where
 seeks aim), the frame shown at a display time (anchored on the first frame shown, see
 :func:`frame_at`), and the last frame before an out point or the clip's end.

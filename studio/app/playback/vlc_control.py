@@ -11,7 +11,7 @@ frames until none came for ``SETTLE_MS``) before the next command.  A pause from
 playback re-shows the frame reported once settled, so a paused picture always is
 the frame of the reported position.  A clip opens with ``:start-time`` in a muted
 pre-roll that is then re-shown the same way.  Paused pictures are exact stills
-decoded with PyAV (:mod:`studio.media.paused_frames`).
+decoded with PyAV (:mod:`studio.app.playback.paused_frames`).
 
 While playing, libVLC 3 updates ``get_time()`` only every ~250 ms, so the frame's
 clip time comes from the display callback's timestamp: the first frame after a
@@ -21,10 +21,10 @@ enforced here (``:stop-time`` overshoots by frames): playback pauses on the last
 frame that starts before ``out_ms``.
 
 :class:`SeekRunControl` drives libVLC only through :class:`Engine`, implemented by
-:mod:`studio.media.vlc_player` (the only module that imports ``vlc``); frames and
+:mod:`studio.app.playback.vlc_player` (the only module that imports ``vlc``); frames and
 libVLC events arrive on the GUI thread through :meth:`SeekRunControl._on_frame` and
 :meth:`SeekRunControl._on_event`.  The public commands built on it are in
-:mod:`studio.media.vlc_commands`.
+:mod:`studio.app.playback.vlc_commands`.
 """
 
 from __future__ import annotations
@@ -36,11 +36,11 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QImage
 
-from studio.media import vlc_messages as msg
-from studio.media.paused_frames import StillCache
-from studio.media.player import PlayerState
-from studio.media.vlc_position import PositionKeeper
-from studio.media.vlc_timing import (
+from studio.app.playback import vlc_messages as msg
+from studio.app.playback.paused_frames import StillCache
+from studio.app.playback.player import PlayerState
+from studio.app.playback.vlc_position import PositionKeeper
+from studio.app.playback.vlc_timing import (
     BURST_MS,
     OPEN_TIMEOUT_MS,
     SETTLE_MS,

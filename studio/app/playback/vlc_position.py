@@ -1,11 +1,11 @@
 """Position bookkeeping of the libVLC preview player: its state, queries and frame index.
 
 :class:`PositionKeeper` is the libVLC-independent base of
-:class:`studio.media.vlc_player.VlcPlayer`: it holds the player's fields (frame
+:class:`studio.app.playback.vlc_player.VlcPlayer`: it holds the player's fields (frame
 reported, frame libVLC holds, pending command, timing anchor, in/out points, audio
 settings), answers the :class:`PlayerBackend` queries, keeps the out point (the last
 frame that starts before ``out_ms``) and reports position and state changes.  The
-commands that move libVLC live in :mod:`studio.media.vlc_control`.  No ``vlc`` here.
+commands that move libVLC live in :mod:`studio.app.playback.vlc_control`.  No ``vlc`` here.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import sys
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
 
-from studio.media.player import PlayerBackend, PlayerState, frame_index, frame_start_ms
-from studio.media.vlc_timing import Phase, frame_at, last_index_before
+from studio.app.playback.player import PlayerBackend, PlayerState, frame_index, frame_start_ms
+from studio.app.playback.vlc_timing import Phase, frame_at, last_index_before
 
 __all__ = ["PositionKeeper"]
 

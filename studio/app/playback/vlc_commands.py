@@ -2,9 +2,9 @@
 
 :class:`SeekRunPlayer` is the :class:`PlayerBackend` command surface (load, play,
 pause, seek, step, rate, audio, unload, close) on top of the seek-and-run state
-machine of :mod:`studio.media.vlc_control`: each command updates the reported
+machine of :mod:`studio.app.playback.vlc_control`: each command updates the reported
 position at once and turns into "show frame k" or "play from frame k", done now if
-libVLC is idle or queued until it has settled.  :class:`studio.media.vlc_player.VlcPlayer`
+libVLC is idle or queued until it has settled.  :class:`studio.app.playback.vlc_player.VlcPlayer`
 binds it to libVLC.
 """
 
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import time
 
-from studio.media import vlc_messages as msg
-from studio.media.paused_frames import probe_clip
-from studio.media.player import PlayerState, frame_index, missing_file_message
+from studio.app.playback import vlc_messages as msg
+from studio.app.playback.paused_frames import probe_clip
+from studio.app.playback.player import PlayerState, frame_index, missing_file_message
+from studio.app.playback.vlc_control import SeekRunControl
+from studio.app.playback.vlc_timing import SETTLE_MS, Phase, fit_size
 from studio.media.probe import ProbeError
-from studio.media.vlc_control import SeekRunControl
-from studio.media.vlc_timing import SETTLE_MS, Phase, fit_size
 
 __all__ = ["SeekRunPlayer"]
 

@@ -1,6 +1,6 @@
 """The one-line error texts of the libVLC preview player (no ``vlc`` import here).
 
-Kept apart from :mod:`studio.media.vlc_player` so the wording is in one place and the
+Kept apart from :mod:`studio.app.playback.vlc_player` so the wording is in one place and the
 player modules stay small; every text names the clip (or the missing package).
 """
 

@@ -1,7 +1,7 @@
 """Clip probing and exact paused frames for the libVLC preview player, with PyAV.
 
 libVLC cannot show an exact frame while paused in clips with B-frames (see
-:mod:`studio.media.vlc_control`), so paused pictures are decoded here instead
+:mod:`studio.app.playback.vlc_control`), so paused pictures are decoded here instead
 (:class:`StillCache`), converted like libVLC does so they match the playing frames.
 :func:`probe_clip` gives what the player needs to know about a clip before opening it.
 No ``vlc`` import here.
@@ -29,7 +29,7 @@ from studio.media.probe import (
 __all__ = ["StillCache", "probe_clip"]
 
 # The player's logger: these messages are about what the player shows.
-log = logging.getLogger("studio.media.vlc_player")
+log = logging.getLogger("studio.app.playback.vlc_player")
 
 
 def probe_clip(path: str) -> tuple[int, int, float, int, bool]:

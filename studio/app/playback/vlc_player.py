@@ -12,12 +12,12 @@ re-displays a paused picture every ~60 ms) are dropped in the callback.
 This module holds only what touches libVLC: instances, media and media player
 objects, the video callbacks and events (:class:`_VlcCore`, the :class:`Engine` the
 player drives).  The libVLC-independent rest of :class:`VlcPlayer` lives beside it:
-the seek-and-run protocol, settling and frame timing in :mod:`studio.media.vlc_control`
+the seek-and-run protocol, settling and frame timing in :mod:`studio.app.playback.vlc_control`
 (whose docstring explains the positioning), the public commands in
-:mod:`studio.media.vlc_commands`, position and out-point bookkeeping in
-:mod:`studio.media.vlc_position`, timing maths in :mod:`studio.media.vlc_timing`,
-probing and exact paused frames (PyAV) in :mod:`studio.media.paused_frames` and the
-error texts in :mod:`studio.media.vlc_messages`.
+:mod:`studio.app.playback.vlc_commands`, position and out-point bookkeeping in
+:mod:`studio.app.playback.vlc_position`, timing maths in :mod:`studio.app.playback.vlc_timing`,
+probing and exact paused frames (PyAV) in :mod:`studio.app.playback.paused_frames` and the
+error texts in :mod:`studio.app.playback.vlc_messages`.
 
 Resources: the ctypes callback objects are kept referenced by their :class:`_FrameSink`
 for the player's whole life (a collected callback crashes the process); one libVLC
@@ -38,16 +38,16 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
-from studio.media import vlc_messages as msg
-from studio.media.vlc_commands import SeekRunPlayer
-from studio.media.vlc_control import Engine, EngineFactory
-from studio.media.vlc_messages import INSTALL_HINT
-from studio.media.vlc_timing import BURST_MS as BURST_MS
-from studio.media.vlc_timing import MAX_SIDE as MAX_SIDE
-from studio.media.vlc_timing import OPEN_TIMEOUT_MS as OPEN_TIMEOUT_MS
-from studio.media.vlc_timing import SETTLE_MS as SETTLE_MS
-from studio.media.vlc_timing import SHOW_TIMEOUT_MS as SHOW_TIMEOUT_MS
-from studio.media.vlc_timing import fit_size
+from studio.app.playback import vlc_messages as msg
+from studio.app.playback.vlc_commands import SeekRunPlayer
+from studio.app.playback.vlc_control import Engine, EngineFactory
+from studio.app.playback.vlc_messages import INSTALL_HINT
+from studio.app.playback.vlc_timing import BURST_MS as BURST_MS
+from studio.app.playback.vlc_timing import MAX_SIDE as MAX_SIDE
+from studio.app.playback.vlc_timing import OPEN_TIMEOUT_MS as OPEN_TIMEOUT_MS
+from studio.app.playback.vlc_timing import SETTLE_MS as SETTLE_MS
+from studio.app.playback.vlc_timing import SHOW_TIMEOUT_MS as SHOW_TIMEOUT_MS
+from studio.app.playback.vlc_timing import fit_size
 
 try:  # pragma: no cover - depends on the system
     import vlc
@@ -263,7 +263,7 @@ class _VlcCore(QObject):
         self.player.release()
         _Instances.release(self._instance)
 
-    # -- the Engine of studio.media.vlc_control: one libVLC call each ----------------
+    # -- the Engine of studio.app.playback.vlc_control: one libVLC call each ----------------
     @property
     def generation(self) -> int:
         return self.sink.generation
