@@ -7,7 +7,7 @@ Guide for panel authors (inspector, timeline, preview, ...):
 * Read the project from ``document.project`` (a pydantic
   :class:`~studio.model.project.Project`); never assign to it or its objects.
 * Edit with ops from :mod:`studio.model.ops` (or gesture builders in
-  :mod:`studio.app.edits`) through ``document.push(op, text, merge=...)``:
+  :mod:`studio.model.gestures`) through ``document.push(op, text, merge=...)``:
   one push = one undo step.  Ops address items by typed refs
   (:mod:`studio.model.kinds`): ``SetField(OptionRef(sid, oid).label, value)``
   sets one field (mypy checks the field and the value's type); ``AddItem``/
@@ -30,8 +30,9 @@ Guide for panel authors (inspector, timeline, preview, ...):
   import); a panel is handed the services it uses.
 * Long work goes to :mod:`studio.app.workers` (``Job``, ``run_async``).
 
-Modules: ``document``, ``commands``, ``selection``, ``edits`` (Qt-free),
-``validation``, ``autosave``, ``lockfile`` (Qt-free), ``diskwatch``,
-``settings``, ``paths``, ``workers``, ``services``, ``thumbnails``,
-``media_import``, ``relink``.
+Modules: ``document``, ``commands``, ``selection``, ``validation``,
+``autosave``, ``lockfile`` (Qt-free), ``diskwatch``, ``settings``, ``paths``,
+``workers``, ``services``, ``thumbnails``, ``media_import``, ``relink``, the
+playthrough (``playthrough*``, ``play_wallet``), review sessions and bundle
+jobs; ``playback`` (the player and its libVLC backend).
 """

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from studio.app.edits import add_scenes_for_media, unique_id
 from studio.app.workers import CancelToken, Job
 from studio.hashcache import fingerprint
 from studio.media.probe import ProbeResult, probe
 from studio.model import leftovers
 from studio.model.atomic import new_file_mode
+from studio.model.gestures import add_scenes_for_media, unique_id
 from studio.model.ops import PROJECT, AddItem, OpError
 from studio.model.project import MediaAsset
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studio.app import edits
 from studio.app.document import DiskConflict, Document, ReadOnlyError
 from studio.model import Project, dumps, load_project
+from studio.model import gestures as edits
 from studio.model.errors import ProjectError
 from studio.model.ops import PROJECT, ChangeSet, MoveScenes, OpError, SceneRef, SetField
 from tests.model.test_ops import random_op

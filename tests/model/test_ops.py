@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studio.app import edits
 from studio.model import Project, dumps, load_project
+from studio.model import gestures as edits
 from studio.model.ops import (
     PROJECT,
     AddItem,

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from studio.app import edits
 from studio.model import Project, dumps, load_project
+from studio.model import gestures as edits
 from studio.model.ops import (
     PROJECT,
     AddItem,

@@ -28,7 +28,7 @@ no op can leave an object its model would refuse.  Edits that would leave a
 dangling reference (an option to a removed scene, a prompt whose goal was
 deleted) are refused with the reference that would break.  Gesture-level
 builders (connect two scenes, duplicate, paste, mark an ending) are in
-:mod:`studio.app.edits`, which is Qt-free too.
+:mod:`studio.model.gestures` (the same layer: no Qt).
 """
 
 from studio.model.kinds import (

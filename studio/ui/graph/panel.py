@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.app import edits
 from studio.app.document import Document
 from studio.app.selection import Selection
 from studio.app.services import Services
+from studio.model import gestures
 from studio.model.errors import ProjectError
 from studio.model.ops import OpError
 from studio.ui.actions import Route, done
@@ -188,13 +188,13 @@ class GraphPanel(QWidget):
     def delete_selection(self) -> None:
         scenes, edges = self.graph.selected_scene_ids(), self.graph.selected_edges()
         if scenes or edges:
-            self.doc.push(edits.delete(scenes, edges))
+            self.doc.push(gestures.delete(scenes, edges))
 
     def copy(self) -> None:
         ids = self.graph.selected_scene_ids()
         if not ids:
             return
-        payload = json.dumps(edits.copy_payload(self.doc.project, ids))
+        payload = json.dumps(gestures.copy_payload(self.doc.project, ids))
         mime = QMimeData()
         mime.setData(SCENES_MIME, payload.encode("utf-8"))
         mime.setText(payload)
@@ -216,13 +216,13 @@ class GraphPanel(QWidget):
             self.doc.message.emit("The clipboard's scenes cannot be read.")
             return
         before = set(self.doc.project.scene_map())
-        if self.doc.push(edits.paste(payload)):
+        if self.doc.push(gestures.paste(payload)):
             self.selection.set(set(self.doc.project.scene_map()) - before)
 
     def duplicate(self) -> None:
         ids = self.graph.selected_scene_ids()
         before = set(self.doc.project.scene_map())
-        if ids and self.doc.push(edits.duplicate(ids)):
+        if ids and self.doc.push(gestures.duplicate(ids)):
             self.selection.set(set(self.doc.project.scene_map()) - before)
 
     def set_start(self) -> None:
@@ -230,7 +230,7 @@ class GraphPanel(QWidget):
         if len(ids) != 1:
             self.doc.message.emit("Select one scene to make it the start.")
             return
-        self.doc.push(edits.set_start(ids[0]), f"Set start to '{ids[0]}'")
+        self.doc.push(gestures.set_start(ids[0]), f"Set start to '{ids[0]}'")
 
     def mark_ending(self, kind: str | None) -> None:
         ids = self.graph.selected_scene_ids()
@@ -239,7 +239,7 @@ class GraphPanel(QWidget):
         try:
             with self.doc.batch("Mark ending" if kind else "Unmark ending") as batch:
                 for sid in ids:
-                    batch.add(edits.mark_ending(sid, kind is not None, kind))
+                    batch.add(gestures.mark_ending(sid, kind is not None, kind))
         except (OpError, ProjectError) as exc:  # refused edit, or a read-only project
             self.doc.message.emit(str(exc))
 
@@ -259,7 +259,7 @@ class GraphPanel(QWidget):
             if (current[sid].position.x, current[sid].position.y) != xy
         }
         if moved:
-            self.doc.push(edits.move(moved), "Arrange scenes")
+            self.doc.push(gestures.move(moved), "Arrange scenes")
             self.graph.fit_scene_rect()
             self.view.zoom_to_fit(only)
 

@@ -28,8 +28,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView, QWidget
 
-from studio.app import edits
 from studio.app.media_import import MediaImporter
+from studio.model import gestures
 from studio.model.ops import MoveScenes, OpError
 from studio.ui.graph.edges import EdgeItem
 from studio.ui.graph.items import SceneItem
@@ -253,7 +253,7 @@ class GraphView(QGraphicsView):
             self._wire, self._connect_from = None, None
             target = self._node_at(event.position().toPoint())
             if source is not None and target is not None:
-                self.doc.push(edits.connect(source.sid, target.sid))
+                self.doc.push(gestures.connect(source.sid, target.sid))
             event.accept()
             return
         super().mouseReleaseEvent(event)
@@ -266,7 +266,7 @@ class GraphView(QGraphicsView):
             item = self.graph.items_by_id.get(sid)
             if item is not None and item.pos() != before:
                 moved[sid] = (item.pos().x(), item.pos().y())
-        if moved and not self.doc.push(edits.move(moved)):
+        if moved and not self.doc.push(gestures.move(moved)):
             self.graph.reset_positions(set(moved))
 
     # --- keyboard -------------------------------------------------------------------
@@ -327,7 +327,7 @@ class GraphView(QGraphicsView):
         if mime.hasFormat(MEDIA_MIME):
             ids = [i for i in bytes(mime.data(MEDIA_MIME).data()).decode("utf-8").split("\n") if i]
             try:
-                op = edits.add_scenes_for_media(self.doc.project, ids, point.x(), point.y())
+                op = gestures.add_scenes_for_media(self.doc.project, ids, point.x(), point.y())
             except OpError as exc:
                 self.doc.message.emit(str(exc))
             else:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.app.edits import unique_id
 from studio.model.currency import MINOR_UNITS, SYMBOLS
+from studio.model.gestures import unique_id
 from studio.model.ops import PROJECT, AddItem, GoalRef, Op, ProductRef, RemoveItem, SetField, VariableRef
 from studio.model.project import Product, Project, SavingsGoal, Variable
 from studio.model.types import ID_PATTERN

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from studio.app import edits
+from studio.model import gestures
 from studio.model.ops import PROJECT, AddItem, ChoiceRef, Op, OptionRef, PromptRef, SceneRef, SetField, TagRef
 from studio.model.project import Option, Project
 from studio.ui.inspector.effects import EffectsEditor
@@ -47,7 +47,7 @@ class SceneForm(Form):
                 self.doc,
                 PROJECT.start,
                 "Start scene",
-                lambda on: edits.set_start(sid) if on else SetField(PROJECT.start, None),
+                lambda on: gestures.set_start(sid) if on else SetField(PROJECT.start, None),
                 read=lambda p: p.start == sid,
             ),
         )
@@ -57,7 +57,7 @@ class SceneForm(Form):
                 self.doc,
                 ref.ending,
                 _ending_choices,
-                lambda v: edits.mark_ending(sid, v is not None, v or None),
+                lambda v: gestures.mark_ending(sid, v is not None, v or None),
                 read=_ending_value(sid),
             ),
         )
@@ -169,5 +169,5 @@ def _new_option(project: Project, sid: str) -> Op:
     existing = scene.choice.options if scene.choice else []
     others = [s for s in project.scenes if s.id != sid] or [scene]
     target = others[min(len(existing), len(others) - 1)]
-    oid = edits.unique_id(f"to_{target.id}", (o.id for o in existing))
+    oid = gestures.unique_id(f"to_{target.id}", (o.id for o in existing))
     return AddItem(ChoiceRef(sid).options, Option(id=oid, label=target.title[:200], target=target.id))

@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from studio.app.edits import unique_id
 from studio.model.checks import check_timing
 from studio.model.currency import format_money
+from studio.model.gestures import unique_id
 from studio.model.ops import (
     AddItem,
     ChoiceRef,
