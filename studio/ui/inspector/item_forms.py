@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from studio.model import new_items
 from studio.model.ops import (
     ChoiceRef,
     DepositRef,
@@ -23,15 +24,13 @@ from studio.model.ops import (
     TagRef,
     set_default_option,
 )
-from studio.model.project import Deposit, Project
+from studio.model.project import Project
 from studio.ui.inspector.condition import ConditionEditor
 from studio.ui.inspector.effects import EffectsEditor
 from studio.ui.inspector.fields import CheckField, ComboField, LineField, MoneyField
 from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field, scene_choices
 from studio.ui.inspector.hotspot import RectT
 from studio.ui.inspector.hotspot_editor import HotspotEditor
-
-DEFAULT_DEPOSIT = 1000  # minor units
 
 
 def _currency(project: Project) -> str:
@@ -93,9 +92,7 @@ class OptionForm(Form):
         deposit = self.option.deposit
         if goal is None:
             return SetField(deposit, None)
-        old = deposit.get(self.doc.project)
-        amount = old.amount if old is not None else DEFAULT_DEPOSIT
-        return SetField(deposit, Deposit(goal=goal, amount=amount))
+        return SetField(deposit, new_items.deposit_towards(goal, deposit.get(self.doc.project)))
 
     def _appear(self, project: Project) -> int:
         choice = project.scene_map()[self.path[1]].choice

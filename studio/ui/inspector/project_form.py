@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.model import new_items
 from studio.model.currency import MINOR_UNITS, SYMBOLS
-from studio.model.gestures import unique_id
 from studio.model.ops import PROJECT, AddItem, GoalRef, Op, ProductRef, RemoveItem, SetField, VariableRef
 from studio.model.project import Product, Project, SavingsGoal, Variable
 from studio.model.types import ID_PATTERN
@@ -46,7 +46,6 @@ REPLAY_TIP = (
     "are simulated: no money moves. Checked: a replay's deposits go to the host's wallet like the "
     "first playthrough's."
 )
-TYPE_DEFAULTS: dict[str, int | bool | str] = {"int": 0, "bool": False, "string": ""}
 
 
 def currency_choices(_project: Project) -> list[tuple[str, Any]]:
@@ -73,11 +72,11 @@ class ProjectForm(Form):
         self.section("Savings goals")
         for goal in project.goals:
             self.wide(self._goal_box(goal))
-        self.wide(OpButton(doc, "+ Savings goal", self._new_goal))
+        self.wide(OpButton(doc, "+ Savings goal", lambda: new_items.add_goal(self.doc.project)))
         self.section("Product catalog")
         for product in project.products:
             self.wide(self._product_box(product))
-        self.wide(OpButton(doc, "+ Product", self._new_product))
+        self.wide(OpButton(doc, "+ Product", lambda: new_items.add_product(self.doc.project)))
         self.section("Variables")
         for var in project.variables:
             self.wide(VariableRow(self, var))
@@ -134,17 +133,6 @@ class ProjectForm(Form):
         self.parts.append(inner)
         return box
 
-    def _new_goal(self) -> Op:
-        project = self.doc.project
-        gid = unique_id("goal", (g.id for g in project.goals))
-        return AddItem(PROJECT.goals, SavingsGoal(id=gid, name="New goal", target=100_000))
-
-    def _new_product(self) -> Op:
-        project = self.doc.project
-        pid = unique_id("product", (p.id for p in project.products))
-        return AddItem(
-            PROJECT.products, Product(id=pid, sku=pid.upper(), name="New product", currency=project.currency)
-        )
 
 
 def _currency(project: Project) -> str:
@@ -203,7 +191,7 @@ class VariableRow(QWidget):
         box.addLayout(row)
 
     def _retype(self, kind: Any) -> Op:
-        return SetField(VariableRef(self.vid), Variable(id=self.vid, type=kind, default=TYPE_DEFAULTS[kind]))
+        return SetField(VariableRef(self.vid), new_items.variable(self.vid, kind))
 
     def refresh(self, project: Project) -> None:
         for part in (self.kind, self.default, self.remove):
@@ -269,7 +257,7 @@ class NewVariable(QWidget):
                 self.doc,
                 lambda: AddItem(
                     PROJECT.variables,
-                    Variable.model_validate({"id": text, "type": kind, "default": TYPE_DEFAULTS[kind]}),
+                    new_items.variable(text, kind),
                 ),
                 f"Add variable '{text}'",
             ).reason

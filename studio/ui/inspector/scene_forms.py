@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from studio.model import gestures
-from studio.model.ops import PROJECT, AddItem, ChoiceRef, Op, OptionRef, PromptRef, SceneRef, SetField, TagRef
-from studio.model.project import Option, Project
+from studio.model import gestures, new_items
+from studio.model.ops import PROJECT, ChoiceRef, OptionRef, PromptRef, SceneRef, SetField, TagRef
+from studio.model.project import Project
 from studio.ui.inspector.effects import EffectsEditor
 from studio.ui.inspector.fields import CheckField, ComboField, LineField, format_ms
 from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field
@@ -143,7 +143,9 @@ class ChoiceForm(Form):
         buttons = QWidget(self)
         row = QHBoxLayout(buttons)
         row.setContentsMargins(0, 4, 0, 0)
-        add = OpButton(self.doc, "+ Option", lambda: _new_option(self.doc.project, sid), parent=buttons)
+        add = OpButton(
+            self.doc, "+ Option", lambda: new_items.add_option(self.doc.project, sid), parent=buttons
+        )
         remove = OpButton(
             self.doc,
             "Remove choice window",
@@ -163,11 +165,3 @@ class ChoiceForm(Form):
             return None
         return tuple((o.id, o.label, o.target, o.default) for o in s.choice.options)
 
-
-def _new_option(project: Project, sid: str) -> Op:
-    scene = project.scene_map()[sid]
-    existing = scene.choice.options if scene.choice else []
-    others = [s for s in project.scenes if s.id != sid] or [scene]
-    target = others[min(len(existing), len(others) - 1)]
-    oid = gestures.unique_id(f"to_{target.id}", (o.id for o in existing))
-    return AddItem(ChoiceRef(sid).options, Option(id=oid, label=target.title[:200], target=target.id))

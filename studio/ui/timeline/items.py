@@ -6,9 +6,11 @@ A :class:`Item` is one timed thing on a lane: the choice window (a range from
 Items outside the scene's trim are flagged with the reason, using the same
 wording as :func:`studio.model.checks.check_timing`.
 
-The ``*_op`` builders turn a gesture (move, resize, nudge, add) into one
+The ``*_op`` builders turn a gesture (move, resize, nudge, remove) into one
 :class:`~studio.model.ops.Op`; moves of a tag or the choice window replace the
-whole item, so repeated keyboard nudges share one merge key.
+whole item, so repeated keyboard nudges share one merge key.  What an Add
+gesture creates (a prompt, a tag, a choice window) is decided by
+:mod:`studio.model.new_items`.
 """
 
 from __future__ import annotations
@@ -18,9 +20,7 @@ from typing import Literal
 
 from studio.model.checks import check_timing
 from studio.model.currency import format_money
-from studio.model.gestures import unique_id
 from studio.model.ops import (
-    AddItem,
     ChoiceRef,
     Op,
     OpError,
@@ -31,17 +31,12 @@ from studio.model.ops import (
     SetFields,
     TagRef,
 )
-from studio.model.project import ChoicePoint, Option, ProductTag, Project, SavingsPrompt, Scene
-from studio.model.types import Rect
+from studio.model.project import Project, Scene
 
 Kind = Literal["choice", "prompt", "tag"]
 Edge = Literal["move", "start", "end"]
 LANES: tuple[Kind, ...] = ("choice", "prompt", "tag")
 LANE_TITLES: dict[Kind, str] = {"choice": "Choice", "prompt": "Prompts", "tag": "Tags"}
-DEFAULT_TAG_MS = 2000
-DEFAULT_CHOICE_MS = 3000
-DEFAULT_PROMPT_AMOUNT = 1000  # minor units
-DEFAULT_HOTSPOT = {"x": 0.35, "y": 0.42, "w": 0.3, "h": 0.16}
 
 
 @dataclass(frozen=True)
@@ -182,51 +177,3 @@ def clamp_point(ms: int, span: tuple[int, int, int]) -> int:
     """Keep a new item's time inside the trim."""
     lo, hi, _ = span
     return max(lo, min(ms, hi))
-
-
-def add_prompt_op(project: Project, scene: Scene, at_ms: int) -> tuple[Op, tuple[str, ...]]:
-    """A savings prompt at ``at_ms`` for the first goal (refused if there is none)."""
-    if not project.goals:
-        raise OpError("add a savings goal first (Project tab), then a savings prompt")
-    goal = project.goals[0]
-    pid = unique_id("prompt", (p.id for p in scene.prompts))
-    money = format_money(DEFAULT_PROMPT_AMOUNT, project.currency)
-    prompt = SavingsPrompt(
-        id=pid,
-        at_ms=at_ms,
-        goal=goal.id,
-        amount=DEFAULT_PROMPT_AMOUNT,
-        text=f"Put {money} towards {goal.name}?",
-    )
-    return AddItem(SceneRef(scene.id).prompts, prompt), PromptRef(scene.id, pid).id_path
-
-
-def add_tag_op(project: Project, scene: Scene, at_ms: int, out_ms: int) -> tuple[Op, tuple[str, ...]]:
-    """A product tag from ``at_ms`` (2 s, shortened at the trim end) for the first product."""
-    if not project.products:
-        raise OpError("add a product to the catalog first (Project tab), then a product tag")
-    product = project.products[0]
-    end = min(at_ms + DEFAULT_TAG_MS, out_ms)
-    start = at_ms if end > at_ms else max(0, end - DEFAULT_TAG_MS)
-    if end <= start:
-        end = start + DEFAULT_TAG_MS
-    tid = unique_id(product.id, (t.id for t in scene.tags))
-    tag = ProductTag(id=tid, product=product.id, start_ms=start, end_ms=end, hotspot=Rect(**DEFAULT_HOTSPOT))
-    return AddItem(SceneRef(scene.id).tags, tag), TagRef(scene.id, tid).id_path
-
-
-def add_choice_op(project: Project, scene: Scene, at_ms: int, out_ms: int) -> tuple[Op, tuple[str, ...]]:
-    """A choice window from ``at_ms`` with one default option (to the next scene)."""
-    if scene.ending:
-        raise OpError(f"scene '{scene.id}' is an ending: endings have no choice window")
-    if scene.choice is not None:
-        raise OpError(f"scene '{scene.id}' already has a choice window: drag it instead")
-    end = min(at_ms + DEFAULT_CHOICE_MS, out_ms)
-    start = at_ms if end > at_ms else max(0, end - DEFAULT_CHOICE_MS)
-    if end <= start:
-        end = start + DEFAULT_CHOICE_MS
-    others = [s for s in project.scenes if s.id != scene.id]
-    target = others[0] if others else scene
-    option = Option(id="continue", label="Continue", target=target.id, default=True)
-    choice = ChoicePoint(appear_ms=start, decision_ms=end, options=[option])
-    return SetField(SceneRef(scene.id).choice, choice), ChoiceRef(scene.id).id_path

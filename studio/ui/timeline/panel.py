@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
+from studio.model import new_items
 from studio.model.ops import ChangeSet, OpError
 from studio.model.review import Comment
 from studio.ui.actions import Route, done
 from studio.ui.timeline import geometry as g
 from studio.ui.timeline.canvas import TimelineCanvas
-from studio.ui.timeline.items import add_choice_op, add_prompt_op, add_tag_op, clamp_point
+from studio.ui.timeline.items import clamp_point
 from studio.ui.timeline.paint import paint_header
 
 MAX_ZOOM = 64.0
@@ -254,11 +255,11 @@ class TimelinePanel(QWidget):
         project = self.doc.project
         try:
             if kind == "prompt":
-                op, path = add_prompt_op(project, scene, at)
+                op, path = new_items.add_prompt(project, scene, at)
             elif kind == "tag":
-                op, path = add_tag_op(project, scene, at, span[1])
+                op, path = new_items.add_tag(project, scene, at, span[1])
             else:
-                op, path = add_choice_op(project, scene, at, span[1])
+                op, path = new_items.add_choice(project, scene, at, span[1])
         except OpError as exc:
             self.doc.message.emit(str(exc))
             self._set_status(str(exc), error=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from studio.model import load
+from studio.model.new_items import add_choice as add_choice_op
 from studio.model.ops import OpError, SceneRef, SetField
 from studio.ui.timeline import geometry as g
-from studio.ui.timeline.items import add_choice_op, build_items, find_item, retime_op, tag_rows
+from studio.ui.timeline.items import build_items, find_item, retime_op, tag_rows
 from tests.support import SAMPLES
 
 
