@@ -72,6 +72,16 @@ class ProjectError(Exception):
         super().__init__(one_line(message))
 
 
+class ReferenceProblems(ValueError):
+    """One or more unresolved references (raised by :func:`studio.model.references.resolve`);
+    ``str()`` is a single line, ``problems`` lists every one."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(problems[0] + more)
+
+
 MAX_LOCATION_PARTS = 12  # a location deeper than this shows its first and last parts
 
 
@@ -137,8 +147,6 @@ def describe(exc: ValidationError, raw: Any) -> list[str]:
 def located(exc: ValidationError, raw: Any) -> list[tuple[str, str]]:
     """The errors of :func:`describe` as ``(where, message)`` pairs; ``where`` is ``"project"`` for
     an error about ``raw`` as a whole (a model validator's, or a reference problem)."""
-    from studio.model.references import ReferenceProblems
-
     lines: list[tuple[str, str]] = []
     by_place: dict[tuple[int | str, ...], int] = {}
     type_only: set[int] = set()

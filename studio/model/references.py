@@ -7,22 +7,38 @@ creator can find it without reading JSON indices.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from studio.model import conditions
+from studio.model.errors import ReferenceProblems
+from studio.model.items import Effect, MediaAsset, Product, SavingsGoal, Scene, Variable, value_matches
 
-if TYPE_CHECKING:
-    from studio.model.project import Effect, Project
+__all__ = ["ReferenceProblems", "Resolvable", "resolve"]
 
 
-class ReferenceProblems(ValueError):
-    """One or more unresolved references; ``str()`` is a single line."""
+class Resolvable(Protocol):
+    """What :func:`resolve` reads of a project (:class:`studio.model.project.Project`)."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(problems[0] + more)
+    @property
+    def variables(self) -> Sequence[Variable]: ...
+
+    @property
+    def goals(self) -> Sequence[SavingsGoal]: ...
+
+    @property
+    def products(self) -> Sequence[Product]: ...
+
+    @property
+    def media(self) -> Sequence[MediaAsset]: ...
+
+    @property
+    def scenes(self) -> Sequence[Scene]: ...
+
+    @property
+    def start(self) -> str | None: ...
+
+    def known_variables(self) -> set[str]: ...
 
 
 def _dupes(kind: str, ids: Iterable[str], where: str = "") -> list[str]:
@@ -36,17 +52,15 @@ def _dupes(kind: str, ids: Iterable[str], where: str = "") -> list[str]:
 
 
 def _effects(where: str, effects: list[Effect], types: Mapping[str, str]) -> list[str]:
-    from studio.model.project import _matches
-
     out = []
     for n, e in enumerate(effects):
         here = f"{where} > effect {n + 1} ({e.var})"
         kind = types.get(e.var)
         if kind is None:
             out.append(f"{here}: unknown variable '{e.var}'")
-        elif e.op in ("add", "sub") and (kind != "int" or not _matches("int", e.value)):
+        elif e.op in ("add", "sub") and (kind != "int" or not value_matches("int", e.value)):
             out.append(f"{here}: '{e.op}' needs an int variable and an int value")
-        elif e.op == "set" and not _matches(kind, e.value):
+        elif e.op == "set" and not value_matches(kind, e.value):
             out.append(f"{here}: value {e.value!r} is not of type {kind}")
     return out
 
@@ -61,7 +75,7 @@ def _condition(where: str, expr: object, known: set[str]) -> list[str]:
     return []
 
 
-def resolve(project: Project) -> None:
+def resolve(project: Resolvable) -> None:
     """Raise ReferenceProblems if any id is duplicated or any reference dangles.
 
     One pass over the scenes; the location strings are only built for a scene that has
