@@ -119,10 +119,15 @@ def wait_row(frame: Any, status: str) -> None:
 
 
 def wait_live(frame: Any, fragment: str) -> str:
-    """Wait until the aria-live region says something containing ``fragment``."""
-    # The text that matched, read in the same evaluation (playback may replace it right after).
+    """Wait until the aria-live region has said something containing ``fragment``; that text.
+
+    Pages from the player fixtures log every announcement (conftest.LIVE_LOG), so one replaced
+    right away by the next is still seen; other pages are polled."""
     handle = frame.wait_for_function(
-        "(f) => { const t = document.getElementById('live').textContent; return t.includes(f) ? t : null; }",
+        """(f) => {
+          const said = (window.__liveLog || []).concat([document.getElementById('live').textContent]);
+          return said.find((t) => t.includes(f)) || null;
+        }""",
         arg=fragment, timeout=TIMEOUT_MS,
     )
     text: str = handle.json_value()

@@ -132,6 +132,24 @@ def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Web]:
         yield Web(base, root)
 
 
+# Every text the aria-live region says, in order (window.__liveLog): an announcement may be
+# replaced within a frame by the next one, faster than a poll can see it on a loaded machine.
+LIVE_LOG = """
+(() => {
+  window.__liveLog = [];
+  const watch = () => {
+    const live = document.getElementById("live");
+    if (!live) return false;
+    const note = () => { if (live.textContent) window.__liveLog.push(live.textContent); };
+    new MutationObserver(note).observe(live, {childList: true, characterData: true, subtree: true});
+    note();
+    return true;
+  };
+  if (!watch()) document.addEventListener("DOMContentLoaded", watch);
+})();
+"""
+
+
 def _new_page(browser: Any, viewport: dict[str, int]) -> tuple[Any, Any, PageProblems]:
     context = browser.new_context(viewport=viewport, device_scale_factor=1)
     page = context.new_page()
@@ -150,6 +168,7 @@ def _new_page(browser: Any, viewport: dict[str, int]) -> tuple[Any, Any, PagePro
     page.on("pageerror", lambda exc: problems.errors.append(f"pageerror: {exc}"))
     page.on("dialog", on_dialog)
     page.add_init_script(COLLECT_EVENTS)
+    page.add_init_script(LIVE_LOG)
     return context, page, problems
 
 
