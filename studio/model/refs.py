@@ -101,8 +101,26 @@ class Ref(Loc[M]):
             ref = ref.parent
         return ref
 
-    def holder(self, parent: BaseModel) -> dict[str, Any]:  # pragma: no cover - abstract
-        """The field of ``parent`` holding this object, as ``{name: value}``."""
+    def lineage(self) -> list[Ref[Any]]:
+        """The refs from the project's child holding this object down to this one."""
+        refs: list[Ref[Any]] = []
+        ref: Ref[Any] | None = self
+        while ref is not None and ref.parent is not None:
+            refs.append(ref)
+            ref = ref.parent
+        refs.reverse()
+        return refs
+
+    def get(self, project: Project) -> M:
+        """The object this ref names; OpError naming what is gone."""
+        held: Any = project
+        for ref in self.lineage():
+            held = ref.lookup(held)
+        found: M = held
+        return found
+
+    def lookup(self, held: Any) -> Any:  # pragma: no cover - abstract
+        """This object inside ``held``, its parent's object (one step of :meth:`get`)."""
         raise NotImplementedError
 
     def replaced(self, parent: BaseModel, new: BaseModel) -> dict[str, Any]:  # pragma: no cover
@@ -143,18 +161,22 @@ class ItemRef(Ref[M]):
         own = f"{self.kind} {quote(self.ident)}"
         return own if parent is None or parent.parent is None else f"{parent.where()} > {own}"
 
-    def get(self, project: Project) -> M:
+    def index_in(self, items: list[Any], hint: int = -1) -> int:
+        """The index of this item in ``items`` (its parent's list; ``hint``: where it was);
+        OpError if it is not there."""
+        ident = self.ident
+        if 0 <= hint < len(items) and items[hint].id == ident:
+            return hint
+        for n, item in enumerate(items):
+            if item.id == ident:
+                return n
         parent = self.parent
-        assert parent is not None
-        for item in getattr(parent.get(project), self.attr):
-            if item.id == self.ident:
-                found: M = item
-                return found
-        inside = f"{parent.where()}: " if parent.parent is not None else ""
-        raise OpError(f"{inside}unknown {self.kind} {quote(self.ident)}")
+        inside = f"{parent.where()}: " if parent is not None and parent.parent is not None else ""
+        raise OpError(f"{inside}unknown {self.kind} {quote(ident)}")
 
-    def holder(self, parent: BaseModel) -> dict[str, Any]:
-        return {self.attr: getattr(parent, self.attr)}
+    def lookup(self, held: Any) -> Any:
+        items = getattr(held, self.attr)
+        return items[self.index_in(items)]
 
     def replaced(self, parent: BaseModel, new: BaseModel) -> dict[str, Any]:
         return {self.attr: [new if x.id == self.ident else x for x in getattr(parent, self.attr)]}
@@ -178,17 +200,12 @@ class PartRef(Ref[M]):
         assert parent is not None
         return f"{parent.where()} > {self.attr}"
 
-    def get(self, project: Project) -> M:
-        parent = self.parent
-        assert parent is not None
-        value = getattr(parent.get(project), self.attr)
+    def lookup(self, held: Any) -> Any:
+        value = getattr(held, self.attr)
         if value is None:
-            raise OpError(f"{parent.where()} has no {self.noun}")
-        found: M = value
-        return found
-
-    def holder(self, parent: BaseModel) -> dict[str, Any]:
-        return {self.attr: getattr(parent, self.attr)}
+            parent = self.parent
+            raise OpError(f"{parent.where() if parent is not None else 'project'} has no {self.noun}")
+        return value
 
     def replaced(self, parent: BaseModel, new: BaseModel) -> dict[str, Any]:
         return {self.attr: new}

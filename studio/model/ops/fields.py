@@ -4,15 +4,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from studio.model.kinds import ChoiceRef, OptionRef, SceneRef
+from studio.model.kinds import PROJECT, ChoiceRef, OptionRef, SceneRef
 from studio.model.ops.base import Applied, ChangeSet, Op, changes_for, check_references, choice_without
-from studio.model.ops.install import Restore, RestoreRoot, index_of, install, lift, set_root
-from studio.model.ops.scenes import AddScenes, RemoveScenes
+from studio.model.ops.install import Restore, RestoreRoot, install, lift, locate, set_root
+from studio.model.ops.scenes import AddScenes, RemoveScenes, validated_scene
 from studio.model.paths import item_ref
 from studio.model.project import Project
 from studio.model.refs import Change, FieldRef, ItemRef, Loc, OpError, Ref, plain, reason, rebuilt
@@ -77,14 +78,14 @@ def _set(project: Project, changes: tuple[Change, ...]) -> Applied:
         for f in fields:
             done = done | changes_for(project, ref, f, old[f.name], getattr(project, f.name))
         return Applied(RestoreRoot(tuple(old.items()), done), done)
-    obj = ref.get(project)
-    new = rebuilt(obj, values, ref.where(), where)
-    top, new_top = lift(project, ref, new, where)
+    at = locate(project, ref)
+    new = rebuilt(at.objs[-1], values, ref.where(), where)
+    new_top = lift(at, new, where)
     done = ChangeSet()
     for f in fields:
         done = done | changes_for(project, ref, f)
-    old_top = install(project, top, new_top, where, BREAKS if check else None)
-    return Applied(Restore(top, old_top, done), done)
+    old_top = install(project, at, new_top, where, BREAKS if check else None)
+    return Applied(Restore(at.top, old_top, done, at.index), done)
 
 
 def _replace(project: Project, ref: Ref[Any], value: Any) -> Applied:
@@ -92,8 +93,8 @@ def _replace(project: Project, ref: Ref[Any], value: Any) -> Applied:
     where = ref.where()
     if ref.parent is None:
         raise OpError("the project cannot be replaced by an edit")
-    old = ref.get(project)
-    kind = type(old)
+    at = locate(project, ref)
+    kind = type(at.objs[-1])
     if isinstance(value, BaseModel) and type(value) is not kind:
         raise OpError(f"{where}: replacement must be a {kind.__name__}")
     data = plain(value)
@@ -101,12 +102,12 @@ def _replace(project: Project, ref: Ref[Any], value: Any) -> Applied:
         new = kind.model_validate(data)
     except ValidationError as exc:
         raise OpError(reason(exc, data if isinstance(data, dict) else {}, where, where)) from None
-    if isinstance(ref, ItemRef) and new.id != ref.ident:
+    if isinstance(ref, ItemRef) and getattr(new, "id", None) != ref.ident:
         raise OpError(f"{where}: replacement must be a {kind.__name__} with id '{ref.ident}'")
-    top, new_top = lift(project, ref, new, where)
+    new_top = lift(at, new, where)
     done = changes_for(project, ref, None)
-    old_top = install(project, top, new_top, where, BREAKS)
-    return Applied(Restore(top, old_top, done), done)
+    old_top = install(project, at, new_top, where, BREAKS)
+    return Applied(Restore(at.top, old_top, done, at.index), done)
 
 
 @dataclass(frozen=True)
@@ -125,27 +126,49 @@ class AddItem(Op, Generic[V]):
     def apply(self, project: Project) -> Applied:
         ref = item_ref(self.target, _ident(self.item))
         if isinstance(ref, SceneRef):
-            return AddScenes((self.item,), self.index).apply(project)  # type: ignore[arg-type]
-        where, parent = ref.where(), self.target.ref
-        held = parent.get(project)
-        items: list[Any] = list(getattr(held, ref.attr))
-        if any(x.id == ref.ident for x in items):
-            raise OpError(f"{where}: id already exists")
-        n = len(items) if self.index is None else max(0, min(self.index, len(items)))
-        items.insert(n, plain(self.item))
+            return AddScenes((validated_scene(self.item),), self.index).apply(project)
+        where = ref.where()
         done = changes_for(project, ref, None)
-        if parent.parent is None:  # a list of the project: goals, products, variables, media
-            try:
-                item = type(ref).model.model_validate(items[n])
-            except ValidationError as exc:
-                raise OpError(reason(exc, items[n], where, where)) from None
-            items[n] = item
-            check_references(project, {ref.attr: items}, where, BREAKS)
-            getattr(project, ref.attr).insert(n, item)
-            return Applied(RemoveItem(ref), done)
-        top, new_top = lift(project, parent, rebuilt(held, {ref.attr: items}, parent.where(), where), where)
-        old_top = install(project, top, new_top, where, BREAKS)
-        return Applied(Restore(top, old_top, done), done)
+        new = plain(self.item)
+
+        def insert(items: list[Any]) -> int:
+            if any(x.id == ref.ident for x in items):
+                raise OpError(f"{where}: id already exists")
+            n = len(items) if self.index is None else max(0, min(self.index, len(items)))
+            items.insert(n, new)
+            return n
+
+        if ref.parent is not None and ref.parent.parent is not None:
+            return _in_list(project, ref, insert, BREAKS, done)
+        items: list[Any] = list(getattr(project, ref.attr))  # a list of the project: goals, media...
+        n = insert(items)
+        try:
+            items[n] = type(ref).model.model_validate(new)
+        except ValidationError as exc:
+            raise OpError(reason(exc, new, where, where)) from None
+        check_references(project, {ref.attr: items}, where, BREAKS)
+        getattr(project, ref.attr).insert(n, items[n])
+        return Applied(RemoveItem(ref), done)
+
+
+def _in_list(
+    project: Project,
+    ref: ItemRef[Any],
+    change: Callable[[list[Any]], object],
+    check: str | None,
+    done: ChangeSet,
+) -> Applied:
+    """Change the list holding ``ref``'s kind in its parent (not the project): the parent and
+    its own parents are rebuilt through validation, the project's child swapped in."""
+    parent = ref.parent
+    assert parent is not None
+    at = locate(project, parent)
+    held = at.objs[-1]
+    items = list(getattr(held, ref.attr))
+    change(items)
+    new_top = lift(at, rebuilt(held, {ref.attr: items}, parent.where(), ref.where()), ref.where())
+    old_top = install(project, at, new_top, ref.where(), check)
+    return Applied(Restore(at.top, old_top, done, at.index), done)
 
 
 def _ident(item: Any) -> str:
@@ -178,19 +201,14 @@ class RemoveItem(Op):
             choice = ChoiceRef(ref.scene).get(project)
             ref.get(project)  # a missing option is named
             return SetField(SceneRef(ref.scene).choice, choice_without(choice, [ref.option])).apply(project)
-        parent = ref.parent
-        assert parent is not None
-        held = parent.get(project)
-        items: list[Any] = list(getattr(held, ref.attr))
-        n = index_of(items, ref.ident, where)
-        item = items.pop(n)
         check = "still in use" if type(ref).watched else None
         done = changes_for(project, ref, None)
-        if parent.parent is None:
-            if check is not None:
-                check_references(project, {ref.attr: items}, where, check)
-            del getattr(project, ref.attr)[n]
-            return Applied(AddItem(parent.field(ref.attr), item, n), done)
-        top, new_top = lift(project, parent, rebuilt(held, {ref.attr: items}, parent.where(), where), where)
-        old_top = install(project, top, new_top, where, check)
-        return Applied(Restore(top, old_top, done), done)
+        if ref.parent is not None and ref.parent.parent is not None:
+            return _in_list(project, ref, lambda items: items.pop(ref.index_in(items)), check, done)
+        items: list[Any] = list(getattr(project, ref.attr))  # a list of the project
+        n = ref.index_in(items)
+        item = items.pop(n)
+        if check is not None:
+            check_references(project, {ref.attr: items}, where, check)
+        del getattr(project, ref.attr)[n]
+        return Applied(AddItem(PROJECT.field(ref.attr), item, n), done)

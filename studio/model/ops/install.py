@@ -27,34 +27,51 @@ from studio.model.references import ReferenceProblems
 from studio.model.refs import ItemRef, OpError, Ref, reason, rebuilt
 
 
-def index_of(items: list[Any], ident: str, where: str) -> int:
-    for n, item in enumerate(items):
-        if item.id == ident:
-            return n
-    raise OpError(f"{where}: no longer exists")
+@dataclass(frozen=True)
+class Located:
+    """A ref resolved once: the refs from the project's child down to it, their objects, and the
+    index of that child in its project list (every later step reuses them: no second walk)."""
+
+    refs: list[Ref[Any]]
+    objs: list[BaseModel]
+    index: int
+
+    @property
+    def top(self) -> ItemRef[Any]:
+        top = self.refs[0]
+        assert isinstance(top, ItemRef)
+        return top
 
 
-def lift(project: Project, ref: Ref[Any], new: BaseModel, target: str) -> tuple[ItemRef[Any], BaseModel]:
-    """Rebuild the parents of ``ref`` (holding ``new`` instead of its object) up to the
-    project's child; returns that child's ref and its new object."""
-    while ref.parent is not None and ref.parent.parent is not None:
-        parent = ref.parent
-        held = parent.get(project)
-        new = rebuilt(held, ref.replaced(held, new), parent.where(), target)
-        ref = parent
-    assert isinstance(ref, ItemRef)
-    return ref, new
+def locate(project: Project, ref: Ref[Any]) -> Located:
+    refs = ref.lineage()
+    top = refs[0]
+    assert isinstance(top, ItemRef)
+    items = getattr(project, top.attr)
+    n = top.index_in(items)
+    objs: list[BaseModel] = [items[n]]
+    for step in refs[1:]:
+        objs.append(step.lookup(objs[-1]))
+    return Located(refs, objs, n)
 
 
-def install(
-    project: Project, top: ItemRef[Any], new: BaseModel, where: str, check: str | None
-) -> BaseModel:
-    """Put ``new`` in the slot of ``top`` (a child of the project); returns the old object.
+def lift(at: Located, new: BaseModel, target: str) -> BaseModel:
+    """Rebuild the parents of the located object (holding ``new`` in its place) up to the
+    project's child; returns that child's new object."""
+    for n in range(len(at.refs) - 1, 0, -1):
+        held = at.objs[n - 1]
+        new = rebuilt(held, at.refs[n].replaced(held, new), at.refs[n - 1].where(), target)
+    return new
+
+
+def install(project: Project, at: Located, new: BaseModel, where: str, check: str | None) -> BaseModel:
+    """Put ``new`` in the slot of the located project child; returns the old object.
 
     ``check``: re-check every reference first, refusing with this verb (``would break a
     reference``); None when the edit cannot change a reference."""
+    top = at.top
     items: list[Any] = getattr(project, top.attr)
-    n = index_of(items, top.ident, where)
+    n = top.index_in(items, at.index)
     if check is not None:
         check_references(project, {top.attr: [*items[:n], new, *items[n + 1 :]]}, where, check)
     old: BaseModel = items[n]
@@ -64,18 +81,20 @@ def install(
 
 @dataclass(frozen=True)
 class Restore(Op):
-    """Put ``obj`` back in the slot of ``top`` (the inverse of an edit inside it)."""
+    """Put ``obj`` back in the slot of ``top`` (the inverse of an edit inside it); ``index`` is
+    where it was (checked, else looked up)."""
 
     top: ItemRef[Any]
     obj: BaseModel
     changes: ChangeSet
+    index: int = -1
 
     def apply(self, project: Project) -> Applied:
         items: list[Any] = getattr(project, self.top.attr)
-        n = index_of(items, self.top.ident, self.top.where())
+        n = self.top.index_in(items, self.index)
         old = items[n]
         items[n] = self.obj
-        return Applied(Restore(self.top, old, self.changes), self.changes)
+        return Applied(Restore(self.top, old, self.changes, n), self.changes)
 
 
 def set_root(project: Project, values: Mapping[str, Any], target: str, check: bool) -> dict[str, Any]:
@@ -116,4 +135,4 @@ class RestoreRoot(Op):
         return Applied(RestoreRoot(old, self.changes), self.changes)
 
 
-__all__ = ["Restore", "RestoreRoot", "index_of", "install", "lift", "rebuilt", "set_root"]
+__all__ = ["Located", "Restore", "RestoreRoot", "install", "lift", "locate", "set_root"]

@@ -16,17 +16,18 @@ from pydantic import ValidationError
 
 from studio.model.kinds import SceneRef
 from studio.model.ops.base import Applied, ChangeSet, Op, check_references, choice_without
-from studio.model.ops.install import index_of, set_root
+from studio.model.ops.install import set_root
 from studio.model.project import Project, Scene
 from studio.model.refs import OpError, plain, reason, rebuilt
 from studio.model.types import Point
 
 
 def scene_index(project: Project, scene_id: str) -> int:
-    return index_of(project.scenes, scene_id, f"scene '{scene_id}'")
+    return SceneRef(scene_id).index_in(project.scenes)
 
 
-def _validated(scene: Any) -> Scene:
+def validated_scene(scene: Any) -> Scene:
+    """``scene`` (a Scene or its data) validated all the way down; OpError naming it if refused."""
     data = plain(scene)
     try:
         return Scene.model_validate(data)
@@ -49,7 +50,7 @@ class AddScenes(Op):
 
     def apply(self, project: Project) -> Applied:
         taken = {s.id for s in project.scenes}
-        new = [_validated(s) for s in self.scenes]
+        new = [validated_scene(s) for s in self.scenes]
         for s in new:
             if s.id in taken:
                 raise OpError(f"scene '{s.id}': id already exists")
@@ -146,7 +147,13 @@ class MoveScenes(Op):
         return ("move", frozenset(m[0] for m in self.moves))
 
     def apply(self, project: Project) -> Applied:
-        index = {s.id: n for n, s in enumerate(project.scenes)}
+        wanted = {m[0] for m in self.moves}
+        index: dict[str, int] = {}
+        for n, scene in enumerate(project.scenes):  # one scan, stopping when every scene is found
+            if scene.id in wanted:
+                index[scene.id] = n
+                if len(index) == len(wanted):
+                    break
         if missing := [m[0] for m in self.moves if m[0] not in index]:
             raise OpError(f"unknown scene '{missing[0]}'")
         moved: list[tuple[int, Scene]] = []
