@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabBar, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from studio import __version__
 from studio.app import settings
@@ -215,6 +216,8 @@ class MainWindow(QMainWindow):
         )
 
     def _update_actions(self) -> None:
+        if not isValid(self.doc.undo_stack):  # the document is being torn down (window closing)
+            return
         self.registry.update(self.action_state())
 
     def about(self) -> None:
