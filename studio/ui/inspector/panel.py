@@ -121,7 +121,7 @@ class InspectorPanel(QWidget):
         """The item to show: the current one, falling back to its scene, else None."""
         path = self.selection.current
         if path is None and len(self.selection.scenes) == 1:
-            path = ("scene", next(iter(self.selection.scenes)))
+            path = SceneRef(next(iter(self.selection.scenes))).id_path
         ref = form_ref(path)
         if ref is None:
             return None
