@@ -1,15 +1,18 @@
-"""ruff and mypy stay clean on studio/ (run as part of the test suite and CI)."""
+"""ruff, mypy and lint-imports stay clean on studio/ (run as part of the test suite and CI)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from tests.support import ROOT
 
 LINTED = ("studio", "tests", "bench", "scripts")
+# import-linter's command, installed beside this Python (the dev extras); contracts in pyproject.toml
+LINT_IMPORTS = str(Path(sys.executable).with_name("lint-imports"))
 
 
 @pytest.mark.slow
@@ -18,8 +21,9 @@ LINTED = ("studio", "tests", "bench", "scripts")
     [
         [sys.executable, "-m", "ruff", "check", *(d for d in LINTED if (ROOT / d).is_dir())],
         [sys.executable, "-m", "mypy", "studio"],
+        [LINT_IMPORTS, "--no-cache"],
     ],
-    ids=["ruff", "mypy"],
+    ids=["ruff", "mypy", "lint-imports"],
 )
 def test_static_checks_clean(command: list[str]) -> None:
     proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
