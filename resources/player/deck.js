@@ -33,7 +33,6 @@
   "use strict";
 
   const SEEK_TOLERANCE_S = 0.03;
-  const VSYNC_MS = 1000 / 60;
   // An early-started clip that ran, still hidden, for more than this many
   // frames and ms is rewound (the active clip stalled).
   const MAX_HIDDEN_FRAMES = 2.5;
@@ -41,6 +40,7 @@
   const MAX_SWITCH_LOG = 200;
 
   const StartLatency = root.DramaLead.StartLatency;
+  const { FrameLog, VSYNC_MS } = root.DramaFrames;
 
   function ignore() {}
 
@@ -57,6 +57,7 @@
     constructor(a, b, hooks) {
       const options = root.DRAMA_PLAYER_OPTIONS || {};
       this.slots = [a, b];
+      const steps = []; // how late the page's frame callbacks run (frames.js)
       this.info = this.slots.map(() => ({
         fps: 24,
         fresh: true, // no play() since the source was set
@@ -64,6 +65,8 @@
         playFrom: 0,
         key: "sf",
         hidden: false, // started early, still below the active clip
+        frames: new FrameLog(steps), // what its frame callbacks said (frames.js)
+        seekPending: null, // the src whose pre-roll seek waits for its metadata
       }));
       this.active = 0;
       this.token = 0;
@@ -78,7 +81,9 @@
       this.next = null; // the scene known to follow: {src, ms, fps, started, startedAt, timer, lead}
       this.latency = new StartLatency();
       this.earlyStart = options.earlyStart !== false;
-      this.switches = []; // {early, lead, startedAt, cut}: each switch (for tests and benches)
+      // Each switch (for tests and benches): {early, lead, startedAt, cut, presented (a frame of the
+      // incoming clip was presented before it went on top; false: waited SHOWN_WAIT_MS for none)}.
+      this.switches = [];
       this.slots.forEach((el, index) => {
         this._watchFrames(el, index);
         el.playsInline = true;
@@ -95,15 +100,17 @@
 
     _watchFrames(el, index) {
       if (typeof el.requestVideoFrameCallback !== "function") return;
+      const log = this.info[index].frames;
       let handle = null;
       const onFrame = (now, meta) => {
         handle = el.requestVideoFrameCallback(onFrame);
         el.lastFrameAt = meta.expectedDisplayTime;
         this._learn(index, meta);
-        if (el.seeking) return;
+        if (!log.record(el, meta, this.info[index].fps)) return; // seeking
         if (el === this.driver) {
           if (this.endMs === null || this.endReached) return;
-          if (meta.mediaTime * 1000 + this._endFrames(el) * this.frameMs >= this.endMs - 0.5) {
+          const starting = this.next !== null && this.next.started;
+          if (meta.mediaTime * 1000 + this._endFrames(el, starting) * this.frameMs >= this.endMs - 0.5) {
             // The next frame shown could be at or past the trim end: hold this one.
             this.endReached = true;
             el.pause();
@@ -118,26 +125,26 @@
       const arm = () => {
         if (handle !== null) el.cancelVideoFrameCallback(handle);
         handle = el.requestVideoFrameCallback(onFrame);
+        log.restart();
       };
       el.addEventListener("play", arm);
-      el.addEventListener("loadstart", arm);
+      el.addEventListener("loadstart", () => {
+        log.reset();
+        arm();
+      });
+      el.addEventListener("seeking", () => log.restart());
       arm();
     }
 
     /**
-     * How many frames ahead the trim end is watched. At an even cadence (a
-     * frame lasts a whole number of vsyncs) every frame is shown and gets its
-     * callback: 1. Frames shorter than two vsyncs at an uneven cadence (e.g.
-     * 24 fps at 2x) are sometimes skipped by Chromium, so the last frame
-     * before the trim end could be skipped for one past it: the clip is held
-     * that many frames earlier (losing them rather than showing a frame the
-     * author cut).
+     * How many frames ahead of the trim end the driver is held (frames.js);
+     * one more once the next clip is `starting` early: its start costs the
+     * page's main thread time just before the trim end (measured: a callback
+     * then comes a frame later than any before it).
      */
-    _endFrames(el) {
-      const d = this.frameMs / rateOf(el);
-      const cadence = d / VSYNC_MS;
-      if (cadence > 0.9 && Math.abs(cadence - Math.round(cadence)) * VSYNC_MS < 1) return 1;
-      return Math.max(1, Math.ceil((2 * VSYNC_MS) / d - 1e-6));
+    _endFrames(el, starting) {
+      const frames = this.info[this.slots.indexOf(el)].frames.endFrames(this.frameMs, rateOf(el));
+      return starting ? frames + 1 : frames;
     }
 
     /** A switch start's first new frame is a latency sample. */
@@ -167,9 +174,9 @@
       if (!n || n.started || !this.earlyStart || !this.wantPlaying || this.endMs === null || el.paused) return;
       const index = 1 - this.active;
       const standby = this.slots[index];
-      if (!this._isPrepared(index, n.src, n.ms) || standby.readyState < 2 || standby.seeking) return;
+      if (!this._isPrepared(index, n.src, n.ms) || !this._inPlace(index)) return;
       const rate = rateOf(el);
-      const hold = this.endMs - 0.5 - this._endFrames(el) * this.frameMs; // the frame held is at or after this
+      const hold = this.endMs - 0.5 - this._endFrames(el, true) * this.frameMs; // the frame held is at or after this
       const left = Math.max(0, Math.ceil((hold - meta.mediaTime * 1000) / this.frameMs - 1e-6));
       // The cut: one frame time after the outgoing last frame goes up.
       const cut = meta.expectedDisplayTime + ((left + 1) * this.frameMs) / rate;
@@ -186,7 +193,7 @@
       if (n !== this.next || n.started || this.switching || !this.wantPlaying || this.endReached) return;
       const index = 1 - this.active;
       const el = this.slots[index];
-      if (this.slots[this.active].paused || !this._isPrepared(index, n.src, n.ms) || el.readyState < 2 || el.seeking) return;
+      if (this.slots[this.active].paused || !this._isPrepared(index, n.src, n.ms) || !this._inPlace(index)) return;
       n.started = true;
       n.startedAt = performance.now();
       this.info[index].hidden = true;
@@ -278,14 +285,17 @@
         info.fresh = true;
         el.setAttribute("src", src);
         const seek = () => {
+          if (info.seekPending === src) info.seekPending = null; // (el.seeking from here on)
           if (this.want[index] && this.want[index].src === src && Math.abs(el.currentTime - seconds) > SEEK_TOLERANCE_S) {
             el.currentTime = seconds;
           }
         };
+        info.seekPending = seconds > 0 ? src : null;
         if (seconds > 0) el.addEventListener("loadedmetadata", seek, { once: true });
         el.load();
-      } else if (Math.abs(el.currentTime - seconds) > SEEK_TOLERANCE_S || el.ended) {
-        el.currentTime = seconds;
+      } else {
+        info.seekPending = null;
+        if (Math.abs(el.currentTime - seconds) > SEEK_TOLERANCE_S || el.ended) el.currentTime = seconds;
       }
     }
 
@@ -303,10 +313,21 @@
       this._load(index, src, ms, fps);
     }
 
-    _whenReady(el) {
+    /**
+     * The element in slot `index` shows a decoded frame where it was asked to
+     * be (readyState alone can say 2 before the pre-roll seek was even issued
+     * when the page is busy: its loadedmetadata handler has not run yet).
+     */
+    _inPlace(index) {
+      const el = this.slots[index];
+      return el.readyState >= 2 && !el.seeking && this.info[index].seekPending === null;
+    }
+
+    _whenReady(index) {
+      const el = this.slots[index];
       return new Promise((resolve) => {
         const check = () => {
-          if (el.readyState >= 2 && !el.seeking) {
+          if (this._inPlace(index)) {
             el.removeEventListener("loadeddata", check);
             el.removeEventListener("seeked", check);
             el.removeEventListener("canplay", check);
@@ -363,15 +384,17 @@
       if (fps > 0) this.info[index].fps = fps;
       this.switching = true;
       if (!activeEl.paused) activeEl.pause();
-      const ready = early ? Promise.resolve() : this._whenReady(el);
-      return ready.then(() => {
+      // Not started early: on top once a frame of it is decoded where asked and presented.
+      const shown = () => this.info[index].frames.whenShown(el, ms, this.info[index].fps, SEEK_TOLERANCE_S * 1000);
+      const ready = early ? Promise.resolve(true) : this._whenReady(index).then(shown);
+      return ready.then((presented) => {
         if (token !== this.token) return undefined;
         if (!this.wantPlaying || first) {
           // Paused, or the first clip (nothing to cut from: on at once; sync() plays it).
           this._swap(index);
           return undefined;
         }
-        const entry = { early, lead: early ? plan.lead : null, startedAt: early ? plan.startedAt : null, cut };
+        const entry = { early, lead: early ? plan.lead : null, startedAt: early ? plan.startedAt : null, cut, presented };
         this.switches.push(entry);
         if (this.switches.length > MAX_SWITCH_LOG) this.switches.shift();
         if (!early) {

@@ -6,6 +6,9 @@ of both elements at that moment, and the state of both elements each time one
 is brought on top. Clips play at 2x so that the window between the outgoing
 last frame and the cut (about 60 ms) is shorter than any real start latency:
 the early start is then the only way to a clean cut, whatever the machine.
+Each test also runs on a busy page (the main thread blocked half of every
+100 ms, a slow phone or a loaded CI machine): frame callbacks then run late,
+and the cut must still be clean (frames.js watches the trim end further ahead).
 """
 
 from __future__ import annotations
@@ -199,7 +202,7 @@ def _assert_clean_cut(
 ) -> None:
     """A's frames never reach its trim end; B is on top only with a picture of B ready."""
     of_a = [f["media"] * 1000 for f in rec["frames"] if f["src"].endswith(paths[a["media"]])]
-    assert of_a and max(of_a) < a["out_ms"] - 0.5, f"{a['id']}: a frame at/after out was shown"
+    assert of_a and max(of_a) < a["out_ms"] - 0.5, f"{a['id']}: a frame at/after out was shown: {of_a[-8:]}"
     is_b = _src(paths[b["media"]])
     tops = [t for t in rec["tops"] if is_b(t["incoming"])]
     assert len(tops) == 1, f"{b['id']}: brought on top {len(tops)} times"
@@ -214,9 +217,25 @@ def _assert_clean_cut(
     assert outgoing["frame"]["media"] * 1000 < a["out_ms"] - 0.5
 
 
-def test_known_next_scene_starts_early_and_cuts_clean(phone: PageKit, switch_web: tuple[str, Path]) -> None:
+JANK = """(() => {
+  // A slow phone: the page's main thread is busy %d ms of every 100 ms.
+  setInterval(() => { const end = performance.now() + %d; while (performance.now() < end) {} }, 100);
+})();"""
+
+
+@pytest.fixture(params=[0, 50], ids=["idle", "busy-main-thread"])
+def jank(request: pytest.FixtureRequest) -> int:
+    busy: int = request.param
+    return busy
+
+
+def test_known_next_scene_starts_early_and_cuts_clean(
+    phone: PageKit, switch_web: tuple[str, Path], jank: int
+) -> None:
     base, root = switch_web
     phone.page.add_init_script(RECORDER)
+    if jank:
+        phone.page.add_init_script(JANK % (jank, jank))
     page = open_player(phone, f"{base}/known/player/index.html", rate=RATE)
     wait_event(page, "ending_reached")
     events = host_events(page)
@@ -226,9 +245,14 @@ def test_known_next_scene_starts_early_and_cuts_clean(phone: PageKit, switch_web
     scenes = drama["scenes"]
     assert [e["scene"] for e in events if e["type"] == "scene_started"] == [s["id"] for s in scenes]
     assert len(rec["switches"]) == len(scenes) - 1
-    assert all(s["early"] for s in rec["switches"]), rec["switches"]
+    # On a busy page a start can come too late to be early (it is then made at the
+    # switch); the cut must be clean either way.
+    assert jank or all(s["early"] for s in rec["switches"]), rec["switches"]
+    assert all(s["presented"] for s in rec["switches"]), rec["switches"]
     for a, b in itertools.pairwise(scenes):
         _assert_clean_cut(rec, a, b, paths)
+        if jank:
+            continue
         # Started early: play() on B while it was hidden, with A still playing inside its trim.
         starts = [p for p in rec["plays"] if p["src"].endswith(paths[b["media"]])]
         assert starts, f"{b['id']} was never started"
@@ -241,10 +265,14 @@ def test_known_next_scene_starts_early_and_cuts_clean(phone: PageKit, switch_web
     assert phone.problems.errors == []
 
 
-def test_speculative_start_follows_a_late_viewer_choice(phone: PageKit, switch_web: tuple[str, Path]) -> None:
+def test_speculative_start_follows_a_late_viewer_choice(
+    phone: PageKit, switch_web: tuple[str, Path], jank: int
+) -> None:
     base, root = switch_web
     drama, paths = _paths(root, "late")
     phone.page.add_init_script(RECORDER)
+    if jank:
+        phone.page.add_init_script(JANK % (jank, jank))
     # When the default's clip is started early (hidden), the viewer picks option 2 at once.
     pick = json.dumps({"src": paths["save_path"], "key": "2"})
     phone.page.add_init_script(f"window.__pickOnHiddenPlay = {pick};")
@@ -262,4 +290,5 @@ def test_speculative_start_follows_a_late_viewer_choice(phone: PageKit, switch_w
     scenes = {s["id"]: s for s in drama["scenes"]}
     _assert_clean_cut(rec, scenes["c1"], scenes["c3"], paths)
     assert len(rec["switches"]) == 1  # the one switch, to the chosen scene
+    assert rec["switches"][0]["presented"], rec["switches"]  # went on top once its frame was presented
     assert phone.problems.errors == []
