@@ -13,8 +13,10 @@ from __future__ import annotations
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
+from studio.ui.preview.backend import default_player
 from studio.ui.preview.binding import PreviewBinding
-from studio.ui.preview.panel import PreviewPanel, default_player, format_ms
+from studio.ui.preview.controls import format_ms
+from studio.ui.preview.panel import PreviewPanel
 from studio.ui.preview.switching import SwitchingPlayer
 
 __all__ = ["PreviewPanel", "SwitchingPlayer", "create", "default_player", "format_ms"]

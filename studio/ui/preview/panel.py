@@ -14,76 +14,28 @@ call it before the QApplication goes away -- it is also connected to
 Keys (panel focused): Space play/pause; J/K/L shuttle (J back, K pause, L forward;
 pressing L or J again doubles the speed up to 8x; reverse is emulated with paused
 seeks); Left/Right one frame; Home/End the trim points; M mute.
+
+The panel routes input and player feedback; its widgets are built and updated by
+:class:`~studio.ui.preview.controls.Controls`, the shuttle speed and reverse play
+are :class:`~studio.ui.preview.shuttle.Shuttle`'s, and the default player comes
+from :mod:`studio.ui.preview.backend`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import warnings
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QSlider,
-    QStyle,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from studio.app.playback.player import PlayerBackend, PlayerState
+from studio.ui.preview.backend import closer, default_player
 from studio.ui.preview.canvas import FrameCanvas
-from studio.ui.preview.switching import SwitchingPlayer
+from studio.ui.preview.controls import Controls
+from studio.ui.preview.shuttle import Shuttle
 
-__all__ = ["MAX_SHUTTLE", "PreviewPanel", "default_player", "format_ms"]
-
-MAX_SHUTTLE = 8
-_REVERSE_TICK_MS = 80
-
-
-def format_ms(ms: int) -> str:
-    """``mm:ss.mmm`` (minutes are not wrapped)."""
-    ms = max(0, int(ms))
-    return f"{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
-
-
-def audio_wanted(audio: bool) -> bool:
-    """Audio unless asked off, headless (``QT_QPA_PLATFORM=offscreen``, as in tests) or
-    ``STUDIO_PREVIEW_AUDIO=0``."""
-    if os.environ.get("STUDIO_PREVIEW_AUDIO") == "0":
-        return False
-    return audio and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
-
-
-def default_player(audio: bool = True) -> tuple[PlayerBackend | None, str]:
-    """A switching libVLC player, or None and the one-line reason libVLC is unusable."""
-    from studio.app.playback.vlc_player import VlcPlayer, vlc_problem
-
-    audio = audio_wanted(audio)
-    problem = vlc_problem()
-    if problem:
-        return None, f"Preview unavailable: {problem}"
-    return SwitchingPlayer(lambda: VlcPlayer(audio=audio)), ""
-
-
-def _closer(player: PlayerBackend) -> Callable[..., None]:
-    """Closes ``player`` once its panel is gone (its signals no longer reach the panel)."""
-
-    def close(*_args: object) -> None:
-        with warnings.catch_warnings():  # "nothing to disconnect" is fine here
-            warnings.simplefilter("ignore", RuntimeWarning)
-            for signal in (player.frame_ready, player.position_changed, player.state_changed,
-                           player.reached_out_point, player.error):
-                with contextlib.suppress(RuntimeError, TypeError):
-                    signal.disconnect()
-        player.close()
-
-    return close
+__all__ = ["PreviewPanel"]
 
 
 class PreviewPanel(QWidget):
@@ -108,14 +60,10 @@ class PreviewPanel(QWidget):
             player, self._unavailable = make_player(audio)
         self._player = player
         self._clip: tuple[str, int, int | None, float | None] | None = None
-        self._shuttle = 0  # 0 stopped, >0 forward rate, <0 reverse speed
         self._resume_after_scrub = False
         self._scrubbing = False
-        self._reverse_pos = 0.0
-        self._reverse_clock = QElapsedTimer()
-        self._reverse = QTimer(self)
-        self._reverse.setInterval(_REVERSE_TICK_MS)
-        self._reverse.timeout.connect(self._reverse_tick)
+        self._jkl = Shuttle(self._player, self, self._refresh)
+        self._reverse = self._jkl.timer  # reverse play's ticks
         self._build()
         if self._player is not None:
             self._connect(self._player)
@@ -127,67 +75,17 @@ class PreviewPanel(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         if self._player is not None:  # a panel deleted without shutdown() still closes it
-            self.destroyed.connect(_closer(self._player))
+            self.destroyed.connect(closer(self._player))
 
     # -- layout ---------------------------------------------------------------------
     def _build(self) -> None:
         self.canvas = FrameCanvas(self)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        style = self.style()
-        icon = QStyle.StandardPixmap
-
-        def button(name: str, pixmap: QStyle.StandardPixmap, tip: str) -> QToolButton:
-            widget = QToolButton(self)
-            widget.setObjectName(name)
-            widget.setIcon(style.standardIcon(pixmap))
-            widget.setToolTip(tip)
-            widget.setAutoRaise(True)
-            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            return widget
-
-        self.back_button = button("previewStepBack", icon.SP_MediaSkipBackward,
-                                  "Previous frame (Left)")
-        self.play_button = button("previewPlay", icon.SP_MediaPlay, "Play / pause (Space, K)")
-        self.forward_button = button("previewStepForward", icon.SP_MediaSkipForward,
-                                     "Next frame (Right)")
-        self.mute_button = button("previewMute", icon.SP_MediaVolume, "Mute (M)")
-        self.mute_button.setCheckable(True)
-        self.scrub = QSlider(Qt.Orientation.Horizontal, self)
-        self.scrub.setObjectName("previewScrub")
-        self.scrub.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scrub.setToolTip("Scrub within the scene's trim")
-        self.volume = QSlider(Qt.Orientation.Horizontal, self)
-        self.volume.setObjectName("previewVolume")
-        self.volume.setRange(0, 100)
-        self.volume.setValue(100)
-        self.volume.setMaximumWidth(90)
-        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.volume.setToolTip("Volume")
-        self.time_label = QLabel(self)
-        self.time_label.setObjectName("previewTime")
-        self.time_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.shuttle_label = QLabel(self)
-        self.shuttle_label.setObjectName("previewShuttle")
-
-        transport = QHBoxLayout()
-        transport.setContentsMargins(0, 0, 0, 0)
-        transport.setSpacing(2)
-        for widget in (self.back_button, self.play_button, self.forward_button):
-            transport.addWidget(widget)
-        transport.addWidget(self.scrub, 1)
-        info = QHBoxLayout()
-        info.setContentsMargins(4, 0, 0, 0)
-        info.addWidget(self.time_label)
-        info.addWidget(self.shuttle_label)
-        info.addStretch(1)
-        info.addWidget(self.mute_button)
-        info.addWidget(self.volume)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(2)
-        layout.addWidget(self.canvas, 1)
-        layout.addLayout(transport)
-        layout.addLayout(info)
+        self._controls = c = Controls(self, self.canvas)
+        self.back_button, self.play_button = c.back_button, c.play_button
+        self.forward_button, self.mute_button = c.forward_button, c.mute_button
+        self.scrub, self.volume = c.scrub, c.volume
+        self.time_label, self.shuttle_label = c.time_label, c.shuttle_label
 
         self.play_button.clicked.connect(self.toggle_play)
         self.back_button.clicked.connect(lambda: self.step(-1))
@@ -217,7 +115,8 @@ class PreviewPanel(QWidget):
 
     @property
     def shuttle(self) -> int:
-        return self._shuttle
+        """The J/K/L speed: 0 stopped, >0 forward rate, <0 reverse speed."""
+        return self._jkl.speed
 
     def set_clip(
         self, path: str, in_ms: int = 0, out_ms: int | None = None, fps: float | None = None
@@ -227,7 +126,7 @@ class PreviewPanel(QWidget):
         The previous frame stays on screen until the new clip's first frame arrives.
         """
         self._clip = (path, int(in_ms), out_ms, fps)
-        self._stop_shuttle()
+        self._jkl.stop()
         if self._player is None:
             return
         self.canvas.set_message("")
@@ -250,7 +149,7 @@ class PreviewPanel(QWidget):
     def clear(self, message: str = "") -> None:
         """Unload the clip and show ``message`` instead of a frame."""
         self._clip = None
-        self._stop_shuttle()
+        self._jkl.stop()
         if self._player is not None:
             self._player.unload()
         self.canvas.clear(message or self._unavailable)
@@ -258,7 +157,7 @@ class PreviewPanel(QWidget):
 
     def shutdown(self) -> None:
         """Close the player (idempotent)."""
-        self._reverse.stop()
+        self._jkl.timer.stop()
         if self._player is not None:
             self._player.close()
 
@@ -270,15 +169,15 @@ class PreviewPanel(QWidget):
         )
 
     def play(self) -> None:
-        self._stop_shuttle()
+        self._jkl.stop()
         if self._player is not None:
             self._player.set_rate(1.0)
             self._player.play()
-            self._shuttle = 1
+            self._jkl.speed = 1
             self._refresh()
 
     def pause(self) -> None:
-        self._stop_shuttle()
+        self._jkl.stop()
         if self._player is not None:
             self._player.pause()
         self._refresh()
@@ -286,13 +185,13 @@ class PreviewPanel(QWidget):
     def toggle_play(self) -> None:
         if self._player is None:
             return
-        if self._player.state is PlayerState.PLAYING or self._shuttle < 0:
+        if self._player.state is PlayerState.PLAYING or self._jkl.speed < 0:
             self.pause()
         else:
             self.play()
 
     def step(self, frames: int) -> None:
-        self._stop_shuttle()
+        self._jkl.stop()
         if self._playable():
             assert self._player is not None
             self._player.step_frame(frames)
@@ -309,63 +208,22 @@ class PreviewPanel(QWidget):
         if self.mute_button.isChecked() != muted:
             self.mute_button.setChecked(muted)  # calls back here once
             return
-        icon = QStyle.StandardPixmap.SP_MediaVolumeMuted if muted else (
-            QStyle.StandardPixmap.SP_MediaVolume)
-        self.mute_button.setIcon(self.style().standardIcon(icon))
+        self._controls.show_muted(muted)
         if self._player is not None:
             self._player.set_muted(muted)
 
     # -- J/K/L shuttle --------------------------------------------------------------
     def shuttle_forward(self) -> None:
         """L: play forward; again: 2x, 4x, 8x."""
-        if not self._playable():
-            return
-        assert self._player is not None
-        self._reverse.stop()
-        if self._shuttle <= 0:
-            self._shuttle = 1
-            self._player.set_rate(1.0)
-            self._player.play()
-        else:
-            self._shuttle = min(MAX_SHUTTLE, self._shuttle * 2)
-            self._player.set_rate(float(self._shuttle))
-        self._refresh()
+        if self._playable():
+            self._jkl.forward()
+            self._refresh()
 
     def shuttle_back(self) -> None:
         """J: play backwards (emulated with paused seeks); again: 2x, 4x, 8x."""
-        if not self._playable():
-            return
-        assert self._player is not None
-        if self._shuttle >= 0:
-            self._player.pause()
-            self._player.set_rate(1.0)
-            self._shuttle = -1
-            self._reverse_pos = float(self._player.position_ms())
-            self._reverse_clock.start()
-            self._reverse.start()
-        else:
-            self._shuttle = max(-MAX_SHUTTLE, self._shuttle * 2)
-        self._refresh()
-
-    def _reverse_tick(self) -> None:
-        if self._player is None or self._shuttle >= 0:
-            self._reverse.stop()
-            return
-        elapsed = self._reverse_clock.restart()
-        self._reverse_pos -= elapsed * -self._shuttle
-        if self._reverse_pos <= self._player.in_ms:
-            self._player.seek_ms(self._player.in_ms)
-            self._stop_shuttle()
+        if self._playable():
+            self._jkl.back()
             self._refresh()
-            return
-        self._player.seek_ms(int(self._reverse_pos))
-
-    def _stop_shuttle(self) -> None:
-        self._reverse.stop()
-        # Back to normal speed whatever happened meanwhile (the clip may have ended at 2x).
-        if self._player is not None and (self._shuttle > 1 or self._player.rate != 1.0):
-            self._player.set_rate(1.0)
-        self._shuttle = 0
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
@@ -393,7 +251,7 @@ class PreviewPanel(QWidget):
 
     def _jump(self, start: bool) -> None:
         if self._player is not None:
-            self._stop_shuttle()
+            self._jkl.stop()
             self._player.pause()
             self._player.seek_ms(self._player.in_ms if start else self._player.out_ms)
 
@@ -403,7 +261,7 @@ class PreviewPanel(QWidget):
             return
         self._scrubbing = True
         self._resume_after_scrub = self._player.state is PlayerState.PLAYING
-        self._stop_shuttle()
+        self._jkl.stop()
         self._player.pause()
 
     def _scrub_moved(self, value: int) -> None:
@@ -437,43 +295,20 @@ class PreviewPanel(QWidget):
         self._refresh()
 
     def _on_out_point(self) -> None:
-        self._stop_shuttle()
+        self._jkl.stop()
         self._refresh()
 
     def _on_error(self, message: str) -> None:
-        self._stop_shuttle()
+        self._jkl.stop()
         self.canvas.clear(message)
         self._refresh()
 
     def _show_time(self, ms: int) -> None:
-        out = self._player.out_ms if self._player is not None else 0
-        self.time_label.setText(f"{format_ms(ms)} / {format_ms(out)}")
+        self._controls.show_time(ms, self._player.out_ms if self._player is not None else 0)
 
     def _refresh(self) -> None:
         player = self._player
-        playable = self._playable()
-        for widget in (self.back_button, self.forward_button, self.scrub):
-            widget.setEnabled(playable)
-        self.play_button.setEnabled(playable)
-        self.mute_button.setEnabled(player is not None)
-        self.volume.setEnabled(player is not None)
         playing = player is not None and player.state is PlayerState.PLAYING
-        if not playing and self._shuttle > 0:
-            self._shuttle = 0
-        pixmap = QStyle.StandardPixmap.SP_MediaPause if playing or self._shuttle < 0 else (
-            QStyle.StandardPixmap.SP_MediaPlay)
-        self.play_button.setIcon(self.style().standardIcon(pixmap))
-        if self._shuttle < 0:
-            self.shuttle_label.setText(f"◀◀ {-self._shuttle}×")
-        elif self._shuttle > 1:
-            self.shuttle_label.setText(f"▶▶ {self._shuttle}×")
-        else:
-            self.shuttle_label.setText("")
-        if player is not None and playable:
-            self.scrub.blockSignals(True)
-            self.scrub.setRange(player.in_ms, max(player.in_ms, player.out_ms))
-            self.scrub.setValue(player.position_ms())
-            self.scrub.blockSignals(False)
-            self._show_time(player.position_ms())
-        elif player is None or player.state in (PlayerState.EMPTY, PlayerState.ERROR):
-            self.time_label.setText(f"{format_ms(0)} / {format_ms(0)}")
+        if not playing and self._jkl.speed > 0:
+            self._jkl.speed = 0
+        self._controls.show(player, self._playable(), self._jkl.speed)

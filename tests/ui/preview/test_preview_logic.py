@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from studio.app.playback.player import FakePlayer, PlayerState
 from studio.ui.preview.canvas import fit_rect
-from studio.ui.preview.panel import PreviewPanel, format_ms
+from studio.ui.preview.controls import format_ms
+from studio.ui.preview.panel import PreviewPanel
 
 pytestmark = pytest.mark.gui
 

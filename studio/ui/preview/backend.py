@@ -1,0 +1,53 @@
+"""Which player a preview panel gets, and how a panel's player is let go.
+
+:func:`default_player` makes the studio's player (a
+:class:`~studio.ui.preview.switching.SwitchingPlayer` of two libVLC players) or says
+in one line why libVLC is unusable; :func:`audio_wanted` decides whether it plays
+sound; :func:`closer` closes a player once the panel showing it is gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import warnings
+from collections.abc import Callable
+
+from studio.app.playback.player import PlayerBackend
+from studio.ui.preview.switching import SwitchingPlayer
+
+__all__ = ["audio_wanted", "closer", "default_player"]
+
+
+def audio_wanted(audio: bool) -> bool:
+    """Audio unless asked off, headless (``QT_QPA_PLATFORM=offscreen``, as in tests) or
+    ``STUDIO_PREVIEW_AUDIO=0``."""
+    if os.environ.get("STUDIO_PREVIEW_AUDIO") == "0":
+        return False
+    return audio and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+
+
+def default_player(audio: bool = True) -> tuple[PlayerBackend | None, str]:
+    """A switching libVLC player, or None and the one-line reason libVLC is unusable."""
+    from studio.app.playback.vlc_player import VlcPlayer, vlc_problem
+
+    audio = audio_wanted(audio)
+    problem = vlc_problem()
+    if problem:
+        return None, f"Preview unavailable: {problem}"
+    return SwitchingPlayer(lambda: VlcPlayer(audio=audio)), ""
+
+
+def closer(player: PlayerBackend) -> Callable[..., None]:
+    """Closes ``player`` once its panel is gone (its signals no longer reach the panel)."""
+
+    def close(*_args: object) -> None:
+        with warnings.catch_warnings():  # "nothing to disconnect" is fine here
+            warnings.simplefilter("ignore", RuntimeWarning)
+            for signal in (player.frame_ready, player.position_changed, player.state_changed,
+                           player.reached_out_point, player.error):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect()
+        player.close()
+
+    return close
