@@ -12,13 +12,17 @@ Big projects are built progressively: the zoomed-out overview paints from
 the model at once, and items are created in chunks on idle time.  Anything
 that needs every item (an edit, a click, zooming in) finishes the build
 first (:meth:`GraphScene.ensure_built`).
+
+Media, scaled thumbnails and label sizes are kept by
+:class:`~studio.ui.graph.assets.ItemAssets`; the selection is mirrored by
+:class:`~studio.ui.graph.selection_sync.SelectionMirror`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QLineF, QRectF, Qt, QTimer
+from PySide6.QtCore import QLineF, QRectF, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -29,11 +33,13 @@ from studio.app.validation import ValidationRunner
 from studio.model.checks import Problem
 from studio.model.ops import ChangeSet
 from studio.model.project import MediaAsset, Project, Scene
+from studio.ui.graph.assets import ItemAssets
 from studio.ui.graph.edges import EdgeItem, option_label
 from studio.ui.graph.items import SceneItem
 from studio.ui.graph.links import Links
 from studio.ui.graph.overview import Groups, Overview
-from studio.ui.graph.style import NODE_H, NODE_W, THUMB_H, THUMB_W, GraphStyle
+from studio.ui.graph.selection_sync import SelectionMirror
+from studio.ui.graph.style import NODE_H, NODE_W, GraphStyle
 
 MARGIN = 2000.0
 CHUNK = 600  # items built per idle step of a progressive build
@@ -65,14 +71,12 @@ class GraphScene(QGraphicsScene):
         self._overview = Overview(self)
         self._todo_nodes: list[str] = []
         self._todo_edges: list[str] = []
-        self._media: dict[str, MediaAsset] = {}
-        self._pixmaps: dict[str, QPixmap] = {}
-        self._label_sizes: dict[str, tuple[float, float]] = {}
+        self._assets = ItemAssets(thumbnails)
+        self._mirror = SelectionMirror(self, selection)
         self._problems: dict[str, list[Problem]] = {}
         self._currency = ""
         # review coverage: (watched scenes, watched (scene, option) edges); None = no overlay
         self.coverage: tuple[frozenset[str], frozenset[tuple[str, str]]] | None = None
-        self._syncing = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -81,8 +85,8 @@ class GraphScene(QGraphicsScene):
         document.changed.connect(self.on_changed)
         validation.problems_changed.connect(self.on_problems)
         thumbnails.ready.connect(self.on_thumbnail)
-        self.selectionChanged.connect(self._push_selection)
-        selection.changed.connect(self._pull_selection)
+        self.selectionChanged.connect(self._push_selection)  # slots of the scene: Qt drops
+        selection.changed.connect(self._pull_selection)  # them when it is deleted
         self.rebuild()
 
     # --- lookups used by items ---------------------------------------------------
@@ -93,30 +97,14 @@ class GraphScene(QGraphicsScene):
         return self.nodes
 
     def asset(self, media_id: str) -> MediaAsset | None:
-        return self._media.get(media_id)
+        return self._assets.asset(media_id)
 
     def label_size(self, text: str) -> tuple[float, float]:
         """Size of an edge label box (cached by text)."""
-        size = self._label_sizes.get(text)
-        if size is None:
-            metrics = self.look.small_metrics
-            size = self._label_sizes[text] = (metrics.horizontalAdvance(text) + 12.0, metrics.height() + 4.0)
-        return size
+        return self._assets.label_size(text, self.look.small_metrics)
 
     def pixmap(self, media_id: str) -> QPixmap | None:
-        pixmap = self._pixmaps.get(media_id)
-        if pixmap is None:
-            image = self.thumbnails.image(media_id)
-            if image is None:
-                return None
-            scaled = image.scaled(
-                int(THUMB_W * 2),
-                int(THUMB_H * 2),
-                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            pixmap = self._pixmaps[media_id] = QPixmap.fromImage(scaled)
-        return pixmap
+        return self._assets.pixmap(media_id)
 
     # --- overview -------------------------------------------------------------------
     def set_overview(self, on: bool) -> None:
@@ -180,16 +168,14 @@ class GraphScene(QGraphicsScene):
         """Recreate every item from the project (load, revert, new)."""
         project = self.doc.project
         self._timer.stop()
-        self._syncing = True
-        self.clear()
-        self.nodes.clear()
-        self.edges.clear()
-        self.links.clear()
-        self._pixmaps.clear()
-        self._media = project.media_map()
-        self._currency = project.currency
-        self._problems = dict(self.validation.by_scene)
-        self._syncing = False
+        with self._mirror.held():
+            self.clear()
+            self.nodes.clear()
+            self.edges.clear()
+            self.links.clear()
+            self._assets.reset(project)
+            self._currency = project.currency
+            self._problems = dict(self.validation.by_scene)
         self._todo_nodes = [s.id for s in project.scenes]
         self._todo_edges = list(self._todo_nodes)
         self.complete = False
@@ -208,8 +194,7 @@ class GraphScene(QGraphicsScene):
     def _build_step(self, budget: int = CHUNK) -> None:
         project = self.doc.project
         scenes = project.scene_map() if self._todo_nodes or self._todo_edges else {}
-        self._syncing = True
-        try:
+        with self._mirror.held():
             while self._todo_nodes and budget > 0:
                 scene = scenes.get(self._todo_nodes.pop())
                 if scene is not None:
@@ -219,13 +204,11 @@ class GraphScene(QGraphicsScene):
                 scene = scenes.get(self._todo_edges.pop())
                 if scene is not None:
                     budget -= 1 + self._build_edges(scene, project)
-        finally:
-            self._syncing = False
         if self._todo_nodes or self._todo_edges:
             self._timer.start()
             return
         self.complete = True
-        self._pull_selection()
+        self._mirror.pull()
         self.invalidate_overview()
 
     def _add_node(self, scene: Scene, project: Project) -> SceneItem:
@@ -298,11 +281,9 @@ class GraphScene(QGraphicsScene):
         self.ensure_built()
         project = self.doc.project
         scenes = project.scene_map() if (changes.scenes or changes.moved) else {}
-        self._syncing = True
-        try:
+        with self._mirror.held():
             if changes.media:
-                self._media = project.media_map()
-                self._pixmaps.clear()
+                self._assets.reset(project)
             for sid in changes.moved - changes.scenes:
                 item, scene = self.nodes.get(sid), scenes.get(sid)
                 if item is not None and scene is not None:
@@ -314,10 +295,8 @@ class GraphScene(QGraphicsScene):
                 self._currency = project.currency
                 for scene in project.scenes:
                     self._refresh(scene, project)
-        finally:
-            self._syncing = False
         self.invalidate_overview()
-        self._push_selection()
+        self._mirror.push()
 
     def _remove_node(self, gone: SceneItem) -> None:
         for edge in self.links.take_node(gone.sid):
@@ -373,68 +352,25 @@ class GraphScene(QGraphicsScene):
         self.invalidate_overview()
 
     def on_thumbnail(self, media_id: str) -> None:
-        self._pixmaps.pop(media_id, None)
+        self._assets.forget(media_id)
         if self.overview:
             return
         for item in self.nodes.values():
             if item.media_id == media_id:
                 item.update()
 
-    # --- selection ------------------------------------------------------------
+    # --- selection (mirrored by self._mirror) ---------------------------------------
     def _push_selection(self) -> None:
-        if self.overview:
-            self.invalidate_overview()
-        if self._syncing:
-            return
-        scenes, edges = [], []
-        for item in self.selectedItems():
-            if isinstance(item, SceneItem):
-                scenes.append(item.sid)
-            elif isinstance(item, EdgeItem):
-                edges.append(item.key)
-        self._syncing = True
-        try:
-            self.selection.set(scenes, edges, self._current(scenes, edges))
-        finally:
-            self._syncing = False
-
-    def _current(self, scenes: list[str], edges: list[tuple[str, str]]) -> tuple[str, ...] | None:
-        current = self.selection.current
-        if current is not None and len(scenes) == 1 and not edges and current[:2] == ("scene", scenes[0]):
-            return current  # keep a deeper item (prompt, tag) of the same scene
-        return None
+        self._mirror.push()
 
     def _pull_selection(self) -> None:
-        if self._syncing or not self.complete:
-            return
-        self._syncing = True
-        try:
-            want_s, want_e = self.selection.scenes, self.selection.edges
-            for item in self.selectedItems():
-                stale_node = isinstance(item, SceneItem) and item.sid not in want_s
-                stale_edge = isinstance(item, EdgeItem) and item.key not in want_e
-                if stale_node or stale_edge:
-                    item.setSelected(False)
-            for sid in want_s:
-                node = self.nodes.get(sid)
-                if node is not None and not node.isSelected():
-                    node.setSelected(True)
-            for key in want_e:
-                edge = self.edges.get(key)
-                if edge is not None and not edge.isSelected():
-                    edge.setSelected(True)
-        finally:
-            self._syncing = False
-        self.invalidate_overview()
+        self._mirror.pull()
 
     def select_all(self) -> None:
-        self._syncing = True
-        try:
+        with self._mirror.held():
             for item in self.items_by_id.values():
                 item.setSelected(True)
-        finally:
-            self._syncing = False
-        self._push_selection()
+        self._mirror.push()
 
     def selected_scene_ids(self) -> list[str]:
         return [i.sid for i in self.selectedItems() if isinstance(i, SceneItem)]
