@@ -12,65 +12,30 @@ show as flags on the ruler (:meth:`TimelineCanvas.set_comments`; hover for
 the text).  Left/Right nudge the selected
 item (or the playhead) by one frame, Shift by one second; successive nudges
 merge into one undo step.  Delete removes the selected item.
+
+What is shown (items, playhead, flags, painting, hit tests, tooltips) is
+:class:`~studio.ui.timeline.view.TimelineView`'s, which this canvas extends with
+the input; where a drag goes and the edit it makes are :mod:`studio.ui.timeline.drag`'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
-
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
-from PySide6.QtWidgets import QMenu, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QMenu, QWidget
 
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
-from studio.model.ops import Op, SceneRef, SetField
-from studio.model.project import Scene
-from studio.model.review import Comment
 from studio.ui.timeline import geometry as g
-from studio.ui.timeline.items import (
-    Edge,
-    Item,
-    build_items,
-    clamp_point,
-    find_item,
-    remove_op,
-    retime_op,
-    scene_fps,
-    scene_span,
-    tag_rows,
-)
-from studio.ui.timeline.paint import (
-    Style,
-    comment_flag,
-    describe_comments,
-    hit_item,
-    hit_trim,
-    item_rect,
-    paint_canvas,
-)
-from studio.ui.timeline.strip import StripLoader
+from studio.ui.timeline.drag import Drag, follow, release_edit
+from studio.ui.timeline.items import Item, clamp_point, remove_op, retime_op
+from studio.ui.timeline.view import TimelineView
 
-DragKind = Literal["item", "trim_in", "trim_out", "scrub"]
+__all__ = ["TimelineCanvas"]
 
 
-@dataclass
-class Drag:
-    """A gesture in progress (nothing is pushed until release)."""
-
-    kind: DragKind
-    press_ms: int
-    item: Item | None = None
-    edge: Edge = "move"
-    start: int = 0
-    end: int | None = None
-    moved: bool = False
-
-
-class TimelineCanvas(QWidget):
+class TimelineCanvas(TimelineView):
     """Paints and edits the timed items of one scene."""
 
     zoom_requested = Signal(float, float)  # factor, anchor x (canvas px)
@@ -81,124 +46,17 @@ class TimelineCanvas(QWidget):
     def __init__(
         self, document: Document, selection: Selection, playhead: Playhead, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.doc, self.selection, self.playhead = document, selection, playhead
-        self.setObjectName("timelineCanvas")
+        super().__init__(document, selection, playhead, parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.look = Style.from_palette()
-        self.strip = StripLoader(self)
-        self.strip.ready.connect(self.update)
-        self.scene_id: str | None = None
-        self.items: list[Item] = []
-        self.span: tuple[int, int, int] = (0, 10_000, 10_000)
-        self.fps = 25.0
-        self.tag_rows = 1
         self.snap_enabled = True
-        self.snap_guide: int | None = None
-        self.drag: Drag | None = None
-        self.playhead_ms: int | None = None
-        self.comments: list[Comment] = []  # review comments of every scene (markers on the ruler)
-        playhead.moved.connect(self._on_playhead)
-        self.setMinimumHeight(g.canvas_height(1))
-
-    # --- model ------------------------------------------------------------------------
-    @property
-    def current(self) -> tuple[str, ...] | None:
-        return self.selection.current
-
-    def scene(self) -> Scene | None:
-        return self.doc.project.scene_map().get(self.scene_id) if self.scene_id else None
-
-    def show_scene(self, scene_id: str | None) -> None:
-        self.scene_id = scene_id
-        self.drag = None
-        self.reload()
-
-    def reload(self) -> None:
-        """Rebuild items from the model (after any document change)."""
-        project, scene = self.doc.project, self.scene()
-        if scene is None:
-            self.scene_id, self.items, self.tag_rows = None, [], 1
-            self.strip.request(None, "", 0)
-        else:
-            self.items = build_items(project, scene)
-            self.tag_rows = tag_rows(self.items)
-            self.span = scene_span(project, scene)
-            self.fps = scene_fps(project, scene)
-            asset = project.media_map().get(scene.media)
-            folder = self.doc.folder
-            path = folder / asset.path if asset and folder else None
-            self.strip.request(path, asset.sha256 if asset else "", self.span[2])
-        self.playhead_ms = self.playhead.ms if scene is not None else None
-        self.setMinimumHeight(g.canvas_height(self.tag_rows))
-        self.updateGeometry()
-        self.update()
-
-    def set_comments(self, comments: Iterable[Comment]) -> None:
-        """Review comments to flag on the ruler (those of the shown scene are drawn)."""
-        self.comments = list(comments)
-        self.update()
-
-    def scene_comments(self) -> list[Comment]:
-        return [c for c in self.comments if c.scene == self.scene_id] if self.scene_id else []
-
-    def comments_at(self, pos: QPointF) -> list[Comment]:
-        """The comments whose ruler flag is under ``pos``."""
-        return [c for c in self.scene_comments() if comment_flag(self, c).contains(pos)]
-
-    def axis(self) -> g.Axis:
-        return g.Axis(self.span[2], self.width())
-
-    def effective(self, item: Item) -> tuple[int, int | None]:
-        d = self.drag
-        if d is not None and d.item is not None and d.item.key == item.key and d.moved:
-            return d.start, d.end
-        return item.start, item.end
-
-    def label_room(self, item: Item) -> float:
-        """Pixels free for a point item's label (up to the next prompt)."""
-        axis = self.axis()
-        x = axis.x(self.effective(item)[0])
-        nxt = [axis.x(i.start) for i in self.items if i.kind == item.kind and i.start > item.start]
-        return max(0.0, (min(nxt) - 10 if nxt else self.width()) - x - 10)
-
-    def selected_item(self) -> Item | None:
-        return find_item(self.items, self.current)
-
-    # --- playhead ------------------------------------------------------------------------
-    def _on_playhead(self, ms: int, origin: object) -> None:
-        if self.scene_id is not None and self.playhead.scene == self.scene_id:
-            self.playhead_ms = ms
-            self.update()
 
     def seek(self, ms: int) -> None:
+        """Move the playhead to ``ms`` (clamped to the clip)."""
         ms = max(0, min(ms, self.span[2]))
         self.playhead_ms = ms
         self.playhead.seek(ms, origin=self)
         self.update()
-
-    # --- hit testing ---------------------------------------------------------------------
-    def hit(self, pos: QPointF) -> tuple[Item, Edge] | None:
-        """The item (and which part of it) under ``pos``."""
-        return hit_item(self, pos)
-
-    def trim_hit(self, pos: QPointF) -> DragKind | None:
-        if self.scene_id is None:
-            return None
-        return hit_trim(self, pos)
-
-    def snapper(self, exclude: Item | None, alt: bool) -> g.Snapper:
-        edges: list[int] = []
-        for i in self.items:
-            if exclude is not None and i.key == exclude.key:
-                continue
-            edges.append(i.start)
-            if i.end is not None:
-                edges.append(i.end)
-        targets = g.snap_targets(self.playhead_ms, self.span[:2], edges)
-        tolerance = g.SNAP_PX * self.axis().ms_per_px()
-        return g.Snapper(self.fps, targets, tolerance, self.snap_enabled and not alt)
 
     # --- mouse ----------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -237,27 +95,13 @@ class TimelineCanvas(QWidget):
             self._hover(pos)
             return
         ms = self.axis().ms(pos.x())
-        lo, hi, duration = self.span
         if d.kind == "scrub":
             self.seek(self._scrub_ms(ms, event))
             return
-        if not d.moved and abs(ms - d.press_ms) * self.axis().scale < 3:
-            return
-        d.moved = True
-        snap = self.snapper(d.item, self._alt(event))
-        one = max(1, g.frame_ms(1, self.fps))
-        if d.kind == "trim_in":
-            value, self.snap_guide = snap.point(ms)
-            d.start = max(0, min(value, hi - one))
-        elif d.kind == "trim_out":
-            value, self.snap_guide = snap.point(ms)
-            d.end = min(duration, max(value, lo + one))
-        elif d.item is not None:
-            self._drag_item(d, d.item, ms, snap, one)
-        self.update()
-
-    def _drag_item(self, d: Drag, item: Item, ms: int, snap: g.Snapper, one: int) -> None:
-        d.start, d.end, self.snap_guide = g.dragged(item, d.edge, ms - d.press_ms, snap, self.span[2], one)
+        moved, guide = follow(self, d, ms, self._alt(event))
+        if moved:
+            self.snap_guide = guide
+            self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         d, self.drag, self.snap_guide = self.drag, None, None
@@ -267,20 +111,10 @@ class TimelineCanvas(QWidget):
         scene = self.scene()
         if scene is None:
             return
-        if d.kind == "trim_in" and d.start != scene.in_ms:
-            self.doc.push(SetField(SceneRef(scene.id).in_ms, d.start), "Trim scene start")
-        elif d.kind == "trim_out" and d.end is not None and d.end != self.span[1]:
-            self.doc.push(self._trim_out_op(scene, d.end), "Trim scene end")
-        elif d.item is not None and (d.start, d.end) != (d.item.start, d.item.end):
-            verb = "Move" if d.edge == "move" else "Resize"
-            self.doc.push(retime_op(scene, d.item, d.start, d.end), f"{verb} {d.item.label}")
+        edit = release_edit(self.doc.project, scene, d, self.span)
+        if edit is not None:
+            self.doc.push(*edit)
         self.update()
-
-    def _trim_out_op(self, scene: Scene, value: int) -> Op:
-        """Trimming the out point back to the clip's end clears the trim (``out_ms`` None)."""
-        asset = self.doc.project.media_map().get(scene.media)
-        full = asset is not None and value >= asset.duration_ms
-        return SetField(SceneRef(scene.id).out_ms, None if full else value)
 
     def _hover(self, pos: QPointF) -> None:
         if self.trim_hit(pos):
@@ -293,33 +127,6 @@ class TimelineCanvas(QWidget):
         shape = Qt.CursorShape.SizeAllCursor if hit[1] == "move" else Qt.CursorShape.SizeHorCursor
         self.setCursor(shape)
 
-    def event(self, e: QEvent) -> bool:
-        # Delete and the arrows edit the selected item here, not the window's actions
-        if (
-            e.type() == QEvent.Type.ShortcutOverride
-            and isinstance(e, QKeyEvent)
-            and e.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Left, Qt.Key.Key_Right)
-        ):
-            e.accept()
-            return True
-        if e.type() == QEvent.Type.ToolTip:
-            from PySide6.QtGui import QHelpEvent
-
-            assert isinstance(e, QHelpEvent)
-            flagged = self.comments_at(QPointF(e.pos()))
-            hit = self.hit(QPointF(e.pos()))
-            if flagged:
-                QToolTip.showText(e.globalPos(), describe_comments(flagged), self)
-            elif hit is not None:
-                QToolTip.showText(e.globalPos(), self.describe(hit[0]), self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(e)
-
-    def describe(self, item: Item) -> str:
-        return g.describe(item)
-
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y() or event.angleDelta().x()
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -329,6 +136,17 @@ class TimelineCanvas(QWidget):
         event.accept()
 
     # --- selection and keys -------------------------------------------------------------
+    def event(self, e: QEvent) -> bool:
+        # Delete and the arrows edit the selected item here, not the window's actions
+        if (
+            e.type() == QEvent.Type.ShortcutOverride
+            and isinstance(e, QKeyEvent)
+            and e.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Left, Qt.Key.Key_Right)
+        ):
+            e.accept()
+            return True
+        return super().event(e)
+
     def select(self, item: Item | None) -> None:
         if self.scene_id is None:
             return
@@ -405,30 +223,3 @@ class TimelineCanvas(QWidget):
         menu.addAction("Add product tag at playhead", lambda: self.add_requested.emit("tag"))
         menu.addAction("Add choice window at playhead", lambda: self.add_requested.emit("choice"))
         return menu
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        try:
-            if self.scene_id is None:
-                p.fillRect(self.rect(), self.look.background)
-                p.setPen(self.look.muted)
-                p.drawText(
-                    self.rect(), int(Qt.AlignmentFlag.AlignCenter), "Select a scene to see its timeline"
-                )
-                return
-            paint_canvas(self, p, QRectF(event.rect()))
-        finally:
-            p.end()
-
-    def item_point(self, item: Item, edge: Edge = "move") -> QPoint:
-        """A pixel on ``item`` (tests and accessibility): its body or one edge."""
-        r = item_rect(self, item)
-        y = int(r.center().y())
-        if edge == "start":
-            return QPoint(int(r.left()) + 2, y)
-        if edge == "end":
-            return QPoint(int(r.right()) - 2, y)
-        return QPoint(int(r.center().x()), y)
-
-
-__all__ = ["Drag", "TimelineCanvas"]
