@@ -11,6 +11,8 @@
   ``engine.advance(ms)`` with whole milliseconds, carrying the remainder.
   ``speed`` scales engine time (tests use 4x; the video then plays at rate 4).
   ``tick(elapsed_ms)`` does the same with a given elapsed time (tests).
+  While the current clip is opening the clock waits (at most 3 s), as the
+  web player waits for its video: every scene is seen from its first frame.
 * **Video.**  After every advance or input the player (any
   :class:`~studio.app.playback.player.PlayerBackend`) is brought in step with the
   engine (:mod:`studio.app.playthrough_video`).  The video never drives the
@@ -116,6 +118,7 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
         self.last_ending: dict[str, Any] | None = None
         self._answers: list[tuple[str, bool, str | None]] = []  # the studio's answers to apply
         self._wall_ns = 0  # wall time counted while running (scaled by speed into the engine)
+        self._load_wait_ns = 0
         self._advanced_ms = 0
         self._elapsed = QElapsedTimer()
         self._last_ns = 0
@@ -210,7 +213,7 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
         self.start_scene = from_scene
         self.start_variables = values
         self.log, self.inputs, self.last_ending = [], [], None
-        self._wall_ns = self._advanced_ms = 0
+        self._wall_ns = self._advanced_ms = self._load_wait_ns = 0
         self._loaded, self._preloaded, self._check = None, (), None
         if self._player is not None and self._folder is None:
             self.message.emit("Save the project to see its video in the playthrough.")
@@ -244,10 +247,13 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
             return
         if elapsed_ms is None:
             now = self._elapsed.nsecsElapsed()
-            self._wall_ns += max(0, now - self._last_ns)
+            gap = max(0, now - self._last_ns)
             self._last_ns = now
         else:
-            self._wall_ns += max(0, int(elapsed_ms)) * NS_PER_MS
+            gap = max(0, int(elapsed_ms)) * NS_PER_MS
+        if self._video_opening(gap):
+            return  # the story waits for the clip's first frame (see playthrough_video)
+        self._wall_ns += gap
         target = int(self._wall_ns * self._speed.numerator // (self._speed.denominator * NS_PER_MS))
         step, self._advanced_ms = target - self._advanced_ms, target
         if step <= 0 or eng.ended:

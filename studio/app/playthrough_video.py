@@ -9,7 +9,10 @@ is followed, :data:`CHECK_AFTER_MS` later, by a drift measurement that adjusts
 the lead (and no other seek happens before it).  A player with a
 ``preload(path, in_ms, out_ms, fps)`` method (a pre-rolling switching player) is
 told the clips of ``engine.next_scene_candidates()``.  The video never drives
-the story: a slow or missing clip only shows late.
+the story, with one exception, as in the web player: while the current clip
+is opening (the player is ``LOADING``) the story waits for its first frame,
+at most :data:`LOAD_WAIT_MS` (then it goes on and the video shows late; a
+missing clip is an error at once and never waits).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ CHECK_AFTER_MS = 500  # wall time from a seek/resume to its drift measurement
 MAX_LEAD_MS = 600  # the learnt command latency (wall ms) stays within [0, this]
 TOLERANCE_FRAMES = 2
 NS_PER_MS = 1_000_000
+LOAD_WAIT_MS = 3000  # wall time the story waits at most for a clip to open
 
 
 class VideoFollower:
@@ -43,6 +47,16 @@ class VideoFollower:
     _preloaded: tuple[str, ...]
     _lead_ms: float  # learnt latency of a seek/resume command (wall ms)
     _check: tuple[int, bool] | None  # (wall ms, after a seek) of the next drift check
+    _load_wait_ns: int  # wall time the story has waited for the current clip to open
+
+    def _video_opening(self, gap_ns: int) -> bool:
+        """True while the story waits for the current clip to open (``gap_ns`` more of waiting)."""
+        player = self._player
+        if player is None or self._loaded is None or player.state is not PlayerState.LOADING:
+            self._load_wait_ns = 0
+            return False
+        self._load_wait_ns += gap_ns
+        return self._load_wait_ns <= LOAD_WAIT_MS * NS_PER_MS
 
     def _clip_of(self, scene_id: str) -> tuple[str, int, int | None, float] | None:
         scene = self._scenes.get(scene_id)

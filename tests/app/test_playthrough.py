@@ -316,6 +316,44 @@ def test_next_scenes_are_preloaded(make: Any) -> None:
     assert player.preloads[2:] == ["save_path", "temptation"]
 
 
+class SlowOpening(FakePlayer):
+    """A player whose clips open only when the test says so (a slow disk or a first decode)."""
+
+    def __init__(self) -> None:
+        super().__init__(duration=6000, fps=24.0)
+        self.pending: tuple[str, int, int | None, float | None] | None = None
+        self.opened = self.pending
+
+    def load(self, path: str, in_ms: int = 0, out_ms: int | None = None, fps: float | None = None) -> None:
+        self.pending = (path, in_ms, out_ms, fps)
+        self._path = path
+        self._set_state(PlayerState.LOADING)
+
+    def open_now(self) -> None:
+        assert self.pending is not None
+        self.opened, self.pending = self.pending, None
+        FakePlayer.load(self, *self.opened)
+
+
+def test_story_waits_while_a_clip_opens(make: Any) -> None:
+    player = SlowOpening()
+    ctrl = make("savings", player=player)
+    assert ctrl.start() and player.state is PlayerState.LOADING
+    ctrl.tick(1000)
+    assert ctrl.engine.clock == 0  # the first scene is not played without its picture
+    player.open_now()
+    ctrl.tick(400)
+    assert ctrl.engine.clock == 400 and player.state is PlayerState.PLAYING
+    # A clip that never opens holds the story 3 s at most, then the story goes on without it.
+    assert player.opened is not None
+    player.load(*player.opened)
+    ctrl.tick(2000)
+    ctrl.tick(1000)
+    assert ctrl.engine.clock == 400
+    ctrl.tick(250)
+    assert ctrl.engine.clock == 650
+
+
 def test_untitled_project_plays_without_video(qapp: Any) -> None:
     from studio.model import load
 
