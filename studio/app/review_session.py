@@ -25,17 +25,16 @@ a read-only (review mode) document stays untouched.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QObject, Signal
 
 from studio.app import settings
+from studio.app.reviewer import AUTHOR_KEY, ENV_REVIEWER, MAX_AUTHOR, default_author, now_iso
 from studio.model.atomic import atomic_write_bytes
 from studio.model.errors import ProjectError
 from studio.model.review import (
@@ -56,31 +55,9 @@ if TYPE_CHECKING:
     from studio.app.document import Document
     from studio.app.playthrough import PlaythroughController
 
-ENV_REVIEWER = "DRAMA_STUDIO_REVIEWER"
-AUTHOR_KEY = "review/author"
 MAX_TEXT = 2000
-MAX_AUTHOR = 200
 Status = Literal["open", "resolved"]
 ApprovalState = Literal["none", "approved", "stale"]
-
-
-def now_iso() -> str:
-    """The current UTC time as ISO 8601 with a ``Z`` (seconds)."""
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def default_author() -> str:
-    """The reviewer's name: stored setting, else the environment, else the login."""
-    stored = settings.qsettings().value(AUTHOR_KEY)
-    if isinstance(stored, str) and stored.strip():
-        return stored.strip()[:MAX_AUTHOR]
-    env = os.environ.get(ENV_REVIEWER, "").strip()
-    if env:
-        return env[:MAX_AUTHOR]
-    try:
-        return getpass.getuser()[:MAX_AUTHOR] or "Reviewer"
-    except (KeyError, OSError):
-        return "Reviewer"
 
 
 @dataclass(frozen=True)

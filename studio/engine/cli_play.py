@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from studio.engine.core import Value
 from studio.engine.errors import EngineError
 from studio.engine.runner import DEFAULT_LIMIT_MS, parse_inputs, run_trace
+from studio.engine.state import Value
 from studio.engine.wallet import SimulatedWallet
 from studio.model import Project, ProjectError, load
 from studio.model.errors import one_line, quote

@@ -11,7 +11,6 @@ event.  The public facade with inputs and ``advance`` is ``engine.Engine``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from studio.engine.errors import StartError, ZeroTimeLoopError
@@ -20,60 +19,13 @@ from studio.engine.keys import sorted_keys
 from studio.engine.money import DepositBook
 from studio.engine.money_rules import MoneyRules, Wallet
 from studio.engine.schedule import CompiledScene, compile_project
-from studio.model import Effect, Option, Project, SavingsPrompt
+from studio.engine.state import OpenChoice, Snapshot, Value, Visit
+from studio.model import Effect, Option, Project
 from studio.model.conditions import ConditionError, evaluate, saturate, truthy
 
 Timers = Literal["normal", "x2", "x10", "off"]
-Value = int | bool | str
 TIMER_FACTOR: dict[str, int | None] = {"normal": 1, "x2": 2, "x10": 10, "off": None}
 MAX_ZERO_TIME_STEPS = 10_000
-
-
-@dataclass
-class OpenChoice:
-    """The choice currently on screen: its visible options and timing state."""
-
-    options: tuple[Option, ...]
-    shown_clock: int
-    timeout_ms: int | None
-    pause: str | None = None  # paused_for_choice reason holding playback
-    ext_clock: int | None = None  # clock at which an extended deadline applies
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The state at a ``choice_shown``, restored by ``back()``."""
-
-    scene: str
-    t: int
-    variables: dict[str, Value]
-    deposits_len: int
-    answered_len: int  # length of ``Core._answer_log`` then (what ``back()`` rewinds to)
-    path_len: int
-    prompts_seen: frozenset[str]
-    tags_seen: frozenset[str]
-    tags_visible: frozenset[str]
-    option_ids: tuple[str, ...]
-
-
-@dataclass
-class Visit:
-    """Per-visit (prompts) and per-pass (tags, choice, end) bookkeeping of a scene."""
-
-    prompts_seen: set[str] = field(default_factory=set)
-    open_prompts: list[SavingsPrompt] = field(default_factory=list)
-    tags_seen: set[str] = field(default_factory=set)
-    tags_visible: set[str] = field(default_factory=set)
-    choice_done: bool = False
-    deadline_done: bool = False
-    end_done: bool = False
-    taken: Option | None = None
-
-    def new_pass(self) -> None:
-        self.tags_seen = set()
-        self.tags_visible = set()
-        self.choice_done = self.deadline_done = self.end_done = False
-        self.taken = None
 
 
 class Core(MoneyRules):

@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from studio.engine.core import TIMER_FACTOR, Core, Timers, Value, Visit
+from studio.engine.core import TIMER_FACTOR, Core, Timers
 from studio.engine.errors import InputError, StartError
 from studio.engine.events import Event
 from studio.engine.keys import sorted_keys
 from studio.engine.money import PLAYTHROUGH_PATTERN
 from studio.engine.money_rules import Wallet
+from studio.engine.state import Value, Visit
 from studio.model import Option, Project
 from studio.model.errors import show_int
 from studio.model.types import MAX_SAFE_INT

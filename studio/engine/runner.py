@@ -12,10 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast, get_args
 
-from studio.engine.core import TIMER_FACTOR, Timers, Value
+from studio.engine.core import TIMER_FACTOR, Timers
 from studio.engine.engine import Engine
 from studio.engine.errors import InputError, InputListError
 from studio.engine.events import Event
+from studio.engine.state import Value
 from studio.engine.wallet import SimulatedWallet
 from studio.model import Project
 from studio.model.io import paused_gc
