@@ -10,7 +10,8 @@ and compares each package's line coverage with its floor in ``scripts/coverage-f
 Exit 0 when every package is at or above its floor (it prints each figure and, where a
 package rose by at least :data:`RAISE_STEP` points, the ``--update`` that would lock the
 gain in); exit 1 naming each package that dropped; exit 2 for missing or unreadable data.
-``--update`` raises floors to today's figures (rounded down to 0.1) and never lowers one.
+``--update`` raises floors to today's figures less :data:`SLACK` (rounded down to 0.1) and
+never lowers one.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("studio/model", "studio/engine", "studio/graph")
 FLOOR = ROOT / "scripts" / "coverage-floor.json"
 RAISE_STEP = 0.5  # points above the floor before the script suggests --update
+# --update sets a floor this far under today's figure: a few lines run or not by timing
+# (a worker's cancel, a cache hit) and move a package's figure by up to ~0.1 point between runs.
+SLACK = 0.15
 
 
 class RatchetError(Exception):
@@ -106,10 +110,10 @@ def check(figures: list[Figure], floor: dict[str, float]) -> tuple[list[str], li
 
 
 def update(figures: list[Figure], floor: dict[str, float]) -> dict[str, float]:
-    """Floors raised to today's figures (rounded down to 0.1); never lowered."""
+    """Floors raised to today's figures less SLACK (rounded down to 0.1); never lowered."""
     new = dict(floor)
     for fig in figures:
-        new[fig.package] = max(floor.get(fig.package, 0.0), round_down(fig.percent))
+        new[fig.package] = max(floor.get(fig.package, 0.0), round_down(fig.percent - SLACK))
     return new
 
 

@@ -67,8 +67,8 @@ def test_a_drop_below_the_floor_fails_naming_the_package(measured: Path) -> None
 
 def test_update_raises_floors_and_never_lowers_one() -> None:
     figures = [Figure("a", 2, 3), Figure("b", 1, 2)]  # 66.67% and 50%
-    assert update(figures, {"a": 60.0, "b": 80.0}) == {"a": 66.6, "b": 80.0}
-    assert update(figures, {}) == {"a": 66.6, "b": 50.0}
+    assert update(figures, {"a": 60.0, "b": 80.0}) == {"a": 66.5, "b": 80.0}  # 0.15 under, rounded down
+    assert update(figures, {}) == {"a": 66.5, "b": 49.8}
 
 
 def test_missing_or_broken_inputs_are_one_line_errors(
