@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 from studio.app.settings import Preferences
+from studio.ui.wheel import ComboBox, SpinBox
 
 THEMES = [("Follow the system", "system"), ("Light", "light"), ("Dark", "dark")]
 
@@ -18,12 +19,12 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._prefs = prefs
-        self.autosave = QSpinBox(self)
+        self.autosave = SpinBox(self)
         self.autosave.setRange(5, 60)
         self.autosave.setSuffix(" s")
         self.autosave.setValue(prefs.autosave_seconds)
         self.autosave.setToolTip("Unsaved work is written to a recovery file this soon after a change")
-        self.theme = QComboBox(self)
+        self.theme = ComboBox(self)
         for label, value in THEMES:
             self.theme.addItem(label, value)
         self.theme.setCurrentIndex(max(0, [v for _, v in THEMES].index(prefs.theme)))

@@ -40,6 +40,7 @@ from studio.ui.inspector.fields import (
     parse_int,
     short_reason,
 )
+from studio.ui.wheel import ComboBox
 
 COMPARE = ("==", "!=", "<", "<=", ">", ">=")
 EQUALITY = ("==", "!=")
@@ -109,13 +110,13 @@ class _RowWidget(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
-        self.var = QComboBox(self)
+        self.var = ComboBox(self)
         names = sorted(types)
         if row.var not in names:
             names.append(row.var)
         self.var.addItems(names)
         self.var.setCurrentText(row.var)
-        self.op = QComboBox(self)
+        self.op = ComboBox(self)
         self.op.setMinimumWidth(52)
         ops = EQUALITY if self.kind in ("bool", "string") else COMPARE
         self.op.addItems(list(ops))
@@ -123,7 +124,7 @@ class _RowWidget(QWidget):
         self.value: QComboBox | QLineEdit
         project = editor.doc.project
         if self.kind == "bool":
-            self.value = QComboBox(self)
+            self.value = ComboBox(self)
             self.value.addItems(["true", "false"])
             self.value.setCurrentText("true" if row.value is True else "false")
             self.value.activated.connect(lambda _i: editor.row_changed(self, merge=False))
@@ -169,7 +170,7 @@ class ConditionEditor(QWidget):
         self.setObjectName("conditionEditor")
         self.rows: list[_RowWidget] = []
         self._sig: object = None
-        self.combinator = QComboBox(self)
+        self.combinator = ComboBox(self)
         self.combinator.addItem("all of these", "and")
         self.combinator.addItem("any of these", "or")
         self.combinator.activated.connect(lambda _i: self._push_builder(merge=False))

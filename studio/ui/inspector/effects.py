@@ -16,6 +16,7 @@ from studio.app.document import Document
 from studio.model.ops import FieldRef, OpError, SetField
 from studio.model.project import Effect, Project, Variable
 from studio.ui.inspector.fields import ERROR_STYLE, parse_int, short_reason
+from studio.ui.wheel import ComboBox
 
 OPS = ("set", "add", "sub")
 OP_LABELS = {"set": "=", "add": "+=", "sub": "−="}
@@ -48,13 +49,13 @@ class _Row(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(3)
-        self.var = QComboBox(self)
+        self.var = ComboBox(self)
         ids = [v.id for v in variables]
         if effect.var not in ids:
             ids.append(effect.var)
         self.var.addItems(ids)
         self.var.setCurrentText(effect.var)
-        self.op = QComboBox(self)
+        self.op = ComboBox(self)
         self.op.setMinimumWidth(48)
         ops = OPS if self.kind == "int" else ("set",)
         for op in ops:
@@ -62,7 +63,7 @@ class _Row(QWidget):
         self.op.setCurrentIndex(max(0, ops.index(effect.op) if effect.op in ops else 0))
         self.value: QComboBox | QLineEdit
         if self.kind == "bool":
-            self.value = QComboBox(self)
+            self.value = ComboBox(self)
             self.value.addItems(["true", "false"])
             self.value.setCurrentText(value_text(effect.value))
             self.value.activated.connect(lambda _i: self.editor.row_value(self, merge=False))

@@ -36,6 +36,7 @@ from studio.ui.inspector.parsers import (
     parse_optional_ms,
     parse_text,
 )
+from studio.ui.wheel import ComboBox
 
 Path = tuple[str, ...]
 Reader = Callable[[Project], Any]
@@ -283,7 +284,7 @@ class ComboField(Field):
     ) -> None:
         super().__init__(doc, target, read, parent)
         self.choices, self.make_op = choices, make_op
-        self.combo = QComboBox(self)
+        self.combo = ComboBox(self)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(4)
         self.row.addWidget(self.combo, 1)

@@ -12,7 +12,6 @@ import re
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from studio.ui.inspector.fields import (
     push_built,
 )
 from studio.ui.inspector.forms import Ctx, Form, OpButton, scene_choices
+from studio.ui.wheel import ComboBox
 
 ASPECTS = ("9:16", "16:9", "1:1", "4:5", "3:4")
 REPLAY_TEXT = "Deposits on replays are real"
@@ -213,7 +213,7 @@ class NewVariable(QWidget):
         self.name = QLineEdit(self)
         self.name.setPlaceholderText("new variable id")
         self.name.setObjectName("newVariable")
-        self.type_box = QComboBox(self)
+        self.type_box = ComboBox(self)
         self.type_box.addItems(["int", "bool", "string"])
         self.add = QPushButton("+ Variable", self)
         self.error = QLabel("", self)

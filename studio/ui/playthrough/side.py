@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QListWidget,
@@ -31,6 +30,7 @@ from studio.model.currency import format_money
 from studio.ui.playthrough.tables import fill, table
 from studio.ui.playthrough.wallet_box import WalletBox
 from studio.ui.text import plain_label
+from studio.ui.wheel import ComboBox
 
 TIMER_LABELS = {
     "normal": "Timers: normal",
@@ -73,7 +73,7 @@ class SidePanel(QWidget):
             "wallet). Its deposits are real only if the project's “Deposits on replays are real” is "
             "checked. A playthrough that has not ended is abandoned first."
         )
-        self.timers = QComboBox()
+        self.timers = ComboBox()
         self.timers.setObjectName("playTimers")
         for key in TIMER_SETTINGS:
             self.timers.addItem(TIMER_LABELS[key], key)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -31,6 +30,7 @@ from studio.ui.inspector.fields import ERROR_STYLE
 from studio.ui.inspector.parsers import money_parser, money_symbol, money_text
 from studio.ui.playthrough.tables import fill, table
 from studio.ui.text import plain_label
+from studio.ui.wheel import ComboBox
 
 MAX_BALANCE = 2**53 - 1
 LEDGER_ROWS = 500  # newest rows shown
@@ -112,7 +112,7 @@ class WalletBox(QGroupBox):
         self.setObjectName("playWallet")
         self.controller = controller
         setting = controller.wallet_setting
-        self.mode = QComboBox(self)
+        self.mode = ComboBox(self)
         self.mode.setObjectName("playWalletMode")
         for key in MODES:
             self.mode.addItem(MODE_LABELS[key], key)

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QListWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from studio.app.review_session import ReviewSession, Status
 from studio.model.review import Comment
 from studio.ui.timeline.geometry import format_time
+from studio.ui.wheel import ComboBox
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 FILTERS: tuple[tuple[str, Status | None], ...] = (("All", None), ("Open", "open"), ("Resolved", "resolved"))
@@ -48,7 +48,7 @@ class CommentList(QGroupBox):
         self.setObjectName("reviewComments")
         self.session = session
         self.scene_id: str | None = None  # the scene "this scene only" filters to
-        self.filter = QComboBox(self)
+        self.filter = ComboBox(self)
         self.filter.setObjectName("reviewCommentFilter")
         for text, _status in FILTERS:
             self.filter.addItem(text)
