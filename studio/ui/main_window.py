@@ -36,6 +36,7 @@ from studio.ui.files import FileController
 from studio.ui.graph import GraphPanel
 from studio.ui.panels import PANELS
 from studio.ui.preferences import PreferencesDialog
+from studio.ui.problems.panel import summary as problem_summary
 
 APP_NAME = "Drama Studio"
 
@@ -284,10 +285,7 @@ class MainWindow(QMainWindow):
 
     def _update_problem_count(self) -> None:
         problems = self.services.validation.problems
-        errors = sum(p.severity == "error" for p in problems)
-        self._problem_label.setText(
-            f"{errors} errors, {len(problems) - errors} warnings" if problems else "No problems"
-        )
+        self._problem_label.setText(problem_summary(problems) if problems else "No problems")
 
     # --- layout persistence -----------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -201,8 +201,10 @@ class PlaythroughPanel(QWidget):
         )
 
     def _document_reset(self) -> None:
+        # Only a playthrough of the project before is worth a note (not a first open or New).
+        played = self.controller.active
         self.controller.stop()
-        self.show_note("Another project was opened: press Play story.")
+        self.show_note("Another project was opened: press Play story." if played else "")
         self._update_here()
 
     def _document_changed(self, _changes: object) -> None:

@@ -6,6 +6,8 @@ scene and centres the graph on it.  The header counts errors and warnings.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -21,6 +23,12 @@ SCENE_ROLE = Qt.ItemDataRole.UserRole
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def summary(problems: Sequence[Problem]) -> str:
+    """'1 error, 2 warnings' (the panel and the status bar say it the same way)."""
+    errors = sum(p.severity == "error" for p in problems)
+    return f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
 
 
 class ProblemsPanel(QWidget):
@@ -59,12 +67,10 @@ class ProblemsPanel(QWidget):
 
     def refresh(self) -> None:
         problems = self.validation.problems
-        errors = sum(p.severity == "error" for p in problems)
-        warnings = len(problems) - errors
         if not problems:
             self.summary.setText("No problems found.")
         else:
-            text = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+            text = summary(problems)
             more = f" (first {MAX_ROWS} shown)" if len(problems) > MAX_ROWS else ""
             self.summary.setText(text + more)
         self.tree.setUpdatesEnabled(False)

@@ -14,12 +14,13 @@ from pytestqt.qtbot import QtBot
 from studio.app.playback.player import FakePlayer
 from studio.app.selection import Selection
 from studio.engine import run_trace
-from studio.model import Project
+from studio.model import Project, load
 from studio.model.io import project_from_raw
 from studio.ui.playthrough import PlaythroughPanel, create
 from studio.ui.playthrough.start_dialog import StartDialog, parse_int
 from studio.ui.playthrough.widgets import OptionButton
 from tests.player.dramas import PAYLOAD, xss_drama
+from tests.support import SAMPLES
 from tests.ui.playthrough.conftest import MakePanel
 from tests.ui.playthrough.script import PLANS, Step, Viewer
 
@@ -249,6 +250,18 @@ def test_ending_card_replay_and_back(make_panel: MakePanel, qtbot: QtBot) -> Non
     click(qtbot, card.replay_button)
     assert panel.controller.start_scene == "month_end" and panel.controller.inputs == []
     assert not card.isVisible() and panel.controller.engine.scene_id == "month_end"
+
+
+def test_another_project_note_only_after_a_playthrough(make_panel: MakePanel, qtbot: QtBot) -> None:
+    panel = make_panel("savings")
+    doc = panel.document
+    doc.set_project(load(SAMPLES / "shoppable").project, None)  # opened, nothing was played
+    assert not panel.note.isVisibleTo(panel) and panel.note.text() == ""
+    panel.play_story()
+    at_clock(panel, 500)
+    doc.set_project(load(SAMPLES / "savings").project, None)
+    assert panel.note.isVisibleTo(panel)
+    assert panel.note.text() == "Another project was opened: press Play story."
 
 
 def test_user_pause_button(make_panel: MakePanel, qtbot: QtBot) -> None:
