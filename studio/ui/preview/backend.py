@@ -14,17 +14,28 @@ import warnings
 from collections.abc import Callable
 
 from studio.app.playback.player import PlayerBackend
+from studio.app.playback.sound_device import sound_output_problem
 from studio.ui.preview.switching import SwitchingPlayer
 
-__all__ = ["audio_wanted", "closer", "default_player"]
+__all__ = ["audio_wanted", "closer", "default_player", "silent_reason"]
 
 
-def audio_wanted(audio: bool) -> bool:
+def _audio_requested(audio: bool) -> bool:
     """Audio unless asked off, headless (``QT_QPA_PLATFORM=offscreen``, as in tests) or
     ``STUDIO_PREVIEW_AUDIO=0``."""
     if os.environ.get("STUDIO_PREVIEW_AUDIO") == "0":
         return False
     return audio and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+
+
+def audio_wanted(audio: bool) -> bool:
+    """Audio when requested (see above) and the machine has a sound device."""
+    return _audio_requested(audio) and sound_output_problem() is None
+
+
+def silent_reason(audio: bool) -> str | None:
+    """Why a preview asked to play sound cannot on this machine (shown on its volume control)."""
+    return sound_output_problem() if _audio_requested(audio) else None
 
 
 def default_player(audio: bool = True) -> tuple[PlayerBackend | None, str]:

@@ -30,7 +30,7 @@ from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from studio.app.playback.player import PlayerBackend, PlayerState
-from studio.ui.preview.backend import closer, default_player
+from studio.ui.preview.backend import closer, default_player, silent_reason
 from studio.ui.preview.canvas import FrameCanvas
 from studio.ui.preview.controls import Controls
 from studio.ui.preview.shuttle import Shuttle
@@ -65,6 +65,11 @@ class PreviewPanel(QWidget):
         self._jkl = Shuttle(self._player, self, self._refresh)
         self._reverse = self._jkl.timer  # reverse play's ticks
         self._build()
+        silent = silent_reason(audio)
+        if silent:  # no sound device: say so where sound is controlled
+            for control in (self._controls.volume, self._controls.mute_button):
+                control.setEnabled(False)
+                control.setToolTip(silent)
         if self._player is not None:
             self._connect(self._player)
             self.canvas.clear("No clip selected")
