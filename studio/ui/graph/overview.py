@@ -26,7 +26,20 @@ from studio.ui.graph.style import ENDING, NODE_H, NODE_W, PORT_R, GraphStyle
 Groups = list[tuple[QColor, list[QRectF]]]
 
 
-class OverviewSource(Protocol):
+class GraphParts(Protocol):
+    """The built nodes and edges of a graph (:class:`studio.ui.graph.scene.GraphScene`)."""
+
+    @property
+    def complete(self) -> bool: ...
+
+    @property
+    def nodes(self) -> Mapping[str, SceneItem]: ...
+
+    @property
+    def edges(self) -> Mapping[tuple[str, str], EdgeItem]: ...
+
+
+class OverviewSource(GraphParts, Protocol):
     """What the overview reads of its graph (:class:`studio.ui.graph.scene.GraphScene`)."""
 
     @property
@@ -40,15 +53,6 @@ class OverviewSource(Protocol):
 
     @property
     def look(self) -> GraphStyle: ...
-
-    @property
-    def complete(self) -> bool: ...
-
-    @property
-    def nodes(self) -> Mapping[str, SceneItem]: ...
-
-    @property
-    def edges(self) -> Mapping[tuple[str, str], EdgeItem]: ...
 
 
 class Overview:

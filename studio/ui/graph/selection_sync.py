@@ -9,7 +9,7 @@ Qt reports as selection changes is not pushed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
@@ -18,24 +18,16 @@ from PySide6.QtWidgets import QGraphicsItem
 from studio.app.selection import Selection
 from studio.ui.graph.edges import EdgeItem
 from studio.ui.graph.items import SceneItem
+from studio.ui.graph.overview import GraphParts
 
 __all__ = ["MirrorHost", "SelectionMirror"]
 
 
-class MirrorHost(Protocol):
+class MirrorHost(GraphParts, Protocol):
     """What the mirror reads of its graph (:class:`studio.ui.graph.scene.GraphScene`)."""
 
     @property
     def overview(self) -> bool: ...
-
-    @property
-    def complete(self) -> bool: ...
-
-    @property
-    def nodes(self) -> Mapping[str, SceneItem]: ...
-
-    @property
-    def edges(self) -> Mapping[tuple[str, str], EdgeItem]: ...
 
     def selectedItems(self) -> list[QGraphicsItem]: ...
 
