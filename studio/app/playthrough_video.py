@@ -48,6 +48,7 @@ class VideoFollower:
     _lead_ms: float  # learnt latency of a seek/resume command (wall ms)
     _check: tuple[int, bool] | None  # (wall ms, after a seek) of the next drift check
     _load_wait_ns: int  # wall time the story has waited for the current clip to open
+    _fast: bool  # steering jumps through the story: no video until it stops
 
     def _video_opening(self, gap_ns: int) -> bool:
         """True while the story waits for the current clip to open (``gap_ns`` more of waiting)."""
@@ -60,7 +61,7 @@ class VideoFollower:
 
     def _clip_of(self, scene_id: str) -> tuple[str, int, int | None, float] | None:
         scene = self._scenes.get(scene_id)
-        asset = self._media.get(scene.media) if scene else None
+        asset = self._media.get(scene.media) if scene and scene.media is not None else None
         if scene is None or asset is None or self._folder is None:
             return None
         return str(self._folder / asset.path), scene.in_ms, scene.out_ms, asset.fps
@@ -68,7 +69,7 @@ class VideoFollower:
     def _sync(self) -> None:
         """Bring the video in step with the engine (see the module docstring)."""
         player, eng = self._player, self._engine
-        if player is None or eng is None or eng.scene_id is None:
+        if player is None or eng is None or eng.scene_id is None or self._fast:
             return
         clip = self._clip_of(eng.scene_id)
         if clip is None:

@@ -95,7 +95,8 @@ class ValidationRunner(QObject):
         assets = [m.model_copy() for m in self._doc.project.media]
         users: dict[str, list[str]] = {}
         for s in self._doc.project.scenes:
-            users.setdefault(s.media, []).append(s.id)
+            if s.media is not None:
+                users.setdefault(s.media, []).append(s.id)
         cache = self._hashes
 
         def work() -> list[Problem]:

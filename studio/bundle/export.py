@@ -127,7 +127,8 @@ def _plan_media(project: Project, folder: Path) -> tuple[list[SourceFile], dict[
     """One SourceFile per distinct clip; ``merged`` maps duplicate asset ids to the kept id."""
     uses: dict[str, list[str]] = {}
     for scene in project.scenes:
-        uses.setdefault(scene.media, []).append(scene.id)
+        if scene.media is not None:  # a placeholder scene has no clip to ship
+            uses.setdefault(scene.media, []).append(scene.id)
     problems: list[str] = []
     kept: dict[str, tuple[str, SourceFile]] = {}
     merged: dict[str, str] = {}
@@ -196,6 +197,8 @@ def _plan_posters(drama: Project, media: list[SourceFile]) -> list[PosterJob]:
                 "rename one (bundle file names must differ case-insensitively)"
             )
         seen[job_key] = scene.id
+        if scene.media is None:
+            continue  # a placeholder scene: the player draws its card, no poster
         sha = assets[scene.media].sha256
         jobs.append(PosterJob(scene.id, sources[sha], sha, scene.in_ms))
     return jobs

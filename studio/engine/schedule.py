@@ -35,7 +35,10 @@ class CompiledScene:
 
 
 def compile_scene(project: Project, scene: Scene, durations: dict[str, int]) -> CompiledScene:
-    out = scene.out_ms if scene.out_ms is not None else durations[scene.media]
+    if scene.placeholder is not None:
+        out = scene.placeholder.duration_ms
+    else:
+        out = scene.out_ms if scene.out_ms is not None else durations[scene.media or ""]
     points = {out}
     for tag in scene.tags:
         points.update((tag.start_ms, tag.end_ms))

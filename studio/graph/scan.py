@@ -173,7 +173,7 @@ def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
     """The one-scene checks of ``s`` (into ``out``); the trim end, None for a timing suspect."""
     caps = ctx.caps
     lo = s.in_ms
-    hi = ctx.durations.get(s.media, -1)
+    hi = s.placeholder.duration_ms if s.placeholder else ctx.durations.get(s.media or "", -1)
     odd = hi < 0 or lo >= hi
     if hi < 0:
         out.append(Problem("error", "unknown-media", f"uses unknown media '{s.media}'", sid, "media"))
@@ -242,7 +242,7 @@ def _scan_with_net(
     for s, sid in zip(scenes, ids, strict=True):
         # Timing suspect ("odd"): anything check_timing might report; [lo, hi] is the trim.
         lo = s.in_ms
-        hi = durations.get(s.media, -1)
+        hi = s.placeholder.duration_ms if s.placeholder else durations.get(s.media or "", -1)
         odd = hi < 0 or lo >= hi
         if hi < 0:
             out.append(Problem("error", "unknown-media", f"uses unknown media '{s.media}'", sid,

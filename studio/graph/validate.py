@@ -192,7 +192,8 @@ class Validator:
             def users(media_id: str) -> list[str]:
                 if not by_media:  # built once, on the first asset with a finding (not per asset)
                     for s in project.scenes:
-                        by_media.setdefault(s.media, []).append(s.id)
+                        if s.media is not None:
+                            by_media.setdefault(s.media, []).append(s.id)
                 return list(by_media.get(media_id, ()))
 
             out += check_media(project.media, self.folder, users, self.cache)

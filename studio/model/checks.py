@@ -49,8 +49,8 @@ def check_timing(project: Project) -> list[Problem]:
     media = project.media_map()
     out: list[Problem] = []
     for s in project.scenes:
-        asset = media.get(s.media)
-        duration = asset.duration_ms if asset else None
+        asset = media.get(s.media) if s.media is not None else None
+        duration = s.placeholder.duration_ms if s.placeholder else (asset.duration_ms if asset else None)
         end = s.out_ms if s.out_ms is not None else duration
 
         def span(s: Scene = s, end: int | None = end) -> str:

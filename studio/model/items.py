@@ -121,6 +121,10 @@ class Option(StrictModel):
     deposit: Deposit | None = None
     hotspot: Rect | None = None
     default: bool = False
+    show_amount: bool = Field(
+        default=True,
+        description="Show the deposit amount on the option's button (only for an option with a deposit)",
+    )
 
 
 class ChoicePoint(StrictModel):
@@ -176,17 +180,38 @@ class ProductTag(StrictModel):
         return self
 
 
+class Placeholder(StrictModel):
+    """A storyboard stand-in for footage not shot yet: a titled colour card of a planned length.
+
+    A scene with a placeholder has no media; its clip time runs from 0 to ``duration_ms``.
+    """
+
+    colour: str = Field(default="#3d5a80", pattern=r"^#[0-9a-f]{6}$")
+    duration_ms: int = Field(default=10_000, ge=100, le=3_600_000)
+
+
 class Scene(StrictModel):
-    """A graph node: one clip (trimmed), its timed items and its choice point."""
+    """A graph node: one clip (trimmed) or a storyboard placeholder, its timed items and what follows.
+
+    What follows the scene is one of: a choice point (``choice``), an automatic continuation
+    (``next``: the scene that plays when this one ends, with no choice shown) or nothing (an
+    ending, or a dead end that validation reports).
+    """
 
     id: Id
     title: ShortText
-    media: Id
+    media: Id | None = Field(default=None, description="The clip; null for a placeholder scene")
+    placeholder: Placeholder | None = None
     in_ms: Ms = 0
     out_ms: Ms | None = Field(default=None, description="Trim end; null = end of clip")
     position: Point = Field(default_factory=Point)
     ending: bool = False
     ending_kind: Literal["good", "neutral", "bad"] | None = None
+    ending_title: ShortText | None = Field(default=None, description="The ending card's title")
+    ending_text: Text | None = Field(default=None, description="The ending card's text")
+    next: Id | None = Field(
+        default=None, description="Continue automatically to this scene when this one ends (no choice)"
+    )
     on_enter: list[Effect] = Field(default_factory=list)
     choice: ChoicePoint | None = None
     prompts: list[SavingsPrompt] = Field(default_factory=list)
@@ -200,4 +225,13 @@ class Scene(StrictModel):
             raise ValueError("ending_kind is set but the scene is not an ending")
         if self.ending and self.choice is not None:
             raise ValueError("an ending scene cannot have a choice point")
+        if (self.media is None) == (self.placeholder is None):
+            raise ValueError("a scene has either media or a placeholder (exactly one of them)")
+        if self.placeholder is not None and (self.in_ms != 0 or self.out_ms is not None):
+            raise ValueError("a placeholder scene is not trimmed: its length is placeholder.duration_ms")
+        if self.next is not None and (self.ending or self.choice is not None):
+            raise ValueError("'next' (continue automatically) is only for a scene without a choice point "
+                             "that is not an ending")
+        if (self.ending_title is not None or self.ending_text is not None) and not self.ending:
+            raise ValueError("ending_title/ending_text are set but the scene is not an ending")
         return self

@@ -29,6 +29,7 @@ from studio.model.project import (
     Effect,
     MediaAsset,
     Option,
+    Placeholder,
     Product,
     ProductTag,
     Project,
@@ -85,12 +86,16 @@ class SceneRef(ItemRef[Scene]):
     attr = "scenes"
     category = "scenes"
     title = Field[str]()
-    media = Field[str]()
+    media = Field[str | None]()
+    placeholder = Field[Placeholder | None]()
     in_ms = Field[int]()
     out_ms = Field[int | None]()
     position = Field[Point](layout=True)
     ending = Field[bool]()
     ending_kind = Field[str | None]()
+    ending_title = Field[str | None]()
+    ending_text = Field[str | None]()
+    next = Field[str | None](edges=True, marks_scenes=True)
     on_enter = Field[list[Effect]]()
     choice = Field[ChoicePoint | None](edges=True)
     prompts = Field[list[SavingsPrompt]]()
@@ -145,6 +150,7 @@ class OptionRef(ItemRef[Option]):
     deposit = Field[Deposit | None]()
     hotspot = Field[Rect | None]()
     default = Field[bool]()
+    show_amount = Field[bool]()
 
     @property
     def parent(self) -> ChoiceRef:

@@ -15,13 +15,26 @@ v1: the first released schema.
 v2: ``replay_deposits`` (whether a replay's deposits are real; v1 files had no
 such choice and are migrated to ``false``, the default). Readers older than v2
 would refuse the new key, so v2 files say ``min_reader_version: 2``.
+v3: author text may hold placeholders (``{amount}``, ``{goal}``, ``{product}``, ``{price}``;
+see ``studio.model.placeholders``); storyboard placeholder scenes (``placeholder``, no
+``media``), ``next`` (continue automatically), ``ending_title``/``ending_text`` and
+``show_amount`` on options.  The migration doubles the braces already in prompt texts,
+option labels and tag CTAs (so they still read the same), then replaces the money and
+names those texts spell out with the placeholders: a prompt's own amount (as the studio
+wrote it: ``¥10.00``, or ``¥10`` for a whole amount) becomes ``{amount}`` and its goal's
+name ``{goal}``; a deposit option's amount ``{amount}`` (the option then does not show the
+amount a second time on its button); a tag's product price ``{price}``.  Other numbers
+are left as written (validation warns when one differs from the item's amount).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
+from studio.model.currency import MINOR_UNITS, format_money
+from studio.model.placeholders import escape
 from studio.model.project import FORMAT, SCHEMA_VERSION
 
 Raw = dict[str, Any]
@@ -91,6 +104,106 @@ def _v1_to_v2(raw: Raw) -> Raw:
     out.setdefault("replay_deposits", False)
     out["min_reader_version"] = 2
     return out
+
+
+@step(2)
+def _v2_to_v3(raw: Raw) -> Raw:
+    out = dict(raw)
+    out["min_reader_version"] = 3
+    currency = out.get("currency", "CNY")
+    currency = currency if isinstance(currency, str) else "CNY"
+    goals = _names(out.get("goals"), "name")
+    products = {
+        str(p.get("id")): p for p in out.get("products", []) if isinstance(p, dict)
+    } if isinstance(out.get("products"), list) else {}
+    scenes = out.get("scenes")
+    if isinstance(scenes, list):
+        out["scenes"] = [_v2_scene(s, currency, goals, products) for s in scenes]
+    return out
+
+
+def _names(items: Any, key: str) -> dict[str, str]:
+    if not isinstance(items, list):
+        return {}
+    return {
+        str(item.get("id")): item[key]
+        for item in items
+        if isinstance(item, dict) and isinstance(item.get(key), str)
+    }
+
+
+def _amount(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
+def _money_literal(amount: int, currency: str) -> re.Pattern[str]:
+    """``¥200.00``, or ``¥200`` for a whole amount, not followed by more digits."""
+    full = format_money(amount, currency)
+    forms = [re.escape(full)]
+    digits = MINOR_UNITS.get(currency, 2)
+    if digits and amount % 10**digits == 0:
+        forms.append(re.escape(full[: -(digits + 1)]) + r"(?!\.\d)")
+    return re.compile("(?:" + "|".join(forms) + r")(?![\d,])")
+
+
+def _templated(text: str, currency: str, amount: int | None, name: str | None,
+               amount_key: str = "amount") -> str:
+    out = escape(text)
+    if amount is not None:
+        out = _money_literal(amount, currency).sub("{" + amount_key + "}", out)
+    if name and len(name) > 1:
+        out = out.replace(escape(name), "{goal}")
+    return out
+
+
+def _v2_scene(scene: Any, currency: str, goals: dict[str, str], products: dict[str, Any]) -> Any:
+    if not isinstance(scene, dict):
+        return scene
+    scene = dict(scene)
+    if isinstance(scene.get("prompts"), list):
+        scene["prompts"] = [_v2_prompt(p, currency, goals) for p in scene["prompts"]]
+    if isinstance(scene.get("tags"), list):
+        scene["tags"] = [_v2_tag(t, products) for t in scene["tags"]]
+    choice = scene.get("choice")
+    if isinstance(choice, dict) and isinstance(choice.get("options"), list):
+        choice = dict(choice)
+        choice["options"] = [_v2_option(o, currency) for o in choice["options"]]
+        scene["choice"] = choice
+    return scene
+
+
+def _v2_prompt(prompt: Any, currency: str, goals: dict[str, str]) -> Any:
+    if not isinstance(prompt, dict) or not isinstance(prompt.get("text"), str):
+        return prompt
+    prompt = dict(prompt)
+    goal = goals.get(str(prompt.get("goal")))
+    prompt["text"] = _templated(prompt["text"], currency, _amount(prompt.get("amount")), goal)
+    return prompt
+
+
+def _v2_option(option: Any, currency: str) -> Any:
+    if not isinstance(option, dict) or not isinstance(option.get("label"), str):
+        return option
+    option = dict(option)
+    deposit = option.get("deposit")
+    amount = _amount(deposit.get("amount")) if isinstance(deposit, dict) else None
+    label = _templated(option["label"], currency, amount, None)
+    if "{amount}" in label:
+        option["show_amount"] = False  # the label says it already
+    option["label"] = label
+    return option
+
+
+def _v2_tag(tag: Any, products: dict[str, Any]) -> Any:
+    if not isinstance(tag, dict) or not isinstance(tag.get("cta"), str):
+        return tag
+    tag = dict(tag)
+    product = products.get(str(tag.get("product")), {})
+    price = _amount(product.get("price"))
+    currency = product.get("currency", "CNY")
+    tag["cta"] = _templated(tag["cta"], currency if isinstance(currency, str) else "CNY", price, None,
+                            amount_key="price")
+    return tag
 
 
 def migrate(raw: Raw) -> tuple[Raw, int]:

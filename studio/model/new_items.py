@@ -9,7 +9,6 @@ rule is testable without widgets.  Amounts are in minor units.
 
 from __future__ import annotations
 
-from studio.model.currency import format_money
 from studio.model.gestures import unique_id
 from studio.model.ops import (
     PROJECT,
@@ -47,9 +46,7 @@ VARIABLE_DEFAULTS: dict[str, int | bool | str] = {"int": 0, "bool": False, "stri
 Added = tuple[Op, tuple[str, ...]]  # the op, and the id path of the new item (to select it)
 
 
-def prompt_text(amount: int, currency: str, goal_name: str) -> str:
-    """The question a new savings prompt asks."""
-    return f"Put {format_money(amount, currency)} towards {goal_name}?"
+PROMPT_TEXT = "Put {amount} towards {goal}?"  # placeholders: studio.model.placeholders
 
 
 def add_prompt(project: Project, scene: Scene, at_ms: int) -> Added:
@@ -63,7 +60,7 @@ def add_prompt(project: Project, scene: Scene, at_ms: int) -> Added:
         at_ms=at_ms,
         goal=goal.id,
         amount=PROMPT_AMOUNT,
-        text=prompt_text(PROMPT_AMOUNT, project.currency, goal.name),
+        text=PROMPT_TEXT,
     )
     return AddItem(SceneRef(scene.id).prompts, prompt), PromptRef(scene.id, pid).id_path
 

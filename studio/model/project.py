@@ -22,6 +22,7 @@ from studio.model.items import (
     Effect,
     MediaAsset,
     Option,
+    Placeholder,
     Product,
     ProductTag,
     SavingsGoal,
@@ -32,8 +33,8 @@ from studio.model.items import (
 from studio.model.references import resolve
 from studio.model.types import Count, Currency, Id, Locale, ShortText, StrictModel
 
-SCHEMA_VERSION = 2
-MIN_READER_VERSION = 2
+SCHEMA_VERSION = 3
+MIN_READER_VERSION = 3
 FORMAT = "drama-studio-project"
 SAVED_PREFIX = "saved."
 
@@ -85,10 +86,12 @@ class Project(StrictModel):
         return {v.id for v in self.variables} | {SAVED_PREFIX + g.id for g in self.goals}
 
     def scene_out_ms(self, scene: Scene) -> int | None:
-        """The trim end of ``scene`` (its clip's duration when not trimmed)."""
+        """The trim end of ``scene`` (its clip's duration when not trimmed; a placeholder's length)."""
+        if scene.placeholder is not None:
+            return scene.placeholder.duration_ms
         if scene.out_ms is not None:
             return scene.out_ms
-        asset = self.media_map().get(scene.media)
+        asset = self.media_map().get(scene.media) if scene.media is not None else None
         return asset.duration_ms if asset else None
 
     def to_json_dict(self) -> dict[str, Any]:
@@ -104,6 +107,7 @@ __all__ = [
     "Effect",
     "MediaAsset",
     "Option",
+    "Placeholder",
     "Product",
     "ProductTag",
     "Project",

@@ -102,8 +102,10 @@ def resolve(project: Resolvable) -> None:
         problems.append("start: a project with scenes needs a start scene")
     for s in p.scenes:
         here = f"scene '{s.id}'"
-        if s.media not in media:
+        if s.media is not None and s.media not in media:
             problems.append(f"{here} > media: unknown media '{s.media}'")
+        if s.next is not None and s.next not in scenes:
+            problems.append(f"{here} > next: unknown scene '{s.next}'")
         if s.on_enter:
             problems += _effects(f"{here} > on_enter", s.on_enter, types)
         if s.choice is not None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from studio.model import ProjectError
+from studio.model import SCHEMA_VERSION, ProjectError
 from studio.model.io import parse_json, project_from_raw
 from tests.model.factories import raw_project
 
@@ -136,11 +136,12 @@ def test_newer_reader_refused() -> None:
 
 def test_newer_schema_readable_if_min_reader_allows() -> None:
     raw = raw_project()
-    raw["schema_version"] = 3
-    raw["min_reader_version"] = 2
+    newer = SCHEMA_VERSION + 1
+    raw["schema_version"] = newer
+    raw["min_reader_version"] = SCHEMA_VERSION
     project, original = project_from_raw(raw)
-    assert original == 3
-    assert project.schema_version == 2
+    assert original == newer
+    assert project.schema_version == SCHEMA_VERSION
     raw["scenes"][0]["new_feature"] = 1
-    with pytest.raises(ProjectError, match=r"newer schema v3"):
+    with pytest.raises(ProjectError, match=rf"newer schema v{newer}"):
         project_from_raw(raw)

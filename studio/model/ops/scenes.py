@@ -73,7 +73,8 @@ class AddScenes(Op):
 
 @dataclass(frozen=True)
 class RemoveScenes(Op):
-    """Remove scenes and every option pointing to them; the start moves if removed."""
+    """Remove scenes, every option pointing to them and every ``next`` to them (that scene
+    then has no continuation); the start moves if removed."""
 
     ids: tuple[str, ...]
 
@@ -90,12 +91,16 @@ class RemoveScenes(Op):
         removed = tuple((n, s) for n, s in enumerate(project.scenes) if s.id in gone)
         changed: list[tuple[Scene, Scene]] = []  # (old, new) scenes that lose options
         for s in project.scenes:
-            if s.id in gone or s.choice is None:
+            if s.id in gone:
                 continue
-            drop = [o.id for o in s.choice.options if o.target in gone]
-            if drop:
+            fix: dict[str, object] = {}
+            if s.next in gone:
+                fix["next"] = None
+            if s.choice is not None and (drop := [o.id for o in s.choice.options if o.target in gone]):
+                fix["choice"] = choice_without(s.choice, drop)
+            if fix:
                 where = SceneRef(s.id).where()
-                changed.append((s, rebuilt(s, {"choice": choice_without(s.choice, drop)}, where, where)))
+                changed.append((s, rebuilt(s, fix, where, where)))
         kept = [s for s in project.scenes if s.id not in gone]
         old_start = project.start
         start = (kept[0].id if kept else None) if old_start in gone else old_start

@@ -91,12 +91,12 @@ class SceneItem(QGraphicsItem):
     def set_scene(self, scene: Scene, project: Project, problems: list[Problem]) -> None:
         """Take everything paint needs from the model (call after each change)."""
         style = self.graph.look
-        self.media_id = scene.media
+        self.media_id = scene.media or ""
         self.title = scene.title
         self._title = style.title_metrics.elidedText(
             scene.title or scene.id, Qt.TextElideMode.ElideRight, int(NODE_W - _TEXT_X - 12)
         )
-        asset = self.graph.asset(scene.media)
+        asset = self.graph.asset(scene.media) if scene.media is not None else None
         end = scene.out_ms if scene.out_ms is not None else (asset.duration_ms if asset else None)
         length = None if end is None else end - scene.in_ms
         size = f"  ·  {asset.width}×{asset.height}" if asset else "  ·  missing clip"

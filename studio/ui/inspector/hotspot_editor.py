@@ -122,7 +122,7 @@ class HotspotEditor(QWidget):
     def load_frame(self) -> None:
         project = self.doc.project
         scene = project.scene_map().get(self.scene_id)
-        asset = project.media_map().get(scene.media) if scene else None
+        asset = project.media_map().get(scene.media) if scene and scene.media is not None else None
         folder = self.doc.folder
         ms, at_playhead = self.frame_ms(project)
         self.where.setText(f"Frame at {format_ms(ms)}" + (" (playhead)" if at_playhead else ""))

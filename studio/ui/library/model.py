@@ -59,7 +59,8 @@ class MediaListModel(QAbstractListModel):
         self._assets = list(project.media)
         self._uses = {}
         for s in project.scenes:
-            self._uses[s.media] = self._uses.get(s.media, 0) + 1
+            if s.media is not None:
+                self._uses[s.media] = self._uses.get(s.media, 0) + 1
         folder = self.doc.folder
         self._missing = {m.id for m in self._assets if folder is None or not (folder / m.path).is_file()}
         self.endResetModel()

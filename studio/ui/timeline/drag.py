@@ -109,6 +109,6 @@ def release_edit(
 
 def trim_out_op(project: Project, scene: Scene, value: int) -> Op:
     """Trimming the out point back to the clip's end clears the trim (``out_ms`` None)."""
-    asset = project.media_map().get(scene.media)
+    asset = project.media_map().get(scene.media) if scene.media is not None else None
     full = asset is not None and value >= asset.duration_ms
     return SetField(SceneRef(scene.id).out_ms, None if full else value)

@@ -65,14 +65,17 @@ class Item:
 
 def scene_span(project: Project, scene: Scene) -> tuple[int, int, int]:
     """(in_ms, out_ms, clip duration ms) of ``scene``; unknown media counts as 10 s."""
-    asset = project.media_map().get(scene.media)
-    duration = asset.duration_ms if asset else max(scene.out_ms or 0, scene.in_ms + 1, 10_000)
+    asset = project.media_map().get(scene.media) if scene.media is not None else None
+    if scene.placeholder is not None:
+        duration = scene.placeholder.duration_ms
+    else:
+        duration = asset.duration_ms if asset else max(scene.out_ms or 0, scene.in_ms + 1, 10_000)
     out = project.scene_out_ms(scene) or duration
     return scene.in_ms, out, max(duration, out)
 
 
 def scene_fps(project: Project, scene: Scene) -> float:
-    asset = project.media_map().get(scene.media)
+    asset = project.media_map().get(scene.media) if scene.media is not None else None
     return asset.fps if asset else 25.0
 
 

@@ -86,7 +86,7 @@ class TimelineView(QWidget):
             self.tag_rows = tag_rows(self.items)
             self.span = scene_span(project, scene)
             self.fps = scene_fps(project, scene)
-            asset = project.media_map().get(scene.media)
+            asset = project.media_map().get(scene.media) if scene.media is not None else None
             folder = self.doc.folder
             path = folder / asset.path if asset and folder else None
             self.strip.request(path, asset.sha256 if asset else "", self.span[2])
