@@ -42,7 +42,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -97,6 +98,7 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
         self._tick_ms = tick_ms
         self._auto_tick = auto_tick
         self._running = False
+        self._fast = False  # steering: the video does not follow each step (see fast())
         self.timers: Timers = "normal"
         self.wallet_setting = WalletSetting()
         self.wallet: StudioWallet | None = None  # the simulated viewer's wallet
@@ -179,20 +181,23 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
         from_scene: str | None = None,
         variables: Mapping[str, Value] | None = None,
         replay: bool = False,
+        timers: Timers | None = None,
     ) -> bool:
         """Start a new playthrough (from the project start or ``from_scene``); False if refused.
 
-        ``replay=False``: a new viewer with a fresh wallet; ``True``: the same viewer again."""
+        ``replay=False``: a new viewer with a fresh wallet; ``True``: the same viewer again.
+        ``timers``: this playthrough's timers (default: the setting, :meth:`set_timers`)."""
         self.stop()
+        timers = self.timers if timers is None else timers
         project = self._document.project.model_copy(deep=True)
         wallet = self.wallet if replay and self.wallet is not None else StudioWallet(self.wallet_setting)
         playthrough = f"p{self._count + 1}"
         values = dict(variables or {})
         try:
-            engine = Engine(project, self.timers, None if wallet.by_hand else wallet)
+            engine = Engine(project, timers, None if wallet.by_hand else wallet)
             old = self._engine
             if old is not None and not old.ended:  # refuse bad values before abandoning it
-                Engine(project, self.timers).start(from_scene, values, playthrough, replay)
+                Engine(project, timers).start(from_scene, values, playthrough, replay)
                 self._input("abandon")
             start_wallet = wallet.to_json()  # before the start: a deposit may come at once
             events = engine.start(from_scene, values, playthrough, replay)
@@ -206,7 +211,7 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
         self._count += 1
         self._project = project
         self.playthrough, self.replay = playthrough, replay
-        self.start_timers, self.start_wallet = self.timers, start_wallet
+        self.start_timers, self.start_wallet = timers, start_wallet
         self._folder = self._document.folder
         self._scenes = project.scene_map()
         self._media = project.media_map()
@@ -220,6 +225,32 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
         self._resume_clock()
         self._publish(events)
         return True
+
+    def skip(self, ms: int) -> None:
+        """Let ``ms`` of story time pass at once (steering; use inside :meth:`fast`)."""
+        eng = self._engine
+        if eng is None or eng.ended or ms <= 0:
+            return
+        try:
+            events = eng.advance(ms)
+        except EngineError as exc:
+            self.stop()
+            self.message.emit(f"Playthrough stopped: {exc}")
+            return
+        self._publish(events)
+
+    @contextmanager
+    def fast(self) -> Iterator[None]:
+        """Jump through the story (:meth:`skip`, inputs) without the video following each step;
+        the video catches up once at the end, and the wall time spent is not story time."""
+        self._fast = True
+        try:
+            yield
+        finally:
+            self._fast = False
+            self._last_ns = self._elapsed.nsecsElapsed() if self._elapsed.isValid() else 0
+            self._check = None
+            self._sync()
 
     def watch_again(self) -> bool:
         """The same viewer plays again from the same start: a replay with a new id."""

@@ -21,6 +21,11 @@ class PlaythroughView:
     _scenes: dict[str, Scene]
 
     @property
+    def document(self) -> Document:
+        """The document whose project is played (a copy of it, from each start)."""
+        return self._document
+
+    @property
     def engine(self) -> Engine | None:
         """The running engine (read its state; drive it only through this controller)."""
         return self._engine

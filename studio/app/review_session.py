@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -94,6 +94,7 @@ class ReviewSession(QObject):
         self.folder: Path | None = None
         self.error: str | None = None  # the review file could not be read: never overwritten
         self._watched: list[PlaythroughController] = []
+        self._suspended = 0  # steering to a branch: what it jumps through is not watched
         document.reset.connect(self._follow_document)
         document.file_changed.connect(self._follow_document)
         self._load(document.folder)
@@ -184,6 +185,15 @@ class ReviewSession(QObject):
             self._recording = on
             self.recording_changed.emit(on)
 
+    @contextlib.contextmanager
+    def suspended(self) -> Iterator[None]:
+        """Record nothing meanwhile (steering jumps through the story: not watched)."""
+        self._suspended += 1
+        try:
+            yield
+        finally:
+            self._suspended -= 1
+
     def watch(self, controller: PlaythroughController) -> None:
         """Record what ``controller`` plays (once per controller)."""
         if controller in self._watched:
@@ -198,7 +208,7 @@ class ReviewSession(QObject):
 
     def record_event(self, event: Mapping[str, Any]) -> bool:
         """Mark what one engine event shows as watched; True if the review changed."""
-        if not self._recording:
+        if not self._recording or self._suspended:
             return False
         kind, scene = event.get("type"), event.get("scene")
         if not isinstance(scene, str):

@@ -64,6 +64,7 @@ class Overlay(QWidget):
         self.options: list[OptionButton] = []
         self._option_items: list[Option] = []
         self._choice_key: tuple[Any, ...] | None = None
+        self.highlight: str | None = None  # the option steering asks the reviewer to take
         self.tags: dict[str, TagChip] = {}
         self.countdown = CountdownBar(self)
         self.status = plain_label("", "playStatus", wrap=False)
@@ -93,6 +94,12 @@ class Overlay(QWidget):
             self.options[number - 1].click()
             return True
         return False
+
+    def set_highlight(self, option_id: str | None) -> None:
+        """Mark the option the reviewer is asked to take (None: none)."""
+        self.highlight = option_id
+        for button, option in zip(self.options, self._option_items, strict=True):
+            button.set_highlighted(option.id == option_id)
 
     def close_product(self) -> None:
         self.product_card.hide()
@@ -163,6 +170,7 @@ class Overlay(QWidget):
             return
         for number, option in enumerate(choice.options, start=1):
             button = OptionButton(number, option.label, option.hotspot is not None, self)
+            button.set_highlighted(option.id == self.highlight)
             button.clicked.connect(lambda _=False, oid=option.id: self.controller.choose(oid))
             button.show()
             self.options.append(button)

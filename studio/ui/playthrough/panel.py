@@ -13,9 +13,9 @@ stops the clock and closes the player.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -23,10 +23,12 @@ from studio.app.document import Document
 from studio.app.playback.player import PlayerBackend
 from studio.app.playhead import Playhead
 from studio.app.playthrough import PlaythroughController
+from studio.app.playthrough_steer import SteerResult, steer
 from studio.app.selection import Selection
 from studio.ui.playthrough.overlay import Overlay
 from studio.ui.playthrough.side import SidePanel
 from studio.ui.playthrough.start_dialog import StartDialog
+from studio.ui.playthrough.steering import SteerGuide
 from studio.ui.playthrough.surface import VideoSurface
 from studio.ui.text import plain_label
 
@@ -49,6 +51,8 @@ def vlc_player_factory() -> PlayerBackend:
 
 class PlaythroughPanel(QWidget):
     """“Play story” / “Play from here” with overlays and the playthrough's state."""
+
+    steer_changed = Signal(str)  # the steering banner's text ("" when cleared)
 
     def __init__(
         self,
@@ -73,9 +77,12 @@ class PlaythroughPanel(QWidget):
         self.side = SidePanel(self.controller)
         self.note = plain_label("", "playNote")
         self.note.hide()
+        self.guide = SteerGuide(self.controller, self.overlay, self)
+        self.guide.changed.connect(self.steer_changed)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.guide.banner)
         column.addWidget(self.surface, 1)
         column.addWidget(self.note)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -154,6 +161,24 @@ class PlaythroughPanel(QWidget):
             return False
         return self._start(scene_id, values)
 
+    def steer_to(
+        self, scene_id: str, option_id: str | None, watched: Collection[str] | None = None
+    ) -> SteerResult:
+        """Play to the decision ``(scene, option)`` by itself and stop where the new material
+        begins (review's "Play next unwatched branch"; see :mod:`studio.app.playthrough_steer`).
+        The banner above the video says where it stopped and what to do."""
+        self._prepare()
+        self.guide.begin()
+        result = steer(self.controller, scene_id, option_id, watched)
+        self.guide.show_result(result, self.document.project)
+        self.overlay.refresh()
+        self.overlay.setFocus()
+        return result
+
+    def steer_text(self) -> str:
+        """The steering banner's text ("" when hidden)."""
+        return self.guide.text
+
     def replay(self) -> bool:
         """“Watch again” / “Start over”: the same viewer (and wallet) again, as a replay."""
         ctrl = self.controller
@@ -163,16 +188,19 @@ class PlaythroughPanel(QWidget):
         ctrl = self.controller
         return dict(ctrl.start_variables) if ctrl.start_scene == scene else {}
 
-    def _start(self, scene: str | None, values: Mapping[str, Value] | None, replay: bool = False) -> bool:
+    def _prepare(self) -> None:
         self._ensure_player()
         self.show_note("")
         self.overlay.close_product()
         self.overlay.deposit_note.clear()
         self.surface.clear()
         self.surface.set_aspect(self.document.project.aspect)
-        ok = self.controller.start(scene, values, replay=replay)
-        if ok and self.controller.player is None:
+        if self.controller.player is None:
             self.surface.set_note("No video (libVLC is not available); the story plays on.")
+
+    def _start(self, scene: str | None, values: Mapping[str, Value] | None, replay: bool = False) -> bool:
+        self._prepare()
+        ok = self.controller.start(scene, values, replay=replay)
         self.overlay.setFocus()
         return ok
 
@@ -204,6 +232,7 @@ class PlaythroughPanel(QWidget):
         # Only a playthrough of the project before is worth a note (not a first open or New).
         played = self.controller.active
         self.controller.stop()
+        self.guide.clear()
         self.show_note("Another project was opened: press Play story." if played else "")
         self._update_here()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 WRAP = int(Qt.TextFlag.TextWordWrap)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 ACCENT = QColor("#3d7be0")
+HIGHLIGHT = QColor("#f0a500")
 
 
 def button_text(text: str) -> str:
@@ -50,6 +51,14 @@ class OptionButton(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFont(overlay_font(self, 1.05, bold=True))
+        self.highlighted = False
+
+    def set_highlighted(self, on: bool) -> None:
+        """A thick yellow ring: the option steering asks the reviewer to take."""
+        if on != self.highlighted:
+            self.highlighted = on
+            self.setAccessibleDescription("Not watched yet: take this option" if on else "")
+            self.update()
 
     def _badge(self) -> int:
         return QFontMetrics(self.font()).height() + 6
@@ -71,6 +80,9 @@ class OptionButton(QAbstractButton):
         fill = QColor(255, 255, 255, 235 if not down else 200)
         p.setPen(QPen(ACCENT if self.hasFocus() or self.underMouse() else QColor(0, 0, 0, 60), 2))
         p.setBrush(fill)
+        if self.highlighted:
+            p.setPen(QPen(HIGHLIGHT, 4))
+            r = r.adjusted(1, 1, -1, -1)
         p.drawRoundedRect(r, 10, 10)
         badge = self._badge()
         b = QRectF(self.PAD, (self.height() - badge) / 2, badge, badge)

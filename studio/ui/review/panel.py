@@ -105,6 +105,7 @@ class ReviewPanel(QWidget):
         self.playhead.moved.connect(lambda _ms, _o: self._update_time())
         self._where: tuple[str | None, int] = (None, 0)
         self.last_branch: NextBranch | None = None
+        self._following = False
         self._file_changed()
         self.refresh()
         QTimer.singleShot(0, self, self.connect_peers)  # the window builds the other docks first
@@ -302,7 +303,8 @@ class ReviewPanel(QWidget):
         return self.session.approve(sid) is not None
 
     def play_next_unwatched(self) -> bool:
-        """Play from the nearest decision leading to something not watched yet (recorded)."""
+        """Steer the story player to the nearest decision leading to something not watched yet
+        and stop where the new material begins (the player's banner says what to do)."""
         player = peers.playthrough(self, self.peers)
         engine = player.controller.engine if player is not None else None
         branch = self.session.next_branch(engine.scene_id if engine is not None else None)
@@ -315,19 +317,18 @@ class ReviewPanel(QWidget):
         self.session.watch(player.controller)
         self.session.set_recording(True)
         peers.raise_dock(self, "playthrough")
-        if not player.play_from(branch.scene):
-            self.coverage.set_hint(f"Cannot play scene '{branch.scene}'.")
-            return False
-        scenes = self.document.project.scene_map()
-        title = scenes[branch.scene].title or branch.scene
-        choice = scenes[branch.scene].choice
-        label = next((o.label for o in choice.options if o.id == branch.option), None) if choice else None
-        if branch.option is None:
-            self.coverage.set_hint(f"Playing “{title}”: no decision leads here from the start.")
-        else:
-            self.coverage.set_hint(f"Playing “{title}”: choose “{label or branch.option}” next.")
+        follow = getattr(player, "steer_changed", None)
+        if follow is not None and not self._following:
+            follow.connect(self.coverage.set_hint)  # the same words here, kept up to date
+            self._following = True
+        watched = self.session.watched_scenes()
+        with self.session.suspended():  # what the jump passes through is not watched
+            result = player.steer_to(branch.scene, branch.option, watched)
+        if result.how in ("unwatched", "scene"):  # shown from its first frame: the reviewer sees it
+            self.session.record_event({"type": "scene_started", "scene": result.scene})
+        self.coverage.set_hint(player.steer_text())
         self.last_branch = branch
-        return True
+        return result.how != "failed"
 
     def toggle_review_mode(self) -> bool:
         """Reopen the project read-only (review mode) or for editing again."""

@@ -10,13 +10,14 @@ Only duck-typed hooks are used, so a missing or placeholder panel is skipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from studio.app.playthrough import PlaythroughController
+from studio.app.playthrough_steer import SteerResult
 from studio.model.review import Comment
 
 
@@ -32,6 +33,12 @@ class Player(Protocol):
     controller: PlaythroughController
 
     def play_from(self, scene_id: str) -> bool: ...
+
+    def steer_to(
+        self, scene_id: str, option_id: str | None, watched: Collection[str] | None = None
+    ) -> SteerResult: ...
+
+    def steer_text(self) -> str: ...
 
 
 @dataclass
@@ -68,7 +75,8 @@ def timeline(widget: QWidget, explicit: Peers) -> CommentView | None:
 
 def playthrough(widget: QWidget, explicit: Peers) -> Player | None:
     found = explicit.playthrough or _panel(widget, "playthrough")
-    ok = _has(found, "play_from") and isinstance(getattr(found, "controller", None), PlaythroughController)
+    controller = getattr(found, "controller", None)
+    ok = _has(found, "play_from", "steer_to", "steer_text") and isinstance(controller, PlaythroughController)
     return found if ok else None
 
 

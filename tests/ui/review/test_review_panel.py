@@ -152,38 +152,59 @@ def test_clicking_a_comment_selects_its_scene_and_seeks_the_playhead(
     assert win.playhead.scene == "payday" and abs(win.playhead.ms - 4200) <= frame
 
 
-def test_next_unwatched_branch_plays_the_expected_decision(qtbot: QtBot, review_window: Any) -> None:
+def test_next_unwatched_branch_steers_there_and_stops(qtbot: QtBot, review_window: Any) -> None:
+    """Defect 4 of issue 15: the branch is played to by itself (timers off, the way's
+    decisions made), the story stops where the new material begins, and the instruction
+    is in the story player, above the video (not in the Review dock behind it)."""
     win = review_window
     panel = win.panels["review"]
     player = win.panels["playthrough"]
+    ctrl = player.controller
     assert panel.coverage.counts.text().startswith("0% watched")
     click(panel.coverage.next_button)
+    settle()
+    # nothing watched yet: the new material is the start scene, paused on its first frame
     assert panel.last_branch is not None
     assert (panel.last_branch.scene, panel.last_branch.option) == ("payday", "save")
-    assert player.controller.active and player.controller.start_scene == "payday"
-    assert "Save ¥200 for the trip" in panel.coverage.hint.text()
-    # the playthrough's events were recorded: payday is watched and the % is shown
-    assert panel.session.watched_scenes() == {"payday"}
-    percent = panel.session.coverage().percent
-    assert percent == 100 // 18
-    assert panel.coverage.counts.text().startswith(f"{percent}% watched · 1/8 scenes")
-    assert panel.coverage.bar.value() == percent
-    assert win.graph.graph.watched("payday") is True and win.graph.graph.watched("spend_path") is False
-    player.controller.stop()
-    # after watching the default path, the nearest unwatched decision is payday's other option
+    assert ctrl.engine is not None and ctrl.engine.scene_id == "payday" and ctrl.engine.t == 0
+    assert not ctrl.running and ctrl.engine.timers == "off"
+    banner = player.guide.banner
+    assert banner.isVisible() and "“Payday” has not been watched yet" in banner.text()
+    assert not banner.geometry().intersects(player.surface.geometry())  # above, not behind
+    assert panel.session.watched_scenes() == {"payday"}  # shown from its first frame
+    click(player.side.pause_button)  # Resume: the reviewer watches it; the banner goes
+    assert ctrl.running and not banner.isVisible() and panel.coverage.hint.isHidden()
+    ctrl.stop()
+    # after watching the default path, the next branch is payday's other option
     panel.session.record_events(run_trace(win.doc.project))
+    watched = (panel.session.watched_scenes(), set(panel.session.review.watched_options))
     click(panel.coverage.next_button)
+    settle()
     assert (panel.last_branch.scene, panel.last_branch.option) == ("payday", "spend")
-    assert "Buy the new phone" in panel.coverage.hint.text()
-    assert player.controller.engine is not None and player.controller.engine.scene_id == "payday"
-    player.controller.stop()
-    # while playing in save_path, its own unwatched option is nearer
-    assert player.play_from("save_path")
-    player.controller.stop()
-    assert panel.play_next_unwatched()
-    assert (panel.last_branch.scene, panel.last_branch.option) == ("save_path", "hotpot")
-    assert player.controller.start_scene == "save_path"
-    player.controller.stop()
+    eng = ctrl.engine
+    assert eng is not None and eng.scene_id == "payday" and eng.waiting and eng.pause_reason == "timers_off"
+    assert ctrl.start_scene is None and [i["action"] for i in ctrl.inputs] == ["decline_prompt"]
+    assert "choose “Buy the new phone” (highlighted)" in banner.text() and banner.isVisible()
+    assert [b.highlighted for b in player.overlay.options] == [False, True]
+    assert panel.coverage.hint.text() == banner.text()
+    # the jump recorded nothing; choosing the option records it and clears the banner
+    assert (panel.session.watched_scenes(), set(panel.session.review.watched_options)) == watched
+    assert player.overlay.press_number(2)
+    assert not banner.isVisible() and panel.coverage.hint.isHidden()
+    assert "payday/spend" in panel.session.review.watched_options
+    assert "spend_path" in panel.session.watched_scenes()
+    ctrl.stop()
+    # taking another option than the highlighted one says so
+    click(panel.coverage.next_button)
+    settle()
+    assert panel.last_branch.option is not None
+    wanted = panel.last_branch
+    other = next(o for o in ctrl.engine.open_choice.options if o.id != wanted.option)
+    assert ctrl.choose(other.id)
+    assert banner.isVisible() and f"You chose “{other.label}”" in banner.text()
+    click(player.side.play_button)  # another playthrough: the note goes
+    assert not banner.isVisible()
+    ctrl.stop()
 
 
 def test_approve_scene_and_export_report(qtbot: QtBot, review_window: Any, tmp_path: Path) -> None:
