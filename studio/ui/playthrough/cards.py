@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from studio.model import Product, SavingsGoal, SavingsPrompt
 from studio.model.currency import format_money
 from studio.ui.text import plain_label
 
 CARD_QSS = """
-QFrame#playCard { background: rgba(18, 20, 24, 232); border: 1px solid rgba(255,255,255,40);
-                  border-radius: 12px; }
+QFrame#playCard { background: #121418; border: 1px solid #3c3f45; border-radius: 12px; }
+QFrame#playCard QScrollArea, QFrame#playCard QWidget#cardBody { background: transparent; border: none; }
 QFrame#playCard QLabel { color: #f2f3f5; background: transparent; }
 QFrame#playCard QLabel#cardKicker { color: #ffd23f; font-weight: bold; }
 QFrame#playCard QLabel#cardBig { font-size: 18pt; font-weight: bold; }
@@ -37,33 +37,62 @@ ENDING_TEXT = {"good": "Good ending", "neutral": "Neutral ending", "bad": "Bad e
 
 
 class Card(QFrame):
-    """Base card: dark rounded frame with a vertical layout."""
+    """Base card: an opaque dark rounded frame (busy video never shows through).
+
+    The content (``box``) sits in a scroll area and the buttons below it, so a card
+    given less height than it needs (a short dock) scrolls its text and keeps its
+    buttons in view: nothing is cut off.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playCard")
         self.setStyleSheet(CARD_QSS)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(14, 12, 14, 12)
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(14, 12, 14, 12)
+        self.outer.setSpacing(8)
+        self.body = QWidget()
+        self.body.setObjectName("cardBody")
+        self.box = QVBoxLayout(self.body)
+        self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(6)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("cardScroll")
+        self.scroll.setWidget(self.body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.viewport().setAutoFillBackground(False)
+        self.outer.addWidget(self.scroll, 1)
         self.row: QBoxLayout | None = None
         self.row_buttons: tuple[QPushButton, ...] = ()
         self.hide()
 
     def height_for(self, width: int) -> int:
-        """Height at ``width``; buttons that do not fit side by side are stacked."""
+        """Height the whole card needs at ``width``; buttons that do not fit side by side are stacked."""
+        margins = self.outer.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        extra = margins.top() + margins.bottom()
         if self.row is not None:
-            margins = self.box.contentsMargins()
             needed = sum(b.sizeHint().width() for b in self.row_buttons)
-            needed += self.row.spacing() * (len(self.row_buttons) - 1) + margins.left() + margins.right()
-            wide = needed <= width
+            needed += self.row.spacing() * (len(self.row_buttons) - 1)
+            wide = needed <= inner
             direction = QBoxLayout.Direction.RightToLeft if wide else QBoxLayout.Direction.TopToBottom
             if self.row.direction() != direction:
                 self.row.setDirection(direction)
+            self.row.activate()
+            extra += self.row.sizeHint().height() + self.outer.spacing()
         self.box.activate()
-        h = self.box.totalHeightForWidth(width)
-        return h if h > 0 else self.sizeHint().height()
+        # (the height for the width can come out short of the styled fonts' size hint)
+        body = max(self.box.totalHeightForWidth(inner), self.box.sizeHint().height())
+        return body + extra
+
+    def min_height(self) -> int:
+        """The least height that still shows the buttons and a line of text (it scrolls)."""
+        margins = self.outer.contentsMargins()
+        row = self.row.sizeHint().height() + self.outer.spacing() if self.row is not None else 0
+        return margins.top() + margins.bottom() + row + self.fontMetrics().height() * 2
 
     def _buttons(self, *buttons: QPushButton) -> None:
         """A row of buttons, the primary (last) one rightmost, or on top when stacked."""
@@ -72,7 +101,7 @@ class Card(QFrame):
         for b in reversed(buttons):
             row.addWidget(b, 1)
         self.row, self.row_buttons = row, buttons
-        self.box.addLayout(row)
+        self.outer.addLayout(row)
 
 
 class PromptCard(Card):
@@ -126,6 +155,8 @@ class ProductCard(Card):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.product_id: str | None = None
+        self.tag_id: str | None = None  # the tag it was opened from (closes when that hides)
+        self.scene_id: str | None = None
         self.kicker = plain_label("Product", "cardKicker")
         self.name = plain_label("", "cardTitle")
         self.price = plain_label("", "cardBig")
@@ -144,6 +175,7 @@ class ProductCard(Card):
     def set_product(self, product: Product | None, event: Mapping[str, object], cta: str) -> None:
         """Fill from the ``product_clicked`` event (and the catalog entry, if any)."""
         self.product_id = str(event.get("product"))
+        self.tag_id, self.scene_id = str(event.get("tag")), str(event.get("scene"))
         name = str(event.get("name") or (product.name if product else self.product_id))
         price = event.get("price")
         currency = str(event.get("currency") or (product.currency if product else "CNY"))

@@ -102,8 +102,9 @@ class Overlay(QWidget):
             button.set_highlighted(option.id == option_id)
 
     def close_product(self) -> None:
-        self.product_card.hide()
-        self.product_card.product_id = None
+        card = self.product_card
+        card.hide()
+        card.product_id = card.tag_id = card.scene_id = None
 
     def on_event(self, event: dict[str, Any]) -> None:
         kind = event["type"]
@@ -149,8 +150,9 @@ class Overlay(QWidget):
             self.close_product()
         else:
             self.ending_card.hide()
-        if eng is None:
-            self.close_product()
+        card = self.product_card
+        if eng is None or card.scene_id != eng.scene_id or card.tag_id not in eng.shown_tags:
+            self.close_product()  # its tag ended, or another scene began
         self.update_countdown()
         self.relayout()
 
@@ -258,21 +260,26 @@ class Overlay(QWidget):
             if self.prompt_card.isVisible():
                 y = min(box.y() + margin + self.prompt_card.height_for(inner_w) + 8, box.bottom() - h)
             note.setGeometry(box.x() + (box.width() - w) // 2, y, w, h)
-        for card in (self.prompt_card, self.product_card, self.ending_card):
-            if not card.isVisible():
-                continue
-            h = min(card.height_for(inner_w), box.height() - 2 * margin)
-            if card is self.prompt_card:
-                y = top
-            elif card is self.product_card:
-                # At the bottom, above the options: the tags and the video stay visible.
-                y = bottom - h
-                if self.prompt_card.isVisible():
-                    y = max(y, self.prompt_card.geometry().bottom() + 8)
-                y = min(max(y, top), box.bottom() - margin - h)
-            else:
-                y = box.center().y() - h // 2
-            card.setGeometry(box.x() + margin, y, inner_w, h)
+        if self.prompt_card.isVisible():
+            h = min(self.prompt_card.height_for(inner_w), box.height() - 2 * margin)
+            self.prompt_card.setGeometry(box.x() + margin, top, inner_w, h)
+        if self.product_card.isVisible():
+            # At the bottom, above the options (never over them), below the prompt card if
+            # there is room; a card with less room than it needs scrolls its text.
+            card = self.product_card
+            ceiling = self.prompt_card.geometry().bottom() + 8 if self.prompt_card.isVisible() else top
+            if bottom - ceiling < card.min_height():
+                ceiling = top  # too little room under the prompt: over it (raised above it)
+            h = max(1, min(card.height_for(inner_w), bottom - ceiling + 1))
+            card.setGeometry(box.x() + margin, bottom - h + 1, inner_w, h)
+        if self.ending_card.isVisible():
+            # Over the video, and wider than a narrow (short-dock) video if the surface allows.
+            area = self.rect().adjusted(8, 8, -8, -8)
+            w = min(area.width(), max(inner_w, 320))
+            h = min(self.ending_card.height_for(w), area.height())
+            x = min(max(area.x(), box.center().x() - w // 2), area.right() - w + 1)
+            y = min(max(area.y(), box.center().y() - h // 2), area.bottom() - h + 1)
+            self.ending_card.setGeometry(x, y, w, h)
         for widget in (
             self.countdown,
             self.status,
