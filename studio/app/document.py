@@ -11,6 +11,12 @@ never write the project themselves.
 Saving goes through :func:`studio.model.io.save` (atomic, keeps a backup)
 and refuses to overwrite a ``drama.json`` that another program changed since
 it was loaded (:class:`DiskConflict`) unless told to.
+
+A new project lives in a managed *untitled* folder (:func:`studio.app.paths.new_untitled_folder`)
+from New until its first Save As, so clips can be imported into its ``media/`` at once and
+autosave/recovery work as for any project; Save As moves it (clips hard-linked or copied) and
+removes the untitled folder.  An untitled folder is also removed when the document leaves it
+empty, or after :meth:`Document.discard_untitled`; otherwise it is kept (nothing is lost).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from PySide6.QtGui import QUndoStack
 
 from studio.app.commands import OpCommand
 from studio.app.lockfile import LockInfo, ProjectLock
+from studio.app.paths import is_untitled, new_untitled_folder
 from studio.model.errors import ProjectError
 from studio.model.io import (
     PROJECT_FILE,
@@ -117,6 +124,7 @@ class Document(QObject):
         self.migrated_from: int | None = None
         self.user_read_only = False  # asked for read-only (not just locked out)
         self._lock: ProjectLock | None = None
+        self._discard_untitled = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.clean_changed)
 
@@ -134,8 +142,17 @@ class Document(QObject):
     def dirty(self) -> bool:
         return not self.undo_stack.isClean()
 
+    @property
+    def untitled(self) -> bool:
+        """The project lives in the studio's managed untitled folder (never saved by the user)."""
+        return is_untitled(self.path)
+
+    def has_content(self) -> bool:
+        """Something a creator made: scenes or clips (an empty new project has none)."""
+        return bool(self._project.scenes or self._project.media)
+
     def display_name(self) -> str:
-        if self.path is None:
+        if self.path is None or self.untitled:
             return self._project.title or UNTITLED
         return self.path.parent.name if self.path.name == PROJECT_FILE else self.path.name
 
@@ -196,9 +213,12 @@ class Document(QObject):
         lock_owner: LockInfo | None = None,
     ) -> None:
         """Replace the whole content; the undo history starts afresh."""
+        left = self.path if self.path != path else None
         if self._lock is not None and self._lock is not lock:
             self._lock.release()
         self._lock = lock
+        if left is not None:
+            self._leave_untitled(left)
         self._project = project
         self.path = path
         self.disk_hash = disk_hash
@@ -215,8 +235,45 @@ class Document(QObject):
         self.file_changed.emit()
 
     def new(self, title: str = UNTITLED) -> None:
+        """No file at all (the window's "no project open" state); see :meth:`new_untitled`."""
         self.migrated_from = None
         self.set_project(Project(title=title), None)
+
+    def new_untitled(self, project: Project | None = None, *, dirty: bool = False) -> Path:
+        """Start ``project`` (default: an empty one) in a fresh untitled folder; returns the folder."""
+        folder = new_untitled_folder()
+        try:
+            save(project or Project(title=UNTITLED), folder / PROJECT_FILE)
+        except (ProjectError, OSError) as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise ProjectError(f"{folder}: cannot start a new project ({exc})") from None
+        self.open_untitled(folder, dirty=dirty)
+        return folder
+
+    def open_untitled(self, folder: Path, *, dirty: bool = False) -> None:
+        """Open a project built in an untitled folder (a template, a sample's copy).
+
+        ``dirty``: it holds content the creator has not saved anywhere yet, so autosave covers it
+        and closing asks to save it.
+        """
+        self.open(folder)
+        if dirty:
+            self.undo_stack.resetClean()
+            self.clean_changed.emit(False)
+
+    def discard_untitled(self) -> None:
+        """The creator chose to drop this untitled project: its folder goes when the document leaves it."""
+        self._discard_untitled = self.untitled
+
+    def _leave_untitled(self, path: Path) -> None:
+        """The document no longer shows ``path``: remove it if it was an untitled folder that was
+        discarded or left empty and clean."""
+        discard, self._discard_untitled = self._discard_untitled, False
+        if not is_untitled(path):
+            return
+        folder = path.parent if path.name == PROJECT_FILE else path
+        if discard or not (self.has_content() or self.dirty):
+            shutil.rmtree(folder, ignore_errors=True)
 
     def open(self, path: str | Path, read_only: bool = False) -> None:
         """Load a project folder (or its drama.json); raises ProjectError (one line).
@@ -295,12 +352,15 @@ class Document(QObject):
         if lock is not self._lock and self._lock is not None:
             self._lock.release()
         self._lock = lock
+        moved_from = self.folder if self.untitled and self.folder != written.parent else None
         self.path = written
         self.disk_hash = file_sha256(written)
         self.read_only = False
         self.lock_owner = None
         self.migrated_from = None
         self.undo_stack.setClean()
+        if moved_from is not None:  # Save As of an untitled project: it now lives where the creator chose
+            shutil.rmtree(moved_from, ignore_errors=True)
         self.file_changed.emit()
         return written
 
@@ -311,7 +371,9 @@ class Document(QObject):
         self.open(self.path, read_only=self.user_read_only)
 
     def close(self) -> None:
-        """Release the lock (call when the window closes)."""
+        """Release the lock (call when the window closes); an empty or discarded untitled folder goes."""
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        if self.path is not None:
+            self._leave_untitled(self.path)

@@ -1,6 +1,7 @@
 """Where the studio keeps its own files (never inside a user's project).
 
-``data_dir()`` holds recovery files and settings; ``cache_dir()`` holds
+``data_dir()`` holds recovery files, settings and untitled projects (``untitled/``: a
+project lives there from New until its first Save As); ``cache_dir()`` holds
 thumbnails.  Both follow ``QStandardPaths`` (generic data/cache locations +
 ``drama-studio``) unless ``DRAMA_STUDIO_DATA_DIR`` is set, which tests use to
 redirect everything into a temporary folder.
@@ -9,6 +10,8 @@ redirect everything into a temporary folder.
 from __future__ import annotations
 
 import os
+import secrets
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -46,3 +49,37 @@ def recovery_dir() -> Path:
     folder = data_dir() / "recovery"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+UNTITLED_DIR = "untitled"
+
+
+def untitled_root() -> Path:
+    """Where projects live between New and their first Save As (created on demand)."""
+    folder = data_dir() / UNTITLED_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def new_untitled_folder() -> Path:
+    """A fresh, empty folder for a new untitled project (``untitled/<date>-<random>``)."""
+    root = untitled_root()
+    while True:
+        folder = root / f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
+
+
+def is_untitled(path: Path | None) -> bool:
+    """Whether ``path`` (a project folder or its drama.json) lies in the managed untitled folder."""
+    if path is None:
+        return False
+    root = untitled_root().resolve()
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True

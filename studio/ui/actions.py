@@ -5,6 +5,9 @@ icon, tip, menu, short toolbar text) and when it can run (``enabled_when``, a
 predicate over :class:`ActionState`: the document's and the selection's state).
 Who runs it is bound when the window assembles its panels: the window and each
 panel serve routes (:class:`Route`, :meth:`ActionRegistry.serve`) for the ids they handle.
+To add a command: one ``A(...)`` line in :data:`ACTIONS` (its menu and place follow from
+the order there), and one route served by whoever runs it; Help > Keyboard Shortcuts
+lists its shortcut by itself.
 A route with ``focus`` runs only while the keyboard focus is inside that
 widget; such routes are tried first, then the others in the order served.  A
 handler returns False when it had nothing to act on (the next route runs).
@@ -28,8 +31,9 @@ Key = QKeySequence.StandardKey
 class ActionState:
     """What the enabled-when predicates look at."""
 
-    writable: bool = True  # the document accepts edits (not read-only)
-    has_path: bool = False  # the project has been saved or opened from disk
+    writable: bool = True  # a project is open and accepts edits (not read-only)
+    has_path: bool = False  # the project has been saved or opened from disk (not untitled)
+    has_project: bool = True  # a project is open (False: the start screen)
     has_selection: bool = False  # at least one scene is selected
     can_undo: bool = False
     can_redo: bool = False
@@ -48,6 +52,10 @@ def writable(state: ActionState) -> bool:
 
 def has_path(state: ActionState) -> bool:
     return state.has_path
+
+
+def has_project(state: ActionState) -> bool:
+    return state.has_project
 
 
 def has_selection(state: ActionState) -> bool:
@@ -91,13 +99,17 @@ class ActionSpec:
 A = ActionSpec
 ACTIONS: tuple[ActionSpec, ...] = (
     A("file.new", "&New", FILE, Key.New, "new", "Start a new drama", "New"),
-    A("file.open", "&Open…", FILE, Key.Open, "open", "Open a drama project", "Open"),
-    A("file.save", "&Save", FILE, Key.Save, "save", "Save the project", "Save", separator_before=True),
-    A("file.save_as", "Save &As…", FILE, Key.SaveAs, tip="Save into another folder"),
+    A("file.open", "&Open…", FILE, Key.Open, "open", "Open a drama project folder", "Open"),
+    A("file.close", "&Close Project", FILE, Key.Close, tip="Close the project and show the start screen",
+      enabled_when=has_project),
+    A("file.save", "&Save", FILE, Key.Save, "save", "Save the project", "Save", separator_before=True,
+      enabled_when=has_project),
+    A("file.save_as", "Save &As…", FILE, Key.SaveAs, tip="Save the project into a folder you choose",
+      enabled_when=has_project),
     A("file.revert", "&Revert to Saved", FILE, tip="Drop unsaved changes", enabled_when=has_path),
     A("file.reload", "Reload from &Disk", FILE, tip="Read drama.json again", enabled_when=has_path),
     A("file.export_bundle", "&Export Bundle…", FILE, "Ctrl+E", tip="Export a .drama.zip",
-      separator_before=True),
+      separator_before=True, enabled_when=has_project),
     A("file.open_bundle", "Open &Bundle…", FILE, tip="Import a .drama.zip and open it"),
     A("file.quit", "&Quit", FILE, Key.Quit, separator_before=True),
     # The main window takes these two QActions from the undo stack (text: the prefix of "Undo Move").
@@ -129,7 +141,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("view.zoom_out", "Zoom &Out", VIEW, Key.ZoomOut, "zoom-out"),
     A("view.zoom_fit", "Zoom to &Fit", VIEW, "Ctrl+0", "fit", "Show every scene", "Zoom to Fit"),
     A("view.zoom_reset", "&Actual Size", VIEW, "Ctrl+1"),
-    A("help.about", "&About Drama Studio", HELP),
+    A("help.getting_started", "&Getting Started", HELP, Key.HelpContents, tip="The first hour, step by step"),
+    A("help.shortcuts", "&Keyboard Shortcuts", HELP, "Ctrl+/", tip="Every shortcut of the studio"),
+    A("help.about", "&About Drama Studio", HELP, separator_before=True),
 )
 SPECS: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 

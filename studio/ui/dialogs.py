@@ -2,11 +2,54 @@
 
 Every dialog the studio asks goes through these functions; tests replace
 them with ``monkeypatch.setattr(dialogs, "choose", ...)``.
+
+One convention for files: a project IS a folder (holding ``drama.json`` and ``media/``).
+Open chooses a project folder (a ``drama.json`` chosen or typed there stands for its
+folder: :func:`project_folder`), Save As names a folder, recent projects are folders.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from studio.model.io import PROJECT_FILE
+
+
+def project_folder(path: str | Path) -> Path:
+    """The project folder ``path`` names: a ``drama.json`` (or any .json file) stands for its folder."""
+    p = Path(path).expanduser()
+    if p.suffix.lower() == ".json" and not p.is_dir():
+        return p.parent
+    return p
+
+
+class ProjectFolderDialog(QFileDialog):
+    """Open a project: choose its folder.  Files are listed too; choosing a drama.json opens its
+    folder, and accepting a folder that holds no project steps into it instead."""
+
+    def __init__(self, parent: QWidget | None, start: str = "") -> None:
+        super().__init__(parent, "Open drama project (choose its folder)", start)
+        self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        self.setFileMode(QFileDialog.FileMode.Directory)
+        self.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        self.setLabelText(QFileDialog.DialogLabel.FileName, "Project folder:")
+        self.setLabelText(QFileDialog.DialogLabel.Accept, "Open")
+        self.chosen: Path | None = None
+
+    def accept(self) -> None:
+        picked = self.selectedFiles()
+        if not picked:
+            return
+        folder = project_folder(picked[0])
+        if (folder / PROJECT_FILE).is_file():
+            self.chosen = folder
+            self.done(QFileDialog.DialogCode.Accepted)
+        elif folder.is_dir() and folder.resolve() != Path(self.directory().absolutePath()).resolve():
+            self.setDirectory(str(folder))  # a plain folder: look inside it
+        else:
+            QMessageBox.information(self, "Not a drama project", f"{folder} holds no {PROJECT_FILE}.")
 
 
 def choose(parent: QWidget | None, title: str, text: str, options: list[str], default: int = 0) -> str | None:
@@ -36,19 +79,26 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def open_project_path(parent: QWidget | None, start: str = "") -> str | None:
-    """A drama.json (or its folder) to open."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Open drama project", start, "Drama project (drama.json);;JSON files (*.json)"
-    )
-    return path or None
+    """A project folder to open (a drama.json chosen there stands for its folder)."""
+    dialog = ProjectFolderDialog(parent, start)
+    if not dialog.exec() or dialog.chosen is None:
+        return None
+    return str(dialog.chosen)
 
 
-def save_project_folder(parent: QWidget | None, start: str = "") -> str | None:
-    """A folder to save the project into (created if needed)."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Save project as (a folder holding drama.json and media/)", start, "Project folder (*)"
-    )
-    return path or None
+def save_project_folder(parent: QWidget | None, start: str = "", name: str = "") -> str | None:
+    """A new project folder to save into (created if needed); ``name`` is offered in the field."""
+    dialog = QFileDialog(parent, "Save project as: a new folder for drama.json and media/", start)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setLabelText(QFileDialog.DialogLabel.FileName, "Project folder:")
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Save")
+    if name:
+        dialog.selectFile(name)
+    if not dialog.exec() or not dialog.selectedFiles():
+        return None
+    return str(project_folder(dialog.selectedFiles()[0]))
 
 
 def media_files(parent: QWidget | None, start: str = "") -> list[str]:

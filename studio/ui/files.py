@@ -1,4 +1,10 @@
-"""File commands of the main window: New, Open, Save, Save As, Revert, Reload.
+"""File commands of the main window: New, Open, Close, Save, Save As, Revert, Reload.
+
+New starts a project in a managed untitled folder (from a template, or a copy of a sample),
+so Import works at once; Save (and Save As) of an untitled project asks for the folder it
+should live in and moves it there.  Closing an untitled project that holds something asks
+to save it.  A project is a folder: Open takes the folder (or its drama.json, standing for
+it) and recent projects are folders.
 
 :class:`FileController` asks the questions (through :mod:`studio.ui.dialogs`)
 and calls :class:`~studio.app.document.Document`.  Unsaved work is never
@@ -15,6 +21,8 @@ for a project already open read-only.
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -24,8 +32,11 @@ from studio.app import settings
 from studio.app.autosave import AutoSaver, Recovery
 from studio.app.document import DiskConflict, Document, ReadOnlyError
 from studio.app.lockfile import LockInfo, ProjectLock, current_owner, read_lock, this_host
+from studio.app.paths import new_untitled_folder
 from studio.model.errors import ProjectError
 from studio.model.io import project_file
+from studio.templates import TEMPLATES, build
+from studio.templates.samples import copy_project
 from studio.ui import dialogs
 
 OPEN_READ_ONLY, OPEN_ANYWAY, CANCEL = "Open Read-Only", "Open Anyway", "Cancel"
@@ -48,6 +59,12 @@ def in_use_text(name: str, owner: LockInfo, action: str) -> str:
     )
 
 
+def folder_name(title: str) -> str:
+    """A folder name offered for a new project titled ``title`` ("My savings drama" -> my-savings-drama)."""
+    words = re.findall(r"\w+", title.lower())
+    return "-".join(words)[:60].strip("-") or "drama"
+
+
 class FileController(QObject):
     """Opens and saves the window's document, with the needed questions."""
 
@@ -62,9 +79,12 @@ class FileController(QObject):
     # --- questions ----------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True if it is fine to drop the current content (saved or discarded)."""
-        if not self.doc.dirty:
+        doc = self.doc
+        if doc.untitled and (doc.dirty or doc.has_content()):
+            return self._maybe_save_untitled()
+        if not doc.dirty:
             return True
-        if self.doc.read_only:
+        if doc.read_only:
             return self._maybe_save_copy()
         answer = dialogs.choose(
             self.window,
@@ -76,6 +96,22 @@ class FileController(QObject):
             return self.save()
         if answer == "Discard":
             self.autosaver.remove()
+            return True
+        return False
+
+    def _maybe_save_untitled(self) -> bool:
+        """An untitled project with something in it: Save (choose its folder), Discard, or Cancel."""
+        answer = dialogs.choose(
+            self.window,
+            "Save new project?",
+            f"'{self.doc.display_name()}' has not been saved to a folder of yours yet. Save it?",
+            ["Save…", "Discard", CANCEL],
+        )
+        if answer == "Save…":
+            return self.save_as()
+        if answer == "Discard":
+            self.autosaver.remove()
+            self.doc.discard_untitled()
             return True
         return False
 
@@ -128,7 +164,48 @@ class FileController(QObject):
         dialogs.warn(self.window, title, str(exc))
 
     # --- commands -----------------------------------------------------------------
-    def new(self) -> bool:
+    def _start_dir(self) -> str:
+        """Where Open and Save As start: beside the current project, else beside the last one."""
+        if self.doc.folder is not None and not self.doc.untitled:
+            return str(self.doc.folder.parent)
+        for recent in settings.recent_files():
+            if Path(recent).parent.is_dir():
+                return str(Path(recent).parent)
+        return str(Path.home())
+
+    def new(self, template: str = "blank", title: str | None = None) -> bool:
+        """A new project from ``template`` (see :data:`studio.templates.TEMPLATES`) in an untitled
+        folder: it is editable at once and clips can be imported into it."""
+        if not self.maybe_save():
+            return False
+        self.autosaver.remove()
+        project = build(template, title)
+        try:
+            self.doc.new_untitled(project, dirty=bool(project.scenes))
+        except ProjectError as exc:
+            self._error("Cannot start a new project", exc)
+            return False
+        name = TEMPLATES[template].name
+        self.doc.message.emit(f"New drama from the {name} template: Save to choose its folder")
+        return True
+
+    def open_copy(self, source: str | Path) -> bool:
+        """Open a copy of the project folder ``source`` (a sample) as a new untitled project."""
+        if not self.maybe_save():
+            return False
+        folder = new_untitled_folder()
+        try:
+            copy_project(Path(source), folder)
+            self.autosaver.remove()
+            self.doc.open_untitled(folder, dirty=True)
+        except (OSError, ProjectError) as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            self._error("Cannot open the sample", ProjectError(f"{source}: {exc}"))
+            return False
+        return True
+
+    def close_project(self) -> bool:
+        """Close the project (asking to save it if needed): the window shows its start screen."""
         if not self.maybe_save():
             return False
         self.autosaver.remove()
@@ -139,11 +216,11 @@ class FileController(QObject):
         if not self.maybe_save():
             return False
         if path is None:
-            start = str(self.doc.folder.parent) if self.doc.folder else str(Path.home())
-            chosen = dialogs.open_project_path(self.window, start)
+            chosen = dialogs.open_project_path(self.window, self._start_dir())
             if chosen is None:
                 return False
             path = chosen
+        path = dialogs.project_folder(path)
         claimed: ProjectLock | None = None
         if not read_only:
             go_on, claimed = self._claim(path)
@@ -165,7 +242,7 @@ class FileController(QObject):
         return True
 
     def save(self) -> bool:
-        if self.doc.path is None:
+        if self.doc.path is None or self.doc.untitled:
             return self.save_as()
         try:
             self.doc.save()
@@ -199,8 +276,8 @@ class FileController(QObject):
         return True
 
     def save_as(self) -> bool:
-        start = str(self.doc.folder.parent if self.doc.folder else Path.home())
-        chosen = dialogs.save_project_folder(self.window, start)
+        name = folder_name(self.doc.display_name()) if self.doc.untitled else ""
+        chosen = dialogs.save_project_folder(self.window, self._start_dir(), name)
         if chosen is None:
             return False
         try:

@@ -7,6 +7,10 @@ each panel the routes it serves, and enables every action by its predicate
 when the document or the selection changes.  The title shows the project and
 its unsaved state; banners say when the project is read-only or changed on
 disk.  Window layout persists in QSettings.
+
+While no project is open the window shows the start screen (:mod:`studio.ui.start`) instead
+of the graph, with the docks and the toolbar put away; opening or starting a project brings
+the layout back as it was.
 """
 
 from __future__ import annotations
@@ -14,9 +18,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from studio import __version__
@@ -28,15 +42,18 @@ from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 from studio.app.services import Services
 from studio.app.settings import Preferences
+from studio.templates.samples import project_title
 from studio.ui import dialogs
 from studio.ui.actions import SPECS, VIEW, ActionRegistry, ActionState, Route, done
 from studio.ui.banner import Banner
 from studio.ui.bundle_actions import BundleController
 from studio.ui.files import FileController
 from studio.ui.graph import GraphPanel
+from studio.ui.help import GettingStartedDialog, ShortcutsDialog
 from studio.ui.panels import PANELS
 from studio.ui.preferences import PreferencesDialog
 from studio.ui.problems.panel import summary as problem_summary
+from studio.ui.start import StartPage
 
 APP_NAME = "Drama Studio"
 
@@ -64,14 +81,25 @@ class MainWindow(QMainWindow):
         self.graph.view.show_grid = self.prefs.show_grid
         self.banner = Banner(self)
         self.disk_banner = Banner(self)
-        central = QWidget(self)
-        column = QVBoxLayout(central)
+        self.editor = QWidget(self)
+        column = QVBoxLayout(self.editor)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(self.banner)
         column.addWidget(self.disk_banner)
         column.addWidget(self.graph, 1)
-        self.setCentralWidget(central)
+        self.start_page = StartPage(self)
+        self.start_page.template_chosen.connect(lambda kind: self.files.new(kind))
+        self.start_page.open_chosen.connect(lambda: self.files.open())
+        self.start_page.recent_chosen.connect(lambda path: self.files.open(path))
+        self.start_page.sample_chosen.connect(lambda path: self.files.open_copy(path))
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.editor)
+        self.central.addWidget(self.start_page)
+        self.setCentralWidget(self.central)
+        self.showing_start = False
+        self._layout_before_start: QByteArray | None = None
+        self._help: dict[str, QDialog] = {}
 
         stack = self.doc.undo_stack
         made = {  # the undo stack's own actions: their text names the next step ("Undo Move")
@@ -101,6 +129,7 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.watcher.changed_on_disk.connect(self._on_disk_changed)
         self.files.recent_changed.connect(self._fill_recent)
+        self.files.recent_changed.connect(self.start_page.refresh)
         self._fill_recent()
         self.resize(1280, 800)
         self._restore_layout()
@@ -163,6 +192,7 @@ class MainWindow(QMainWindow):
         own: dict[str, Callable[[], object]] = {
             "file.new": self.files.new,
             "file.open": self.files.open,
+            "file.close": self.files.close_project,
             "file.save": self.files.save,
             "file.save_as": self.files.save_as,
             "file.revert": self.files.revert,
@@ -173,6 +203,8 @@ class MainWindow(QMainWindow):
             "edit.undo": stack.undo,
             "edit.redo": stack.redo,
             "edit.preferences": self.edit_preferences,
+            "help.getting_started": lambda: self.show_help("getting_started"),
+            "help.shortcuts": lambda: self.show_help("shortcuts"),
             "help.about": self.about,
         }
         self.registry.serve(Route(action_id, done(run)) for action_id, run in own.items())
@@ -198,7 +230,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = settings.recent_files()
         for path in recent:
-            action = self.recent_menu.addAction(path)
+            title = project_title(Path(path))
+            action = self.recent_menu.addAction(f"{title}  ({path})" if title else path)
             action.triggered.connect(lambda _=False, p=path: self.files.open(p))
         self.recent_menu.setEnabled(bool(recent))
 
@@ -208,9 +241,11 @@ class MainWindow(QMainWindow):
         return self.registry.trigger(action_id)
 
     def action_state(self) -> ActionState:
+        has_project = self.doc.path is not None
         return ActionState(
-            writable=not self.doc.read_only,
-            has_path=self.doc.path is not None,
+            writable=has_project and not self.doc.read_only,
+            has_path=has_project and not self.doc.untitled,
+            has_project=has_project,
             has_selection=bool(self.selection.scenes),
             can_undo=self.doc.undo_stack.canUndo(),
             can_redo=self.doc.undo_stack.canRedo(),
@@ -223,6 +258,17 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         dialogs.inform(self, "About", f"{APP_NAME} {__version__}\nBranching micro-drama authoring.")
+
+    def show_help(self, which: str) -> QDialog:
+        """Help > Getting Started or Keyboard Shortcuts: one window each, beside the studio."""
+        dialog = self._help.get(which)
+        if dialog is None:
+            dialog = GettingStartedDialog(self) if which == "getting_started" else ShortcutsDialog(self)
+            self._help[which] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.prefs, self)
@@ -242,12 +288,38 @@ class MainWindow(QMainWindow):
 
     # --- state display ------------------------------------------------------------------
     def _update_title(self, *_args: object) -> None:
+        if self.doc.path is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowModified(False)
+            return
         name = self.doc.display_name()
         suffix = " (read-only)" if self.doc.read_only else ""
         self.setWindowTitle(f"{name}[*]{suffix} — {APP_NAME}")
         self.setWindowModified(self.doc.dirty)
 
+    def _show_start(self, show: bool) -> None:
+        """The start screen instead of the graph (docks and toolbar put away), or back again."""
+        if show == self.showing_start:
+            return
+        self.showing_start = show
+        if show:
+            self._layout_before_start = self.saveState()
+            for dock in self.docks.values():
+                dock.hide()
+            self.toolbar.hide()
+            self._problem_label.hide()
+            self.start_page.refresh()
+            self.central.setCurrentWidget(self.start_page)
+            return
+        self.central.setCurrentWidget(self.editor)
+        self.toolbar.show()
+        self._problem_label.show()
+        if self._layout_before_start is not None:
+            self.restoreState(self._layout_before_start)
+        self._layout_before_start = None
+
     def _on_file_changed(self) -> None:
+        self._show_start(self.doc.path is None)
         self._update_title()
         self._update_actions()
         self.disk_banner.hide()
@@ -308,7 +380,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closed = True
-        settings.save_window(self.saveGeometry(), self.saveState())
+        state = self._layout_before_start if self.showing_start else None
+        settings.save_window(self.saveGeometry(), state if state is not None else self.saveState())
         self.autosaver.remove()
         self.bundles.shutdown()  # cancel and join a running export/import
         for shutdown in self._shutdowns:  # stop players and workers before Qt goes away

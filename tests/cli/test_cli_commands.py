@@ -13,6 +13,7 @@ from studio import cli
 from studio.bundle import cli_cmds as bundle_cmds
 from studio.engine import cli_play
 from studio.graph import cli_cmds as graph_cmds
+from studio.templates import cli_cmds as template_cmds
 from tests.support import ROOT, SAMPLES
 
 
@@ -25,6 +26,7 @@ def test_every_sub_command_runs_its_packages_function() -> None:
         ("play", project): cli_play.run_play,
         ("export", project, "-o", "out.zip"): bundle_cmds.run_export,
         ("import", "in.zip", "-o", "out"): bundle_cmds.run_import,
+        ("new", "folder", "--template", "savings"): template_cmds.run_new,
         ("info", project): cli.cmd_info,
         ("probe", "clip.mp4"): cli.cmd_probe,
         ("open", project): cli.cmd_gui,
@@ -32,7 +34,8 @@ def test_every_sub_command_runs_its_packages_function() -> None:
     }
     for argv, func in expected.items():
         assert parser.parse_args(list(argv)).func is func, argv
-    assert [c.name for c in cli.COMMANDS] == ["validate", "stats", "play", "export", "import"]
+    names = [c.name for c in cli.COMMANDS]
+    assert names[:5] == ["validate", "stats", "play", "export", "import"] and "new" in names
 
 
 @pytest.mark.parametrize("panel", ["studio.ui.problems", "studio.ui.timeline"])

@@ -101,10 +101,10 @@ def test_actions_are_enabled_by_their_predicates(
         assert not window.trigger(action_id), action_id
     assert window.doc.project is before and window.doc.undo_stack.count() == 0
 
-    # a new drama has no file to revert to or reload
-    assert window.trigger("file.new") and window.doc.path is None
+    # a new drama (in its untitled folder) has no file of the creator's to revert to or reload
+    assert window.trigger("file.new") and window.doc.untitled
     state = assert_enabled_by_predicates(window)
-    assert state.writable and not state.has_path
+    assert state.writable and not state.has_path and state.has_project
     assert not {"file.revert", "file.reload"} & enabled(window) and "file.save" in enabled(window)
     assert not window.trigger("file.revert")
 

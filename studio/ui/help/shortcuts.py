@@ -1,0 +1,93 @@
+"""Help > Keyboard Shortcuts: every action's shortcut (from the action registry) and the graph's keys.
+
+The graph's own keys come from ``studio.ui.graph.keys.GRAPH_KEYS`` (a list of (key text, what it
+does)); until that table exists the section is left out.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.ui.actions import ACTIONS, MENUS, ActionSpec
+
+GRAPH = "Branch graph"
+
+
+def plain(text: str) -> str:
+    """A menu text without its mnemonic and ellipsis ("&Open…" -> "Open")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+
+
+def key_text(spec: ActionSpec) -> str:
+    """The action's shortcut as this platform writes it ("" when it has none)."""
+    if spec.shortcut is None:
+        return ""
+    return QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def graph_keys() -> list[tuple[str, str]]:
+    """The graph's key table (``studio.ui.graph.keys.GRAPH_KEYS``), empty until it exists."""
+    try:
+        module = importlib.import_module("studio.ui.graph.keys")
+    except ImportError:
+        return []
+    table = getattr(module, "GRAPH_KEYS", [])
+    return [(str(key), str(what)) for key, what in table]
+
+
+def shortcut_rows(specs: Sequence[ActionSpec] = ACTIONS) -> list[tuple[str, str, str]]:
+    """(section, command, key) for every action with a shortcut, by menu, then the graph's keys."""
+    rows: list[tuple[str, str, str]] = []
+    for menu in MENUS:
+        keyed = [(s, key_text(s)) for s in specs if s.menu == menu]
+        rows.extend((plain(menu), plain(s.text), key) for s, key in keyed if key)
+    rows.extend((GRAPH, what, key) for key, what in graph_keys())
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """A two-column list (command, key) grouped by menu; not modal."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcuts")
+        self.setWindowTitle("Keyboard Shortcuts")
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["Command", "Key"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        sections: dict[str, QTreeWidgetItem] = {}
+        for section, command, key in shortcut_rows():
+            parent_item = sections.get(section)
+            if parent_item is None:
+                parent_item = QTreeWidgetItem(self.tree, [section, ""])
+                font = parent_item.font(0)
+                font.setBold(True)
+                parent_item.setFont(0, font)
+                parent_item.setFirstColumnSpanned(True)
+                sections[section] = parent_item
+            QTreeWidgetItem(parent_item, [command, key])
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addWidget(self.tree, 1)
+        column.addWidget(buttons)
+        self.resize(520, 620)
