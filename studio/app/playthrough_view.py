@@ -5,10 +5,53 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from studio.engine import Engine
-from studio.model import Product, ProductTag, Project, SavingsGoal, SavingsPrompt, Scene
+from studio.model import Option, Product, ProductTag, Project, SavingsGoal, SavingsPrompt, Scene
+from studio.model.placeholders import fill, format_amount
 
 if TYPE_CHECKING:
     from studio.app.document import Document
+
+
+def money(project: Project, amount: int, currency: str | None = None) -> str:
+    """Minor units as the drama's locale writes money (the project currency by default)."""
+    return format_amount(amount, currency or project.currency, project.locale)
+
+
+def _goal_name(project: Project, goal_id: str) -> str:
+    goal = project.goal_map().get(goal_id)
+    return goal.name if goal is not None else goal_id
+
+
+def option_text(project: Project, option: Option) -> str:
+    """An option's label as the viewer reads it: ``{amount}`` and ``{goal}`` of its deposit filled."""
+    deposit = option.deposit
+    if deposit is None:
+        return fill(option.label, {})
+    values = {"amount": money(project, deposit.amount), "goal": _goal_name(project, deposit.goal)}
+    return fill(option.label, values)
+
+
+def option_badge(project: Project, option: Option) -> str | None:
+    """``+¥20.00`` on the button of a deposit option that shows its amount (else None)."""
+    if option.deposit is None or not option.show_amount:
+        return None
+    return "+" + money(project, option.deposit.amount)
+
+
+def prompt_text(project: Project, prompt: SavingsPrompt) -> str:
+    values = {"amount": money(project, prompt.amount), "goal": _goal_name(project, prompt.goal)}
+    return fill(prompt.text, values)
+
+
+def tag_text(project: Project, tag: ProductTag) -> str:
+    """A tag's call to action with ``{product}`` and ``{price}`` filled."""
+    product = project.product_map().get(tag.product)
+    values = {}
+    if product is not None:
+        values["product"] = product.name
+        if product.price is not None:
+            values["price"] = money(project, product.price, product.currency)
+    return fill(tag.cta, values)
 
 
 class PlaythroughView:
@@ -83,6 +126,22 @@ class PlaythroughView:
 
     def product(self, product_id: str) -> Product | None:
         return self._project.product_map().get(product_id) if self._project else None
+
+    def shown_project(self) -> Project:
+        """The played copy, else the document's project (before any start)."""
+        return self._project if self._project is not None else self._document.project
+
+    def option_text(self, option: Option) -> str:
+        return option_text(self.shown_project(), option)
+
+    def option_badge(self, option: Option) -> str | None:
+        return option_badge(self.shown_project(), option)
+
+    def prompt_text(self, prompt: SavingsPrompt) -> str:
+        return prompt_text(self.shown_project(), prompt)
+
+    def tag_text(self, tag: ProductTag) -> str:
+        return tag_text(self.shown_project(), tag)
 
     def currency(self) -> str:
         return self._project.currency if self._project else self._document.project.currency

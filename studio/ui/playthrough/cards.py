@@ -57,14 +57,14 @@ class Card(QFrame):
         self.box = QVBoxLayout(self.body)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(6)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("cardScroll")
-        self.scroll.setWidget(self.body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.viewport().setAutoFillBackground(False)
-        self.outer.addWidget(self.scroll, 1)
+        self.scroller = QScrollArea(self)
+        self.scroller.setObjectName("cardScroll")
+        self.scroller.setWidget(self.body)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.viewport().setAutoFillBackground(False)
+        self.outer.addWidget(self.scroller, 1)
         self.row: QBoxLayout | None = None
         self.row_buttons: tuple[QPushButton, ...] = ()
         self.hide()
@@ -135,12 +135,14 @@ class PromptCard(Card):
         more: int,
         pausing: bool,
         real: bool = True,
+        text: str | None = None,
     ) -> None:
-        """``real``: the playthrough's deposits go to the wallet (else a replay: no money moves)."""
+        """``real``: the playthrough's deposits go to the wallet (else a replay: no money moves);
+        ``text``: the prompt's text with its placeholders filled (default: as written)."""
         self.prompt_id = prompt.id
         kicker = "Savings · video paused" if pausing else "Savings"
         self.kicker.setText(kicker if real else f"{kicker} · replay: no money moves")
-        self.text.setText(prompt.text)
+        self.text.setText(prompt.text if text is None else text)
         self.amount.setText(format_money(prompt.amount, currency))
         self.goal.setText(f"into “{goal.name}”" if goal else f"into goal {prompt.goal}")
         self.more.setText(f"+{more} more prompt{'s' if more > 1 else ''} waiting" if more else "")
@@ -197,12 +199,13 @@ class EndingCard(Card):
         super().__init__(parent)
         self.kicker = plain_label("The end", "cardKicker")
         self.kind = plain_label("", "cardTitle")
+        self.text = plain_label("", "cardText")
         self.totals = plain_label("", "cardText")
         self.replay_button = QPushButton("Watch again")
         self.replay_button.setObjectName("cardPrimary")
         self.replay_button.setToolTip("Play again as the same viewer: a replay")
         self.back_button = QPushButton("Back")
-        for w in (self.kicker, self.kind, self.totals):
+        for w in (self.kicker, self.kind, self.text, self.totals):
             self.box.addWidget(w)
         self._buttons(self.back_button, self.replay_button)
         self.replay_button.clicked.connect(self.replay)
@@ -215,13 +218,18 @@ class EndingCard(Card):
         currency: str,
         can_back: bool,
         real: bool = True,
+        title: str | None = None,
+        text: str | None = None,
     ) -> None:
-        """Totals from ``ending_reached`` (saved: confirmed; pending: not answered yet)."""
+        """Totals from ``ending_reached`` (saved: confirmed; pending: not answered yet);
+        ``title``/``text``: the ending's own (else its kind names it)."""
         kind = event.get("kind")
         if event.get("dead_end"):
             self.kind.setText("Dead end: this scene is not marked as an ending")
         else:
-            self.kind.setText(ENDING_TEXT.get(str(kind), "Ending"))
+            self.kind.setText(title or ENDING_TEXT.get(str(kind), "Ending"))
+        self.text.setText(text or "")
+        self.text.setVisible(bool(text) and not event.get("dead_end"))
         saved, pending = event.get("saved"), event.get("pending")
         totals = saved if isinstance(saved, dict) else {}
         waiting = pending if isinstance(pending, dict) else {}

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from studio.app.playthrough import PlaythroughController
 from studio.model import Option, Rect
+from studio.model.placeholders import fill
 from studio.ui.playthrough.cards import EndingCard, ProductCard, PromptCard
 from studio.ui.playthrough.deposit_note import DepositNote
 from studio.ui.playthrough.surface import VideoSurface
@@ -114,7 +115,8 @@ class Overlay(QWidget):
             scene = self.controller.scene(event["scene"])
             tag = next((t for t in scene.tags if t.id == event["tag"]), None) if scene else None
             product = self.controller.product(event["product"])
-            self.product_card.set_product(product, event, tag.cta if tag else "Shop now")
+            cta = self.controller.tag_text(tag) if tag else "Shop now"
+            self.product_card.set_product(product, event, cta)
             self.product_card.show()
             self.relayout()
         elif kind == "went_back":
@@ -135,6 +137,7 @@ class Overlay(QWidget):
                 len(prompts) - 1,
                 first.pause and eng.pausing_prompt_open,
                 eng.real_deposits,
+                self.controller.prompt_text(first),
             )
             self.prompt_card.show()
         else:
@@ -143,8 +146,11 @@ class Overlay(QWidget):
         if ending is not None and eng is not None and eng.ended:
             project = self.controller.project
             goals = list(project.goals) if project else []
+            scene = self.controller.scene(str(ending.get("scene")))
             self.ending_card.set_ending(
-                ending, goals, self.controller.currency(), eng.can_go_back, eng.real_deposits
+                ending, goals, self.controller.currency(), eng.can_go_back, eng.real_deposits,
+                title=fill(scene.ending_title, {}) if scene is not None and scene.ending_title else None,
+                text=fill(scene.ending_text, {}) if scene is not None and scene.ending_text else None,
             )
             self.ending_card.show()
             self.close_product()
@@ -171,7 +177,9 @@ class Overlay(QWidget):
         if choice is None:
             return
         for number, option in enumerate(choice.options, start=1):
-            button = OptionButton(number, option.label, option.hotspot is not None, self)
+            ctrl = self.controller
+            label, badge = ctrl.option_text(option), ctrl.option_badge(option)
+            button = OptionButton(number, label, option.hotspot is not None, self, badge)
             button.set_highlighted(option.id == self.highlight)
             button.clicked.connect(lambda _=False, oid=option.id: self.controller.choose(oid))
             button.show()
@@ -187,7 +195,8 @@ class Overlay(QWidget):
             if tag_id in self.tags:
                 continue
             product = self.controller.product(tag.product)
-            chip = TagChip(tag_id, tag.cta, product.name if product else tag.product, self)
+            name = product.name if product else tag.product
+            chip = TagChip(tag_id, self.controller.tag_text(tag), name, self)
             chip.clicked.connect(lambda _=False, tid=tag_id: self.controller.click_product(tid))
             chip.show()
             self.tags[tag_id] = chip

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from studio.app.playthrough import PlaythroughController
 from studio.app.playthrough_steer import SteerResult
+from studio.app.playthrough_view import option_text
 from studio.model import Project
 from studio.ui.text import plain_label
 
@@ -35,7 +36,8 @@ def option_label(project: Project, scene_id: str, option_id: str | None) -> str:
     scene = project.scene_map().get(scene_id)
     choice = scene.choice if scene is not None else None
     option = next((o for o in choice.options if o.id == option_id), None) if choice else None
-    return f"“{option.label}”" if option is not None and option.label else "the unwatched option"
+    text = option_text(project, option) if option is not None else ""
+    return f"“{text}”" if text else "the unwatched option"
 
 
 def describe(result: SteerResult, project: Project) -> str:

@@ -19,6 +19,7 @@ WRAP = int(Qt.TextFlag.TextWordWrap)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 ACCENT = QColor("#3d7be0")
 HIGHLIGHT = QColor("#f0a500")
+SAVE_GREEN = QColor("#1f7a44")
 
 
 def button_text(text: str) -> str:
@@ -39,14 +40,23 @@ class OptionButton(QAbstractButton):
 
     PAD = 10
 
-    def __init__(self, number: int, label: str, on_hotspot: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        number: int,
+        label: str,
+        on_hotspot: bool,
+        parent: QWidget | None = None,
+        badge: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.number = number
         self.label = label
+        self.badge = badge  # "+¥20.00": what choosing it saves (shown at the right)
         self.on_hotspot = on_hotspot
         self.setObjectName("playOption")
         self.setText(label)
-        self.setAccessibleName(f"Option {number}: {label}")
+        saves = f" (saves {badge.removeprefix('+')})" if badge else ""
+        self.setAccessibleName(f"Option {number}: {label}{saves}")
         self.setToolTip(f"Press {number}" if number <= 9 else "")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -63,9 +73,12 @@ class OptionButton(QAbstractButton):
     def _badge(self) -> int:
         return QFontMetrics(self.font()).height() + 6
 
+    def _badge_width(self) -> int:
+        return QFontMetrics(self.font()).horizontalAdvance(self.badge) + self.PAD if self.badge else 0
+
     def height_for(self, width: int) -> int:
         fm = QFontMetrics(self.font())
-        text_w = max(20, width - self._badge() - 3 * self.PAD)
+        text_w = max(20, width - self._badge() - 3 * self.PAD - self._badge_width())
         rect = fm.boundingRect(QRect(0, 0, text_w, 10_000), WRAP, self.label)
         return max(self._badge(), rect.height()) + 2 * self.PAD
 
@@ -92,7 +105,13 @@ class OptionButton(QAbstractButton):
         p.setPen(QColor("#ffffff"))
         p.drawText(b, CENTER, str(self.number))
         left = int(b.right()) + self.PAD
-        text = QRect(left, 0, self.width() - left - self.PAD, self.height())
+        right = self.width() - self.PAD
+        if self.badge:
+            p.setPen(SAVE_GREEN)
+            p.drawText(QRect(left, 0, right - left, self.height()),
+                       int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), self.badge)
+            right -= self._badge_width()
+        text = QRect(left, 0, right - left, self.height())
         p.setPen(QColor("#14161a"))
         p.drawText(text, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft) | WRAP, self.label)
         p.end()

@@ -104,9 +104,46 @@ def test_ending_card_fits_a_short_dock(make_panel: MakePanel, qtbot: QtBot) -> N
         rect = QRect(button.mapTo(ov, QPoint(0, 0)), button.size())
         assert card.geometry().contains(rect) and button.isVisible()
     assert card.geometry().width() >= 300  # wider than the narrow video of a short dock
-    bar = card.scroll.verticalScrollBar()
+    bar = card.scroller.verticalScrollBar()
     assert card.height() < card.height_for(card.width())  # less room than it needs...
     assert bar.maximum() > 0  # ...so its text scrolls instead of being cut off
     bar.setValue(bar.maximum())
-    totals = QRect(card.totals.mapTo(card.scroll.viewport(), QPoint(0, 0)), card.totals.size())
-    assert card.scroll.viewport().rect().contains(totals.bottomLeft())
+    totals = QRect(card.totals.mapTo(card.scroller.viewport(), QPoint(0, 0)), card.totals.size())
+    assert card.scroller.viewport().rect().contains(totals.bottomLeft())
+
+
+def test_author_text_is_filled_and_deposit_options_show_their_amount(make_panel: MakePanel) -> None:
+    """Defects 2/6/9 of issue 15, studio side: placeholders filled with the locale's money,
+    "+¥200.00" on a deposit option that shows its amount, the ending's own title and text."""
+    project = load(SAMPLES / "savings").project
+    payday = project.scene_map()["payday"]
+    assert payday.choice is not None
+    save, spend = payday.choice.options
+    save.show_amount, spend.show_amount = True, True  # spend has no deposit: nothing to show
+    ending = project.scene_map()["ending_steady"]
+    ending.ending_title, ending.ending_text = "Slow and steady", "You kept {{calm}} and saved."
+    panel = make_panel(project)
+    panel.side.timers.setCurrentIndex(panel.side.timers.findData("off"))
+    panel.play_story()
+    at_clock(panel, 1600)
+    card = panel.overlay.prompt_card
+    assert card.text.text() == "Put ¥50.00 of your pay into the trip fund?"
+    panel.controller.decline_prompt()
+    at_clock(panel, 3200)
+    first, second = panel.overlay.options
+    assert (first.label, first.badge) == ("Save ¥200.00 for the trip", "+¥200.00")
+    assert (second.label, second.badge) == ("Buy the new phone", None)
+    assert "saves ¥200.00" in first.accessibleName()
+    assert first.height_for(first.width()) <= first.height()  # label and amount fit the button
+    panel.controller.choose("save")
+    eng = panel.controller.engine
+    for _ in range(40):
+        if eng.ended:
+            break
+        if eng.open_choice is not None:
+            wanted = "keep_saving" if eng.scene_id == "month_end" else eng.open_choice.options[0].id
+            panel.controller.choose(wanted)
+        at_clock(panel, eng.clock + 2000)
+    end = panel.overlay.ending_card
+    assert end.isVisible() and end.kind.text() == "Slow and steady"
+    assert end.text.text() == "You kept {calm} and saved." and end.text.isVisible()  # {{ is a brace
