@@ -92,15 +92,19 @@ def test_a_node_drag_is_one_undo_step(window: Any) -> None:
 
 
 def test_keyboard_nudges_merge(qtbot: QtBot, window: Any) -> None:
+    """Alt+arrows nudge (Shift+arrows further); consecutive nudges are one undo step."""
     from PySide6.QtCore import Qt
 
     view = window.graph.view
     click(view, node_point(window, "payday"))
     before = window.doc.project.scene_map()["payday"].position
     for _ in range(3):
-        qtbot.keyClick(view, Qt.Key.Key_Right)
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     after = window.doc.project.scene_map()["payday"].position
-    assert after.x == before.x + 30 and window.doc.undo_stack.count() == 1
+    assert (after.x, after.y) == (before.x + 30, before.y + 50)
+    assert window.doc.undo_stack.count() == 1
+    assert window.selection.scenes == {"payday"}
 
 
 def test_every_graph_action_is_one_undoable_step(qtbot: QtBot, window: Any) -> None:

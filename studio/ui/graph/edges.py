@@ -19,20 +19,35 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
+from studio.model import placeholders
 from studio.model.currency import format_money
-from studio.model.project import Option
+from studio.model.project import Option, Project
 from studio.ui.graph.items import SceneItem
 from studio.ui.graph.style import LOD_BLOCK, LOD_SMOOTH, MID_SCALE, NODE_H, NODE_W, PORT_R, GraphStyle
 
 ARROW = 9.0
-LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)  # curve parameters tried for a label
+NEXT = ""  # the option id of a "continues" edge (Scene.next): no option has an empty id
+CONTINUES = "continues"
+LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86)  # curve parameters tried for a label
+LABEL_GAP = 2.0  # free space kept around a label
+LABEL_WIDTHS = (1.0, 0.72, 0.5, 0.34)  # narrower (elided) labels tried when no spot is clear
+LABEL_MIN_W = 56.0
+LABEL_SHIFTS = (0.0, 0.6, -0.6, 1.2, -1.2, 1.8, -1.8)  # beside the curve, in label heights
 
 
-def option_label(option: Option, currency: str) -> str:
-    """The text on an edge: label plus condition, deposit and default badges."""
-    parts = [option.label if len(option.label) <= 28 else option.label[:27] + "…"]
+def option_label(option: Option, project: Project) -> str:
+    """The text on an edge: the label as the viewer reads it (placeholders filled in), plus
+    deposit (when the label does not say the amount), condition and default badges."""
+    values: dict[str, str] = {}
     if option.deposit is not None:
-        parts.append(f"+{format_money(option.deposit.amount, currency)}")
+        values["amount"] = format_money(option.deposit.amount, project.currency)
+        goal = next((g for g in project.goals if g.id == option.deposit.goal), None)
+        if goal is not None:
+            values["goal"] = goal.name
+    text = placeholders.fill(option.label, values)
+    parts = [text if len(text) <= 28 else text[:27] + "…"]
+    if option.deposit is not None and "amount" not in placeholders.used(option.label):
+        parts.append(f"+{format_money(option.deposit.amount, project.currency)}")
     if option.condition is not None:
         parts.append("[if]")
     if option.default:
@@ -52,6 +67,10 @@ class EdgeHost(Protocol):
 
     def items(self, rect: QRectF, mode: Qt.ItemSelectionMode) -> list[QGraphicsItem]: ...
 
+    @property
+    def label_epoch(self) -> int:
+        """Changes whenever a node or an edge changes (placed labels are then placed again)."""
+
 
 class EdgeItem(QGraphicsItem):
     """One option of ``source``'s choice point, pointing at ``target``."""
@@ -66,15 +85,18 @@ class EdgeItem(QGraphicsItem):
         self.option_id = option_id
         self.label = label
         self.lane = lane  # n-th option between the same two scenes
+        self.continues = option_id == NEXT  # Scene.next: plays on by itself, no choice shown
         self._path: QPainterPath | None = None
         self._head = QPolygonF()
         self._points = (0.0,) * 8
         self._label_rect = QRectF()
         self._bounds = QRectF()
         self._shape: QPainterPath | None = None
-        self._placed: dict[bool, QRectF] = {}
+        self._placed: dict[bool, tuple[int, QRectF, str]] = {}
         self._label_size = graph.label_size(label)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, not self.continues)
+        if self.continues:
+            self.setToolTip(f"Continues automatically to '{target.title}' (no choice shown)")
         self.adjust()
 
     @property
@@ -109,7 +131,7 @@ class EdgeItem(QGraphicsItem):
         self._label_rect = self._label_at(0.5, w, h)  # hit area; drawn labels may move
         left, right = min(x1, c1x, c2x, x2), max(x1, c1x, c2x, x2)
         upper, lower = min(y1, c1y, c2y, y2), max(y1, c1y, c2y, y2)
-        lw, lh = w * MID_SCALE / 2, h * MID_SCALE * (1 + self.lane)
+        lw, lh = w * MID_SCALE / 2, h * MID_SCALE * (2.4 + self.lane) + LABEL_GAP
         curve = QRectF(left - lw, upper - lh, right - left + 2 * lw, lower - upper + 2 * lh)
         self._bounds = curve.adjusted(-ARROW, -ARROW, ARROW, ARROW)
         self._placed = {}
@@ -127,37 +149,65 @@ class EdgeItem(QGraphicsItem):
         return QRectF(x - w / 2, y - h / 2, w, h)
 
     def label_box(self, large: bool, depth: int = 0) -> QRectF:
-        """Where the label is drawn: the first spot along the curve that is clear
-        of nodes and of the labels of edges ordered before this one.
+        """Where the label is drawn: the first spot (along the curve, then beside it) clear of
+        every node and of the labels of edges ordered before this one; when none is clear, the
+        spot that overlaps least.
 
-        The order (source id, option id) makes placement independent of paint
-        order, so partial repaints never disagree.
+        The order (source id, option id) makes placement independent of paint order, so
+        partial repaints never disagree; a placement holds until any node or edge changes
+        (the graph's ``label_epoch``).
         """
-        box = self._placed.get(large)
-        if box is not None:
-            return box
-        w, h = self._label_size
-        if large:
-            w, h = w * MID_SCALE, h * MID_SCALE
-        box = self._label_at(0.5, w, h)
-        if depth < 24:
-            for t in LABEL_SPOTS:
-                candidate = self._label_at(t, w, h)
-                if self._clear(candidate, large, depth):
-                    box = candidate
-                    break
-        self._placed[large] = box
-        return box
+        return self._place(large, depth)[1]
 
-    def _clear(self, box: QRectF, large: bool, depth: int) -> bool:
-        for item in self.graph.items(box, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+    def label_text(self, large: bool) -> str:
+        """The label as drawn: shortened ("…") when only a narrower box found a clear spot."""
+        return self._place(large, 0)[2]
+
+    def _place(self, large: bool, depth: int) -> tuple[int, QRectF, str]:
+        epoch = self.graph.label_epoch
+        cached = self._placed.get(large)
+        if cached is not None and cached[0] == epoch:
+            return cached
+        full_w, h = self._label_size
+        scale = MID_SCALE if large else 1.0
+        best: tuple[float, int, QRectF, float] | None = None
+        n = 0
+        for shrink in LABEL_WIDTHS:
+            w = max(min(full_w, LABEL_MIN_W), full_w * shrink) * scale
+            for dy in LABEL_SHIFTS:
+                for t in LABEL_SPOTS:
+                    candidate = self._label_at(t, w, h * scale).translated(0.0, dy * h * scale)
+                    cost = self._overlap(candidate, large, depth) if depth < 24 else 0.0
+                    if best is None or cost < best[0]:
+                        best = (cost, n, candidate, w / scale)
+                    n += 1
+                    if cost == 0.0:
+                        break
+                if best is not None and best[0] == 0.0:
+                    break
+            if best is not None and best[0] == 0.0:
+                break
+        assert best is not None
+        text = self.label
+        if best[3] < full_w:
+            text = self.graph.look.small_metrics.elidedText(
+                self.label, Qt.TextElideMode.ElideRight, int(best[3] - 10)
+            )
+        placed = self._placed[large] = (epoch, best[2], text)
+        return placed
+
+    def _overlap(self, box: QRectF, large: bool, depth: int) -> float:
+        """How much ``box`` covers nodes (counted 4x) and earlier labels: 0.0 when clear."""
+        cost = 0.0
+        room = box.adjusted(-LABEL_GAP, -LABEL_GAP, LABEL_GAP, LABEL_GAP)
+        for item in self.graph.items(room, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
             if isinstance(item, SceneItem):
-                return False
-            if not isinstance(item, EdgeItem) or not item.key < self.key:
-                continue
-            if item.label_box(large, depth + 1).intersects(box):
-                return False
-        return True
+                cut = room.intersected(QRectF(item.pos().x(), item.pos().y(), NODE_W, NODE_H))
+                cost += 4.0 * cut.width() * cut.height() if not cut.isEmpty() else 0.0
+            elif isinstance(item, EdgeItem) and item.key < self.key:
+                cut = room.intersected(item.label_box(large, depth + 1))
+                cost += cut.width() * cut.height() if not cut.isEmpty() else 0.0
+        return cost
 
     def _geometry(self) -> tuple[QPainterPath, QPolygonF]:
         if self._path is None:
@@ -216,6 +266,9 @@ class EdgeItem(QGraphicsItem):
         pen = QPen(color, 2.5 if selected else 1.5)
         if unwatched:
             pen.setStyle(Qt.PenStyle.DashLine)
+        if self.continues:
+            color = QColor(style.start)
+            pen = QPen(color, 2.0, Qt.PenStyle.DashDotLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
@@ -232,9 +285,17 @@ class EdgeItem(QGraphicsItem):
         style = self.graph.look
         color = style.edge_selected if self.isSelected() else style.edge
         rect = self.label_box(large)
+        if self.continues:
+            painter.setPen(QPen(style.start, 1.0, Qt.PenStyle.DashLine))
+            painter.setBrush(style.label_bg)
+            painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+            painter.setFont(style.mid_label_font if large else style.small_font)
+            painter.setPen(style.start)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label_text(large))
+            return
         painter.setPen(QPen(color, 1.0))
         painter.setBrush(style.label_bg)
         painter.drawRoundedRect(rect, 5.0, 5.0)
         painter.setFont(style.mid_label_font if large else style.small_font)
         painter.setPen(style.text)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label_text(large))

@@ -39,6 +39,7 @@ _BODY = QRectF(0.0, 0.0, NODE_W, NODE_H)
 _BOUNDS = QRectF(-PORT_R - 2, -2, NODE_W + 2 * PORT_R + 4, NODE_H + 4)
 _THUMB = QRectF(8.0, (NODE_H - THUMB_H) / 2, THUMB_W, THUMB_H)
 _TEXT_X = _THUMB.right() + 10
+_CARD_X = 16.0  # text of a placeholder's card (no thumbnail)
 WATCHED = QColor("#2f9e66")
 UNWATCHED_OPACITY = 0.4  # review coverage: scenes not watched yet
 OUT_PORT = QPointF(NODE_W, NODE_H / 2)
@@ -82,6 +83,7 @@ class SceneItem(QGraphicsItem):
         self.ending: str | None = None
         self.is_ending = False
         self._problem: str | None = None  # "error" | "warning"
+        self.card: QColor | None = None  # a placeholder scene's colour (drawn as a titled card)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
         )
@@ -100,7 +102,15 @@ class SceneItem(QGraphicsItem):
         end = scene.out_ms if scene.out_ms is not None else (asset.duration_ms if asset else None)
         length = None if end is None else end - scene.in_ms
         size = f"  ·  {asset.width}×{asset.height}" if asset else "  ·  missing clip"
+        self.card = None
+        if scene.placeholder is not None:
+            self.card = QColor(scene.placeholder.colour)
+            length, size = scene.placeholder.duration_ms, "  ·  placeholder"
         self._meta = duration_text(length) + size
+        if self.card is not None:
+            self._title = style.title_metrics.elidedText(
+                scene.title or scene.id, Qt.TextElideMode.ElideRight, int(NODE_W - _CARD_X - 12)
+            )
         badges: list[tuple[str, Any]] = []
         if scene.prompts:
             total = sum(p.amount for p in scene.prompts)
@@ -196,7 +206,7 @@ class SceneItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= LOD_SMOOTH)
         border = QPen(style.selected if selected else style.node_border, 2.5 if selected else 1.0)
         painter.setPen(border)
-        painter.setBrush(style.node)
+        painter.setBrush(self.card if self.card is not None else style.node)
         painter.drawRoundedRect(_BODY, RADIUS, RADIUS)
         if accent is not None:
             painter.fillRect(QRectF(1.0, 6.0, 4.0, NODE_H - 12.0), accent)
@@ -209,10 +219,21 @@ class SceneItem(QGraphicsItem):
         if lod < LOD_TEXT:
             self._paint_overview(painter)
             return
-        self._paint_thumb(painter)
+        if self.card is None:
+            self._paint_thumb(painter)
         self._paint_text(painter)
         if self._problem is not None:
             self._paint_problem(painter)
+
+    def _ink(self) -> tuple[QColor, QColor]:
+        """Title and detail colours: the palette's, or white/black on a placeholder's card."""
+        if self.card is None:
+            return self.graph.look.text, self.graph.look.muted
+        light = self.card.lightnessF() > 0.6
+        ink = QColor("#111111") if light else QColor("#ffffff")
+        muted = QColor(ink)
+        muted.setAlphaF(0.78)
+        return ink, muted
 
     def overview_colour(self) -> QColor:
         """Block colour when zoomed far out: problem, start/ending accent, or plain."""
@@ -235,11 +256,13 @@ class SceneItem(QGraphicsItem):
     def _paint_overview(self, painter: QPainter) -> None:
         """Compact level: thumbnail and the title alone, large enough to read."""
         style = self.graph.look
-        self._paint_thumb(painter)
+        if self.card is None:
+            self._paint_thumb(painter)
         painter.setFont(style.overview_font)
-        painter.setPen(style.text)
+        painter.setPen(self._ink()[0])
         flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
-        painter.drawText(_BODY.adjusted(_TEXT_X - 2, 4, -10, -4), flags, self.title or self.sid)
+        left = (_TEXT_X if self.card is None else _CARD_X) - 2
+        painter.drawText(_BODY.adjusted(left, 4, -10, -4), flags, self.title or self.sid)
         if self._problem is not None:
             self._paint_problem(painter)
 
@@ -252,12 +275,13 @@ class SceneItem(QGraphicsItem):
 
     def _paint_text(self, painter: QPainter) -> None:
         style = self.graph.look
-        x = _TEXT_X
+        x = _TEXT_X if self.card is None else _CARD_X
+        ink, muted = self._ink()
         painter.setFont(style.title_font)
-        painter.setPen(style.text)
+        painter.setPen(ink)
         painter.drawText(QPointF(x, 24.0), self._title)
         painter.setFont(style.small_font)
-        painter.setPen(style.muted)
+        painter.setPen(muted)
         painter.drawText(QPointF(x, 42.0), self._meta)
         y = 62.0
         markers = []
@@ -277,7 +301,7 @@ class SceneItem(QGraphicsItem):
                     break
             rect = QRectF(bx, y - 12.0, width, 16.0)
             painter.setPen(QPen(color, 1.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setBrush(style.node if self.card is not None else Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, 4.0, 4.0)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
             bx += width + 4

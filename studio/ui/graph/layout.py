@@ -22,6 +22,9 @@ def _successors(project: Project, ids: set[str]) -> dict[str, list[str]]:
     for s in project.scenes:
         if s.id in ids and s.choice is not None:
             out[s.id] = list(dict.fromkeys(o.target for o in s.choice.options if o.target in ids))
+        nxt = getattr(s, "next", None)
+        if s.id in ids and nxt in ids:
+            out[s.id].append(nxt)
     return out
 
 
@@ -54,8 +57,10 @@ def layered_layout(
     project: Project,
     only: Iterable[str] | None = None,
     origin: tuple[float, float] = (0.0, 0.0),
+    column: float = COLUMN,
 ) -> dict[str, tuple[float, float]]:
-    """New positions for ``only`` (default: every scene), starting at ``origin``."""
+    """New positions for ``only`` (default: every scene), starting at ``origin``, ``column``
+    apart (wide enough for the option labels between the columns)."""
     ids = {s.id for s in project.scenes} if only is None else set(only)
     order = [s.id for s in project.scenes if s.id in ids]
     if not order:
@@ -99,4 +104,4 @@ def layered_layout(
         for n, sid in enumerate(members):
             row[sid] = float(n)
     x0, y0 = origin
-    return {sid: (x0 + layer[sid] * COLUMN, y0 + row[sid] * ROW) for sid in queue}
+    return {sid: (x0 + layer[sid] * column, y0 + row[sid] * ROW) for sid in queue}

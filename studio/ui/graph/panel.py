@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import PurePosixPath
 
-from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -27,13 +29,15 @@ from studio.app.selection import Selection
 from studio.app.services import Services
 from studio.model import gestures
 from studio.model.errors import ProjectError
-from studio.model.ops import OpError
+from studio.model.ops import Op, OpError, links
 from studio.ui.actions import Route, done
-from studio.ui.graph.layout import layered_layout
+from studio.ui.graph.layout import COLUMN, layered_layout
 from studio.ui.graph.scene import GraphScene
+from studio.ui.graph.style import NODE_W, PORT_R
 from studio.ui.graph.view import GraphView
 
 SCENES_MIME = "application/x-drama-studio-scenes"
+MAX_COLUMN = 720.0  # Arrange never spreads columns further than this for long labels
 
 
 def release_clipboard() -> None:
@@ -65,6 +69,8 @@ def release_clipboard_on_quit() -> None:
 
 class GraphPanel(QWidget):
     """Canvas plus a find field; the central widget of the main window."""
+
+    scene_opened = Signal(str)  # Enter or a double-click on a scene: raise the inspector for it
 
     def __init__(
         self, document: Document, selection: Selection, services: Services, parent: QWidget | None = None
@@ -108,6 +114,8 @@ class GraphPanel(QWidget):
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.scene_opened.connect(self.scene_opened)
+        self.menu: QMenu | None = None  # the last context menu (tests read it)
         self._find_pos = -1
         document.reset.connect(self._on_reset)
 
@@ -154,16 +162,31 @@ class GraphPanel(QWidget):
         }
 
     def _context_menu(self, pos: QPoint) -> None:
-        """Right click: act on the scene or edge under the cursor (selecting it)."""
+        menu = self.context_menu(pos)
+        if menu is not None:
+            menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def context_menu(self, pos: QPoint) -> QMenu | None:
+        """Right click at ``pos`` (viewport): the menu of the scene or edge under it (selecting
+        it), or the canvas menu on empty canvas (None when read-only)."""
         if self.doc.read_only:
-            return
+            return None
         self.graph.ensure_built()
+        self.view.flow.finish_pick(False)
         hit = self.view.itemAt(pos)
-        if hit is not None and not hit.isSelected():
+        while hit is not None and hit.parentItem() is not None:
+            hit = hit.parentItem()
+        at = self.view.mapToScene(pos)
+        if hit is None or not hit.flags() & hit.GraphicsItemFlag.ItemIsSelectable:
+            self.menu = self._canvas_menu(at)
+            return self.menu
+        if not hit.isSelected():
             self.graph.clearSelection()
             hit.setSelected(True)
         menu = QMenu(self)
         scenes = self.graph.selected_scene_ids()
+        if len(scenes) == 1:
+            self._single_scene_entries(menu, scenes[0])
         entries: list[tuple[str, str]] = []
         if len(scenes) == 1:
             entries.append(("Set as start", "graph.set_start"))
@@ -182,8 +205,65 @@ class GraphPanel(QWidget):
         for label, action_id in entries:
             action = menu.addAction(label)
             action.setData(action_id)
-        menu.triggered.connect(lambda action: self.handle_action(str(action.data())))
-        menu.popup(self.view.viewport().mapToGlobal(pos))
+            action.triggered.connect(lambda _=False, a=action_id: self.handle_action(a))
+        self.menu = menu
+        return menu
+
+    def _single_scene_entries(self, menu: QMenu, sid: str) -> None:
+        """What one selected scene offers first: branch, rename, connect, continue."""
+        scene = self.doc.project.scene_map()[sid]
+        flow = self.view.flow
+        menu.addAction("Branch: new scene after this\tCtrl+Enter", lambda: flow.branch(sid))
+        menu.addAction("Rename\tF2", lambda: flow.rename(sid))
+        menu.addAction("Connect to…\tC", lambda: flow.start_pick("connect", sid))
+        follow = menu.addAction("Continue automatically to…", lambda: flow.start_pick("continue", sid))
+        if scene.choice is not None:
+            follow.setEnabled(False)
+            follow.setToolTip("This scene has a choice: remove its options first")
+        if scene.next is not None:
+            target = self.doc.project.scene_map().get(scene.next)
+            name = target.title if target is not None else scene.next
+            stop = f"Stop '{scene.title}' continuing automatically"
+            unlink = partial(self._push, links.stop_continuing(sid), stop)
+            menu.addAction(f"Stop continuing to '{name}'", unlink)
+        menu.addAction("Open\tEnter", lambda: flow.open_scene(sid))
+        menu.setToolTipsVisible(True)
+        menu.addSeparator()
+
+    def _push(self, op: Op, text: str) -> None:
+        self.doc.push(op, text)
+
+    def _canvas_menu(self, at: QPointF) -> QMenu:
+        """Empty canvas: a new scene (from a clip, or a placeholder) at ``at``, paste, arrange."""
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        clips = menu.addMenu("New scene")
+        for asset in self.doc.project.media:
+            name = PurePosixPath(asset.path).name
+            clips.addAction(name, partial(self.new_clip_scene, asset.id, at))
+        if not self.doc.project.media:
+            clips.setEnabled(False)
+            clips.setToolTip("Import a clip first (Scene > Import Clips), or add a placeholder scene")
+        placeholder = menu.addAction("New placeholder scene", lambda: self.new_placeholder(at))
+        placeholder.setToolTip("A titled colour card standing in for footage not shot yet")
+        paste = menu.addAction("Paste", lambda: self.paste(at))
+        clip = QApplication.clipboard().mimeData()
+        paste.setEnabled(clip is not None and clip.hasFormat(SCENES_MIME))
+        menu.addSeparator()
+        menu.addAction("Arrange", self.arrange).setToolTip("Lay out all scenes left to right")
+        return menu
+
+    def new_placeholder(self, at: QPointF) -> bool:
+        """A placeholder scene at ``at`` (top left of the node), selected and being renamed."""
+        return self.view.flow.add_and_rename(links.add_placeholder(at.x(), at.y()), "Add placeholder scene")
+
+    def new_clip_scene(self, media_id: str, at: QPointF) -> bool:
+        try:
+            op = gestures.add_scenes_for_media(self.doc.project, [media_id], at.x(), at.y())
+        except OpError as exc:
+            self.doc.message.emit(str(exc))
+            return False
+        return self.view.flow.add_and_rename(op, "Add scene")
 
     def delete_selection(self) -> None:
         scenes, edges = self.graph.selected_scene_ids(), self.graph.selected_edges()
@@ -205,7 +285,8 @@ class GraphPanel(QWidget):
         self.copy()
         self.delete_selection()
 
-    def paste(self) -> None:
+    def paste(self, at: QPointF | None = None) -> None:
+        """Paste copied scenes (offset from the copies, or with their top left at ``at``)."""
         mime = QApplication.clipboard().mimeData()
         if mime is None or not mime.hasFormat(SCENES_MIME):
             self.doc.message.emit("The clipboard holds no scenes.")
@@ -213,10 +294,25 @@ class GraphPanel(QWidget):
         try:
             payload = json.loads(bytes(mime.data(SCENES_MIME).data()).decode("utf-8"))
         except ValueError:
+            payload = None
+        if not isinstance(payload, dict):
             self.doc.message.emit("The clipboard's scenes cannot be read.")
             return
         before = set(self.doc.project.scene_map())
-        if self.doc.push(gestures.paste(payload)):
+        dx, dy = 40.0, 40.0
+        scenes = payload.get("scenes")
+        spots = [s.get("position") for s in scenes if isinstance(s, dict)] if isinstance(scenes, list) else []
+        points = [(p.get("x"), p.get("y")) for p in spots if isinstance(p, dict)]
+        xs = [x for x, _ in points if isinstance(x, (int, float))]
+        ys = [y for _, y in points if isinstance(y, (int, float))]
+        if at is not None and xs and ys:
+            dx, dy = at.x() - min(xs), at.y() - min(ys)
+        try:
+            op = gestures.paste(payload, dx, dy)
+        except OpError as exc:
+            self.doc.message.emit(str(exc))
+            return
+        if self.doc.push(op):
             self.selection.set(set(self.doc.project.scene_map()) - before)
 
     def duplicate(self) -> None:
@@ -251,7 +347,9 @@ class GraphPanel(QWidget):
         if only:
             rect = self.graph.nodes_rect(only)
             origin = (rect.left(), rect.top())
-        positions = layered_layout(self.doc.project, only, origin)
+        widths = [self.graph.label_size(edge.label)[0] for edge in self.graph.edges.values()]
+        column = min(MAX_COLUMN, max(COLUMN, NODE_W + 2 * PORT_R + max(widths, default=0.0) + 40))
+        positions = layered_layout(self.doc.project, only, origin, column)
         current = self.doc.project.scene_map()
         moved = {
             sid: xy

@@ -34,7 +34,7 @@ from studio.model.checks import Problem
 from studio.model.ops import ChangeSet
 from studio.model.project import MediaAsset, Project, Scene
 from studio.ui.graph.assets import ItemAssets
-from studio.ui.graph.edges import EdgeItem, option_label
+from studio.ui.graph.edges import CONTINUES, NEXT, EdgeItem, option_label
 from studio.ui.graph.items import SceneItem
 from studio.ui.graph.links import Links
 from studio.ui.graph.overview import Groups, Overview
@@ -68,6 +68,7 @@ class GraphScene(QGraphicsScene):
         self.links = Links()  # which edges leave and enter each node
         self.complete = True
         self.overview = False
+        self.label_epoch = 0  # bumped when a node or edge changes: edge labels are placed again
         self._overview = Overview(self)
         self._todo_nodes: list[str] = []
         self._todo_edges: list[str] = []
@@ -127,6 +128,7 @@ class GraphScene(QGraphicsScene):
 
     def node_moved(self, node: SceneItem) -> None:
         """A node moved (model move or drag): its edges follow, the overview is patched."""
+        self.label_epoch += 1
         edges = self.links.of(node.sid)
         for edge in edges:
             edge.adjust()
@@ -250,21 +252,24 @@ class GraphScene(QGraphicsScene):
         return QRectF(min(xs), min(ys), max(xs) - min(xs) + NODE_W, max(ys) - min(ys) + NODE_H)
 
     def _build_edges(self, scene: Scene, project: Project) -> int:
+        self.label_epoch += 1
         source = self.nodes[scene.id]
         for edge in self.links.take_out(scene.id):
             self.edges.pop(edge.key, None)
             self.removeItem(edge)
-        if scene.choice is None:
-            return 0
+        options = scene.choice.options if scene.choice is not None else []
+        links = [(o.target, o.id, option_label(o, project)) for o in options]
+        if scene.next is not None:
+            links.append((scene.next, NEXT, CONTINUES))
         built = 0
         lanes: dict[str, int] = {}
-        for option in scene.choice.options:
-            target = self.nodes.get(option.target)
+        for target_id, option_id, label in links:
+            target = self.nodes.get(target_id)
             if target is None:
                 continue
-            lane = lanes.get(option.target, 0)
-            lanes[option.target] = lane + 1
-            edge = EdgeItem(self, source, target, option.id, option_label(option, project.currency), lane)
+            lane = lanes.get(target_id, 0)
+            lanes[target_id] = lane + 1
+            edge = EdgeItem(self, source, target, option_id, label, lane)
             if self.overview:
                 edge.setFlag(NO_CONTENTS)
             self.addItem(edge)
@@ -291,14 +296,19 @@ class GraphScene(QGraphicsScene):
                     item.moved()
                     self._grow_scene_rect(item)
             self._sync_scenes(changes.scenes, scenes, project)
-            if changes.project and project.currency != self._currency:
+            currency = changes.project and project.currency != self._currency
+            if currency or changes.catalog:  # money and goal names on badges and edge labels
                 self._currency = project.currency
                 for scene in project.scenes:
-                    self._refresh(scene, project)
+                    if currency or (scene.choice and any(o.deposit for o in scene.choice.options)):
+                        self._refresh(scene, project)
         self.invalidate_overview()
+        if changes.moved or changes.structure or changes.scenes or changes.catalog:
+            self.update()  # labels anywhere may take another spot (label_epoch)
         self._mirror.push()
 
     def _remove_node(self, gone: SceneItem) -> None:
+        self.label_epoch += 1
         for edge in self.links.take_node(gone.sid):
             self.edges.pop(edge.key, None)
             if edge.scene() is not None:

@@ -2,9 +2,12 @@
 
 Gestures become document edits only when they finish: a node drag pushes
 one move on release, dragging from an output port onto a scene pushes one
-"connect", arrow keys nudge (merged into one undo step), and dropping clips
-from the media library (or files from the desktop) creates scenes at the
-drop point.  The view never changes the model otherwise.
+"connect", a click on the selected scene's "+" branches into a new scene, and
+dropping clips from the media library (or files from the desktop) creates
+scenes at the drop point.  Keys (:mod:`studio.ui.graph.keys`) move the
+selection, rename, branch, connect and nudge (merged into one undo step);
+Enter or a double-click opens a scene (``scene_opened``).  The view never
+changes the model otherwise.
 
 Rendering is tuned for thousands of nodes: no antialiasing by default,
 minimal viewport updates, a background grid only when zoomed in.
@@ -12,7 +15,7 @@ minimal viewport updates, a background grid only when zoomed in.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -30,15 +33,16 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView, QWidget
 
 from studio.app.media_import import MediaImporter
 from studio.model import gestures
-from studio.model.ops import MoveScenes, OpError
+from studio.model.ops import OpError
 from studio.ui.graph.edges import EdgeItem
+from studio.ui.graph.flow import CanvasFlow
 from studio.ui.graph.items import SceneItem
+from studio.ui.graph.keys import KeyFlow
 from studio.ui.graph.scene import GraphScene
 from studio.ui.graph.style import LOD_BLOCK, LOD_LABEL, LOD_TEXT
 
 MEDIA_MIME = "application/x-drama-studio-media"
 MIN_ZOOM, MAX_ZOOM = 0.03, 3.0
-NUDGE, BIG_NUDGE = 10.0, 50.0
 GRID = 40.0
 
 
@@ -46,6 +50,7 @@ class GraphView(QGraphicsView):
     """Interactive view of a :class:`GraphScene`."""
 
     zoom_changed = Signal(float)
+    scene_opened = Signal(str)  # Enter or a double-click on a scene: show it (inspector, preview)
 
     def __init__(self, graph: GraphScene, importer: MediaImporter, parent: QWidget | None = None) -> None:
         super().__init__(graph, parent)
@@ -73,6 +78,10 @@ class GraphView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         graph.selection.focus_requested.connect(self.centre_on_scene)
+        self.flow = CanvasFlow(self, graph)
+        self.flow.opened.connect(self.scene_opened)
+        self.keys = KeyFlow(self.flow)
+        graph.selectionChanged.connect(self.flow.refresh_plus)
 
     # --- zoom and navigation ---------------------------------------------------
     @property
@@ -86,6 +95,7 @@ class GraphView(QGraphicsView):
 
     def _zoomed(self) -> None:
         self.graph.set_overview(self.zoom < LOD_BLOCK)
+        self.flow.renamer.place()
         self.zoom_changed.emit(self.zoom)
 
     def zoom_by(self, step: float) -> None:
@@ -177,6 +187,7 @@ class GraphView(QGraphicsView):
         for item in self.graph.items(QRectF(rect), Qt.ItemSelectionMode.IntersectsItemBoundingRect):
             if isinstance(item, EdgeItem):
                 item.paint_label(painter, large)
+        self.flow.paint_plus(painter)
 
     # --- mouse: select, drag, connect, pan ------------------------------------------
     def _node_at(self, pos: QPoint) -> SceneItem | None:
@@ -194,6 +205,17 @@ class GraphView(QGraphicsView):
             return
         node = self._node_at(event.position().toPoint())
         scene_pos = self.mapToScene(event.position().toPoint())
+        if self.flow.pick_target() is not None:  # picking a link's target: a click picks it
+            if node is not None and event.button() == Qt.MouseButton.LeftButton:
+                self.flow.move_pick(node.sid)
+            self.flow.finish_pick(node is not None and event.button() == Qt.MouseButton.LeftButton)
+            event.accept()
+            return
+        plus = self.flow.plus_hit(scene_pos) if event.button() == Qt.MouseButton.LeftButton else None
+        if plus is not None:
+            self.flow.branch(plus)
+            event.accept()
+            return
         if (
             event.button() == Qt.MouseButton.LeftButton
             and node is not None
@@ -212,6 +234,14 @@ class GraphView(QGraphicsView):
         if event.button() == Qt.MouseButton.LeftButton and node is not None:
             self._press = {sid: self.graph.items_by_id[sid].pos() for sid in self.graph.selected_scene_ids()}
             self._last = dict(self._press)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        node = self._node_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and node is not None:
+            self.flow.open_scene(node.sid)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def _update_wire(self, scene_pos: QPointF) -> None:
         if self._wire is None or self._connect_from is None:
@@ -240,6 +270,10 @@ class GraphView(QGraphicsView):
             if node is not None and node.pos() != last:
                 self._last[sid] = node.pos()
                 node.moved()
+        if self._last:
+            self.flow.refresh_plus()
+            if self.zoom >= LOD_LABEL:
+                self.viewport().update()  # labels of other edges may take another spot
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None and event.button() == Qt.MouseButton.MiddleButton:
@@ -270,36 +304,33 @@ class GraphView(QGraphicsView):
             self.graph.reset_positions(set(moved))
 
     # --- keyboard -------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        """Tab and Shift+Tab walk the scenes (instead of moving the focus to the next widget)."""
+        tab = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in tab:
+            self.keyPressEvent(event)
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
-        arrows = {
-            Qt.Key.Key_Left: (-1, 0),
-            Qt.Key.Key_Right: (1, 0),
-            Qt.Key.Key_Up: (0, -1),
-            Qt.Key.Key_Down: (0, 1),
-        }
-        if key in arrows and self.graph.selected_scene_ids():
-            step = BIG_NUDGE if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE
-            self.nudge(arrows[key][0] * step, arrows[key][1] * step)
-            event.accept()
-            return
-        if key == Qt.Key.Key_Escape and self._wire is not None:
+        if event.key() == Qt.Key.Key_Escape and self._wire is not None:
             self.graph.removeItem(self._wire)
             self._wire, self._connect_from = None, None
             event.accept()
             return
+        self.graph.ensure_built()
+        if self.keys.handle(event):
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.flow.renamer.place()
 
     def nudge(self, dx: float, dy: float) -> None:
         """Move the selected scenes; repeated nudges are one undo step."""
-        scenes = self.doc.project.scene_map()
-        moves = tuple(
-            (sid, scenes[sid].position.x + dx, scenes[sid].position.y + dy)
-            for sid in sorted(self.graph.selected_scene_ids())
-            if sid in scenes
-        )
-        if moves:
-            self.doc.push(MoveScenes(moves), merge=True)
+        self.flow.nudge(dx, dy)
 
     # --- drops: clips from the library, files from the desktop --------------------------
     def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
