@@ -187,6 +187,14 @@ class CanvasFlow(QObject):
             self.doc.push(links.connect(source, target), f"Connect '{src}' to '{dst}'")
         self.doc.message.emit("")
 
+    def link(self, source: str, target: str) -> bool:
+        """Drag from a port onto a scene: an option to it (a continuation becomes a choice)."""
+        scenes = self.doc.project.scene_map()
+        if source not in scenes or target not in scenes:
+            return False
+        text = f"Connect '{scenes[source].title}' to '{scenes[target].title}'"
+        return bool(self.doc.push(links.connect(source, target), text))
+
     # --- the "+" button ----------------------------------------------------------------
     def plus_rect(self) -> QRectF:
         """Where the "+" is (scene coordinates), or an empty rect when it is not shown."""

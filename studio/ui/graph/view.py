@@ -287,7 +287,7 @@ class GraphView(QGraphicsView):
             self._wire, self._connect_from = None, None
             target = self._node_at(event.position().toPoint())
             if source is not None and target is not None:
-                self.doc.push(gestures.connect(source.sid, target.sid))
+                self.flow.link(source.sid, target.sid)
             event.accept()
             return
         super().mouseReleaseEvent(event)
