@@ -100,7 +100,7 @@ A = ActionSpec
 ACTIONS: tuple[ActionSpec, ...] = (
     A("file.new", "&New", FILE, Key.New, "new", "Start a new drama", "New"),
     A("file.open", "&Open…", FILE, Key.Open, "open", "Open a drama project folder", "Open"),
-    A("file.close", "&Close Project", FILE, Key.Close, tip="Close the project and show the start screen",
+    A("file.close", "&Close Project", FILE, "Ctrl+W", tip="Close the project and show the start screen",
       enabled_when=has_project),
     A("file.save", "&Save", FILE, Key.Save, "save", "Save the project", "Save", separator_before=True,
       enabled_when=has_project),

@@ -49,7 +49,7 @@ from studio.ui.banner import Banner
 from studio.ui.bundle_actions import BundleController
 from studio.ui.files import FileController
 from studio.ui.graph import GraphPanel
-from studio.ui.help import GettingStartedDialog, ShortcutsDialog
+from studio.ui.help.pages import HelpPages
 from studio.ui.panels import PANELS
 from studio.ui.preferences import PreferencesDialog
 from studio.ui.problems.panel import summary as problem_summary
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
         self.showing_start = False
         self._layout_before_start: QByteArray | None = None
-        self._help: dict[str, QDialog] = {}
+        self.help_pages = HelpPages(self)
 
         stack = self.doc.undo_stack
         made = {  # the undo stack's own actions: their text names the next step ("Undo Move")
@@ -261,14 +261,7 @@ class MainWindow(QMainWindow):
 
     def show_help(self, which: str) -> QDialog:
         """Help > Getting Started or Keyboard Shortcuts: one window each, beside the studio."""
-        dialog = self._help.get(which)
-        if dialog is None:
-            dialog = GettingStartedDialog(self) if which == "getting_started" else ShortcutsDialog(self)
-            self._help[which] = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
+        return self.help_pages.show(which)
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.prefs, self)

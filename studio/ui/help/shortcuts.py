@@ -31,7 +31,10 @@ def plain(text: str) -> str:
 
 
 def key_text(spec: ActionSpec) -> str:
-    """The action's shortcut as this platform writes it ("" when it has none)."""
+    """The action's shortcut as this platform writes it ("" when it has none here).
+
+    It is the key the action's QAction is given (a standard key's first binding on this platform).
+    """
     if spec.shortcut is None:
         return ""
     return QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
@@ -58,7 +61,8 @@ def shortcut_rows(specs: Sequence[ActionSpec] = ACTIONS) -> list[tuple[str, str,
 
 
 class ShortcutsDialog(QDialog):
-    """A two-column list (command, key) grouped by menu; not modal."""
+    """A two-column list (key, command) grouped by menu; not modal.  Columns are as wide as their
+    longest entry, so nothing is cut short."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +70,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard Shortcuts")
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Command", "Key"])
+        self.tree.setHeaderLabels(["Key", "Command"])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         sections: dict[str, QTreeWidgetItem] = {}
@@ -74,20 +78,21 @@ class ShortcutsDialog(QDialog):
             parent_item = sections.get(section)
             if parent_item is None:
                 parent_item = QTreeWidgetItem(self.tree, [section, ""])
+                parent_item.setFirstColumnSpanned(True)
                 font = parent_item.font(0)
                 font.setBold(True)
                 parent_item.setFont(0, font)
-                parent_item.setFirstColumnSpanned(True)
                 sections[section] = parent_item
-            QTreeWidgetItem(parent_item, [command, key])
+            QTreeWidgetItem(parent_item, [key, command])
         self.tree.expandAll()
         header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
         column.addWidget(self.tree, 1)
         column.addWidget(buttons)
-        self.resize(520, 620)
+        self.tree.resizeColumnToContents(1)
+        width = self.tree.columnWidth(0) + self.tree.columnWidth(1) + 60
+        self.resize(max(560, width), 640)

@@ -42,9 +42,18 @@ def main(out: str, sizes: list[str]) -> int:
     shot = window.screen().grabWindow(0, 0, 0, 1280, 800)
     path = folder / "after-savings-template.png"
     print(f"{path} saved={shot.save(str(path))} title={window.windowTitle()!r}")
-    window.doc.discard_untitled()
-    window.files.autosaver.remove()
-    window.doc.undo_stack.setClean()
+    for which in ("getting_started", "shortcuts"):
+        dialog = window.show_help(which)
+        dialog.move(40, 40)
+        settle(0.5)
+        geo = dialog.frameGeometry()
+        shot = window.screen().grabWindow(0, geo.x(), geo.y(), geo.width(), geo.height())
+        path = folder / f"help-{which}.png"
+        print(f"{path} saved={shot.save(str(path))}")
+        dialog.close()
+    from studio.ui import dialogs
+
+    dialogs.choose = lambda *_args, **_kw: "Discard"  # "Save new project?" -> Discard (no modal box)
     window.close()
     return 0
 
