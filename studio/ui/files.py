@@ -204,6 +204,18 @@ class FileController(QObject):
             return False
         return True
 
+    def open_draft(self, folder: str | Path) -> bool:
+        """Open untitled work a studio left behind (it stays untitled: Save asks for its folder)."""
+        if not self.maybe_save():
+            return False
+        self.autosaver.remove()
+        try:
+            self.doc.open_untitled(Path(folder), dirty=True)
+        except ProjectError as exc:
+            self._error("Cannot open the draft", exc)
+            return False
+        return True
+
     def close_project(self) -> bool:
         """Close the project (asking to save it if needed): the window shows its start screen."""
         if not self.maybe_save():

@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from studio.app import autosave, settings
+from studio.app import autosave, settings, untitled
 from studio.app.settings import Preferences
 from studio.model import ProjectError
 from studio.ui import dialogs, theme
@@ -74,6 +74,8 @@ def create_window(
     application()
     window = MainWindow()
     recovered = offer_recovery(window) if recover else False
+    untitled.sweep()  # empty untitled folders of studios that stopped (drafts with content stay)
+    window.start_page.refresh()
     if project_path and not recovered:
         path = Path(project_path)
         if not window.open_project(path, read_only=read_only):

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.start_page.open_chosen.connect(lambda: self.files.open())
         self.start_page.recent_chosen.connect(lambda path: self.files.open(path))
         self.start_page.sample_chosen.connect(lambda path: self.files.open_copy(path))
+        self.start_page.draft_chosen.connect(lambda path: self.files.open_draft(path))
         self.central = QStackedWidget(self)
         self.central.addWidget(self.editor)
         self.central.addWidget(self.start_page)

@@ -7,6 +7,7 @@ the recent projects (by title), the two sample dramas of a clone (opened as a co
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.app import settings
+from studio.app.untitled import drafts
 from studio.templates import TEMPLATES
 from studio.templates.samples import project_title, sample_folders
 from studio.ui.start.card import Card
@@ -84,6 +86,7 @@ class StartPage(QScrollArea):
     open_chosen = Signal()  # "Open…": ask for a project folder
     recent_chosen = Signal(str)  # a recent project folder
     sample_chosen = Signal(str)  # a sample project folder (opened as a copy)
+    draft_chosen = Signal(str)  # an untitled folder left by a studio that stopped
 
     def __init__(self, parent: QWidget | None = None, samples: list[Path] | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +142,12 @@ class StartPage(QScrollArea):
         left.addWidget(self.open_button)
         left.addStretch(1)
 
+        self._drafts_heading = _heading("Unsaved drafts", page)
+        right.addWidget(self._drafts_heading)
+        self._drafts_box = QVBoxLayout()
+        self._drafts_box.setSpacing(6)
+        right.addLayout(self._drafts_box)
+        self.draft_cards: list[Card] = []
         right.addWidget(_heading("Recent projects", page))
         self._recent_box = QVBoxLayout()
         self._recent_box.setSpacing(6)
@@ -167,12 +176,21 @@ class StartPage(QScrollArea):
         self.refresh()
 
     def refresh(self) -> None:
-        """Show the recent projects as they are now (titles read from each drama.json's first bytes)."""
-        for card in self.recent_cards:
-            self._recent_box.removeWidget(card)
+        """Show the drafts and recent projects as they are now (titles from each drama.json's first bytes)."""
+        for card in (*self.recent_cards, *self.draft_cards):
             card.hide()
             card.deleteLater()
-        self.recent_cards = []
+        self.recent_cards, self.draft_cards = [], []
+        found = drafts()[:MAX_RECENT_SHOWN]
+        for folder in found:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(folder.stat().st_mtime))
+            card = Card(project_title(folder) or "Untitled drama",
+                        f"Never saved to a folder of yours; last changed {when}. Open it, then Save.",
+                        self._page, tip=str(folder))
+            card.clicked.connect(lambda f=str(folder): self.draft_chosen.emit(f))
+            self.draft_cards.append(card)
+            self._drafts_box.addWidget(card)
+        self._drafts_heading.setVisible(bool(found))
         recent = settings.recent_files()[:MAX_RECENT_SHOWN]
         page = self._page
         for path in recent:

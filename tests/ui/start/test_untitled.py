@@ -146,3 +146,36 @@ def test_sample_opens_as_a_copy_and_the_sample_is_untouched(blank_window: Any) -
     assert window.doc.folder != sample and (window.doc.folder / "media").is_dir()
     assert window.doc.folder.parent == untitled_root()
     assert (sample / "drama.json").read_bytes() == before
+
+
+def test_leftover_untitled_folders_empty_ones_go_drafts_are_offered(
+    qtbot: QtBot, answers: Answers
+) -> None:
+    from studio.app.lockfile import ProjectLock
+    from studio.model.io import save
+    from studio.model.project import Project
+    from studio.templates import build
+    from studio.ui.launch import create_window
+
+    root = untitled_root()
+    empty, draft, held = root / "empty", root / "draft", root / "held"
+    save(Project(title="Nothing"), empty / "drama.json")
+    save(build("savings", "Left behind"), draft / "drama.json")
+    save(Project(title="Open elsewhere"), held / "drama.json")
+    lock = ProjectLock(held / "drama.json")
+    assert lock.acquire() is None  # a running studio (this one) holds it
+    try:
+        window = create_window(None, recover=False)
+        try:
+            assert not empty.exists() and draft.is_dir() and held.is_dir()
+            cards = window.start_page.draft_cards
+            assert [c.title_label.text() for c in cards] == ["Left behind"]
+            cards[0].click()
+            assert window.doc.folder == draft.resolve() and window.doc.untitled and window.doc.dirty
+            answers.append("Discard")
+        finally:
+            window.close()
+            window.deleteLater()
+        assert not draft.exists()  # discarded on purpose: now it goes
+    finally:
+        lock.release()
