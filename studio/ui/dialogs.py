@@ -36,6 +36,8 @@ class ProjectFolderDialog(QFileDialog):
         self.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         self.setLabelText(QFileDialog.DialogLabel.FileName, "Project folder:")
         self.setLabelText(QFileDialog.DialogLabel.Accept, "Open")
+        self.setLabelText(QFileDialog.DialogLabel.FileType, "Shows:")
+        self.setNameFilter(f"Project folders (folders holding {PROJECT_FILE})")
         self.chosen: Path | None = None
 
     def accept(self) -> None:
@@ -94,6 +96,8 @@ def save_project_folder(parent: QWidget | None, start: str = "", name: str = "")
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setLabelText(QFileDialog.DialogLabel.FileName, "Project folder:")
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Save")
+    dialog.setLabelText(QFileDialog.DialogLabel.FileType, "Shows:")
+    dialog.setNameFilter("Folders and files (*)")
     if name:
         dialog.selectFile(name)
     if not dialog.exec() or not dialog.selectedFiles():
