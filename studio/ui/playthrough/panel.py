@@ -224,9 +224,8 @@ class PlaythroughPanel(QWidget):
     def _update_here(self) -> None:
         scene = self.selected_scene()
         self.side.here_button.setEnabled(scene is not None)
-        self.side.here_button.setToolTip(
-            f"Play from scene '{scene}'" if scene else "Select a scene to play from"
-        )
+        title = self.document.project.scene_map()[scene].title if scene else ""
+        self.side.here_button.setToolTip(f"Play from “{title}”" if scene else "Select a scene to play from")
 
     def _document_reset(self) -> None:
         # Only a playthrough of the project before is worth a note (not a first open or New).

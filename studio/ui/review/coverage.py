@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.app.playthrough_view import option_text
 from studio.model.project import Project
 from studio.model.review import Coverage
 from studio.ui.text import plain_label
@@ -85,7 +86,13 @@ class CoverageBox(QGroupBox):
             f"{cov.percent}% watched · {cov.scenes_watched}/{cov.scenes_total} scenes · "
             f"{cov.options_watched}/{cov.options_total} choices"
         )
-        titles = {s.id: s.title or s.id for s in project.scenes}
+        titles = {s.id: s.title or "(untitled scene)" for s in project.scenes}
+        labels = {
+            f"{s.id}/{o.id}": option_text(project, o) or "(unlabelled option)"
+            for s in project.scenes
+            if s.choice is not None
+            for o in s.choice.options
+        }
         self.unwatched.clear()
         listed = 0
         for sid in cov.unwatched_scenes[:MAX_LISTED]:
@@ -96,7 +103,7 @@ class CoverageBox(QGroupBox):
             listed += 1
         for key in cov.unwatched_options[: max(0, MAX_LISTED - listed)]:
             sid, _, oid = key.partition("/")
-            item = QListWidgetItem(f"↳ {titles.get(sid, sid)} → {oid}")
+            item = QListWidgetItem(f"↳ {titles.get(sid, sid)} → “{labels.get(key, oid)}”")
             item.setData(SCENE_ROLE, sid)
             item.setToolTip(f"option '{oid}' of scene '{sid}' was not taken")
             self.unwatched.addItem(item)

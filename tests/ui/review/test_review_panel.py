@@ -319,3 +319,21 @@ def test_run_review_builds_a_read_only_window_and_returns_the_loop_code(
     err = capsys.readouterr().err.strip()
     assert err.startswith("studio review: ") and "nope" in err and "\n" not in err
     assert load(savings_copy).project.title  # still a valid, untouched project
+
+
+def test_renamed_scene_shows_its_title_not_its_id(qtbot: QtBot, review_window: Any) -> None:
+    """Defect 11 of issue 15 (part): the coverage list and Play from here name scenes and
+    options by title and label, never by id (ids stay in the tooltips)."""
+    win = review_window
+    panel = win.panels["review"]
+    project = win.doc.project
+    project.scene_map()["payday"].title = "Salary morning"  # as a rename leaves it: id unchanged
+    panel.refresh()
+    rows = [panel.coverage.unwatched.item(n).text() for n in range(panel.coverage.unwatched.count())]
+    assert "▢ Salary morning" in rows
+    assert "↳ Salary morning → “Save ¥200.00 for the trip”" in rows
+    assert not any("payday" in row or "save_more" in row for row in rows)
+    win.selection.focus("payday")
+    settle()
+    tip = win.panels["playthrough"].side.here_button.toolTip()
+    assert tip == "Play from “Salary morning”"
