@@ -21,6 +21,7 @@ from studio.bundle import cli_cmds as bundle_cmds
 from studio.engine import cli_play
 from studio.graph import cli_cmds as graph_cmds
 from studio.model.errors import one_line
+from studio.preview_web import cli_cmds as web_cmds
 from studio.templates import cli_cmds as template_cmds
 
 
@@ -39,6 +40,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("play", cli_play.add_play_parser, cli_play.run_play),
     Command("export", bundle_cmds.add_export_parser, bundle_cmds.run_export),
     Command("import", bundle_cmds.add_import_parser, bundle_cmds.run_import),
+    Command("preview-web", web_cmds.add_preview_web_parser, web_cmds.run_preview_web),
     Command("new", template_cmds.add_new_parser, template_cmds.run_new),
 )
 
