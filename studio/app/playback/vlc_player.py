@@ -38,6 +38,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
+from studio.app.playback import vlc_log
 from studio.app.playback import vlc_messages as msg
 from studio.app.playback.vlc_commands import SeekRunPlayer
 from studio.app.playback.vlc_control import Engine, EngineFactory
@@ -106,6 +107,7 @@ class _Instances:
     """One shared libVLC Instance per option set, released with its last user."""
 
     _pool: ClassVar[dict[tuple[str, ...], list[Any]]] = {}
+    _log_cb: ClassVar[list[Any]] = []  # the ctypes log callback, kept for the process's life
 
     @classmethod
     def acquire(cls, args: tuple[str, ...]) -> Any:
@@ -116,6 +118,9 @@ class _Instances:
             instance = vlc.Instance(list(args))
             if instance is None:
                 raise RuntimeError(msg.COULD_NOT_START)
+            if not cls._log_cb:
+                cls._log_cb.append(vlc.CallbackDecorators.LogCb(vlc_log.on_message))
+            instance.log_set(cls._log_cb[0], None)  # its messages go to vlc_log, not the console
             entry = cls._pool[args] = [instance, 0]
         entry[1] += 1
         return entry[0]
@@ -127,6 +132,7 @@ class _Instances:
                 entry[1] -= 1
                 if entry[1] <= 0:
                     del cls._pool[args]
+                    instance.log_unset()  # waits for a callback in progress: none runs after this
                     instance.release()
                 return
 
