@@ -19,7 +19,7 @@ def test_the_catalogue_is_the_players_own_file() -> None:
 
 def test_a_missing_locale_falls_back_to_english_and_an_unknown_key_is_named() -> None:
     assert vocabulary.catalogue("xx-ZZ") == vocabulary.catalogue("en")
-    with pytest.raises(KeyError, match="no.such"):
+    with pytest.raises(KeyError, match=r"no\.such"):
         vocabulary.word("no.such")
     with pytest.raises(TypeError):
         vocabulary.catalogue()["prompt.accept"] = "Accept"  # type: ignore[index]
