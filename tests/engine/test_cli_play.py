@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,7 +39,20 @@ def test_play_prints_json_lines_in_contract_key_order(tmp_path: Path) -> None:
     assert events[-1]["type"] == "ending_reached"
     assert any(e["type"] == "prompt_accepted" and e["clock"] == 2000 for e in events)
     assert lines[1] == json.dumps(events[1], ensure_ascii=False, separators=(",", ":"))
-    assert "¥" in out  # not escaped
+
+
+def test_play_prints_author_text_unescaped(tmp_path: Path) -> None:
+    project = tmp_path / "savings"
+    shutil.copytree(SAMPLES / "savings", project, ignore=shutil.ignore_patterns("*.lock"))
+    data = json.loads((project / "drama.json").read_text(encoding="utf-8"))
+    prompt = data["scenes"][0]["prompts"][0]
+    prompt["text"] = "把 {amount} 存进{goal}？"
+    (project / "drama.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = play(str(project))
+    assert code == 0, err
+    shown = [json.loads(line) for line in out.splitlines() if '"prompt_shown"' in line]
+    assert shown and shown[0]["text"] == "把 {amount} 存进{goal}？"
+    assert "把 {amount} 存进{goal}？" in out  # not escaped as \\uXXXX
 
 
 def test_run_play_with_from_and_sets(capsys: pytest.CaptureFixture[str]) -> None:

@@ -54,6 +54,9 @@ MINIMAL_PROJECTS: dict[str, dict[str, Any]] = {
                  {"id": "b", "label": "B", "target": "end"}]}},
             # "open" omits position (Scene's default); "end" gives one that omits x and y (Point's).
             {"id": "end", "title": "End", "media": "clip", "ending": True, "position": {}},
+            # A storyboard card: no media (Scene's default), a placeholder that omits its colour and
+            # duration (Placeholder's), continuing to "end" with no choice.
+            {"id": "card", "title": "Card", "placeholder": {}, "next": "end"},
         ],
     },
 }
