@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -30,6 +31,26 @@ _BASE = settings.get_profile("ci" if in_ci() else "default")
 settings.register_profile("ci", _BASE, max_examples=100)
 settings.register_profile("long", _BASE, max_examples=5000, derandomize=False)
 settings.load_profile("ci")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium (Playwright) for the whole run: Playwright's sync API runs one
+    driver per thread, so every browser test shares this one (tests/player, tests/preview_web)."""
+    from tests.player.support import CHROMIUM, CHROMIUM_ARGS
+
+    require(Path(CHROMIUM).is_file(), f"Chromium ({CHROMIUM})")
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    try:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()
+    finally:
+        pw.stop()
 
 
 @pytest.fixture(scope="session")

@@ -21,15 +21,13 @@ import pytest
 from tests.player import dramas
 from tests.player.sites import Sites, open_sites
 from tests.player.support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PLAYER_DIR,
     SHOTS_DIR,
     assemble_bundle,
     bundle_for_sample,
     serve,
 )
-from tests.support import SAMPLES, require
+from tests.support import SAMPLES
 
 PHONE = {"width": 390, "height": 844}
 
@@ -93,22 +91,6 @@ class PageProblems:
 
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    require(Path(CHROMIUM).is_file(), f"Chromium ({CHROMIUM})")
-    from playwright.sync_api import sync_playwright
-
-    pw = sync_playwright().start()
-    try:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        pw.stop()
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,7 @@ from typing import IO, Any
 
 import pytest
 
-from tests.player.support import CHROMIUM, CHROMIUM_ARGS
-from tests.support import ROOT, require
+from tests.support import ROOT
 
 TIMEOUT = 60.0
 
@@ -93,35 +92,30 @@ def _url(running: Running) -> str:
 
 
 @pytest.mark.browser
-def test_chromium_plays_the_first_scene_from_the_served_url(start: Any, savings: Path) -> None:
-    require(Path(CHROMIUM).is_file(), f"Chromium ({CHROMIUM})")
-    from playwright.sync_api import sync_playwright
-
+def test_chromium_plays_the_first_scene_from_the_served_url(start: Any, savings: Path, browser: Any) -> None:
     running = start(str(savings), "--no-browser")
     url = _url(running)
     assert "building the preview 100%" in running.line("err", "100%")
     start_scene = json.loads((savings / "drama.json").read_text("utf-8"))["start"]
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            errors: list[str] = []
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.add_init_script(
-                "window.__started = [];"
-                "addEventListener('drama:scene_started', (e) => window.__started.push(e.detail.scene));"
-            )
-            page.goto(url)
-            page.wait_for_function("() => window.__started.length > 0", timeout=TIMEOUT * 1000)
-            assert page.evaluate("window.__started[0]") == start_scene
-            # the clip really plays: a video element advances past its first frames
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('video')].some((v) => v.currentTime > 0.3 && !v.paused)",
-                timeout=TIMEOUT * 1000,
-            )
-            assert errors == []
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.add_init_script(
+            "window.__started = [];"
+            "addEventListener('drama:scene_started', (e) => window.__started.push(e.detail.scene));"
+        )
+        page.goto(url)
+        page.wait_for_function("() => window.__started.length > 0", timeout=TIMEOUT * 1000)
+        assert page.evaluate("window.__started[0]") == start_scene
+        # the clip really plays: a video element advances past its first frames
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('video')].some((v) => v.currentTime > 0.3 && !v.paused)",
+            timeout=TIMEOUT * 1000,
+        )
+        assert errors == []
+    finally:
+        page.close()
     _stop(running)
 
 
