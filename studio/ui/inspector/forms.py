@@ -14,13 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 from studio.model.ops import FieldRef, Op, OpError, Ref
 from studio.model.project import Project
+from studio.ui.inspector.field_help import with_help
 from studio.ui.inspector.fields import LineField, error_label, parse_ms, parse_optional_ms, push_built
 
 
@@ -133,9 +134,23 @@ class Form(QWidget):
 
     # --- building ---------------------------------------------------------------------
     def row(self, label: str, widget: QWidget) -> QWidget:
-        """A labelled row; an empty label (a checkbox) spans the whole width."""
-        if label:
+        """A labelled row; an empty label (a checkbox) spans the whole width.
+
+        A field whose meaning is not obvious (``field_help.HELP``) gets a "?" beside its label
+        (or its checkbox) and a tooltip."""
+        path = getattr(widget, "path", None)
+        helped, tip = with_help(label, path if isinstance(path, tuple) else None, self)
+        if tip and not widget.toolTip():
+            widget.setToolTip(tip)
+        if label and helped is not None:
+            self.form.addRow(helped, widget)
+        elif label:
             self.form.addRow(label, widget)
+        elif helped is not None:
+            layout = helped.layout()
+            assert isinstance(layout, QHBoxLayout)
+            layout.insertWidget(0, widget)
+            self.form.addRow(helped)
         else:
             self.form.addRow(widget)
         if hasattr(widget, "refresh"):
