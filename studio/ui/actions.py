@@ -110,6 +110,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("file.reload", "Reload from &Disk", FILE, tip="Read drama.json again", enabled_when=has_path),
     A("file.export_bundle", "&Export Bundle…", FILE, "Ctrl+E", tip="Export a .drama.zip",
       separator_before=True, enabled_when=has_project),
+    A("file.preview_web", "Preview in &Browser", FILE,
+      tip="Play the saved project in your web browser (served on this computer only)", toolbar="Preview",
+      enabled_when=has_project),
     A("file.open_bundle", "Open &Bundle…", FILE, tip="Import a .drama.zip and open it"),
     A("file.quit", "&Quit", FILE, Key.Quit, separator_before=True),
     # The main window takes these two QActions from the undo stack (text: the prefix of "Undo Move").

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QChildEvent, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,10 +50,12 @@ from studio.ui.bundle_actions import BundleController
 from studio.ui.files import FileController
 from studio.ui.graph import GraphPanel
 from studio.ui.help.pages import HelpPages
-from studio.ui.panels import PANELS
+from studio.ui.inspector.panel import InspectorPanel
+from studio.ui.panels import dock_panels, unelide_tabs
 from studio.ui.preferences import PreferencesDialog
 from studio.ui.problems.panel import summary as problem_summary
 from studio.ui.start import StartPage
+from studio.ui.web_preview import WebPreviewController
 
 APP_NAME = "Drama Studio"
 
@@ -74,11 +76,13 @@ class MainWindow(QMainWindow):
         self.autosaver = AutoSaver(self.doc, interval)
         self.files = FileController(self.doc, self.autosaver, self)
         self.bundles = BundleController(self.doc, self.files, self)
+        self.web_preview = WebPreviewController(self.doc, self.files, self)
         self.watcher = DiskWatcher(self.doc)
         self.doc.changed.connect(lambda changes: self.selection.prune(self.doc.project, changes))
 
         self.graph = GraphPanel(self.doc, self.selection, self.services)
         self.graph.view.show_grid = self.prefs.show_grid
+        self.graph.scene_opened.connect(self.show_scene)
         self.banner = Banner(self)
         self.disk_banner = Banner(self)
         self.editor = QWidget(self)
@@ -138,54 +142,22 @@ class MainWindow(QMainWindow):
 
     # --- assembly -------------------------------------------------------------------
     def _build_docks(self) -> None:
-        self.setDockNestingEnabled(True)
-        for spec in PANELS:
-            built = spec.build(self.doc, self.selection, self.playhead, self.services)
-            dock = QDockWidget(spec.title, self)
-            dock.setObjectName(f"dock.{spec.id}")
-            dock.setWidget(built.widget)
-            self.addDockWidget(spec.area, dock)
-            self.panels[spec.id] = built.widget
-            self.docks[spec.id] = dock
-            self.registry.serve(built.routes)
-            if built.shutdown is not None:
-                self._shutdowns.append(built.shutdown)
-        docks = self.docks
-        if "timeline" in docks and "problems" in docks:
-            self.tabifyDockWidget(docks["timeline"], docks["problems"])
-            docks["timeline"].raise_()
-        if "library" in docks and "preview" in docks:
-            self.splitDockWidget(docks["library"], docks["preview"], Qt.Orientation.Vertical)
-        for tab in ("playthrough", "review"):
-            if "inspector" in docks and tab in docks:
-                self.tabifyDockWidget(docks["inspector"], docks[tab])
-        if "inspector" in docks:
-            docks["inspector"].raise_()
-        self.resizeDocks(
-            [docks[k] for k in ("library", "inspector") if k in docks],
-            [270, 320],
-            Qt.Orientation.Horizontal,
+        dock_panels(
+            self, self.registry, self.doc, self.selection, self.playhead, self.services,
+            self.panels, self.docks, self._shutdowns,
         )
-        left = [docks[k] for k in ("library", "preview") if k in docks]
-        self.resizeDocks(left, [250, 400][: len(left)], Qt.Orientation.Vertical)
-        bottom = [docks[k] for k in ("timeline",) if k in docks]
-        self.resizeDocks(bottom, [230] * len(bottom), Qt.Orientation.Vertical)
-        for dock in docks.values():
+        for dock in self.docks.values():
             dock.dockLocationChanged.connect(self._unelide_tabs)
         self._unelide_tabs()
 
     def _unelide_tabs(self) -> None:
-        """Tabbed docks show whole titles, never "Inspe…": their docks are at least as wide
-        as the tab bar (scroll arrows only if the user squeezes a dock below that)."""
-        for bar in self.findChildren(QTabBar):
-            if bar.parent() is not self:
-                continue
-            bar.setElideMode(Qt.TextElideMode.ElideNone)
-            bar.setUsesScrollButtons(True)
-            titles = {bar.tabText(i) for i in range(bar.count())}
-            for dock in self.docks.values():
-                if dock.windowTitle() in titles and not dock.isFloating():
-                    dock.setMinimumWidth(max(dock.minimumWidth(), bar.sizeHint().width()))
+        unelide_tabs(self, self.docks)
+
+    def childEvent(self, event: QChildEvent) -> None:
+        """A dock tab bar Qt makes (tabifying, restoreState) is made eliding: keep titles whole."""
+        super().childEvent(event)
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QTabBar):
+            QTimer.singleShot(0, self, self._unelide_tabs)
 
     def _serve_actions(self) -> None:
         """The window's own actions, then the graph's (panels served theirs as they were built)."""
@@ -199,6 +171,7 @@ class MainWindow(QMainWindow):
             "file.revert": self.files.revert,
             "file.reload": self.files.reload,
             "file.export_bundle": self.bundles.export_bundle,
+            "file.preview_web": self.web_preview.preview,
             "file.open_bundle": self.bundles.open_bundle,
             "file.quit": self.close,
             "edit.undo": stack.undo,
@@ -257,6 +230,21 @@ class MainWindow(QMainWindow):
             return
         self.registry.update(self.action_state())
 
+    def show_scene(self, scene_id: str) -> None:
+        """A scene opened on the graph (Enter, double-click): select it, show and raise the Inspector."""
+        if scene_id not in self.doc.project.scene_map():
+            return
+        if self.selection.scenes != {scene_id}:
+            self.selection.set([scene_id])
+        dock = self.docks.get("inspector")
+        if dock is None:
+            return
+        dock.show()
+        dock.raise_()
+        inspector = self.panels["inspector"]
+        if isinstance(inspector, InspectorPanel):
+            inspector.tabs.setCurrentIndex(0)  # its Item tab (not Project)
+
     def about(self) -> None:
         dialogs.inform(self, "About", f"{APP_NAME} {__version__}\nBranching micro-drama authoring.")
 
@@ -310,6 +298,7 @@ class MainWindow(QMainWindow):
         self._problem_label.show()
         if self._layout_before_start is not None:
             self.restoreState(self._layout_before_start)
+            self._unelide_tabs()
         self._layout_before_start = None
 
     def _on_file_changed(self) -> None:
@@ -360,6 +349,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+            self._unelide_tabs()
 
     def _reset_layout(self) -> None:
         for dock in self.docks.values():
@@ -378,6 +368,7 @@ class MainWindow(QMainWindow):
         settings.save_window(self.saveGeometry(), state if state is not None else self.saveState())
         self.autosaver.remove()
         self.bundles.shutdown()  # cancel and join a running export/import
+        self.web_preview.shutdown()  # stop serving, remove the preview's folder
         for shutdown in self._shutdowns:  # stop players and workers before Qt goes away
             shutdown()
         self.services.shutdown()

@@ -18,14 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 from studio.app.services import Services
 from studio.ui import inspector, library, playthrough, preview, problems, review, timeline
-from studio.ui.actions import Route
+from studio.ui.actions import ActionRegistry, Route
 
 Area = Qt.DockWidgetArea
 
@@ -127,3 +127,67 @@ def create_panel(
 ) -> QWidget:
     """Build one panel's widget (a panel that cannot be built raises)."""
     return spec.build(document, selection, playhead, services).widget
+
+
+def dock_panels(
+    window: QMainWindow,
+    registry: ActionRegistry,
+    document: Document,
+    selection: Selection,
+    playhead: Playhead,
+    services: Services,
+    panels: dict[str, QWidget],
+    docks: dict[str, QDockWidget],
+    shutdowns: list[Callable[[], None]],
+) -> None:
+    """Build every panel of :data:`PANELS` into a dock of ``window``, serve their routes, and lay
+    the docks out (bottom: Timeline | Problems; right: Inspector | Play story | Review).
+
+    ``panels``, ``docks`` (by id) and ``shutdowns`` are filled as each panel is built: when one
+    fails to build, the window can still stop those built before it."""
+    window.setDockNestingEnabled(True)
+    for spec in PANELS:
+        built = spec.build(document, selection, playhead, services)
+        dock = QDockWidget(spec.title, window)
+        dock.setObjectName(f"dock.{spec.id}")
+        dock.setWidget(built.widget)
+        window.addDockWidget(spec.area, dock)
+        panels[spec.id] = built.widget
+        docks[spec.id] = dock
+        registry.serve(built.routes)
+        if built.shutdown is not None:
+            shutdowns.append(built.shutdown)
+    if "timeline" in docks and "problems" in docks:
+        window.tabifyDockWidget(docks["timeline"], docks["problems"])
+        docks["timeline"].raise_()
+    if "library" in docks and "preview" in docks:
+        window.splitDockWidget(docks["library"], docks["preview"], Qt.Orientation.Vertical)
+    for tab in ("playthrough", "review"):
+        if "inspector" in docks and tab in docks:
+            window.tabifyDockWidget(docks["inspector"], docks[tab])
+    if "inspector" in docks:
+        docks["inspector"].raise_()
+    window.resizeDocks(
+        [docks[k] for k in ("library", "inspector") if k in docks], [270, 320], Qt.Orientation.Horizontal
+    )
+    left = [docks[k] for k in ("library", "preview") if k in docks]
+    window.resizeDocks(left, [250, 400][: len(left)], Qt.Orientation.Vertical)
+    bottom = [docks[k] for k in ("timeline",) if k in docks]
+    window.resizeDocks(bottom, [230] * len(bottom), Qt.Orientation.Vertical)
+
+
+def unelide_tabs(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """Tabbed docks show whole titles, never "Inspe…": their docks are at least as wide as the tab
+    bar (scroll arrows only if the user squeezes a dock below that).
+
+    Qt makes each dock tab bar eliding (``ElideRight``) when it creates one (tabifying,
+    ``restoreState``): the window calls this again then."""
+    for bar in window.findChildren(QTabBar):
+        if bar.parent() is not window:
+            continue
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setUsesScrollButtons(True)
+        titles = {bar.tabText(i) for i in range(bar.count())}
+        for dock in docks.values():
+            if dock.windowTitle() in titles and not dock.isFloating():
+                dock.setMinimumWidth(max(dock.minimumWidth(), bar.sizeHint().width()))

@@ -56,7 +56,7 @@ def test_every_declared_action_is_served_and_shown_once(window: Any) -> None:
     assert [a.objectName() for a in bar] == [s.id for s in ACTIONS if s.toolbar]
     assert [a.iconText() for a in bar] == [s.toolbar for s in ACTIONS if s.toolbar]
     assert [a.iconText() for a in bar] == [
-        "New", "Open", "Save", "Undo", "Redo", "Delete", "Import", "Set as Start", "Zoom to Fit",
+        "New", "Open", "Save", "Preview", "Undo", "Redo", "Delete", "Import", "Set as Start", "Zoom to Fit",
     ]
     file_menu = [a.text() for a in menus["&File"].actions()]
     assert file_menu.index("Open &Recent") == file_menu.index("&Open…") + 1
