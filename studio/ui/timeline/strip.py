@@ -1,10 +1,11 @@
 """The clip's thumbnail strip, decoded off the UI thread and cached.
 
 :class:`StripLoader` asks for ``count`` evenly spaced frames of a clip
-(:func:`studio.media.frames.extract_thumbnails`) on a pool thread through
-:class:`studio.app.workers.Job`; asking for another clip cancels the
-decode in flight.  Results are cached per (path, sha256, count, height), so
-going back to a scene or zooming never decodes again.
+(:func:`studio.app.thumbnails.strip_images`: from the thumbnail store on disk, else decoded
+and stored there) on a pool thread through :class:`studio.app.workers.Job`; asking for another
+clip cancels the decode in flight.  Results are also kept in memory per (path, sha256, count,
+height), so going back to a scene or zooming never reads them again, and a clip seen in an
+earlier session is not decoded again.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
+from studio.app.thumbnails import strip_images
 from studio.app.workers import CancelToken, Job
 
 THUMB_HEIGHT = 88  # decoded height; drawn at the strip height (crisp on HiDPI)
@@ -29,12 +31,10 @@ def thumb_count(duration_ms: int) -> int:
 
 
 def decode_strip(key: StripKey, token: CancelToken) -> list[QImage]:
-    """Decode a strip (runs on a pool thread; touches no widget)."""
-    from studio.media.frames import extract_thumbnails
-
-    path, _sha, count, height = key
-    frames = extract_thumbnails(Path(path), count, height, cancel=lambda: token.cancelled)
-    return [QImage(f.rgb, f.width, f.height, f.width * 3, QImage.Format.Format_RGB888).copy() for f in frames]
+    """A strip from the thumbnail store, or decoded and stored (runs on a pool thread; touches no
+    widget)."""
+    path, sha, count, height = key
+    return strip_images(Path(path), sha, count, height, cancel=lambda: token.cancelled)
 
 
 class StripLoader(QObject):
