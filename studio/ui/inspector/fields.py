@@ -212,6 +212,12 @@ class LineField(Field):
         self._dirty = False
         return True
 
+    def insert(self, text: str) -> bool:
+        """Type ``text`` at the cursor (replacing a selection) and apply at once (one edit)."""
+        self.edit.insert(text)
+        self._dirty = True
+        return self.commit()
+
     def flush(self) -> None:
         if self._dirty and not self.error_text:
             self.commit()

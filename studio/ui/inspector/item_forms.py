@@ -25,9 +25,10 @@ from studio.model.ops import (
     set_default_option,
 )
 from studio.model.project import Project
+from studio.ui.inspector.author_text import AuthorTextField
 from studio.ui.inspector.condition import ConditionEditor
 from studio.ui.inspector.effects import EffectsEditor
-from studio.ui.inspector.fields import CheckField, ComboField, LineField, MoneyField
+from studio.ui.inspector.fields import CheckField, ComboField, MoneyField
 from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field, scene_choices
 from studio.ui.inspector.hotspot import RectT
 from studio.ui.inspector.hotspot_editor import HotspotEditor
@@ -46,7 +47,7 @@ class OptionForm(Form):
         sid = ref.scene
         doc = self.doc
         self.ident(ref.option)
-        self.row("Label", LineField(doc, ref.label, live=True))
+        self.row("Label", AuthorTextField(doc, ref.label, self._label_context))
         self.row("Goes to", ComboField(doc, ref.target, scene_choices))
         self.row(
             "",
@@ -59,6 +60,8 @@ class OptionForm(Form):
         )
         self.amount = MoneyField(doc, DepositRef(sid, ref.option).amount, _currency)
         self.row("Amount", self.amount)
+        self.show_amount = CheckField(doc, ref.show_amount, "Show the amount on the button")
+        self.row("", self.show_amount)
         self.section("Shown when")
         self.wide(ConditionEditor(doc, ref.condition))
         self.section("Effects when chosen")
@@ -110,7 +113,13 @@ class OptionForm(Form):
 
     def refresh(self, project: Project) -> None:
         super().refresh(project)
-        self.amount.setEnabled(self._has_deposit(project))
+        has = self._has_deposit(project)
+        self.amount.setEnabled(has)
+        self.show_amount.setEnabled(has)
+        self.show_amount.box.setToolTip("" if has else "Only an option with a savings deposit has an amount")
+
+    def _label_context(self, project: Project) -> str:
+        return "option" if self._has_deposit(project) else "option_plain"
 
     def _has_deposit(self, project: Project) -> bool:
         try:
@@ -133,7 +142,7 @@ class PromptForm(Form):
         self.row("At", ms_field(ctx, ref.at_ms))
         self.row("Goal", ComboField(doc, ref.goal, lambda p: [(f"{g.name} ({g.id})", g.id) for g in p.goals]))
         self.row("Amount", MoneyField(doc, ref.amount, _currency))
-        self.row("Text", LineField(doc, ref.text, live=True))
+        self.row("Text", AuthorTextField(doc, ref.text, "prompt"))
         self.row("", CheckField(doc, ref.pause, "Pause the video while asking"))
         self.section("Effects if accepted")
         self.wide(EffectsEditor(doc, ref.accept_effects))
@@ -158,7 +167,7 @@ class TagForm(Form):
         self.row("Product", products)
         self.row("From", ms_field(ctx, ref.start_ms))
         self.row("To", ms_field(ctx, ref.end_ms))
-        self.row("Button", LineField(doc, ref.cta, live=True))
+        self.row("Button", AuthorTextField(doc, ref.cta, "tag"))
         self.section("Hotspot on the video")
         self.wide(HotspotEditor(doc, ctx.playhead, ref, self._start, self._others))
         self.wide(

@@ -196,6 +196,8 @@ class InspectorPanel(QWidget):
             self.form.refresh(project)
         elif target is not None:
             self.show_item(target)
+        if self.form is not None:  # a rename shows in the header at once
+            self.crumb.set_full_text(breadcrumb(self.doc, self.form.ref))
         if self.project_form is not None:
             if self.project_form.signature(project) != self._project_sig:
                 self._build_project()

@@ -1,6 +1,8 @@
 """Inspector forms for a scene and for its choice window.
 
-The scene form edits title, clip, trim, start/ending and on-enter effects and
+The scene form edits title, clip and trim (or, for a storyboard placeholder, its card's colour
+and duration and "Give this scene a clip"), start/ending (an ending's title and text), what
+follows a scene without a choice ("Continue automatically to") and on-enter effects, and
 lists the scene's timed items (click to inspect one); the choice form edits
 the window's times and behaviour and lists its options.
 """
@@ -12,12 +14,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from studio.l10n.vocabulary import word
 from studio.model import gestures, new_items
 from studio.model.ops import PROJECT, ChoiceRef, OptionRef, PromptRef, SceneRef, SetField, TagRef
 from studio.model.project import Project
 from studio.ui.inspector.effects import EffectsEditor
-from studio.ui.inspector.fields import CheckField, ComboField, LineField, format_ms
+from studio.ui.inspector.fields import CheckField, ComboField, LineField, format_ms, optional_text
 from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field
+from studio.ui.inspector.storyboard import ColourField, DurationField, GiveClipButton
 
 
 class SceneForm(Form):
@@ -29,18 +33,24 @@ class SceneForm(Form):
         scene = ref.get(project)
         self.ident(sid)
         self.row("Title", LineField(self.doc, ref.title, live=True))
-        self.row("Clip", ComboField(self.doc, ref.media, _media_choices))
-        self.row("In", ms_field(ctx, ref.in_ms))
-        end = project.scene_out_ms(scene) if scene.out_ms is None else None
-        self.row(
-            "Out",
-            ms_field(
-                ctx,
-                ref.out_ms,
-                optional=True,
-                placeholder=f"end of clip ({end})" if end else "end of clip",
-            ),
-        )
+        if scene.placeholder is not None:
+            self.section("Storyboard card (no clip yet)")
+            self.row("Card colour", ColourField(self.doc, ref))
+            self.row("Duration", DurationField(self.doc, ref))
+            self.wide(GiveClipButton(self.doc, sid))
+        else:
+            self.row("Clip", ComboField(self.doc, ref.media, _media_choices))
+            self.row("In", ms_field(ctx, ref.in_ms))
+            end = project.scene_out_ms(scene) if scene.out_ms is None else None
+            self.row(
+                "Out",
+                ms_field(
+                    ctx,
+                    ref.out_ms,
+                    optional=True,
+                    placeholder=f"end of clip ({end})" if end else "end of clip",
+                ),
+            )
         self.row(
             "",
             CheckField(
@@ -61,6 +71,22 @@ class SceneForm(Form):
                 read=_ending_value(sid),
             ),
         )
+        if scene.ending:
+            title = LineField(
+                self.doc, ref.ending_title, optional_text, live=True, placeholder=word("ending.title")
+            )
+            title.setToolTip("The ending card's title (empty: the player's own word)")
+            self.row("Ending title", title)
+            text = LineField(self.doc, ref.ending_text, optional_text, live=True, placeholder="(none)")
+            text.setToolTip("A line under the ending card's title (optional)")
+            self.row("Ending text", text)
+        elif scene.choice is None:
+            follow = ComboField(self.doc, ref.next, _next_choices(sid))
+            follow.combo.setToolTip(
+                "When this scene ends, play that scene at once, with no choice shown. "
+                "A scene continues automatically or offers a choice, not both."
+            )
+            self.row("Continue automatically to", follow)
         self.section("On enter")
         self.wide(EffectsEditor(self.doc, ref.on_enter))
         self.section("Timed items")
@@ -96,11 +122,23 @@ class SceneForm(Form):
             tuple((t.id, t.start_ms, t.end_ms) for t in s.tags),
             s.out_ms is None,
             s.media,
+            s.placeholder is None,
+            s.ending,
+            s.choice is None,
         )
 
 
 def _media_choices(project: Project) -> list[tuple[str, Any]]:
     return [(f"{m.path.rsplit('/', 1)[-1]}  ({m.duration_ms / 1000:g} s)", m.id) for m in project.media]
+
+
+def _next_choices(sid: str) -> Callable[[Project], list[tuple[str, Any]]]:
+    def choices(project: Project) -> list[tuple[str, Any]]:
+        return [("None (the story stops here)", None)] + [
+            (f"{s.title} ({s.id})", s.id) for s in project.scenes if s.id != sid
+        ]
+
+    return choices
 
 
 def _ending_choices(project: Project) -> list[tuple[str, Any]]:

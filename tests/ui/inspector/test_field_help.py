@@ -66,7 +66,8 @@ def test_option_prompt_and_tag_forms_explain_hotspots_pause_and_placeholders(
     option = make_inspector(qtbot, savings, ("scene", "payday", "option", "save"))
     assert "{amount}" in helps(option)["Label"].text_shown()
     assert any("Taken when time runs out" in b.text_shown() or "default option" in b.text_shown()
-               for b in helps(option).values())
+               for b in option.findChildren(HelpButton))  # two checkbox rows: both titled ""
+    assert any("+¥200.00" in b.text_shown() for b in option.findChildren(HelpButton))  # show amount
     prompt = make_inspector(qtbot, savings, ("scene", "payday", "prompt", "round_up"))
     assert any("Save it / Not now" in b.text_shown() for b in helps(prompt).values())
     tag = make_inspector(qtbot, shoppable, ("scene", "office", "tag", "cream_desk"))
