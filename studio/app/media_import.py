@@ -31,7 +31,8 @@ from studio.hashcache import fingerprint
 from studio.media.probe import ProbeResult, probe
 from studio.model import leftovers
 from studio.model.atomic import new_file_mode
-from studio.model.gestures import add_scenes_for_media, unique_id
+from studio.model.gestures import add_scenes_for_media
+from studio.model.ids import unique_id
 from studio.model.ops import PROJECT, AddItem, OpError
 from studio.model.project import MediaAsset
 

@@ -9,10 +9,10 @@ choice point yet?) are taken when the op is applied, through
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from studio.model.ids import unique_id
 from studio.model.ops import (
     PROJECT,
     AddItem,
@@ -36,20 +36,6 @@ from studio.model.types import Point
 CLIPBOARD_FORMAT = "drama-studio-scenes"
 CHOICE_LEAD_MS = 3000
 MAX_OPTIONS = 12
-
-
-def unique_id(base: str, taken: Iterable[str]) -> str:
-    """A valid id from ``base`` (sanitised) not in ``taken``: ``x``, ``x_2``, ``x_3``..."""
-    stem = re.sub(r"[^A-Za-z0-9_.\-]+", "_", base).strip("._-")[:56] or "item"
-    if not re.match(r"[A-Za-z0-9_]", stem):
-        stem = "x" + stem
-    used = set(taken)
-    if stem not in used:
-        return stem
-    n = 2
-    while f"{stem}_{n}" in used:
-        n += 1
-    return f"{stem}_{n}"
 
 
 def new_scene(

@@ -9,7 +9,7 @@ rule is testable without widgets.  Amounts are in minor units.
 
 from __future__ import annotations
 
-from studio.model.gestures import unique_id
+from studio.model.ids import unique_id
 from studio.model.ops import (
     PROJECT,
     AddItem,

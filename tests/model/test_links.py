@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from studio.model import Project, dumps, load_project
+from studio.model.ids import unique_id
 from studio.model.ops import OpError, SceneRef, SetField, links
 from tests.support import SAMPLES
 
@@ -126,5 +127,6 @@ def test_free_spot_and_ids() -> None:
     assert links.free_spot(project, 5000.0, 0.0, NODE, STEP) == (5000.0, 0.0)
     x, y = links.free_spot(project, 440.0, 0.0, NODE, STEP)  # Saving it is there
     assert x == 440.0 and y != 0.0
-    assert links.free_id("Scène 1!", ["sc_ne_1"]) == "sc_ne_1_2"
+    assert unique_id("scène 1!", ["sc_ne_1"]) == "sc_ne_1_2"
+    assert unique_id("!!", [], fallback="scene") == "scene"
     assert links.free_title(project, "Payday") == "Payday 2"

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from studio.model import Project, dumps, load_project
 from studio.model import gestures as edits
+from studio.model.ids import unique_id
 from studio.model.ops import (
     PROJECT,
     AddItem,
@@ -211,9 +212,9 @@ def test_batch_is_all_or_nothing() -> None:
 
 
 def test_unique_id() -> None:
-    assert edits.unique_id("My clip!", []) == "My_clip"
-    assert edits.unique_id("a", ["a", "a_2"]) == "a_3"
-    assert edits.unique_id("...", []) == "item"
+    assert unique_id("My clip!", []) == "My_clip"
+    assert unique_id("a", ["a", "a_2"]) == "a_3"
+    assert unique_id("...", []) == "item"
 
 
 # --- random edit sequences --------------------------------------------------------

@@ -21,11 +21,11 @@ old fields, so undo restores exactly what was there.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from studio.model.ids import unique_id
 from studio.model.kinds import SceneRef
 from studio.model.ops.base import Applied, ChangeSet, Op, check_references
 from studio.model.ops.batch import Batch, Compound
@@ -41,18 +41,6 @@ NEW_TITLE = "New scene"
 _ENDING_FIELDS = {"ending": False, "ending_kind": None, "ending_title": None, "ending_text": None}
 
 Size = tuple[float, float]
-
-
-def free_id(base: str, taken: Iterable[str]) -> str:
-    """A valid id from ``base`` not in ``taken``: ``x``, ``x_2``, ``x_3``..."""
-    stem = re.sub(r"[^A-Za-z0-9_]+", "_", base.lower()).strip("_")[:56] or "scene"
-    used = set(taken)
-    if stem not in used:
-        return stem
-    n = 2
-    while f"{stem}_{n}" in used:
-        n += 1
-    return f"{stem}_{n}"
 
 
 def free_title(project: Project, base: str = NEW_TITLE) -> str:
@@ -86,7 +74,7 @@ def free_spot(project: Project, x: float, y: float, node: Size, step: Size) -> t
 def placeholder_scene(project: Project, x: float, y: float, title: str = "") -> Scene:
     """A placeholder scene (a titled colour card, no footage yet) at (x, y), not yet added."""
     name = (title or free_title(project))[:200]
-    sid = free_id(name, (s.id for s in project.scenes))
+    sid = unique_id(name.lower(), (s.id for s in project.scenes), fallback="scene")
     used = sum(1 for s in project.scenes if s.placeholder is not None)
     card = Placeholder(colour=PLACEHOLDER_COLOURS[used % len(PLACEHOLDER_COLOURS)])
     return Scene(id=sid, title=name, placeholder=card, position=Point(x=x, y=y))
@@ -137,7 +125,7 @@ def _choice_window(project: Project, scene: Scene) -> tuple[int, int]:
 
 
 def _option(target: Scene, existing: Iterable[Option], default: bool = False) -> Option:
-    oid = free_id(f"to_{target.id}", (o.id for o in existing))
+    oid = unique_id(f"to_{target.id}".lower(), (o.id for o in existing))
     return Option(id=oid, label=target.title, target=target.id, default=default)
 
 
