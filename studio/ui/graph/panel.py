@@ -31,6 +31,7 @@ from studio.model import gestures
 from studio.model.errors import ProjectError
 from studio.model.ops import Op, OpError, links
 from studio.ui.actions import Route, done
+from studio.ui.graph.empty_hint import EmptyHint
 from studio.ui.graph.layout import COLUMN, layered_layout
 from studio.ui.graph.scene import GraphScene
 from studio.ui.graph.style import NODE_W, PORT_R
@@ -71,6 +72,7 @@ class GraphPanel(QWidget):
     """Canvas plus a find field; the central widget of the main window."""
 
     scene_opened = Signal(str)  # Enter or a double-click on a scene: raise the inspector for it
+    import_requested = Signal()  # the empty graph's "Import clips…"
 
     def __init__(
         self, document: Document, selection: Selection, services: Services, parent: QWidget | None = None
@@ -117,10 +119,24 @@ class GraphPanel(QWidget):
         self.view.scene_opened.connect(self.scene_opened)
         self.menu: QMenu | None = None  # the last context menu (tests read it)
         self._find_pos = -1
+        self.empty_hint = EmptyHint(self.view.viewport(), self._first_placeholder, self.import_requested.emit)
         document.reset.connect(self._on_reset)
+        document.changed.connect(lambda _changes: self._update_hint())
+        document.file_changed.connect(self._update_hint)
+        self._update_hint()
 
     def _on_reset(self) -> None:
         self.view.fit_when_shown()
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        self.empty_hint.set_shown(not self.doc.project.scenes and not self.doc.read_only)
+
+    def _first_placeholder(self) -> bool:
+        """The empty graph's button: a placeholder scene in the middle of the view, made the start."""
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        at = QPointF(centre.x() - NODE_W / 2, centre.y() - 40.0)
+        return self.new_placeholder(at)
 
     def set_coverage(self, scenes: Iterable[str] | None, options: Iterable[tuple[str, str]] = ()) -> None:
         """Review coverage overlay: unwatched scenes/options dimmed (None: off)."""
