@@ -298,7 +298,10 @@
 
   /** Per-scene schedule: the sorted clip times in (in_ms, out] where something may be due. */
   function compileScene(scene, durations) {
-    const out = scene.out_ms !== null ? scene.out_ms : durations.get(scene.media);
+    // A placeholder scene (a storyboard card, no media) is not trimmed: it lasts its duration.
+    let out;
+    if (scene.placeholder !== null) out = scene.placeholder.duration_ms;
+    else out = scene.out_ms !== null ? scene.out_ms : durations.get(scene.media);
     const points = new Set([out]);
     for (const tag of scene.tags) {
       points.add(tag.start_ms);
@@ -1025,6 +1028,7 @@
           this._expirePrompts();
         }
         if (v.taken !== null) this._enter(v.taken.target);
+        else if (scene.next !== null) this._enter(scene.next); // continue automatically: not a decision
         else if (scene.ending) this._endReached(false);
         else if (this._choice === null) this._endReached(true);
       }
@@ -1401,6 +1405,7 @@
     nextSceneCandidates() {
       if (!this._sc || this._ended) return [];
       if (this._visit.taken !== null) return [this._visit.taken.target];
+      if (this._sc.scene.next !== null) return [this._sc.scene.next];
       const cp = this._sc.scene.choice;
       // No choice point, or it was skipped (all options hidden): a dead end.
       if (cp === null || (this._visit.choiceDone && this._choice === null)) return [];

@@ -25,7 +25,7 @@ Read-only state for a UI: ``scene_id``, ``t`` (clip ms), ``clock``, ``paused``,
 ``open_choice`` (``ChoiceView`` with the visible options) , ``open_prompts``,
 ``pausing_prompt_open``, ``shown_tags``, ``variables``, ``saved``, ``path``,
 ``can_go_back``, ``next_wake_clock()`` and ``next_scene_candidates()`` (scenes
-that may come next, to pre-roll a second video player); for money: ``saved``
+that may come next, to pre-roll a second video player: ``studio.engine.upcoming``); for money: ``saved``
 (confirmed), ``pending``, ``pending_requests()``, ``playthrough``, ``replay``,
 ``real_deposits``.  ``wallet`` is a synchronous host such as
 ``studio.engine.wallet.SimulatedWallet`` (answers applied at once).

@@ -355,6 +355,8 @@ class Core(MoneyRules):
                 self._expire_prompts()
             if v.taken is not None:
                 self._enter(v.taken.target)
+            elif scene.next is not None:  # continue automatically: a transition, not a decision
+                self._enter(scene.next)
             elif scene.ending:
                 self._end_reached(dead_end=False)
             elif self._choice is None:

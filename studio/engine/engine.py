@@ -19,6 +19,7 @@ from studio.engine.keys import sorted_keys
 from studio.engine.money import PLAYTHROUGH_PATTERN
 from studio.engine.money_rules import Wallet
 from studio.engine.state import Value, Visit
+from studio.engine.upcoming import next_scene_candidates
 from studio.model import Option, Project
 from studio.model.errors import show_int
 from studio.model.types import MAX_SAFE_INT
@@ -387,12 +388,4 @@ class Engine(Core):
 
     def next_scene_candidates(self) -> list[str]:
         """Scene ids that could come next from the current scene (for pre-rolling video)."""
-        if self._sc is None or self._ended:
-            return []
-        if self._visit.taken is not None:
-            return [self._visit.taken.target]
-        cp = self._sc.scene.choice
-        if cp is None or (self._visit.choice_done and self._choice is None):
-            return []  # no choice point, or it was skipped (all options hidden): a dead end
-        options = self._choice.options if self._choice is not None else tuple(cp.options)
-        return list(dict.fromkeys(o.target for o in options))
+        return next_scene_candidates(self._sc, self._visit, self._choice, self._ended)

@@ -37,9 +37,12 @@ def small_projects(draw: st.DrawFn) -> Project:
         media.append({"id": f"m{i}", "path": f"media/{sid}.mp4", "sha256": SHA, "size": 1,
                       "duration_ms": dur, "width": 360, "height": 640, "fps": 24.0,
                       "video_codec": "h264", "container": "mp4"})
-        t = st.integers(0, end + 200)
         scene: dict[str, Any] = {"id": sid, "title": sid, "media": f"m{i}", "in_ms": in_ms,
                                  "out_ms": out_ms}
+        if draw(st.integers(0, 3)) == 0:  # a storyboard card: no media, not trimmed
+            scene = {"id": sid, "title": sid, "placeholder": {"duration_ms": dur}}
+            end = dur
+        t = st.integers(0, end + 200)
         scene["on_enter"] = draw(st.sampled_from(
             [[], [], [ADD_N], [{"var": "flag", "op": "set", "value": True}]]))
         tags = []
@@ -77,8 +80,10 @@ def small_projects(draw: st.DrawFn) -> Project:
                                "decision_ms": appear + draw(st.integers(1, 15)) * 100,
                                "timeout": timeout, "mode": draw(st.sampled_from(["cut", "play_to_end"])),
                                "one_shot": draw(st.booleans()), "options": options}
+        elif draw(st.booleans()):
+            scene["next"] = draw(st.sampled_from(ids))  # continue automatically
         scenes.append(scene)
-    raw = {"title": "gen", "variables": [{"id": "n", "type": "int", "default": 0},
+    raw = {"schema_version": 3, "title": "gen", "variables": [{"id": "n", "type": "int", "default": 0},
                                          {"id": "flag", "type": "bool", "default": False}],
            "goals": [{"id": "g", "name": "G", "target": 10000,
                       "cap": draw(st.sampled_from([None, 500, 1000]))}],

@@ -2,7 +2,8 @@
 
 Independent of the engine's own generators on purpose: a second opinion on
 what can happen (trims, tags spanning cuts, prompts at odd times, conditions
-that fail to evaluate, loops, one-shot choices, invalid inputs, clock limits)
+that fail to evaluate, loops, one-shot choices, invalid inputs, clock limits,
+storyboard placeholder scenes and automatic continuations ``next``)
 and, for contract v2's money, deposits under caps, host answers (ok and
 refused, repeated, unknown or rewound ids, long and non-BMP reasons),
 ``set_timers``, Back past deposits, ``abandon``, replay playthroughs with and
@@ -60,10 +61,16 @@ def random_project(rng: random.Random) -> dict[str, Any]:
                       "duration_ms": dur, "width": 360, "height": 640, "fps": 24.0,
                       "video_codec": "h264", "container": "mp4"})
         scene: dict[str, Any] = {"id": sid, "title": sid, "media": f"m{i}"}
-        if in_ms or rng.random() < 0.3:
-            scene["in_ms"] = in_ms
-        if out_ms is not None:
-            scene["out_ms"] = out_ms
+        if rng.random() < 0.25:  # a storyboard card: no media, not trimmed, lasts its duration
+            scene = {"id": sid, "title": sid, "placeholder": {"duration_ms": dur}}
+            if rng.random() < 0.5:
+                scene["placeholder"]["colour"] = "#204060"
+            end = dur
+        else:
+            if in_ms or rng.random() < 0.3:
+                scene["in_ms"] = in_ms
+            if out_ms is not None:
+                scene["out_ms"] = out_ms
         if rng.random() < 0.3:
             scene["on_enter"] = _effects(rng)
 
@@ -130,8 +137,11 @@ def random_project(rng: random.Random) -> dict[str, Any]:
             if rng.random() < 0.2:
                 choice["show_countdown"] = False
             scene["choice"] = choice
+        elif rng.random() < 0.6:
+            scene["next"] = rng.choice(ids)  # continue automatically (no choice, not an ending)
         scenes.append(scene)
     return {
+        "schema_version": 3,  # current schema: no migration runs in Python (engine.js has none)
         "title": "random",
         "currency": rng.choice(["CNY", "JPY", "USD"]),
         "variables": [{"id": "n", "type": "int", "default": 0},

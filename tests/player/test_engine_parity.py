@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -160,8 +161,19 @@ def test_random_playthroughs_match_python(engine_page: Any) -> None:
     assert any(revived(events) for events in traces)
     assert any(e["type"] == "playthrough_started" and e["replay"] and e["real_deposits"]
                for events in traces for e in events)
+    # ... and the storyboard: placeholder scenes (media null) and automatic continuations (next).
+    assert any(e["type"] == "scene_started" and e["media"] is None for events in traces for e in events)
+    assert any(continued(c["project"], c["expected"]["events"]) for c in cases if "events" in c["expected"])
     wallets = {json.dumps(c["start"].get("wallet", "accept")) for c in cases}
     assert {'"accept"', '"refuse"', '"none"', '{"balance": 450}'} <= wallets
+
+
+def continued(project: dict[str, Any], events: list[dict[str, Any]]) -> bool:
+    """Whether the trace enters a scene through the ``next`` of the scene it leaves."""
+    following = {s["id"]: s.get("next") for s in project["scenes"]}
+    return any(e["type"] == "scene_started" and before["type"] != "playthrough_started"
+               and following.get(before["scene"]) == e["scene"]
+               for before, e in pairwise(events))
 
 
 def revived(events: list[dict[str, Any]]) -> bool:
