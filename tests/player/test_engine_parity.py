@@ -108,6 +108,64 @@ def test_vector_matches_python_engine(path: Path) -> None:
     assert got == {"events": vector["expected"]}
 
 
+CANDIDATES_JS = """(args) => {
+  const [project, timers] = JSON.parse(args);
+  const engine = new DramaEngine.Engine(project, timers, DramaEngine.SimulatedWallet.fromJson("accept"));
+  engine.start(null, {}, "p1", false);
+  const seen = [[engine.sceneId, engine.nextSceneCandidates()]];
+  for (let step = 0; step < 200 && !engine.ended; step += 1) {
+    if (engine.waiting) {
+      if (engine.pausingPromptOpen) engine.acceptPrompt();
+      else engine.choose(engine.openChoice.options[engine.openChoice.options.length - 1].id);
+    } else {
+      engine.advance(engine.nextWakeClock() - engine.clock);
+    }
+    seen.push([engine.sceneId, engine.nextSceneCandidates()]);
+  }
+  return JSON.stringify(seen);
+}"""
+
+
+def python_candidates(project: Any, timers: str) -> list[list[Any]]:
+    """What CANDIDATES_JS does, with studio.engine: (scene, pre-roll candidates) after every step."""
+    from studio.engine import Engine, SimulatedWallet
+
+    engine = Engine(project, timers, SimulatedWallet.from_json("accept"))  # type: ignore[arg-type]
+    engine.start(None, {}, "p1", False)
+    seen: list[list[Any]] = [[engine.scene_id, engine.next_scene_candidates()]]
+    for _ in range(200):
+        if engine.ended:
+            break
+        if engine.waiting:
+            if engine.pausing_prompt_open:
+                engine.accept_prompt()
+            else:
+                view = engine.open_choice
+                assert view is not None
+                engine.choose(view.options[-1].id)
+        else:
+            wake = engine.next_wake_clock()
+            assert wake is not None
+            engine.advance(wake - engine.clock)
+        seen.append([engine.scene_id, engine.next_scene_candidates()])
+    return seen
+
+
+@pytest.mark.parametrize("name", ["next_continues", "placeholder_scenes", "next_loop_timers", "play_to_end"])
+@pytest.mark.parametrize("timers", ["normal", "off"])
+def test_pre_roll_candidates_match_python(engine_page: Any, name: str, timers: str) -> None:
+    """nextSceneCandidates() (the player's pre-roll) follows `next` like next_scene_candidates()."""
+    from studio.model.io import project_from_raw
+
+    raw = load_json(VECTORS_DIR / f"{name}.json")["project"]
+    project, _ = project_from_raw(raw)
+    want = python_candidates(project, timers)
+    got = json.loads(engine_page.evaluate(CANDIDATES_JS, json.dumps([raw, timers])))
+    assert got == want
+    assert len(want) > 3
+    assert want[-1][1] == [] or len(want) == 201  # ended, or (a loop policy, timers on) still looping
+
+
 def _random_cases() -> list[dict[str, Any]]:
     from studio.model import ProjectError
     from studio.model.io import project_from_raw
