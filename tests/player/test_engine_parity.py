@@ -166,6 +166,23 @@ def test_pre_roll_candidates_match_python(engine_page: Any, name: str, timers: s
     assert want[-1][1] == [] or len(want) == 201  # ended, or (a loop policy, timers on) still looping
 
 
+def test_zero_time_next_cycle_is_refused_alike(engine_page: Any) -> None:
+    """A `next` cycle through clips whose in_ms is past their end never lets time pass: both
+    engines refuse it with the same error (the contract's zero-time loop rule)."""
+    from studio.model.io import project_from_raw
+
+    media = {"id": "m", "path": "media/a.mp4", "sha256": "0" * 64, "size": 1, "duration_ms": 500,
+             "width": 360, "height": 640, "fps": 24.0, "video_codec": "h264", "container": "mp4"}
+    raw = {"schema_version": 3, "title": "t", "media": [media], "start": "a", "scenes": [
+        {"id": "a", "title": "A", "media": "m", "in_ms": 800, "next": "b"},
+        {"id": "b", "title": "B", "media": "m", "in_ms": 900, "next": "a"}]}
+    project, _ = project_from_raw(raw)
+    want = python_trace(project, {}, [], None)
+    got = json.loads(engine_page.evaluate(RUN_ONE, json.dumps([raw, {}, [], None])))
+    assert want["error"] == "ZeroTimeLoopError" and "without time passing" in want["message"]
+    assert got == want
+
+
 def _random_cases() -> list[dict[str, Any]]:
     from studio.model import ProjectError
     from studio.model.io import project_from_raw
