@@ -4,9 +4,10 @@
   selection of one scene moves the playhead there (or, without a playhead, loads
   it directly).
 * The clip is ``<project folder>/<asset.path>`` trimmed to ``[scene.in_ms,
-  project.scene_out_ms(scene))`` at ``asset.fps``.  Edits of that scene or of the
-  media list reload it, staying at the same clip time when it is still inside the
-  trim.
+  project.scene_out_ms(scene))`` at ``asset.fps``; a storyboard placeholder scene shows its
+  titled colour card with a clock over its duration (:mod:`studio.ui.preview.card`).
+  Edits of that scene or of the media list reload it, staying at the same clip time when
+  it is still inside the trim.
 * The playhead follows the frame shown (``position_changed``) and the preview
   follows the playhead when someone else moves it (``moved`` with another origin).
 
@@ -24,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from studio.app.playback.player import PlayerState, frame_index
+from studio.ui.preview.card import CARD_FPS, Card, card_of_scene
 from studio.ui.preview.panel import PreviewPanel
 
 __all__ = ["Clip", "PreviewBinding", "clip_of_scene"]
@@ -35,14 +37,18 @@ NO_SCENE = "Select a scene to preview its clip"
 NO_FOLDER = "Save the project to preview its clips"
 
 
-def clip_of_scene(project: Any, folder: Path | None, scene_id: str) -> Clip | str:
-    """The clip to play for ``scene_id``, or a one-line reason it cannot be played."""
+def clip_of_scene(project: Any, folder: Path | None, scene_id: str) -> Clip | Card | str:
+    """The clip to play for ``scene_id`` (a placeholder scene's card), or a one-line reason it
+    cannot be played (naming the scene by its title)."""
     scene = project.scene_map().get(scene_id)
     if scene is None:
         return f"Scene {scene_id} no longer exists"
+    card = card_of_scene(scene, getattr(project, "aspect", "9:16"))
+    if card is not None:
+        return card
     asset = project.media_map().get(scene.media)
     if asset is None:
-        return f"Scene {scene_id}: media '{scene.media}' is not in the project"
+        return f"Scene “{scene.title}”: its clip '{scene.media}' is not in the library"
     if folder is None:
         return NO_FOLDER
     path = folder / asset.path
@@ -61,7 +67,7 @@ class PreviewBinding(QObject):
         self.panel, self.document, self.selection, self.playhead = (
             panel, document, selection, playhead)
         self.scene_id: str | None = None
-        self.clip: Clip | None = None
+        self.clip: Clip | Card | None = None  # what is shown: a clip, or a placeholder's card
         self._restore_ms: int | None = None
         self._hook(selection, "changed", self._on_selection)
         self._hook(document, "changed", self._on_document_changed)
@@ -124,8 +130,15 @@ class PreviewBinding(QObject):
             self.panel.clear(clip)
             return
         if clip == self.clip:
-            return  # same file and trim: keep the frame and position
+            return  # same file and trim (or card): keep the frame and position
         self.clip = clip
+        if isinstance(clip, Card):
+            inside = keep_ms is not None and 0 <= keep_ms < clip.duration_ms
+            self._restore_ms = None
+            self.panel.set_card(clip, keep_ms if inside and keep_ms is not None else 0)
+            if self.playhead is not None and hasattr(self.playhead, "seek") and keep_ms is None:
+                self.playhead.seek(0, self.panel)
+            return
         _path, in_ms, out_ms, _fps = clip
         inside = keep_ms is not None and keep_ms >= in_ms and (out_ms is None or keep_ms < out_ms)
         self._restore_ms = keep_ms if inside and keep_ms != in_ms else None
@@ -145,7 +158,7 @@ class PreviewBinding(QObject):
         touched: frozenset[str] = getattr(changes, "scenes", frozenset())
         if (self.scene_id in touched or getattr(changes, "media", False)
                 or getattr(changes, "reset", False)):
-            player = self.panel.player
+            player = self.panel.active_player
             keep = player.position_ms() if player is not None and self.clip else None
             self.show_scene(self.scene_id, keep_ms=keep)
 
@@ -157,10 +170,10 @@ class PreviewBinding(QObject):
     def _on_playhead_moved(self, ms: int, origin: object) -> None:
         if origin is self.panel or self.clip is None:
             return
-        player = self.panel.player
+        player = self.panel.active_player
         if getattr(self.playhead, "scene", None) != self.scene_id or player is None:
             return
-        fps = player.fps or self.clip[3]
+        fps = player.fps or (CARD_FPS if isinstance(self.clip, Card) else self.clip[3])
         if frame_index(int(ms), fps) != frame_index(player.position_ms(), fps):
             self.panel.seek(int(ms))
 

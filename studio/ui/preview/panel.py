@@ -5,7 +5,11 @@
 :class:`~studio.ui.preview.switching.SwitchingPlayer` of two libVLC players, so
 clips announced with :meth:`PreviewPanel.preload` switch in without a black frame).
 
-Integration API: :meth:`set_clip`, :meth:`seek` (from the timeline),
+A storyboard placeholder scene (no footage yet) is shown with :meth:`set_card`: its titled
+colour card plays on a :class:`~studio.ui.preview.card.CardPlayer` (its clock on the same
+transport), while :attr:`player` stays the clips' player.
+
+Integration API: :meth:`set_clip`, :meth:`set_card`, :meth:`seek` (from the timeline),
 :meth:`preload`, :meth:`clear`, the ``position_changed(int)`` signal (clip ms of the
 frame shown, for the timeline's playhead) and :meth:`shutdown` (closes the player;
 call it before the QApplication goes away -- it is also connected to
@@ -32,6 +36,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from studio.app.playback.player import PlayerBackend, PlayerState
 from studio.ui.preview.backend import closer, default_player, silent_reason
 from studio.ui.preview.canvas import FrameCanvas
+from studio.ui.preview.card import Card, CardPlayer
 from studio.ui.preview.controls import Controls
 from studio.ui.preview.shuttle import Shuttle
 
@@ -58,7 +63,9 @@ class PreviewPanel(QWidget):
         self.binding: QObject | None = None  # what keeps it on the selection (create())
         if player is None:
             player, self._unavailable = make_player(audio)
-        self._player = player
+        self._media = player  # the clips' player (None without libVLC)
+        self._card = CardPlayer(self)  # a placeholder scene's card
+        self._player: PlayerBackend | None = player  # the one shown: the media's or the card's
         self._clip: tuple[str, int, int | None, float | None] | None = None
         self._resume_after_scrub = False
         self._scrubbing = False
@@ -70,6 +77,7 @@ class PreviewPanel(QWidget):
             for control in (self._controls.volume, self._controls.mute_button):
                 control.setEnabled(False)
                 control.setToolTip(silent)
+        self._connect(self._card)
         if self._player is not None:
             self._connect(self._player)
             self.canvas.clear("No clip selected")
@@ -79,8 +87,8 @@ class PreviewPanel(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        if self._player is not None:  # a panel deleted without shutdown() still closes it
-            self.destroyed.connect(closer(self._player))
+        if self._media is not None:  # a panel deleted without shutdown() still closes it
+            self.destroyed.connect(closer(self._media))
 
     # -- layout ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -102,16 +110,41 @@ class PreviewPanel(QWidget):
         self.scrub.sliderReleased.connect(self._scrub_released)
 
     def _connect(self, player: PlayerBackend) -> None:
-        player.frame_ready.connect(self._on_frame)
-        player.position_changed.connect(self._on_position)
-        player.state_changed.connect(self._on_state)
-        player.reached_out_point.connect(self._on_out_point)
-        player.error.connect(self._on_error)
+        """Route ``player``'s signals here while it is the one shown."""
+
+        def routed(slot: Callable[..., None]) -> Callable[..., None]:
+            def call(*args: object) -> None:
+                if player is self._player:
+                    slot(*args)
+
+            return call
+
+        player.frame_ready.connect(routed(self._on_frame))
+        player.position_changed.connect(routed(self._on_position))
+        player.state_changed.connect(routed(self._on_state))
+        player.reached_out_point.connect(routed(self._on_out_point))
+        player.error.connect(routed(self._on_error))
 
     # -- integration API ------------------------------------------------------------
     @property
     def player(self) -> PlayerBackend | None:
+        """The clips' player (None without libVLC)."""
+        return self._media
+
+    @property
+    def card_player(self) -> CardPlayer:
+        """The player of a placeholder scene's card."""
+        return self._card
+
+    @property
+    def active_player(self) -> PlayerBackend | None:
+        """The player shown now: the card's for a placeholder scene, else the clips'."""
         return self._player
+
+    @property
+    def card(self) -> Card | None:
+        """The placeholder card shown (None when a clip, or nothing, is shown)."""
+        return self._card.card if self._player is self._card else None
 
     @property
     def unavailable(self) -> str:
@@ -132,6 +165,7 @@ class PreviewPanel(QWidget):
         """
         self._clip = (path, int(in_ms), out_ms, fps)
         self._jkl.stop()
+        self._use(self._media)
         if self._player is None:
             return
         self.canvas.set_message("")
@@ -142,9 +176,28 @@ class PreviewPanel(QWidget):
         self, path: str, in_ms: int = 0, out_ms: int | None = None, fps: float | None = None
     ) -> None:
         """Pre-roll a clip that may come next (no-op if the player cannot)."""
-        preload = getattr(self._player, "preload", None)
+        preload = getattr(self._media, "preload", None)
         if callable(preload):
             preload(path, in_ms, out_ms, fps)
+
+    def set_card(self, card: Card, ms: int = 0) -> None:
+        """Show a placeholder scene's ``card``, paused at ``ms``, its clock on the transport."""
+        self._clip = None
+        self._jkl.stop()
+        if self._media is not None and self._player is self._media:
+            self._media.pause()  # kept open: going back to the clip is quick
+        self._use(self._card)
+        self.canvas.set_message("")
+        self._card.set_card(card, ms)
+        self._refresh()
+
+    def _use(self, player: PlayerBackend | None) -> None:
+        if player is self._player:
+            return
+        if self._player is self._card:
+            self._card.unload()
+        self._player = player
+        self._jkl.use(player)
 
     def seek(self, ms: int) -> None:
         """Show the frame at clip time ``ms`` (clamped to the trim)."""
@@ -155,6 +208,7 @@ class PreviewPanel(QWidget):
         """Unload the clip and show ``message`` instead of a frame."""
         self._clip = None
         self._jkl.stop()
+        self._use(self._media)
         if self._player is not None:
             self._player.unload()
         self.canvas.clear(message or self._unavailable)
@@ -163,8 +217,9 @@ class PreviewPanel(QWidget):
     def shutdown(self) -> None:
         """Close the player (idempotent)."""
         self._jkl.timer.stop()
-        if self._player is not None:
-            self._player.close()
+        self._card.close()
+        if self._media is not None:
+            self._media.close()
 
     # -- transport ------------------------------------------------------------------
     def _playable(self) -> bool:
@@ -206,16 +261,16 @@ class PreviewPanel(QWidget):
         if self.volume.value() != volume:
             self.volume.setValue(volume)  # calls back here once
             return
-        if self._player is not None:
-            self._player.set_volume(volume)
+        if self._media is not None:
+            self._media.set_volume(volume)
 
     def set_muted(self, muted: bool) -> None:
         if self.mute_button.isChecked() != muted:
             self.mute_button.setChecked(muted)  # calls back here once
             return
         self._controls.show_muted(muted)
-        if self._player is not None:
-            self._player.set_muted(muted)
+        if self._media is not None:
+            self._media.set_muted(muted)
 
     # -- J/K/L shuttle --------------------------------------------------------------
     def shuttle_forward(self) -> None:
@@ -317,3 +372,6 @@ class PreviewPanel(QWidget):
         if not playing and self._jkl.speed > 0:
             self._jkl.speed = 0
         self._controls.show(player, self._playable(), self._jkl.speed)
+        if self._media is None:  # a card plays without libVLC, but there is no sound to control
+            self.mute_button.setEnabled(False)
+            self.volume.setEnabled(False)

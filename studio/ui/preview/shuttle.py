@@ -33,6 +33,11 @@ class Shuttle:
         self.timer.setInterval(REVERSE_TICK_MS)
         self.timer.timeout.connect(self._reverse_tick)
 
+    def use(self, player: PlayerBackend | None) -> None:
+        """Drive ``player`` from now on (stopped)."""
+        self.stop()
+        self._player = player
+
     def forward(self) -> None:
         """L: play forward; again: 2x, 4x, 8x."""
         player = self._player
