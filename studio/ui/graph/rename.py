@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
 from studio.app.document import Document
-from studio.model.ops import SceneRef, SetField
+from studio.model.ops.rename import rename_scene
 from studio.ui.graph.style import NODE_W
 
 TITLE_TOP = 6.0  # the title's band inside a node, in scene units
@@ -104,4 +104,4 @@ class InlineRename(QObject):
         editor.deleteLater()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if commit and text and text != self._old and sid in self.host.doc.project.scene_map():
-            self.host.doc.push(SetField(SceneRef(sid).title, text), f"Rename '{self._old}' to '{text}'")
+            self.host.doc.push(rename_scene(sid, text), f"Rename '{self._old}' to '{text}'")
