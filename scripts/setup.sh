@@ -2,8 +2,9 @@
 # Drama Studio setup: installs system packages (apt), a .venv with the studio,
 # the npm packages of the browser tests (tests/browser-node: puppeteer-core,
 # from its committed package-lock.json; no browser is downloaded: the tests
-# use Debian's chromium and firefox-esr), then either opens the studio on a
-# sample drama (`run`) or runs the full test suite (`test`).
+# use Debian's chromium and firefox-esr), then either opens the studio on its
+# start screen (`run`: templates, the sample dramas as copies, recent projects)
+# or runs the full test suite (`test`).
 # Usage: scripts/setup.sh run|test [pytest args...]
 set -euo pipefail
 
@@ -81,9 +82,9 @@ case "$MODE" in
   run)
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
       echo "setup: no display found; starting the studio on a virtual screen (xvfb-run)." >&2
-      exec xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/studio open sample_projects/savings "$@"
+      exec xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/studio open "$@"
     fi
-    exec .venv/bin/studio open sample_projects/savings "$@"
+    exec .venv/bin/studio open "$@"
     ;;
   test)
     export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
