@@ -154,9 +154,10 @@ class MainWindow(QMainWindow):
         unelide_tabs(self, self.docks)
 
     def childEvent(self, event: QChildEvent) -> None:
-        """A dock tab bar Qt makes (tabifying, restoreState) is made eliding: keep titles whole."""
+        """A dock tab bar Qt makes (tabifying, a dock dropped on another, restoreState) elides
+        and may leave a stale twin behind: see to both once Qt is done."""
         super().childEvent(event)
-        if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QTabBar):
+        if event.type() == QEvent.Type.ChildAdded and isinstance(event.child(), QTabBar):
             QTimer.singleShot(0, self, self._unelide_tabs)
 
     def _serve_actions(self) -> None:

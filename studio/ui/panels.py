@@ -176,14 +176,42 @@ def dock_panels(
     window.resizeDocks(bottom, [230] * len(bottom), Qt.Orientation.Vertical)
 
 
+STALE = "staleDockTabs"  # property of a dock tab bar Qt made and then forgot (hidden, no size)
+
+
+def hide_stale_tab_bars(window: QMainWindow) -> list[QTabBar]:
+    """Hide the dock tab bars Qt made and then forgot; returns those hidden now.
+
+    Qt (6.11) makes two tab bars when a second group of tabbed docks is formed (tabifying, or a
+    dock dropped onto another one; its ``getTabBar`` lays the window out again, which asks for
+    a bar for the new group, then makes another): the first is never laid out or updated again
+    and stays where it was made, drawn over the graph or the menu bar (a stray "Timeline" tab
+    over File).  A dock is in one group, so two bars showing one title mean the older one is
+    that forgotten bar (this runs each time Qt makes a bar, before anything else can change)."""
+    bars = [b for b in window.findChildren(QTabBar) if b.parent() is window and not b.property(STALE)]
+    seen: set[str] = set()
+    stale: list[QTabBar] = []
+    for bar in reversed(bars):  # newest first: findChildren lists children in creation order
+        titles = {bar.tabText(i) for i in range(bar.count())}
+        if titles & seen:
+            bar.setProperty(STALE, True)
+            bar.hide()
+            bar.setMaximumSize(0, 0)  # Qt may show it again when it lays the window out: nothing to see
+            stale.append(bar)
+        seen |= titles
+    return stale
+
+
 def unelide_tabs(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     """Tabbed docks show whole titles, never "Inspe…": their docks are at least as wide as the tab
-    bar (scroll arrows only if the user squeezes a dock below that).
+    bar (scroll arrows only if the user squeezes a dock below that).  Stale tab bars are hidden
+    (:func:`hide_stale_tab_bars`).
 
     Qt makes each dock tab bar eliding (``ElideRight``) when it creates one (tabifying,
     ``restoreState``): the window calls this again then."""
+    hide_stale_tab_bars(window)
     for bar in window.findChildren(QTabBar):
-        if bar.parent() is not window:
+        if bar.parent() is not window or bar.property(STALE):
             continue
         bar.setElideMode(Qt.TextElideMode.ElideNone)
         bar.setUsesScrollButtons(True)
