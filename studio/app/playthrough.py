@@ -220,7 +220,7 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
         self.log, self.inputs, self.last_ending = [], [], None
         self._wall_ns = self._advanced_ms = self._load_wait_ns = 0
         self._loaded, self._preloaded, self._check = None, (), None
-        if self._player is not None and self._folder is None:
+        if self._player is not None and self._folder is None and self._media:
             self.message.emit("Save the project to see its video in the playthrough.")
         self._resume_clock()
         self._publish(events)

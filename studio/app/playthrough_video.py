@@ -12,7 +12,9 @@ told the clips of ``engine.next_scene_candidates()``.  The video never drives
 the story, with one exception, as in the web player: while the current clip
 is opening (the player is ``LOADING``) the story waits for its first frame,
 at most :data:`LOAD_WAIT_MS` (then it goes on and the video shows late; a
-missing clip is an error at once and never waits).
+missing clip is an error at once and never waits).  A storyboard placeholder scene has no
+clip: the video pauses and the UI draws its card at the engine's ``t``
+(:meth:`~studio.app.playthrough_view.PlaythroughView.placeholder`).
 """
 
 from __future__ import annotations
@@ -73,6 +75,13 @@ class VideoFollower:
             return
         clip = self._clip_of(eng.scene_id)
         if clip is None:
+            scene = self._scenes.get(eng.scene_id)
+            if scene is not None and scene.placeholder is not None:
+                # A storyboard card (drawn by the UI on the engine clock): no video plays.
+                if player.state is PlayerState.PLAYING:
+                    player.pause()
+                self._loaded = None
+                self._preload()
             return
         key = clip[:3]
         if key != self._loaded:

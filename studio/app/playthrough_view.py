@@ -92,6 +92,14 @@ class PlaythroughView:
         sid = scene_id if scene_id is not None else (self._engine.scene_id if self._engine else None)
         return self._scenes.get(sid) if sid is not None else None
 
+    def placeholder(self) -> tuple[Scene, int] | None:
+        """The current scene and its clip time ``t`` when it is a storyboard placeholder (a titled
+        colour card runs for its duration on the engine clock); None otherwise."""
+        scene, eng = self.scene(), self._engine
+        if scene is None or eng is None or scene.placeholder is None:
+            return None
+        return scene, eng.t
+
     def open_prompt_items(self) -> list[SavingsPrompt]:
         """Open savings prompts of the current scene, oldest first."""
         scene, eng = self.scene(), self._engine

@@ -30,6 +30,7 @@ from studio.ui.playthrough.side import SidePanel
 from studio.ui.playthrough.start_dialog import StartDialog
 from studio.ui.playthrough.steering import SteerGuide
 from studio.ui.playthrough.surface import VideoSurface
+from studio.ui.preview.card import card_of_scene
 from studio.ui.text import plain_label
 
 Value = int | bool | str
@@ -112,6 +113,8 @@ class PlaythroughPanel(QWidget):
         self.side.start_over.connect(self.replay)
         self.overlay.replay_requested.connect(self.replay)
         self.controller.message.connect(self.show_note)
+        self.controller.state_changed.connect(self._show_card)
+        self.controller.ticked.connect(self._show_card)
         self.selection.changed.connect(self._update_here)
         if playhead is not None:
             playhead.scene_changed.connect(lambda _s: self._update_here())
@@ -215,6 +218,15 @@ class PlaythroughPanel(QWidget):
             return
         player.frame_ready.connect(self.surface.show_frame)
         self.controller.set_player(player)
+
+    def _show_card(self) -> None:
+        """A storyboard placeholder scene plays as its titled colour card, its clock the engine's."""
+        shown = self.controller.placeholder()
+        card = card_of_scene(shown[0], self.controller.shown_project().aspect) if shown else None
+        if shown is not None and card is not None:
+            self.surface.show_card(card, shown[1])
+        else:
+            self.surface.clear_card()
 
     def show_note(self, text: str) -> None:
         self.note.setText(text)

@@ -4,7 +4,8 @@
 (``frame_ready``), scaled to fit the *display rect*: the largest rect of the
 project's aspect (9:16 by default) centred in the widget.  Overlays place
 their items relative to :meth:`VideoSurface.video_rect` (hotspots are
-normalised to it).  Without a frame it paints a dark rect and a short note.
+normalised to it).  Without a frame it paints a dark rect and a short note.  A storyboard
+placeholder scene is painted as its titled colour card with its clock (:meth:`show_card`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from studio.ui.preview.card import Card, paint_card
 
 ASPECTS: dict[str, tuple[int, int]] = {
     "9:16": (9, 16),
@@ -48,6 +51,8 @@ class VideoSurface(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.frames_shown = 0
+        self._card: Card | None = None
+        self._card_ms = 0
 
     def set_aspect(self, aspect: str) -> None:
         self._aspect = ASPECTS.get(aspect, ASPECTS["9:16"])
@@ -65,7 +70,31 @@ class VideoSurface(QWidget):
 
     def clear(self) -> None:
         self._image = None
+        self._card = None
         self.update()
+
+    def show_card(self, card: Card, ms: int) -> None:
+        """Show a storyboard placeholder scene's card at clip time ``ms`` (instead of video)."""
+        if card == self._card and ms == self._card_ms:
+            return
+        if self._card is None:
+            self._image = None  # the clip before is over; the next clip shows from its first frame
+        self._card, self._card_ms = card, ms
+        self.update(self.video_rect())
+
+    def clear_card(self) -> None:
+        if self._card is not None:
+            self._card = None
+            self.update()
+
+    @property
+    def card(self) -> Card | None:
+        """The placeholder card shown (None: video or nothing)."""
+        return self._card
+
+    @property
+    def card_ms(self) -> int:
+        return self._card_ms
 
     @property
     def image(self) -> QImage | None:
@@ -83,7 +112,10 @@ class VideoSurface(QWidget):
         box = self.video_rect()
         painter.fillRect(box, QColor("#000000"))
         image = self._image
-        if image is not None and not image.isNull():
+        if self._card is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            paint_card(painter, box, self._card, self._card_ms)
+        elif image is not None and not image.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             target = fit_rect(box, (image.width(), image.height()))
             painter.drawImage(QRectF(target), image)

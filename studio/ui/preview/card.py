@@ -80,13 +80,19 @@ def paint_card(painter: QPainter, rect: QRect, card: Card, ms: int) -> None:
     painter.drawText(QRect(inner.left(), top, inner.width(), title_box.height()), flags, card.title)
     painter.setFont(small)
     note_top = top + title_box.height() + int(unit * 0.6)
-    painter.drawText(QRect(inner.left(), note_top, inner.width(), int(unit * 3)), flags,
+    note_box = painter.boundingRect(QRect(inner.left(), note_top, inner.width(), int(unit * 6)), flags,
+                                    word("placeholder.note"))
+    painter.drawText(QRect(inner.left(), note_top, inner.width(), note_box.height()), flags,
                      word("placeholder.note"))
-    clock = card_clock(ms, card.duration_ms)
+    # The clock and its bar sit in the middle of the frame, clear of the player's title bar and
+    # choice dock (studio.model.player_chrome), which the cards of Play story lie under.
+    clock_top = note_top + note_box.height() + int(unit * 0.8)
+    painter.drawText(QRect(inner.left(), clock_top, inner.width(), int(unit * 1.4)),
+                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                     card_clock(ms, card.duration_ms))
     bar_h = max(3.0, unit * 0.3)
-    bar = QRectF(inner.left(), rect.bottom() - margin - bar_h, inner.width(), bar_h)
-    painter.drawText(QRect(inner.left(), int(bar.top() - unit * 1.8), inner.width(), int(unit * 1.4)),
-                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), clock)
+    bar_w = inner.width() * 0.6
+    bar = QRectF(rect.center().x() - bar_w / 2, clock_top + unit * 1.7, bar_w, bar_h)
     track = QColor(ink)
     track.setAlpha(70)
     painter.fillRect(bar, track)
