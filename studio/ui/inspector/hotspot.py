@@ -5,7 +5,9 @@ another scene) is decoded off the UI thread (:func:`studio.media.frames.extract_
 cached) and shown letterboxed inside the drama's aspect box (9:16 for a
 vertical drama), exactly where the web player puts it.  Hotspots are
 normalised to that box: drag inside to move, drag a handle to resize, drag on
-empty frame to draw a new one.  Releasing pushes ONE op with the rectangle
+empty frame to draw a new one.  The web player's own chrome over the frame (its title bar at
+the top, its choice dock at the bottom: :mod:`studio.model.player_chrome`) is shaded, so a
+hotspot is kept where viewers can tap it.  Releasing pushes ONE op with the rectangle
 clamped inside [0, 1].
 """
 
@@ -19,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QMouseEvent, QPainter, QPaintE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from studio.app.workers import CancelToken, Job
+from studio.model.player_chrome import CHOICE_DOCK, TITLE_BAR
 
 RectT = tuple[float, float, float, float]  # x, y, w, h (normalised)
 MIN_SIZE = 0.02
@@ -133,6 +136,7 @@ class HotspotCanvas(QWidget):
         self.rect_n: RectT | None = None
         self.others: list[RectT] = []
         self.colour = QColor("#8a4fbf")
+        self.chrome = True  # shade the web player's title bar and choice dock (player_chrome)
         self._drag: tuple[str, QPointF, RectT | None] | None = None
         self._preview: RectT | None = None
 
@@ -252,6 +256,8 @@ class HotspotCanvas(QWidget):
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
                 self.note,
             )
+        if self.chrome:
+            self._paint_chrome(p, box)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(QColor(255, 255, 255, 110), 1, Qt.PenStyle.DashLine))
@@ -276,6 +282,29 @@ class HotspotCanvas(QWidget):
             p.drawText(
                 px.adjusted(4, 2, -2, -2), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), label
             )
+
+    def chrome_rects(self) -> tuple[QRectF, QRectF]:
+        """Where the player's title bar and choice dock lie over the frame (widget pixels)."""
+        b = self.box()
+        top = QRectF(b.left(), b.top(), b.width(), b.height() * TITLE_BAR)
+        dock = QRectF(b.left(), b.bottom() - b.height() * CHOICE_DOCK, b.width(), b.height() * CHOICE_DOCK)
+        return top, dock
+
+    def _paint_chrome(self, p: QPainter, box: QRectF) -> None:
+        shade = QColor(0, 0, 0, 120)
+        p.save()
+        small = p.font()
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        p.setFont(small)
+        for band, name in zip(self.chrome_rects(), ("Player title bar", "Choice dock"), strict=True):
+            p.fillRect(band, shade)
+            p.setPen(QPen(QColor(255, 255, 255, 90), 1, Qt.PenStyle.DotLine))
+            edge = band.bottom() if band.top() <= box.top() + 0.5 else band.top()
+            p.drawLine(QPointF(band.left(), edge), QPointF(band.right(), edge))
+            p.setPen(QColor(255, 255, 255, 170))
+            if band.height() > p.fontMetrics().height():
+                p.drawText(band, int(Qt.AlignmentFlag.AlignCenter), name)
+        p.restore()
 
     def handle_point(self, name: str) -> QPointF:
         """Where a handle (or 'move': the centre) is drawn; for tests."""

@@ -3,7 +3,9 @@
 Wraps :class:`~studio.ui.inspector.hotspot.HotspotCanvas` with the frame to
 show (the playhead's time on this scene, else the item's start), the
 numeric fields for exact values, and for options (whose hotspot is optional)
-a button to remove it.  Every change is one undoable op.
+a button to remove it.  The player's title bar and choice dock are shaded over the frame and
+a hotspot mostly under them is named with a warning; a storyboard scene shows its card.
+Every change is one undoable op.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.model.ops import HotspotRef, Op, OpError, OptionRef, Outcome, SetField, TagRef
+from studio.model.player_chrome import covered
 from studio.model.project import Project
 from studio.model.types import Rect
 from studio.ui.inspector.fields import ERROR_STYLE, LineField, format_ms, parse_fraction, short_reason
 from studio.ui.inspector.hotspot import FrameKey, HotspotCanvas, RectT, aspect_ratio, frames
+from studio.ui.preview.card import card_image, card_of_scene
 
 
 def _fmt(value: object) -> str:
@@ -56,6 +60,11 @@ class HotspotEditor(QWidget):
         self.remove_button = QPushButton("Remove hotspot", self)
         self.remove_button.setVisible(optional)
         self.remove_button.clicked.connect(self.remove)
+        self.warning = QLabel("", self)
+        self.warning.setObjectName("hotspotCovered")
+        self.warning.setStyleSheet("color: #c77c02;")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
         self.error = QLabel("", self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -81,6 +90,7 @@ class HotspotEditor(QWidget):
         layout.addWidget(self.canvas)
         layout.addLayout(row)
         layout.addLayout(grid)
+        layout.addWidget(self.warning)
         layout.addWidget(self.error)
         self._want: FrameKey | None = None
         self._timer = QTimer(self)
@@ -102,7 +112,10 @@ class HotspotEditor(QWidget):
         self.canvas.ratio = aspect_ratio(project.aspect)
         self.canvas.rect_n = None if r is None else (r.x, r.y, r.w, r.h)
         self.canvas.others = self.others(project)
-        self.canvas.setFixedHeight(self.canvas.heightForWidth(max(160, min(self.width(), 240))))
+        self.canvas.setFixedHeight(self.canvas.heightForWidth(max(160, min(self.width(), 320))))
+        under = covered(r) if r is not None else None
+        self.warning.setText(f"Mostly under {under}: viewers cannot tap it there." if under else "")
+        self.warning.setVisible(bool(under))
         for f in self.fields:
             f.setEnabled(r is not None)
             f.refresh(project)
@@ -126,6 +139,12 @@ class HotspotEditor(QWidget):
         folder = self.doc.folder
         ms, at_playhead = self.frame_ms(project)
         self.where.setText(f"Frame at {format_ms(ms)}" + (" (playhead)" if at_playhead else ""))
+        card = card_of_scene(scene, project.aspect) if scene is not None else None
+        if card is not None:  # a storyboard scene: its card stands for the frame
+            self._want = None
+            self.canvas.image = card_image(card, ms)
+            self.canvas.update()
+            return
         if asset is None or folder is None:
             self.canvas.image = None
             self.canvas.note = self.canvas.note or "No clip to show"

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from studio.app.playback.player import PlayerBackend, PlayerState, frame_index, frame_start_ms, last_frame_ms
 from studio.l10n.vocabulary import word
 
-__all__ = ["CARD_FPS", "Card", "CardPlayer", "card_clock", "card_of_scene", "paint_card"]
+__all__ = ["CARD_FPS", "Card", "CardPlayer", "card_clock", "card_image", "card_of_scene", "paint_card"]
 
 CARD_FPS = 25.0
 TICK_MS = 40
@@ -109,6 +109,19 @@ def _size(aspect: str, height: int = 640) -> tuple[int, int]:
         return 360, 640
 
 
+def card_image(card: Card | None, ms: int, height: int = 640) -> QImage:
+    """``card`` at clip time ``ms`` as an image of its drama's aspect (black without a card)."""
+    w, h = _size(card.aspect if card else "9:16", height)
+    image = QImage(w, h, QImage.Format.Format_RGB32)
+    image.fill(QColor("#000000"))
+    if card is not None:
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_card(painter, image.rect(), card, ms)
+        painter.end()
+    return image
+
+
 class CardPlayer(PlayerBackend):
     """Plays a :class:`Card` as if it were a clip of its duration (see the module docstring).
 
@@ -147,16 +160,7 @@ class CardPlayer(PlayerBackend):
 
     def image(self, ms: int | None = None) -> QImage:
         """The card's frame at ``ms`` (default: the position)."""
-        card = self.card
-        w, h = _size(card.aspect if card else "9:16")
-        image = QImage(w, h, QImage.Format.Format_RGB32)
-        image.fill(QColor("#000000"))
-        if card is not None:
-            painter = QPainter(image)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            paint_card(painter, image.rect(), card, self._pos if ms is None else ms)
-            painter.end()
-        return image
+        return card_image(self.card, self._pos if ms is None else ms)
 
     def advance(self, ms: int) -> None:
         """Let ``ms`` of wall time pass (what the timer does; tests call it directly)."""
