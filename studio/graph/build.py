@@ -3,7 +3,9 @@
 Nodes are scene ids (attributes ``title``, ``ending``, ``ending_kind``,
 ``start``); an edge ``a -> b`` carries ``options``: the ids of every option of
 ``a`` that leads to ``b``, in model order (several options may share a
-target).  Options pointing to unknown scenes are left out.
+target).  A scene that continues automatically has an edge to its ``next``
+scene with ``options=[]`` and ``next=True``.  Options (and ``next``) pointing
+to unknown scenes are left out.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ def build_graph(project: Project) -> nx.DiGraph:
         g.add_node(s.id, title=s.title, ending=s.ending, ending_kind=s.ending_kind,
                    start=s.id == project.start)
     for s in project.scenes:
-        if s.choice is None:
+        if s.choice is None or not s.choice.options:
+            if s.next is not None and s.next in g:
+                g.add_edge(s.id, s.next, options=[], next=True)
             continue
         for o in s.choice.options:
             if o.target not in g:

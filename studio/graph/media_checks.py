@@ -87,8 +87,8 @@ class MediaHashCache:
 DEFAULT_CACHE = MediaHashCache()
 
 
-def _names(ids: Sequence[str], limit: int = 5) -> str:
-    shown = ", ".join(f"'{i}'" for i in ids[:limit])
+def _names(ids: Sequence[str], name: Callable[[str], str], limit: int = 5) -> str:
+    shown = ", ".join(name(i) for i in ids[:limit])
     more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
     return shown + more
 
@@ -138,9 +138,14 @@ def check_media(
     folder: Path,
     users: Callable[[str], list[str]],
     cache: MediaHashCache | None = None,
+    name: Callable[[str], str] | None = None,
 ) -> list[Problem]:
     """One error per asset whose file is missing or changed, naming the scenes using it, and
-    a warning per asset whose path is not portable (checked first, without the disk)."""
+    a warning per asset whose path is not portable (checked first, without the disk).
+
+    ``users(media_id)`` lists the ids of the scenes using a clip; ``name(scene_id)`` is how
+    the message names one (``names.SceneNames``: its title; default: the quoted id)."""
+    name = name if name is not None else quote
     cache = cache if cache is not None else DEFAULT_CACHE
     out: list[Problem] = []
     try:
@@ -155,7 +160,7 @@ def check_media(
         if not found:
             continue
         scenes = users(asset.id)
-        where = f"used by {'scene' if len(scenes) == 1 else 'scenes'} {_names(scenes)}" if scenes \
+        where = f"used by {'scene' if len(scenes) == 1 else 'scenes'} {_names(scenes, name)}" if scenes \
             else "not used by any scene"
         for severity, (code, message) in found:
             out.append(Problem(severity, code, f"{message} ({where})",

@@ -75,3 +75,29 @@ class Net:
             found = self.interned[key] = (fast, -slow, *zeros,
                                           *(-a for a in accepted or zeros))
         return found
+
+
+def option_deposits(options: Sequence[Any], truths: list[bool | None] | None, net: Net
+                    ) -> list[Vec | None] | None:
+    """Deposit vectors of the options kept by the statistics (see ``net``)."""
+    table, make = net.deposits, net.deposit_vector
+    out: list[Vec | None] = [
+        None if (d := o.deposit) is None else table.get((d.goal, d.amount)) or make(d.goal, d.amount)
+        for o in options
+    ]
+    if truths is not None:
+        out = [x for x, t in zip(out, truths, strict=True) if t is not False]
+    return None if out.count(None) == len(out) else out
+
+
+def accepted(prompts: list[Any], end: int | None, gix: dict[str, int], width: int) -> Vec | None:
+    """Amounts of the prompts shown before the scene is left (``end``), per goal and in all."""
+    vec = [0] * width
+    total = width > len(gix)  # a separate all-goals entry
+    for p in prompts:
+        k = gix.get(p.goal)
+        if k is not None and p.amount > 0 and (end is None or p.at_ms <= end):
+            vec[k] += p.amount
+            if total:
+                vec[-1] += p.amount
+    return tuple(vec) if any(vec) else None

@@ -4,8 +4,15 @@ The same pass optionally fills a ``Net`` with the data for the statistics, so
 that ``analyze`` reads every scene once.  Each finding is a
 ``studio.model.checks.Problem`` naming the scene and the item
 (``option 'x'``, ``prompt 'y'``, ``tag 'z'``, ``choice``, ``media``).  What a
-scene check may read from the rest of the project is gathered in ``Context``;
-when the context changes, every scene must be scanned again.
+scene check may read from the rest of the project is gathered in ``Context``
+(``studio.graph.context``); when the context changes, every scene must be
+scanned again.  The checks of author text, labels and hotspots are in
+``studio.graph.author_checks``; the scan only calls them for items that might
+have a finding.
+
+A scene's row lists where it leads: its options' targets or, for a scene that
+continues automatically, its ``next`` scene (a scene with options ignores
+``next``: the model forbids both).
 
 Timing findings come from the model's ``check_timing``; to keep a 10,000-scene
 validation fast, the scan only hands it the *suspects*: scenes that might
@@ -16,126 +23,20 @@ by property tests in ``tests/graph/test_timing_filter.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
+from studio.graph.author_checks import (
+    DOCK_TOP,
+    TITLE_BAR,
+    ending_findings,
+    money_like,
+    option_findings,
+    prompt_findings,
+    tag_findings,
+)
+from studio.graph.context import Context, choice_findings, dead_end, deposit_findings
 from studio.graph.index import Index
-from studio.graph.net import Net, Vec
-from studio.graph.static import Abstract, bounds_for, static_truth
+from studio.graph.net import Net, Vec, accepted, option_deposits
 from studio.model import Problem, Project, Scene, check_timing
-from studio.model.currency import format_money
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What scene checks read outside the scene itself."""
-
-    key: tuple[Any, ...]
-    currency: str
-    caps: dict[str, int | None]
-    products: frozenset[str]
-    durations: dict[str, int]
-    bounds: dict[str, Abstract]
-    truths: dict[str, bool | None] = field(default_factory=dict)  # memo by repr(condition)
-
-
-def context_key(project: Project) -> tuple[Any, ...]:
-    """Changes whenever a scene check could give a different answer."""
-    return (
-        project.currency,
-        tuple((g.id, g.cap) for g in project.goals),
-        tuple(p.id for p in project.products),
-        tuple((m.id, m.duration_ms) for m in project.media),
-        tuple((v.id, v.type) for v in project.variables),
-    )
-
-
-def make_context(project: Project) -> Context:
-    caps = {g.id: g.cap for g in project.goals}
-    return Context(
-        key=context_key(project),
-        currency=project.currency,
-        caps=caps,
-        products=frozenset(p.id for p in project.products),
-        durations={m.id: m.duration_ms for m in project.media},
-        bounds=bounds_for({v.id: v.type for v in project.variables}, caps),
-    )
-
-
-def truth(expr: Any, ctx: Context) -> bool | None:
-    """``static_truth`` of a condition, memoised per context."""
-    if expr is None:
-        return True
-    key = repr(expr)
-    if key in ctx.truths:
-        return ctx.truths[key]
-    found = ctx.truths[key] = static_truth(expr, ctx.bounds)
-    return found
-
-
-def _deposit(out: list[Problem], sid: str, item: str, goal: str, amount: int, ctx: Context) -> None:
-    if amount <= 0:
-        out.append(Problem("error", "deposit-not-positive",
-                           f"deposit amount {amount} must be positive", sid, item))
-    if goal not in ctx.caps:
-        out.append(Problem("error", "unknown-goal", f"deposits into unknown goal '{goal}'", sid, item))
-        return
-    cap = ctx.caps[goal]
-    if cap is not None and amount > cap:
-        out.append(Problem(
-            "warning", "deposit-over-cap",
-            f"deposit of {format_money(amount, ctx.currency)} is more than goal '{goal}' allows "
-            f"in one playthrough ({format_money(cap, ctx.currency)}); it will be cut to the cap",
-            sid, item,
-        ))
-
-
-def _choice(out: list[Problem], sid: str, options: Sequence[Any], ctx: Context) -> list[bool | None]:
-    """Findings on option conditions; returns each option's static truth."""
-    memo = ctx.truths
-    truths: list[bool | None] = []
-    for o in options:
-        expr = o.condition
-        if expr is None:
-            truths.append(True)
-            continue
-        key = repr(expr)
-        if key in memo:
-            truths.append(memo[key])
-        else:
-            truths.append(memo.setdefault(key, static_truth(expr, ctx.bounds)))
-    if True in truths:
-        if False in truths:
-            out.extend(Problem("warning", "option-never-shown",
-                               "condition is always false: this option never shows",
-                               sid, f"option '{o.id}'")
-                       for o, t in zip(options, truths, strict=True) if t is False)
-        return truths
-    if None not in truths:  # every one False
-        out.append(Problem(
-            "error", "choice-always-hidden",
-            "every option's condition is always false: the choice never shows and the scene "
-            "ends as a dead end", sid, "choice",
-        ))
-        return truths
-    out.extend(Problem("warning", "option-never-shown",
-                       "condition is always false: this option never shows",
-                       sid, f"option '{o.id}'")
-               for o, t in zip(options, truths, strict=True) if t is False)
-    out.append(Problem(
-        "warning", "options-may-all-hide",
-        "every option has a condition that may be false: when none holds, "
-        "the choice is skipped and the scene ends as a dead end", sid, "choice",
-    ))
-    return truths
-
-
-def _dead_end(out: list[Problem], sid: str, has_choice: bool) -> None:
-    what = "a choice point without options" if has_choice else "no choice point"
-    out.append(Problem(
-        "error", "dead-end", f"has {what} and is not marked as an ending: playback stops here",
-        sid, "choice" if has_choice else None,
-    ))
 
 
 def scan_scenes(
@@ -158,8 +59,16 @@ def scan_scenes(
         if hi is None:
             suspects.append(s)
         opts = s.choice.options if s.choice is not None else None
-        add_targets(tuple([o.target for o in opts]) if opts else empty)
+        add_targets(tuple([o.target for o in opts]) if opts else (s.next,) if s.next is not None else empty)
     return _by_scene(out), suspects
+
+
+def targets_of(s: Scene) -> tuple[str, ...]:
+    """Where scene ``s`` leads: its options' targets, else its ``next`` scene, else nowhere."""
+    opts = s.choice.options if s.choice is not None else None
+    if opts:
+        return tuple([o.target for o in opts])
+    return (s.next,) if s.next is not None else ()
 
 
 def _by_scene(out: list[Problem]) -> dict[str, list[Problem]]:
@@ -171,7 +80,8 @@ def _by_scene(out: list[Problem]) -> dict[str, list[Problem]]:
 
 def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
     """The one-scene checks of ``s`` (into ``out``); the trim end, None for a timing suspect."""
-    caps = ctx.caps
+    caps, titles = ctx.caps, ctx.titles
+    top, bottom = TITLE_BAR, DOCK_TOP
     lo = s.in_ms
     hi = s.placeholder.duration_ms if s.placeholder else ctx.durations.get(s.media or "", -1)
     odd = hi < 0 or lo >= hi
@@ -184,8 +94,8 @@ def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
     opts = c.options if c is not None else None
     win_lo = win_hi = -1
     if not opts:
-        if not s.ending:
-            _dead_end(out, sid, c is not None)
+        if not s.ending and s.next is None:
+            dead_end(out, sid, c is not None)
     else:
         assert c is not None
         win_lo, win_hi = c.appear_ms, c.decision_ms
@@ -199,21 +109,33 @@ def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
             if dep is not None:
                 cap = caps.get(dep.goal, -1)
                 if dep.amount <= 0 or cap == -1 or (cap is not None and dep.amount > cap):
-                    _deposit(out, sid, f"option '{o.id}'", dep.goal, dep.amount, ctx)
+                    deposit_findings(out, sid, f"option '{o.id}'", dep.goal, dep.amount, ctx)
+            label = o.label
+            if (o.hotspot is not None or label == titles.get(o.target) or "{" in label or "}" in label
+                    or (dep is not None and money_like(label))):
+                option_findings(out, s, o, ctx)
         if conditional:
-            _choice(out, sid, opts, ctx)
+            choice_findings(out, sid, opts, ctx)
     for p in s.prompts:
         cap = caps.get(p.goal, -1)
         if p.amount <= 0 or cap == -1 or (cap is not None and p.amount > cap):
-            _deposit(out, sid, f"prompt '{p.id}'", p.goal, p.amount, ctx)
+            deposit_findings(out, sid, f"prompt '{p.id}'", p.goal, p.amount, ctx)
+        if "{" in p.text or "}" in p.text or money_like(p.text):
+            prompt_findings(out, s, p, ctx)
         if not odd and not (lo <= p.at_ms <= hi and not win_lo <= p.at_ms <= win_hi):
             odd = True
     for t in s.tags:
         if t.product not in ctx.products:
             out.append(Problem("error", "unknown-product", f"shows unknown product '{t.product}'",
                                sid, f"tag '{t.id}'"))
+        h, cta = t.hotspot, t.cta
+        middle = h.y + 0.5 * h.h
+        if middle < top or middle > bottom or "{" in cta or "}" in cta or money_like(cta):
+            tag_findings(out, s, t, ctx)
         if not odd and not (lo <= t.start_ms <= hi and lo <= t.end_ms <= hi):
             odd = True
+    if s.ending and (s.ending_title is not None or s.ending_text is not None):
+        ending_findings(out, s)
     return None if odd else hi
 
 
@@ -229,7 +151,8 @@ def _scan_with_net(
     ids = [s.id for s in scenes]
     ix.ids.extend(ids)
     ix.ending.extend([s.ending for s in scenes])
-    caps, products, durations = ctx.caps, ctx.products, ctx.durations
+    caps, products, durations, titles = ctx.caps, ctx.products, ctx.durations, ctx.titles
+    top, bottom = TITLE_BAR, DOCK_TOP  # a tag centred in a band is mostly under it
     out: list[Problem] = []
     suspects: list[Scene] = []
     empty: tuple[str, ...] = ()
@@ -259,11 +182,15 @@ def _scan_with_net(
         c = s.choice
         opts = c.options if c is not None else None
         if not opts:
-            add_targets(empty)
-            if not s.ending:
-                _dead_end(out, sid, c is not None)
+            if s.next is not None:  # continues automatically: plays its whole trim
+                add_targets((s.next,))
+                fast = slow = span
+            else:
+                add_targets(empty)
+                if not s.ending:
+                    dead_end(out, sid, c is not None)
+                fast = slow = 0
             win_lo = win_hi = -1
-            fast = slow = 0
         else:
             assert c is not None
             win_lo, win_hi = c.appear_ms, c.decision_ms
@@ -279,15 +206,19 @@ def _scan_with_net(
                     deposits = True
                     cap = caps.get(dep.goal, -1)
                     if dep.amount <= 0 or cap == -1 or (cap is not None and dep.amount > cap):
-                        _deposit(out, sid, f"option '{o.id}'", dep.goal, dep.amount, ctx)
+                        deposit_findings(out, sid, f"option '{o.id}'", dep.goal, dep.amount, ctx)
+                label = o.label
+                if (o.hotspot is not None or label == titles.get(o.target) or "{" in label
+                        or "}" in label or (dep is not None and money_like(label))):
+                    option_findings(out, s, o, ctx)
             hidden = None
             if conditional:
-                truths = _choice(out, sid, opts, ctx)
+                truths = choice_findings(out, sid, opts, ctx)
                 if False in truths:
                     hidden = truths
                     kept[i] = [o.target for o, t in zip(opts, truths, strict=True) if t is not False]
             if deposits:
-                xs = _extras(opts, hidden, net)
+                xs = option_deposits(opts, hidden, net)
                 if xs is not None:
                     extra[i] = xs
             if c.mode == "cut":
@@ -302,18 +233,26 @@ def _scan_with_net(
         for p in prompts:
             cap = caps.get(p.goal, -1)
             if p.amount <= 0 or cap == -1 or (cap is not None and p.amount > cap):
-                _deposit(out, sid, f"prompt '{p.id}'", p.goal, p.amount, ctx)
+                deposit_findings(out, sid, f"prompt '{p.id}'", p.goal, p.amount, ctx)
+            if "{" in p.text or "}" in p.text or money_like(p.text):
+                prompt_findings(out, s, p, ctx)
             if not odd and not (lo <= p.at_ms <= hi and not win_lo <= p.at_ms <= win_hi):
                 odd = True
         for t in s.tags:
             if t.product not in products:
                 out.append(Problem("error", "unknown-product",
                                    f"shows unknown product '{t.product}'", sid, f"tag '{t.id}'"))
+            h, cta = t.hotspot, t.cta
+            middle = h.y + 0.5 * h.h
+            if middle < top or middle > bottom or "{" in cta or "}" in cta or money_like(cta):
+                tag_findings(out, s, t, ctx)
             if not odd and not (lo <= t.start_ms <= hi and lo <= t.end_ms <= hi):
                 odd = True
+        if s.ending and (s.ending_title is not None or s.ending_text is not None):
+            ending_findings(out, s)
         if odd:
             suspects.append(s)
-        gains = _accepted(prompts, end, gix, width) if prompts else None
+        gains = accepted(prompts, end, gix, width) if prompts else None
         if s.ending:
             if gains:
                 final[i] = gains
@@ -326,32 +265,6 @@ def _scan_with_net(
         else:
             add_nw(interned.get((fast, slow, gains)) or node_weight(fast, slow, gains))
     return _by_scene(out), suspects
-
-
-def _extras(options: Sequence[Any], truths: list[bool | None] | None, net: Net
-            ) -> list[Vec | None] | None:
-    """Deposit vectors of the options kept by the statistics (see ``net``)."""
-    table, make = net.deposits, net.deposit_vector
-    out: list[Vec | None] = [
-        None if (d := o.deposit) is None else table.get((d.goal, d.amount)) or make(d.goal, d.amount)
-        for o in options
-    ]
-    if truths is not None:
-        out = [x for x, t in zip(out, truths, strict=True) if t is not False]
-    return None if out.count(None) == len(out) else out
-
-
-def _accepted(prompts: list[Any], end: int | None, gix: dict[str, int], width: int) -> Vec | None:
-    """Amounts of the prompts shown before the scene is left (``end``), per goal and in all."""
-    vec = [0] * width
-    total = width > len(gix)  # a separate all-goals entry
-    for p in prompts:
-        k = gix.get(p.goal)
-        if k is not None and p.amount > 0 and (end is None or p.at_ms <= end):
-            vec[k] += p.amount
-            if total:
-                vec[-1] += p.amount
-    return tuple(vec) if any(vec) else None
 
 
 def timing_findings(project: Project, suspects: list[Scene]) -> dict[str, list[Problem]]:
@@ -368,9 +281,7 @@ def timing_findings(project: Project, suspects: list[Scene]) -> dict[str, list[P
 
 def scan_rows(scenes: Sequence[Scene], ix: Index) -> None:
     """Only the graph rows of ``scan_scenes`` (no checks): for structural updates."""
-    empty: tuple[str, ...] = ()
     for s in scenes:
         ix.ids.append(s.id)
         ix.ending.append(s.ending)
-        opts = s.choice.options if s.choice is not None else None
-        ix.targets.append(tuple([o.target for o in opts]) if opts else empty)
+        ix.targets.append(targets_of(s))

@@ -2,7 +2,8 @@
 
 Paths are never enumerated.  A *path* is a sequence of options from the start
 scene to a scene marked as an ending; two options to the same scene are two
-paths.  Definitions (all documented approximations):
+paths.  A scene that continues automatically (``next``) has one way out, to its
+next scene.  Definitions (all documented approximations):
 
 - **Conditions are ignored** (every option counts as visible), except options
   whose condition is *statically* false (``static.static_truth``), which are
@@ -13,7 +14,8 @@ paths.  Definitions (all documented approximations):
 - **Playing time** of a scene, on the way out through option O: ``cut`` mode
   ``appear_ms - in_ms`` (shortest: chosen as soon as it shows) to
   ``decision_ms - in_ms`` (longest: at the deadline); ``play_to_end`` mode the
-  whole trim (``out - in_ms``).  An ending plays its whole trim.  Timeout
+  whole trim (``out - in_ms``).  An ending and a scene continuing automatically
+  play their whole trim; a storyboard placeholder plays its planned duration.  Timeout
   loops and pauses are not counted.  The longest time is unbounded when a loop
   is on the way to that ending.
 - **Deposits** per goal: the option deposits on the chosen edges plus the
@@ -34,10 +36,11 @@ from dataclasses import asdict, dataclass, field
 from itertools import compress
 from typing import Any
 
+from studio.graph.context import make_context
 from studio.graph.counts import json_count
 from studio.graph.index import Index, paused_gc, resolve
 from studio.graph.net import INF, Net
-from studio.graph.scan import make_context, scan_scenes
+from studio.graph.scan import scan_scenes
 from studio.graph.stats_dp import Dp, run, tight_path
 from studio.model import Project
 

@@ -21,18 +21,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from studio.graph.context import Context, context_key, make_context, scene_titles
 from studio.graph.graph_checks import graph_checks
 from studio.graph.index import Index, Reach, paused_gc, reachability, relink, resolve
 from studio.graph.media_checks import MediaHashCache, check_media
+from studio.graph.names import SceneNames
 from studio.graph.net import Net
-from studio.graph.scan import (
-    Context,
-    context_key,
-    make_context,
-    scan_rows,
-    scan_scenes,
-    timing_findings,
-)
+from studio.graph.scan import scan_rows, scan_scenes, timing_findings
 from studio.model import Problem, Project, Scene
 
 
@@ -92,13 +87,13 @@ class Validator:
             return self._validate(project)
 
     def _validate(self, project: Project, net: Net | None = None) -> list[Problem]:
-        ctx = self._ctx = make_context(project)
+        ctx = self._ctx = make_context(project, titles=True)
         ix = self._ix = Index()
         found, suspects = scan_scenes(project.scenes, ctx, ix, net)
         resolve(ix, project.start)
         self._scene = _merge(timing_findings(project, suspects), found)
         self.reach = reachability(ix.succ, ix.start, ix.ending)
-        self._graph = graph_checks(ix, project.scenes, self.reach)
+        self._graph = graph_checks(ix, project.scenes, self.reach, ctx.titles)
         self._graph_start = project.start
         return self._assemble(project)
 
@@ -121,6 +116,7 @@ class Validator:
         if ix is None or ctx is None or ix.duplicates or context_key(project) != ctx.key:
             return self._validate(project)
         scenes = project.scenes
+        titles = ctx.titles
         where = self._positions(scenes, changed, structure_changed)
         if where is None:  # scenes added, removed, renamed or moved: fresh rows
             fresh = self._rebuild(project, changed)
@@ -129,6 +125,20 @@ class Validator:
             ix = fresh
             where = sorted(ix.pos[sid] for sid in changed if sid in ix.pos)
             structure_changed = True
+            new_titles = scene_titles(scenes)
+            retitled = {k for k in titles.keys() | new_titles.keys() if titles.get(k) != new_titles.get(k)}
+            titles.clear()
+            titles.update(new_titles)
+        else:
+            retitled = set()
+            for i in where:
+                scene = scenes[i]
+                if titles.get(scene.id) != scene.title:
+                    titles[scene.id] = scene.title
+                    retitled.add(scene.id)
+        if retitled:  # option labels are compared with their targets' titles
+            linked = [i for i, tg in enumerate(ix.targets) if tg and not retitled.isdisjoint(tg)]
+            where = sorted(set(where).union(linked))
         todo = [scenes[i] for i in where]
         rows = Index()
         found, suspects = scan_scenes(todo, ctx, rows)
@@ -148,8 +158,8 @@ class Validator:
                 self._scene[sid] = fresh_found[sid]
             else:
                 self._scene.pop(sid, None)
-        if structure_changed or moved or named or project.start != self._graph_start:
-            self._graph = graph_checks(ix, scenes)
+        if structure_changed or moved or named or retitled or project.start != self._graph_start:
+            self._graph = graph_checks(ix, scenes, None, titles)
             self._graph_start = project.start
         return self._assemble(project)
 
@@ -196,7 +206,8 @@ class Validator:
                             by_media.setdefault(s.media, []).append(s.id)
                 return list(by_media.get(media_id, ()))
 
-            out += check_media(project.media, self.folder, users, self.cache)
+            names = SceneNames(project.scenes, self._ctx.titles if self._ctx is not None else None)
+            out += check_media(project.media, self.folder, users, self.cache, names)
         pos = ix.pos
         for sid in sorted(self._scene, key=pos.__getitem__):
             out += self._scene[sid]

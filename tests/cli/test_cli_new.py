@@ -12,16 +12,8 @@ from studio.cli import main
 from studio.model import load_project
 from tests.support import ROOT
 
-NEXT_PENDING = (
-    "studio/graph and studio/engine do not follow Scene.next (continue automatically) yet: "
-    "the templates' automatic continuations count as dead ends (#15, in progress)"
-)
 
-@pytest.mark.parametrize(
-    "kind",
-    [pytest.param(k, marks=pytest.mark.xfail(reason=NEXT_PENDING)) for k in ("savings", "shoppable")]
-    + ["blank"],
-)
+@pytest.mark.parametrize("kind", ["savings", "shoppable", "blank"])
 def test_new_then_validate(kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / kind
     assert main(["new", str(folder), "--template", kind, "--title", f"My {kind}"]) == 0

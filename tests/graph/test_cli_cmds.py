@@ -45,8 +45,8 @@ def test_validate_errors_exit_1_with_located_lines(tmp_path: Path,
     folder = broken_copy(tmp_path, "dead-end")
     assert run_validate(parse("validate", str(folder))) == 1
     out = capsys.readouterr().out.splitlines()
-    assert "error: scene 'stub': has no choice point and is not marked as an ending: " \
-           "playback stops here" in out
+    assert "error: scene 'stub': has neither a choice point nor a next scene and is not marked as an " \
+           "ending: playback stops here" in out
     assert out[-1].startswith("1 error")
     assert run_validate(parse("validate", str(folder), "--json")) == 1
     found = json.loads(capsys.readouterr().out)

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from studio.graph import Validator, analyze, stats, validate
 from studio.model import Deposit, Project, Scene
+from studio.model.types import Rect
 from tests.graph.helpers import generate, project, scene
 
 CONDITIONS: list[Any] = [None, False, True, {">=": [{"var": "saved.fund"}, 10**9]},
@@ -24,7 +25,7 @@ def apply_edit(p: Project, data: st.DataObject) -> tuple[set[str], bool]:
     """One random edit, in place; returns (changed scene ids, structure changed)."""
     kind = data.draw(st.sampled_from([
         "retarget", "condition", "deposit", "timing", "ending", "add", "remove", "start",
-        "media", "price", "cap", "clear", "rename", "tags", "nothing",
+        "media", "price", "cap", "clear", "rename", "tags", "nothing", "next", "title", "label",
     ]))
     ids = _scene_ids(p)
     if not ids:
@@ -91,6 +92,23 @@ def apply_edit(p: Project, data: st.DataObject) -> tuple[set[str], bool]:
         old = s.id
         s.id = data.draw(st.sampled_from([f"{old}x", *ids]))
         return {old, s.id}, True
+    if kind == "next" and s is not None:
+        try:
+            s.choice = None
+            s.next = data.draw(st.sampled_from([*ids, "ghost", None]))
+        except ValidationError:  # (an ending cannot continue)
+            pass
+        return {s.id}, honest
+    if kind == "title" and s is not None:  # the labels of options to it may now equal it
+        labels = [o.label for x in p.scenes if x.choice for o in x.choice.options if o.target == s.id]
+        s.title = data.draw(st.sampled_from([*labels, *(x.title for x in p.scenes[:3]), "Fresh"]))
+        return {s.id}, False
+    if kind == "label" and s is not None and option is not None:
+        target = p.scene_map().get(option.target)
+        option.label = data.draw(st.sampled_from(
+            [target.title if target else "Gone", "Save ¥5.00", "Go {amount}", "{oops", "Plain"]))
+        option.hotspot = data.draw(st.sampled_from([None, Rect(x=0.1, y=0.0, w=0.5, h=0.1)]))
+        return {s.id}, False
     if kind == "tags" and s is not None and s.tags:
         s.tags[0].product = data.draw(st.sampled_from(["prod0", "nothing"]))
         return {s.id}, False

@@ -9,8 +9,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from studio.graph.context import make_context
 from studio.graph.index import Index
-from studio.graph.scan import make_context, scan_scenes
+from studio.graph.scan import scan_scenes
 from studio.model import (
     ChoicePoint,
     MediaAsset,
