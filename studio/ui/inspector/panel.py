@@ -30,6 +30,7 @@ from studio.model.ops import (
     TagRef,
     parse_path,
 )
+from studio.model.project import Option, ProductTag, SavingsPrompt
 from studio.ui.inspector.forms import Ctx, ElidedLabel, Form
 from studio.ui.inspector.item_forms import OptionForm, PromptForm, TagForm
 from studio.ui.inspector.project_form import ProjectForm
@@ -58,12 +59,31 @@ def form_ref(path: Path | None) -> Ref[Any] | None:
 
 
 def breadcrumb(doc: Document, ref: Ref[Any]) -> str:
+    """``Scene “Payday”  ›  Option “Save it”``: what the creator wrote (titles, labels, texts,
+    product names), never internal ids."""
     sid = ref.id_path[1]
     scene = doc.project.scene_map().get(sid)
     parts = [f"Scene “{scene.title}”" if scene else f"Scene '{sid}'"]
     if not isinstance(ref, SceneRef):
-        parts.append(FORMS[type(ref)].title + (f" '{ref.ident}'" if isinstance(ref, ItemRef) else ""))
+        name = item_name(doc, ref) if isinstance(ref, ItemRef) else ""
+        parts.append(FORMS[type(ref)].title + (f" “{name}”" if name else ""))
     return "  ›  ".join(parts)
+
+
+def item_name(doc: Document, ref: ItemRef[Any]) -> str:
+    """An item as its author named it: an option's label, a prompt's text, a tag's product."""
+    try:
+        item = ref.get(doc.project)
+    except (OpError, KeyError, AttributeError, StopIteration):
+        return ref.ident
+    if isinstance(item, Option):
+        return item.label
+    if isinstance(item, SavingsPrompt):
+        return item.text if len(item.text) <= 40 else item.text[:39] + "…"
+    if isinstance(item, ProductTag):
+        product = next((p for p in doc.project.products if p.id == item.product), None)
+        return product.name if product is not None else item.product
+    return ref.ident
 
 
 class _Scroll(QScrollArea):

@@ -106,7 +106,7 @@ class ProjectForm(Form):
     def _goal_box(self, goal: SavingsGoal) -> QFrame:
         base = GoalRef(goal.id)
         doc = self.doc
-        box, inner = self._box(f"Goal '{goal.id}'")
+        box, inner = self._box("Savings goal")  # its name is the first field (no id, never stale)
         inner.row("Name", LineField(doc, base.name, live=True))
         inner.row("Target", MoneyField(doc, base.target, _currency))
         cap = MoneyField(doc, base.cap, _currency, optional=True)
@@ -119,7 +119,7 @@ class ProjectForm(Form):
     def _product_box(self, product: Product) -> QFrame:
         base = ProductRef(product.id)
         doc = self.doc
-        box, inner = self._box(f"Product '{product.id}'")
+        box, inner = self._box("Product")  # its name is the first field
         inner.row("Name", LineField(doc, base.name, live=True))
         inner.row("SKU", LineField(doc, base.sku, live=True))
         inner.row("Price", MoneyField(doc, base.price, _product_currency(base), minimum=0, optional=True))

@@ -175,9 +175,12 @@ class ChoiceForm(Form):
         self.row("", CheckField(self.doc, ref.show_countdown, "Show the countdown"))
         self.row("", CheckField(self.doc, ref.one_shot, "Ask only once (one shot)"))
         self.section("Options")
+        scenes = self.doc.project.scene_map()
         for o in choice.options:
             star = "  ★ default" if o.default else ""
-            self.wide(self.nav(f"{o.label}  →  {o.target}{star}", OptionRef(sid, o.id), f"option '{o.id}'"))
+            target = scenes.get(o.target)
+            goes = f"“{target.title}”" if target is not None else f"missing scene '{o.target}'"
+            self.wide(self.nav(f"{o.label}  →  {goes}{star}", OptionRef(sid, o.id), f"Option “{o.label}”"))
         buttons = QWidget(self)
         row = QHBoxLayout(buttons)
         row.setContentsMargins(0, 4, 0, 0)
@@ -201,5 +204,6 @@ class ChoiceForm(Form):
         s = project.scene_map().get(self.path[1])
         if s is None or s.choice is None:
             return None
-        return tuple((o.id, o.label, o.target, o.default) for o in s.choice.options)
+        titles = {sc.id: sc.title for sc in project.scenes}
+        return tuple((o.id, o.label, o.target, titles.get(o.target), o.default) for o in s.choice.options)
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from studio.l10n.vocabulary import word
 from studio.model import Product, SavingsGoal, SavingsPrompt
 from studio.model.currency import format_money
 from studio.ui.text import plain_label
@@ -105,7 +106,8 @@ class Card(QFrame):
 
 
 class PromptCard(Card):
-    """The oldest open savings prompt: text, amount, goal, Accept / Decline."""
+    """The oldest open savings prompt: text, amount, goal, and the player's own words for the answers
+    (the shared vocabulary: "Save it" / "Not now")."""
 
     accepted = Signal()
     declined = Signal()
@@ -113,14 +115,14 @@ class PromptCard(Card):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.prompt_id: str | None = None
-        self.kicker = plain_label("Savings", "cardKicker")
+        self.kicker = plain_label(word("prompt.kicker"), "cardKicker")
         self.text = plain_label("", "cardText")
         self.amount = plain_label("", "cardBig")
         self.goal = plain_label("", "cardMuted")
         self.more = plain_label("", "cardMuted")
-        self.accept = QPushButton("Accept")
+        self.accept = QPushButton(word("prompt.accept"))
         self.accept.setObjectName("cardPrimary")
-        self.decline = QPushButton("Decline")
+        self.decline = QPushButton(word("prompt.decline"))
         for w in (self.kicker, self.text, self.amount, self.goal, self.more):
             self.box.addWidget(w)
         self._buttons(self.decline, self.accept)
@@ -197,14 +199,14 @@ class EndingCard(Card):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.kicker = plain_label("The end", "cardKicker")
+        self.kicker = plain_label(word("ending.kicker"), "cardKicker")
         self.kind = plain_label("", "cardTitle")
         self.text = plain_label("", "cardText")
         self.totals = plain_label("", "cardText")
-        self.replay_button = QPushButton("Watch again")
+        self.replay_button = QPushButton(word("ending.replay"))
         self.replay_button.setObjectName("cardPrimary")
         self.replay_button.setToolTip("Play again as the same viewer: a replay")
-        self.back_button = QPushButton("Back")
+        self.back_button = QPushButton(word("ending.back"))
         for w in (self.kicker, self.kind, self.text, self.totals):
             self.box.addWidget(w)
         self._buttons(self.back_button, self.replay_button)
@@ -224,10 +226,14 @@ class EndingCard(Card):
         """Totals from ``ending_reached`` (saved: confirmed; pending: not answered yet);
         ``title``/``text``: the ending's own (else its kind names it)."""
         kind = event.get("kind")
+        # The viewer's words (the web player's: the ending's own title, else "The end"); the kind,
+        # which viewers never see, is the creator's note in the kicker.
+        named = ENDING_TEXT.get(str(kind))
+        self.kicker.setText(f"{word('ending.kicker')} · {named}" if named else word("ending.kicker"))
         if event.get("dead_end"):
-            self.kind.setText("Dead end: this scene is not marked as an ending")
+            self.kind.setText(f"{word('ending.dead_end')} (this scene is not marked as an ending)")
         else:
-            self.kind.setText(title or ENDING_TEXT.get(str(kind), "Ending"))
+            self.kind.setText(title or word("ending.title"))
         self.text.setText(text or "")
         self.text.setVisible(bool(text) and not event.get("dead_end"))
         saved, pending = event.get("saved"), event.get("pending")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from studio.ui.inspector.fields import ComboField, LineField, MoneyField
@@ -45,9 +45,16 @@ def test_routes_selection_to_forms(qtbot: QtBot, savings: Env, shoppable: Env) -
     # a graph selection of one scene without a current item shows the scene
     savings.selection.set(["save_path"])
     assert type(panel.form) is SceneForm and panel.form.path == ("scene", "save_path")
+    savings.selection.set(["payday"], current=("scene", "payday", "option", "save"))
+    assert panel.crumb.full_text == "Scene “Payday”  ›  Option “Save {amount} for the trip”"
+    savings.selection.set(["payday"], current=("scene", "payday", "choice"))
+    goes = [b.text() for b in panel.form.findChildren(QPushButton) if "→" in b.text()]
+    assert goes == ["Save {amount} for the trip  →  “Saving it”  ★ default",
+                    "Buy the new phone  →  “Spending it”"]
     other = make_inspector(qtbot, shoppable, ("scene", "office", "tag", "cream_desk"))
     assert type(other.form) is TagForm
-    assert "Product tag 'cream_desk'" in other.crumb.full_text
+    # names, not ids
+    assert other.crumb.full_text == "Scene “At the office”  ›  Product tag “Hydra Cream 50ml”"
 
 
 def test_typing_a_title_merges_into_one_undo_step(qtbot: QtBot, savings: Env) -> None:

@@ -134,6 +134,8 @@ def test_overlay_positions(make_panel: MakePanel, qtbot: QtBot) -> None:
     assert card.isVisible() and inside(card.geometry(), box)
     assert card.amount.text() == "¥50.00" and card.goal.text() == "into “Dream trip to Yunnan”"
     assert card.kicker.text() == "Savings · video paused"
+    # the web player's words (resources/player/messages/en.json), not "Accept"/"Decline"
+    assert (card.accept.text(), card.decline.text()) == ("Save it", "Not now")
     click(qtbot, card.accept)
     assert not card.isVisible()
     at_clock(panel, 3100)
@@ -241,7 +243,9 @@ def test_ending_card_replay_and_back(make_panel: MakePanel, qtbot: QtBot) -> Non
     assert panel.play_from_here({"discipline": 1, "splurged": False})
     at_clock(panel, 20_000)
     card = panel.overlay.ending_card
-    assert card.isVisible() and card.kind.text() == "Neutral ending"
+    # the viewer's words (no ending title: the player's "The end"); the kind is the creator's note
+    assert card.isVisible() and card.kind.text() == "The end"
+    assert card.kicker.text() == "Ending · Neutral ending"
     assert card.totals.text() == "Dream trip to Yunnan: ¥0.00 saved of ¥3,000.00"
     assert not panel.side.pause_button.isEnabled()
     click(qtbot, card.back_button)
