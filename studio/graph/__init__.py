@@ -1,6 +1,9 @@
 """Graph analysis of a drama: validation, incremental revalidation and statistics.
 
 Qt-free; results are plain data (``studio.model.Problem`` lists, ``Stats``).
+Scenes lead on through their options or, continuing automatically, their
+``next`` scene; a storyboard placeholder scene lasts its planned duration.
+Messages name scenes by their titles (``names``).
 
 - ``validate(project, folder=None, check_media=True)``: every problem;
 - ``Validator``: the same, revalidated incrementally after edits;

@@ -5,14 +5,19 @@ A validation is made of four parts, assembled in this fixed order:
 1. catalog findings (products without a price, non-https product URLs);
 2. media files on disk (when a folder is given and ``check_media``);
 3. per-scene findings, in scene order: the model's ``check_timing`` for the
-   scene, then the one-scene checks of ``scan.scan_scenes``;
-4. graph findings (``graph_checks``): start, dangling options, unreachable
-   scenes, loops with no way out.
+   scene, then the one-scene checks of ``scan.scan_scenes`` (dead ends,
+   deposits, conditions, and the warnings of ``author_checks``: placeholders,
+   written amounts, unedited labels, hotspots under the player's chrome);
+4. graph findings (``graph_checks``): start, dangling options and ``next``
+   scenes, unreachable scenes, loops with no way out.
 
 ``Validator`` keeps parts 3 and 4.  ``update`` recomputes part 3 for the
-changed scenes only and part 4 only when the structure changed; parts 1 and 2
-are cheap (a few products, one ``stat`` per asset) and always recomputed.
-The result is always equal to a full validation of the same project.
+changed scenes only (and for the scenes linking to a scene whose title
+changed: an option label is compared with its target's title) and part 4
+only when the structure or a title changed (its messages quote titles);
+parts 1 and 2 are cheap (a few products, one ``stat`` per asset) and always
+recomputed.  The result is always equal to a full validation of the same
+project.
 """
 
 from __future__ import annotations
