@@ -103,6 +103,9 @@ class Canvas(Protocol):
     @property
     def current(self) -> tuple[str, ...] | None: ...
 
+    @property
+    def storyboard_card(self) -> bool: ...  # the scene is a placeholder (no clip yet)
+
     def axis(self) -> g.Axis: ...
 
     def effective(self, item: Item) -> tuple[int, int | None]: ...
@@ -213,7 +216,9 @@ def _strip(c: Canvas, p: QPainter) -> None:
     else:
         p.setFont(s.small)
         p.setPen(s.error if c.strip.error else s.muted)
-        text = c.strip.error or ("Loading thumbnails…" if c.strip.loading else "No clip")
+        card = "Storyboard card: no clip yet (Inspector › Give this scene a clip…)"
+        idle = card if c.storyboard_card else "No clip"
+        text = c.strip.error or ("Loading thumbnails…" if c.strip.loading else idle)
         p.drawText(band.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, text)
     p.setPen(QPen(s.line, 1))
     p.setBrush(Qt.BrushStyle.NoBrush)

@@ -70,6 +70,12 @@ class TimelineView(QWidget):
     def scene(self) -> Scene | None:
         return self.doc.project.scene_map().get(self.scene_id) if self.scene_id else None
 
+    @property
+    def storyboard_card(self) -> bool:
+        """The shown scene is a placeholder (a storyboard card, no clip yet)."""
+        scene = self.scene()
+        return scene is not None and scene.placeholder is not None
+
     def show_scene(self, scene_id: str | None) -> None:
         self.scene_id = scene_id
         self.drag = None
