@@ -49,7 +49,7 @@
       if (!(err instanceof root.DramaEngine.EngineError)) throw err;
       this.broken = true;
       this.deck.setPlaying(false);
-      this.status("The story cannot continue: " + err.message);
+      this.status(root.DramaWords.word("status.cannot_continue", { reason: err.message }));
     },
 
     /** Move the engine to the driving video's position (never past an item boundary at once). */

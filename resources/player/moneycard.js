@@ -15,32 +15,36 @@
 
   const doc = root.document;
   const $ = (id) => doc.getElementById(id);
-  const { formatMoney } = root.DramaMoney;
   const { el } = root.DramaUI;
+  const word = (key, values) => root.DramaWords.word(key, values);
 
   const REASON_CHARS = 80;
   const SETTLED_ROW_MS = 6000; // a settled row stays this long (pending rows stay until answered)
   const MAX_ROWS = 4;
   const REASONS = {
-    insufficient_balance: "not enough balance",
-    refused: "refused by the app",
-    conflict: "this deposit did not match an earlier one",
+    insufficient_balance: "money.reason_balance",
+    refused: "money.reason_refused",
+    conflict: "money.reason_conflict",
   };
 
   /** A host's reason as safe, short display text. */
   function reasonText(reason) {
-    if (typeof reason !== "string" || reason.trim() === "") return "the app said no";
-    if (Object.prototype.hasOwnProperty.call(REASONS, reason)) return REASONS[reason];
+    if (typeof reason !== "string" || reason.trim() === "") return word("money.reason_none");
+    if (Object.prototype.hasOwnProperty.call(REASONS, reason)) return word(REASONS[reason]);
     const clean = reason.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, " ").trim();
     const chars = Array.from(clean);
     return chars.length > REASON_CHARS ? chars.slice(0, REASON_CHARS - 1).join("") + "\u2026" : clean;
   }
 
   class MoneyCard {
-    /** `goals`: Map goal id -> goal; `currency`: the drama's currency. */
-    constructor(goals, currency) {
+    /**
+     * `goals`: Map goal id -> goal; `currency`: the drama's currency; `format(amount, currency)`:
+     * money as the drama's locale writes it (DramaText.Filler.money).
+     */
+    constructor(goals, currency, format) {
       this.goals = goals;
       this.currency = currency;
+      this.format = format;
       this.card = $("savings");
       this.list = $("savings-list");
       this.note = $("savings-note");
@@ -61,8 +65,8 @@
 
     /** "" in host mode with real deposits; otherwise why no money moves. */
     modeNote() {
-      if (!this.real) return "Replay: no money moves";
-      return this.mode === "preview" ? "Preview: no money moves" : "";
+      if (!this.real) return word("money.replay");
+      return this.mode === "preview" ? word("money.preview") : "";
     }
 
     goalName(id) {
@@ -71,7 +75,7 @@
     }
 
     money(amount, currency) {
-      return formatMoney(amount, currency || this.currency);
+      return this.format(amount, currency || this.currency);
     }
 
     clear() {
@@ -128,34 +132,34 @@
         case "deposit_requested": {
           if (!live) return null;
           const amount = this.money(e.amount, e.currency);
-          this.setRow(e, "pending", "Saving " + amount + "\u2026");
+          this.setRow(e, "pending", word("money.saving", { amount }));
           // A preview's own wallet answers at once: the confirmation says it all.
-          return this.mode === "host" ? "Saving " + amount + " toward " + goal + "\u2026" : null;
+          return this.mode === "host" ? word("money.live_saving", { amount, goal }) : null;
         }
         case "deposit_confirmed": {
           if (!live) return null;
           const amount = this.money(e.amount);
-          this.setRow(e, "saved", "Saved " + amount); // a preview's card note says no money moves
-          const total = " Total " + this.money(e.saved) + ".";
-          return "Saved " + amount + " toward " + goal + "." + total + (this.mode === "preview" ? " Preview: no money moves." : "");
+          this.setRow(e, "saved", word("money.saved", { amount })); // a preview's card note says no money moves
+          const key = this.mode === "preview" ? "money.live_saved_preview" : "money.live_saved";
+          return word(key, { amount, goal, total: this.money(e.saved) });
         }
         case "deposit_refused": {
           if (!live) return null;
           const why = reasonText(e.reason);
-          this.setRow(e, "refused", "Couldn't save: " + why);
-          return "Couldn't save " + this.money(e.amount) + " toward " + goal + ": " + why + ".";
+          this.setRow(e, "refused", word("money.refused", { reason: why }));
+          return word("money.live_refused", { amount: this.money(e.amount), goal, reason: why });
         }
         case "deposit_simulated": {
           if (!live) return null;
           const amount = this.money(e.amount, e.currency);
-          this.setRow(e, "simulated", "Counted " + amount); // the card note says no money moves
-          return "Replay: " + amount + " toward " + goal + " counted in the story; no money moves.";
+          this.setRow(e, "simulated", word("money.counted", { amount })); // the card note says no money moves
+          return word("money.live_counted", { amount, goal });
         }
         case "deposit_cancelled": {
           if (!live) return null;
           const amount = this.money(e.amount);
-          this.setRow(e, "cancelled", "Taken back: " + amount);
-          return amount + " taken back from " + goal + ".";
+          this.setRow(e, "cancelled", word("money.cancelled", { amount }));
+          return word("money.live_cancelled", { amount, goal });
         }
         default:
           return null;
@@ -164,7 +168,7 @@
 
     /** A resumed playthrough: its still pending deposits (engine.pendingRequests()). */
     showPending(requests) {
-      for (const e of requests) this.setRow(e, "pending", "Saving " + this.money(e.amount, e.currency) + "\u2026");
+      for (const e of requests) this.setRow(e, "pending", word("money.saving", { amount: this.money(e.amount, e.currency) }));
     }
 
     /**
@@ -179,14 +183,14 @@
           name: goal.name,
           amount: this.money(total) + " / " + this.money(goal.target),
           fraction: goal.target > 0 ? Math.min(1, total / goal.target) : 0,
-          pending: waiting > 0 ? "Still saving " + this.money(waiting) + "\u2026" : "",
+          pending: waiting > 0 ? word("money.still_saving", { amount: this.money(waiting) }) : "",
         };
       });
     }
 
     endingNote(anyMoney) {
-      if (!this.real) return "A replay: no money moved.";
-      if (this.mode === "preview") return anyMoney ? "Preview: no money moves." : "";
+      if (!this.real) return word("money.ending_replay");
+      if (this.mode === "preview") return anyMoney ? word("money.ending_preview") : "";
       return "";
     }
   }

@@ -21,8 +21,8 @@
   const $ = (id) => doc.getElementById(id);
   const { InputError, normalize } = root.DramaEngine;
   const Session = root.DramaSession;
-  const { formatMoney } = root.DramaMoney;
   const { safeRelPath } = root.DramaUI;
+  const { word } = root.DramaWords;
 
   const READER_VERSION = 2;
   const CONTRACTS = [1, 2]; // event contract versions of the bundles this player plays
@@ -74,7 +74,7 @@
         onMutedFallback: () => {
           $("unmute").hidden = false;
         },
-        onError: () => this.status("A video clip could not be played."),
+        onError: () => this.status(word("status.video_error")),
         onEnd: () => this.onClipEnd(),
       });
       this.view = new root.DramaUI.View({
@@ -104,7 +104,7 @@
         manifest = JSON.parse(text);
         checkManifest(manifest);
       } catch (err) {
-        this.status("Cannot play this drama: " + (err && err.message ? err.message : String(err)));
+        this.status(word("status.cannot_play", { reason: err && err.message ? err.message : String(err) }));
         return;
       }
       this.setup(manifest);
@@ -121,6 +121,10 @@
       this.goalMap = new Map(this.goals.map((g) => [g.id, g]));
       this.products = new Map((d.products || []).map((p) => [p.id, p]));
       this.currency = d.currency || "CNY";
+      root.DramaWords.setLocale(d.locale);
+      root.DramaWords.apply(doc);
+      this.view.setDrama(d);
+      this.text = this.view.text;
       doc.title = d.title;
       $("title").textContent = d.title;
       if (d.locale) doc.documentElement.lang = d.locale;
@@ -129,7 +133,7 @@
       const poster = manifest.posters && safeRelPath(manifest.posters[startScene.id]);
       if (poster) $("video-a").poster = "../" + poster;
       this.history = new Session.History(d.title);
-      this.money = new root.DramaMoneyCard.MoneyCard(this.goalMap, this.currency);
+      this.money = new root.DramaMoneyCard.MoneyCard(this.goalMap, this.currency, (a, c) => this.text.money(a, c));
       const dom = new URLSearchParams(root.location.search).get("host") === "dom";
       this.bridge = new root.DramaBridge.HostBridge({
         origins: manifest.host_origins || [],
@@ -210,7 +214,7 @@
     optionLabel(sceneId, optionId) {
       const scene = this.scenes.get(sceneId);
       const option = scene && scene.choice && scene.choice.options.find((o) => o.id === optionId);
-      return option ? option.label : optionId;
+      return option ? this.text.option(option) : optionId;
     }
 
     onEvent(e) {
@@ -229,23 +233,24 @@
         case "choice_shown":
           this.lastChoice = e;
           if (live) {
-            const labels = e.options.map((o, i) => (i < 9 ? i + 1 + ": " : "") + o.label).join(", ");
-            this.view.announce("Choose: " + labels + ".");
+            const labels = e.options
+              .map((o, i) => (i < 9 ? i + 1 + ": " : "") + this.optionLabel(e.scene, o.id))
+              .join(", ");
+            this.view.announce(word("live.choose", { options: labels }));
             this.preloadNext();
           }
           break;
         case "choice_made":
           if (this.scenes.get(e.scene).choice.mode === "play_to_end") this.takenTarget = e.target;
           if (live) {
-            this.view.announce("Chosen: " + this.optionLabel(e.scene, e.option) + ".");
+            this.view.announce(word("live.chosen", { option: this.optionLabel(e.scene, e.option) }));
             this.preloadScene(e.target);
           }
           break;
         case "prompt_shown":
           if (live) {
-            const goal = this.goalMap.get(e.goal);
             this.view.announce(
-              "Savings prompt: " + e.text + " " + formatMoney(e.amount, this.currency) + (goal ? " into " + goal.name : "") + "."
+              word("live.prompt", { text: this.text.prompt(e), amount: this.text.money(e.amount), goal: this.text.goalName(e.goal) })
             );
           }
           break;
@@ -269,7 +274,7 @@
             const scene = this.scenes.get(e.scene);
             const tag = scene && scene.tags.find((x) => x.id === e.tag);
             this.view.openProduct(e, this.products.get(e.product), tag);
-            this.view.announce("Product: " + e.name + ".");
+            this.view.announce(word("live.product", { product: e.name }));
           }
           break;
         case "scene_looped":
@@ -284,7 +289,7 @@
           if (live) {
             this.view.closeProduct();
             this.showScene(e.to_scene, e.to_t);
-            this.view.announce("Back to the last choice.");
+            this.view.announce(word("live.back"));
           }
           break;
         case "ending_reached":
@@ -304,13 +309,14 @@
       const engine = this.engine;
       const lines = this.money.endingLines(this.goals, engine.saved, engine.pending);
       const note = this.money.endingNote(this.goals.length > 0);
-      const title = this.view.showEnding(e, lines, note, engine.canGoBack);
+      const title = this.view.showEnding(e, this.scenes.get(e.scene), lines, note, engine.canGoBack);
       if (announce) {
-        const totals = this.goals.map((g) => g.name + ": " + formatMoney(engine.saved[g.id] || 0, this.currency)).join(", ");
+        const totals = this.goals.map((g) => g.name + ": " + this.text.money(engine.saved[g.id] || 0)).join(", ");
         const waiting = this.goals.filter((g) => (engine.pending[g.id] || 0) > 0).map((g) => g.name);
         this.view.announce(
-          title + "." + (totals ? " Saved " + totals + "." : "") +
-            (waiting.length ? " Still saving for " + waiting.join(", ") + "." : "") + (note ? " " + note : "")
+          title + (/[.!?\u3002\uff01\uff1f]$/.test(title) ? "" : ".") + (totals ? " " + word("live.ending_saved", { totals }) : "") +
+            (waiting.length ? " " + word("live.ending_waiting", { goals: waiting.join(", ") }) : "") +
+            (note ? " " + note : "")
         );
       }
     }
@@ -346,7 +352,7 @@
       );
       const promptId = engine.openPrompts[0];
       const prompt = promptId ? scene.prompts.find((p) => p.id === promptId) : null;
-      this.view.renderPrompt(prompt, prompt ? this.goalMap.get(prompt.goal) : null, this.currency);
+      this.view.renderPrompt(prompt, prompt ? this.goalMap.get(prompt.goal) : null);
       $("back").disabled = !engine.canGoBack;
     }
 

@@ -266,7 +266,7 @@
       this.lastNow = null;
       $("stage").classList.toggle("is-host-paused", paused);
       $("host-paused").hidden = !paused;
-      this.view.announce(paused ? "Paused." : "Playing.");
+      this.view.announce(root.DramaWords.word(paused ? "live.paused" : "live.playing"));
       this.syncDeck();
     },
 

@@ -12,7 +12,7 @@
 
   const doc = root.document;
   const $ = (id) => doc.getElementById(id);
-  const formatMoney = (amount, currency) => root.DramaMoney.formatMoney(amount, currency);
+  const word = (key, values) => root.DramaWords.word(key, values);
   const JOIN_MS = 30; // announcements made within this time are read together
 
   function el(tag, className, text) {
@@ -49,12 +49,6 @@
     return path;
   }
 
-  const ENDING_TITLES = {
-    good: "A good ending",
-    neutral: "A quiet ending",
-    bad: "A bad ending",
-  };
-
   class View {
     constructor(handlers) {
       this.h = handlers;
@@ -75,6 +69,7 @@
       this.promptId = null;
       this.productOpener = null;
       this.pendingText = "";
+      this.text = null; // DramaText.Filler of the drama (setDrama)
 
       $("prompt-accept").addEventListener("click", () => this.h.acceptPrompt());
       $("prompt-decline").addEventListener("click", () => this.h.declinePrompt());
@@ -82,6 +77,11 @@
       $("ending-replay").addEventListener("click", () => this.h.replay());
       $("ending-back").addEventListener("click", () => this.h.back());
       $("back").addEventListener("click", () => this.h.back());
+    }
+
+    /** The drama whose author text is shown (placeholders filled in its locale). */
+    setDrama(drama) {
+      this.text = new root.DramaText.Filler(drama);
     }
 
     /** Say `text` in the aria-live region (sentences of one moment are read together). */
@@ -132,7 +132,15 @@
           hint.setAttribute("aria-hidden", "true");
           button.append(hint);
         }
-        button.append(el("span", "option-label", option.label));
+        const label = this.text.option(option);
+        button.append(el("span", "option-label", label));
+        const badge = this.text.badge(option);
+        if (badge) {
+          const amount = el("span", "option-amount", badge);
+          amount.setAttribute("aria-hidden", "true");
+          button.append(amount);
+          button.setAttribute("aria-label", label + " (" + badge + ")");
+        }
         button.addEventListener("click", () => this.h.choose(option.id));
         if (option.hotspot) {
           button.classList.add("hotspot-option");
@@ -167,16 +175,17 @@
       for (const tag of tags) {
         const product = products.get(tag.product);
         const name = product ? product.name : tag.product;
+        const cta = this.text.tag(tag, word("tag.cta"));
         const button = el("button", "tag");
         button.type = "button";
         button.dataset.tag = tag.id;
-        button.setAttribute("aria-label", (tag.cta || "Shop now") + ": " + name);
+        button.setAttribute("aria-label", cta + ": " + name);
         placeRect(button, tag.hotspot);
         if (tag.hotspot.x + tag.hotspot.w / 2 > 0.5) button.classList.add("tag--end");
         if (tag.hotspot.y + tag.hotspot.h > 0.9) button.classList.add("tag--above");
         const chip = el("span", "tag-chip");
         const text = el("span", "tag-text");
-        text.append(el("span", "tag-name", name), el("span", "tag-cta", tag.cta || "Shop now"));
+        text.append(el("span", "tag-name", name), el("span", "tag-cta", cta));
         chip.append(el("span", "tag-dot"), text);
         button.append(chip);
         button.addEventListener("click", () => {
@@ -187,7 +196,7 @@
       }
     }
 
-    renderPrompt(prompt, goal, currency) {
+    renderPrompt(prompt, goal) {
       const id = prompt ? prompt.id : null;
       if (id === this.promptId) return;
       this.promptId = id;
@@ -195,8 +204,8 @@
         this.prompt.hidden = true;
         return;
       }
-      $("prompt-text").textContent = prompt.text;
-      $("prompt-amount").textContent = formatMoney(prompt.amount, currency);
+      $("prompt-text").textContent = this.text.prompt(prompt);
+      $("prompt-amount").textContent = this.text.money(prompt.amount);
       $("prompt-goal").textContent = goal ? goal.name : prompt.goal;
       this.prompt.hidden = false;
       this._focusIfIdle($("prompt-accept"));
@@ -204,15 +213,15 @@
 
     openProduct(event, product, tag) {
       $("product-name").textContent = event.name;
-      const price = event.price === null ? "" : formatMoney(event.price, event.currency);
+      const price = event.price === null ? "" : this.text.money(event.price, event.currency);
       $("product-price").textContent = price;
       $("product-price").hidden = price === "";
-      $("product-sku").textContent = event.sku ? "SKU " + event.sku : "";
+      $("product-sku").textContent = event.sku ? word("product.sku", { sku: String(event.sku) }) : "";
       const link = $("product-link");
       const href = safeHttps(event.url);
       if (href) {
         link.href = href;
-        link.textContent = (tag && tag.cta) || "Shop now";
+        link.textContent = tag ? this.text.tag(tag, word("tag.cta")) : word("tag.cta");
         link.hidden = false;
       } else {
         link.removeAttribute("href");
@@ -244,14 +253,19 @@
      * The ending card: `lines` from MoneyCard.endingLines (confirmed totals,
      * pending ones as pending), `note` says when no money moves.
      */
-    showEnding(event, lines, note, canGoBack) {
-      const title = event.dead_end ? "The story stops here" : ENDING_TITLES[event.kind] || "The end";
+    showEnding(event, scene, lines, note, canGoBack) {
+      const own = scene ? this.text.ending(scene.ending_title) : "";
+      const kind = ["good", "neutral", "bad"].includes(event.kind) ? "ending." + event.kind : "ending.title";
+      const title = own || word(event.dead_end ? "ending.dead_end" : kind);
+      const text = scene ? this.text.ending(scene.ending_text) : "";
       $("ending-title").textContent = title;
+      $("ending-text").textContent = text;
+      $("ending-text").hidden = text === "";
       this.renderEndingMoney(lines, note);
       $("ending-back").hidden = !canGoBack;
       this.ending.hidden = false;
       this._focusIfIdle($("ending-replay"));
-      return title;
+      return text ? title + ". " + text : title;
     }
 
     /** Redraw the ending card's totals (a host may confirm after the ending). */
@@ -282,7 +296,7 @@
     reset() {
       this.renderChoice(null, null, false);
       this.renderTags([], new Map());
-      this.renderPrompt(null, null, "");
+      this.renderPrompt(null, null);
       this.product.hidden = true;
       this.ending.hidden = true;
     }

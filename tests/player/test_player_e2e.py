@@ -39,7 +39,8 @@ def test_savings_playthrough(phone: PageKit, web: Web) -> None:
     page = open_player(phone, f"{web.base}/savings/player/index.html", rate=4, timers="off")
     prompt = page.locator("#prompt")
     prompt.wait_for(state="visible", timeout=TIMEOUT_MS)
-    assert page.locator("#prompt-text").text_content() == "Put ¥50 of your pay into the trip fund?"
+    # "Put {amount} of your pay into the trip fund?" filled in the drama's locale (zh-CN, CNY)
+    assert page.locator("#prompt-text").text_content() == "Put ¥50.00 of your pay into the trip fund?"
     assert page.locator("#prompt-amount").text_content() == "¥50.00"
     assert page.locator("#prompt-goal").text_content() == "Dream trip to Yunnan"
     page.screenshot(path=f"{SHOTS_DIR}/savings-prompt.png")

@@ -153,14 +153,14 @@ def test_keyboard_focus_and_live_region(phone: PageKit, web: Web) -> None:
     accept.wait_for(state="visible", timeout=TIMEOUT_MS)
     live = page.locator("#live")
     page.wait_for_function("() => document.getElementById('live').textContent.length > 0")
-    assert "Put ¥50 of your pay into the trip fund?" in (live.text_content() or "")
+    assert "Put ¥50.00 of your pay into the trip fund?" in (live.text_content() or "")
     # The prompt takes focus; Space accepts it.
     assert page.evaluate("() => document.activeElement.id") == "prompt-accept"
     page.keyboard.press("Space")
     wait_event(page, "deposit_requested")
     page.locator('[data-option="save"]').wait_for(state="visible", timeout=TIMEOUT_MS)
     page.wait_for_function("() => document.getElementById('live').textContent.startsWith('Choose')")
-    assert live.text_content() == "Choose: 1: Save ¥200 for the trip, 2: Buy the new phone."
+    assert live.text_content() == "Choose: 1: Save ¥200.00 for the trip, 2: Buy the new phone."
     # Tab walks to the options; the focus ring is visible.
     page.keyboard.press("Tab")
     focused = page.evaluate(

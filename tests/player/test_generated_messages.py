@@ -1,0 +1,109 @@
+"""resources/player/generated/messages.js is what scripts/gen_player_messages.py makes of the
+viewer vocabulary (resources/player/messages/*.json), and the player takes its words from it.
+
+No browser here except the last test: stale file -> fail; a changed catalogue makes --check fail;
+every key the page or the scripts ask for is in en.json; in Chromium, every static word of the page
+is the catalogue's (nothing left as typed in index.html).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import shutil
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from studio.l10n import vocabulary
+from tests.player.conftest import PageKit, Web
+from tests.player.playthrough import open_player
+from tests.player.support import PLAYER_DIR
+from tests.support import ROOT
+
+GENERATED = PLAYER_DIR / "generated" / "messages.js"
+INDEX = PLAYER_DIR / "index.html"
+
+
+def _generator() -> ModuleType:
+    path = ROOT / "scripts" / "gen_player_messages.py"
+    spec = importlib.util.spec_from_file_location("gen_player_messages", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_file_is_fresh() -> None:
+    gen = _generator()
+    assert GENERATED.read_text(encoding="utf-8") == gen.generated_text(), (
+        "resources/player/generated/messages.js is stale: run python scripts/gen_player_messages.py")
+    assert gen.main(["--check"]) == 0
+
+
+def test_a_changed_catalogue_is_caught(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gen = _generator()
+    folder = tmp_path / "messages"
+    shutil.copytree(PLAYER_DIR / "messages", folder)
+    out = tmp_path / "messages.js"
+    shutil.copy(GENERATED, out)
+    assert gen.main(["--check"], folder=folder, output=out) == 0
+    data = json.loads((folder / "en.json").read_text(encoding="utf-8"))
+    data["prompt.accept"] = "Accept"
+    (folder / "en.json").write_text(json.dumps(data), encoding="utf-8")
+    assert gen.main(["--check"], folder=folder, output=out) == 1
+    assert "stale" in capsys.readouterr().err
+    assert gen.main([], folder=folder, output=out) == 0  # rewritten
+    assert '"prompt.accept": "Accept"' in out.read_text(encoding="utf-8")
+    (folder / "fr.json").write_text(json.dumps({"no.such": "x"}), encoding="utf-8")
+    assert gen.main(["--check"], folder=folder, output=out) == 2  # a key en.json lacks
+
+
+def test_the_page_loads_the_words_before_using_them() -> None:
+    scripts = re.findall(r'<script src="([^"]+)"', INDEX.read_text(encoding="utf-8"))
+    order = {name: i for i, name in enumerate(scripts)}
+    assert order["generated/messages.js"] < order["words.js"] < order["ui.js"] < order["player.js"]
+    assert order["generated/tables.js"] < order["text.js"] < order["words.js"]
+
+
+def _keys_used() -> set[str]:
+    html = INDEX.read_text(encoding="utf-8")
+    keys = set(re.findall(r'data-msg(?:-label)?="([^"]+)"', html))
+    for path in PLAYER_DIR.glob("*.js"):
+        keys |= set(re.findall(r'\bword\(\s*"([a-z_.]+)"', path.read_text(encoding="utf-8")))
+        keys |= set(re.findall(r'"((?:live|ending|placeholder|tag|product|player)\.[a-z_]+)"',
+                               path.read_text(encoding="utf-8")))
+    return keys
+
+
+def test_every_key_the_player_uses_is_in_the_catalogue() -> None:
+    keys = _keys_used()
+    assert {"prompt.accept", "ending.replay", "live.choose"} <= keys
+    missing = sorted(k for k in keys if k not in vocabulary.catalogue())
+    assert missing == []
+
+
+def test_static_words_come_from_the_catalogue(phone: PageKit, web: Web) -> None:
+    page = open_player(phone, f"{web.base}/savings/player/index.html")
+    shown: list[list[Any]] = page.evaluate(
+        """() => [...document.querySelectorAll('[data-msg], [data-msg-label]')].map((el) => [
+             el.dataset.msg || el.dataset.msgLabel,
+             el.dataset.msg ? el.textContent : el.getAttribute('aria-label')])"""
+    )
+    assert len(shown) >= 25
+    assert [[k, vocabulary.word(k)] for k, _ in shown] == shown
+    # Every other visible word of a card or button of the page is a catalogue word (or author text).
+    untagged = page.evaluate(
+        """() => [...document.querySelectorAll('button, label, p, h2, span')].filter((el) =>
+             !el.closest('[data-msg]') && !el.querySelector('[data-msg]') && el.children.length === 0 &&
+             el.textContent.trim() !== '' && el.getAttribute('aria-hidden') !== 'true' &&
+             !el.closest('[aria-hidden="true"]') && !el.closest('#options, #tags, #hotspots') &&
+             !['prompt-text', 'prompt-amount', 'prompt-goal', 'title', 'live', 'status'].includes(el.id))
+             .map((el) => [el.id || el.className || el.tagName, el.textContent])"""
+    )
+    words = set(vocabulary.catalogue().values())
+    assert [u for u in untagged if u[1] not in words] == []  # e.g. the money note: a catalogue word
+    assert phone.problems.errors == []
