@@ -76,11 +76,25 @@ class OptionButton(QAbstractButton):
     def _badge_width(self) -> int:
         return QFontMetrics(self.font()).horizontalAdvance(self.badge) + self.PAD if self.badge else 0
 
+    def _text_width(self, width: int, stacked: bool) -> int:
+        return max(20, width - self._badge() - 3 * self.PAD - (0 if stacked else self._badge_width()))
+
+    def stacked(self, width: int | None = None) -> bool:
+        """The amount goes under the label (a narrow button): beside it, the label's column would
+        be narrower than its longest word, or than half the button."""
+        if not self.badge:
+            return False
+        width = self.width() if width is None else width
+        fm = QFontMetrics(self.font())
+        longest = max((fm.horizontalAdvance(w) for w in self.label.split()), default=0)
+        return self._text_width(width, False) < max(longest, width // 2)
+
     def height_for(self, width: int) -> int:
         fm = QFontMetrics(self.font())
-        text_w = max(20, width - self._badge() - 3 * self.PAD - self._badge_width())
-        rect = fm.boundingRect(QRect(0, 0, text_w, 10_000), WRAP, self.label)
-        return max(self._badge(), rect.height()) + 2 * self.PAD
+        stacked = self.stacked(width)
+        rect = fm.boundingRect(QRect(0, 0, self._text_width(width, stacked), 10_000), WRAP, self.label)
+        text_h = rect.height() + (fm.height() + 4 if stacked else 0)
+        return max(self._badge(), text_h) + 2 * self.PAD
 
     def sizeHint(self) -> QSize:
         return QSize(240, self.height_for(240))
@@ -106,6 +120,17 @@ class OptionButton(QAbstractButton):
         p.drawText(b, CENTER, str(self.number))
         left = int(b.right()) + self.PAD
         right = self.width() - self.PAD
+        left_v = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        if self.badge and self.stacked():
+            # narrow: the label, then the amount on its own line under it
+            line = QFontMetrics(self.font()).height()
+            body = QRect(left, self.PAD, right - left, self.height() - 2 * self.PAD - line - 4)
+            p.setPen(QColor("#14161a"))
+            p.drawText(body, left_v | WRAP, self.label)
+            p.setPen(SAVE_GREEN)
+            p.drawText(QRect(left, body.bottom() + 4, right - left, line), left_v, self.badge)
+            p.end()
+            return
         if self.badge:
             p.setPen(SAVE_GREEN)
             p.drawText(QRect(left, 0, right - left, self.height()),
@@ -113,7 +138,7 @@ class OptionButton(QAbstractButton):
             right -= self._badge_width()
         text = QRect(left, 0, right - left, self.height())
         p.setPen(QColor("#14161a"))
-        p.drawText(text, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft) | WRAP, self.label)
+        p.drawText(text, left_v | WRAP, self.label)
         p.end()
 
 
