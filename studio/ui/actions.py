@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -37,9 +38,12 @@ class ActionState:
     has_selection: bool = False  # at least one scene is selected
     can_undo: bool = False
     can_redo: bool = False
+    read_only_reason: str = ""  # why the open project cannot be edited ("Read-only review: ..."), or ""
 
 
 Predicate = Callable[[ActionState], bool]
+ReadOnly = Literal["works", "disabled", "explains"]
+OFF: ReadOnly = "disabled"
 
 
 def always(_state: ActionState) -> bool:
@@ -83,6 +87,9 @@ class ActionSpec:
     """One command: its look, its place and when it is enabled.
 
     ``toolbar`` is the short text on the main toolbar ("": not on the toolbar).
+    ``read_only`` is what it does in a read-only project (review mode, or locked by another
+    studio): ``"works"``; ``"disabled"`` (it edits the project), its tooltip saying why; or
+    ``"explains"``: enabled, its tooltip saying why, and its handler explains (Save).
     """
 
     id: str
@@ -94,6 +101,7 @@ class ActionSpec:
     toolbar: str = ""
     separator_before: bool = False
     enabled_when: Predicate = always
+    read_only: ReadOnly = "works"
 
 
 A = ActionSpec
@@ -103,7 +111,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("file.close", "&Close Project", FILE, "Ctrl+W", tip="Close the project and show the start screen",
       enabled_when=has_project),
     A("file.save", "&Save", FILE, Key.Save, "save", "Save the project", "Save", separator_before=True,
-      enabled_when=has_project),
+      enabled_when=has_project, read_only="explains"),
     A("file.save_as", "Save &As…", FILE, Key.SaveAs, tip="Save the project into a folder you choose",
       enabled_when=has_project),
     A("file.revert", "&Revert to Saved", FILE, tip="Drop unsaved changes", enabled_when=has_path),
@@ -117,29 +125,34 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("file.quit", "&Quit", FILE, Key.Quit, separator_before=True),
     # The main window takes these two QActions from the undo stack (text: the prefix of "Undo Move").
     A("edit.undo", "Undo", EDIT, Key.Undo, "undo", toolbar="Undo", separator_before=True,
-      enabled_when=can_undo),
-    A("edit.redo", "Redo", EDIT, Key.Redo, "redo", toolbar="Redo", enabled_when=can_redo),
-    A("edit.cut", "Cu&t", EDIT, Key.Cut, separator_before=True, enabled_when=writable_selection),
+      enabled_when=can_undo, read_only=OFF),
+    A("edit.redo", "Redo", EDIT, Key.Redo, "redo", toolbar="Redo", enabled_when=can_redo, read_only=OFF),
+    A("edit.cut", "Cu&t", EDIT, Key.Cut, separator_before=True, enabled_when=writable_selection,
+      read_only=OFF),
     A("edit.copy", "&Copy", EDIT, Key.Copy, enabled_when=has_selection),
-    A("edit.paste", "&Paste", EDIT, Key.Paste, enabled_when=writable),
-    A("edit.duplicate", "D&uplicate", EDIT, "Ctrl+D", "duplicate", enabled_when=writable_selection),
+    A("edit.paste", "&Paste", EDIT, Key.Paste, enabled_when=writable, read_only=OFF),
+    A("edit.duplicate", "D&uplicate", EDIT, "Ctrl+D", "duplicate", enabled_when=writable_selection,
+      read_only=OFF),
     A("edit.delete", "&Delete", EDIT, Key.Delete, "delete", "Delete the selection", "Delete",
-      enabled_when=writable),
+      enabled_when=writable, read_only=OFF),
     A("edit.select_all", "Select &All", EDIT, Key.SelectAll, separator_before=True),
     A("graph.find", "&Find Scene…", EDIT, Key.Find, "find"),
     A("edit.preferences", "Pr&eferences…", EDIT, Key.Preferences, separator_before=True),
     A("media.import", "&Import Clips…", SCENE, "Ctrl+I", "import", "Import video clips", "Import",
-      enabled_when=writable),
-    A("media.relink", "&Relink Clip…", SCENE, None, "relink", "Find a moved clip", enabled_when=writable),
+      enabled_when=writable, read_only=OFF),
+    A("media.relink", "&Relink Clip…", SCENE, None, "relink", "Find a moved clip", enabled_when=writable,
+      read_only=OFF),
     A("graph.set_start", "Set as &Start", SCENE, None, "start", "Make it the start", "Set as Start",
-      separator_before=True, enabled_when=writable),
-    A("graph.ending_good", "Mark Ending: &Good", SCENE, None, "ending", enabled_when=writable_selection),
-    A("graph.ending_neutral", "Mark Ending: &Neutral", SCENE, enabled_when=writable_selection),
-    A("graph.ending_bad", "Mark Ending: &Bad", SCENE, enabled_when=writable_selection),
-    A("graph.unmark_ending", "&Unmark Ending", SCENE, enabled_when=writable_selection),
+      separator_before=True, enabled_when=writable, read_only=OFF),
+    A("graph.ending_good", "Mark Ending: &Good", SCENE, None, "ending", enabled_when=writable_selection,
+      read_only=OFF),
+    A("graph.ending_neutral", "Mark Ending: &Neutral", SCENE, enabled_when=writable_selection, read_only=OFF),
+    A("graph.ending_bad", "Mark Ending: &Bad", SCENE, enabled_when=writable_selection, read_only=OFF),
+    A("graph.unmark_ending", "&Unmark Ending", SCENE, enabled_when=writable_selection, read_only=OFF),
     A("graph.arrange", "&Arrange All", SCENE, "Ctrl+L", "arrange", separator_before=True,
-      enabled_when=writable),
-    A("graph.arrange_selected", "Arrange Se&lected", SCENE, "Ctrl+Shift+L", enabled_when=writable_selection),
+      enabled_when=writable, read_only=OFF),
+    A("graph.arrange_selected", "Arrange Se&lected", SCENE, "Ctrl+Shift+L", enabled_when=writable_selection,
+      read_only=OFF),
     A("view.zoom_in", "Zoom &In", VIEW, Key.ZoomIn, "zoom-in"),
     A("view.zoom_out", "Zoom &Out", VIEW, Key.ZoomOut, "zoom-out"),
     A("view.zoom_fit", "Zoom to &Fit", VIEW, "Ctrl+0", "fit", "Show every scene", "Zoom to Fit"),
@@ -200,6 +213,7 @@ class ActionRegistry:
         self.specs = tuple(specs)
         self.actions: dict[str, QAction] = {}
         self._routes: dict[str, list[Route]] = {spec.id: [] for spec in self.specs}
+        self._tips: dict[str, str] = {}  # tooltips set by update() (read-only reasons)
         made = made or {}
         for spec in self.specs:
             action = made.get(spec.id)
@@ -236,13 +250,23 @@ class ActionRegistry:
         return any(route.handler() for route in self.routes(action_id))
 
     def update(self, state: ActionState) -> None:
-        """Enable each action by its predicate."""
+        """Enable each action by its predicate; in a read-only project, the actions that edit it
+        are disabled, and theirs and Save's tooltips say why."""
         for spec in self.specs:
-            self.actions[spec.id].setEnabled(spec.enabled_when(state))
+            action = self.actions[spec.id]
+            reason = state.read_only_reason if spec.read_only != "works" else ""
+            action.setEnabled(spec.enabled_when(state) and not (reason and spec.read_only == OFF))
+            tip = f"{reason}\n\n{spec.tip}" if reason and spec.tip else reason or spec.tip
+            if self._tips.get(spec.id, spec.tip) != tip:
+                self._tips[spec.id] = tip
+                action.setToolTip(tip)
+                action.setStatusTip(tip.split("\n", 1)[0])
 
     def fill_menus(self, bar: QMenuBar, after: Mapping[str, QMenu] | None = None) -> dict[str, QMenu]:
         """The menus in :data:`MENUS` order; ``after`` puts a submenu right after an action."""
         menus = {name: bar.addMenu(name) for name in MENUS}
+        for menu in menus.values():
+            menu.setToolTipsVisible(True)  # a disabled item says why (read-only)
         for spec in self.specs:
             menu = menus[spec.menu]
             if spec.separator_before:

@@ -1,11 +1,17 @@
-"""A message strip above the canvas (read-only, changed on disk, recovered work)."""
+"""A message strip above the canvas (read-only, changed on disk, recovered work), and what the
+main window's two strips say about the open project (:func:`show_file_state`) and its file on
+disk (:func:`show_disk_state`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from studio.app.document import Document
 
 MIN_TEXT_WIDTH = 360  # narrower than this beside the buttons, the buttons go below the text
 
@@ -45,7 +51,9 @@ class Banner(QFrame):
         actions: Sequence[tuple[str, Callable[[], object]]] = (),
         kind: str = "warning",
     ) -> None:
-        for b in self._buttons:
+        for b in self._buttons:  # gone at once, not only when the event loop deletes them
+            b.hide()
+            self._row.removeWidget(b)
             b.deleteLater()
         self._buttons = []
         self._label.setText(text)
@@ -74,3 +82,37 @@ class Banner(QFrame):
         direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         if self._layout.direction() != direction:
             self._layout.setDirection(direction)
+
+
+def show_file_state(
+    banner: Banner, doc: Document, reopen: Callable[[], object], take_over: Callable[[], object]
+) -> None:
+    """Read-only (locked by another studio, or asked for), migrated, or nothing to say."""
+    if doc.read_only and doc.lock_owner is not None:
+        banner.show_message(
+            f"Read-only: this project is open in another studio ({doc.lock_owner.describe()}). "
+            "Use Save As to keep a copy of your changes.",
+            [("Reopen", reopen), ("Take Over Editing…", take_over)],
+        )
+    elif doc.read_only:
+        banner.show_message("Opened read-only.", kind="info")
+    elif doc.migrated_from is not None:
+        banner.show_message(
+            f"This project was written by schema v{doc.migrated_from}; saving upgrades it "
+            "(drama.json.bak keeps the previous file).",
+            kind="info",
+        )
+    else:
+        banner.hide()
+
+
+def show_disk_state(banner: Banner, state: str, reload: Callable[[], object]) -> None:
+    """drama.json deleted or changed by another program."""
+    if state == "missing":
+        banner.show_message("drama.json was deleted or moved by another program. Saving will write it again.")
+        return
+    banner.show_message(
+        "drama.json was changed by another program. Reload it (your unsaved edits are dropped), "
+        "or keep editing: saving will ask before overwriting.",
+        [("Reload", reload)],
+    )

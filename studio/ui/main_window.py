@@ -45,7 +45,7 @@ from studio.app.settings import Preferences
 from studio.templates.samples import project_title
 from studio.ui import dialogs
 from studio.ui.actions import SPECS, VIEW, ActionRegistry, ActionState, Route, done
-from studio.ui.banner import Banner
+from studio.ui.banner import Banner, show_disk_state, show_file_state
 from studio.ui.bundle_actions import BundleController
 from studio.ui.files import FileController
 from studio.ui.graph import GraphPanel
@@ -54,6 +54,7 @@ from studio.ui.inspector.panel import InspectorPanel
 from studio.ui.panels import dock_panels, unelide_tabs
 from studio.ui.preferences import PreferencesDialog
 from studio.ui.problems.panel import summary as problem_summary
+from studio.ui.review.read_only import VIEW_ONLY_PROPERTY, ReadOnlyGuard, explain_save, read_only_reason
 from studio.ui.start import StartPage
 from studio.ui.web_preview import WebPreviewController
 
@@ -116,6 +117,10 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self._shutdowns: list[Callable[[], None]] = []
+        # before the panels: leaving read-only, it hands their controls back before they update
+        self.read_only_guard = ReadOnlyGuard(
+            self.doc, self._editing_panels, self, (self.selection.changed, self.playhead.scene_changed)
+        )
         self._build_docks()
         self._serve_actions()
         self._build_menus()
@@ -167,7 +172,7 @@ class MainWindow(QMainWindow):
             "file.new": self.files.new,
             "file.open": self.files.open,
             "file.close": self.files.close_project,
-            "file.save": self.files.save,
+            "file.save": self.save,
             "file.save_as": self.files.save_as,
             "file.revert": self.files.revert,
             "file.reload": self.files.reload,
@@ -215,6 +220,18 @@ class MainWindow(QMainWindow):
         """Run an action by id as its menu item would (False: disabled, or nothing acted)."""
         return self.registry.trigger(action_id)
 
+    def _editing_panels(self) -> list[QWidget]:
+        """The panels whose controls edit the project (locked while it is read-only)."""
+        self.graph.search.setProperty(VIEW_ONLY_PROPERTY, True)  # finding a scene works in review
+        panels = [self.panels[k] for k in ("inspector", "timeline", "library") if k in self.panels]
+        return [self.graph, *panels]
+
+    def save(self) -> bool:
+        """File > Save; in a read-only project it says why nothing is saved and where review notes go."""
+        if self.doc.read_only and self.doc.path is not None:
+            return explain_save(self, self.doc, self.files.save_as)
+        return self.files.save()
+
     def action_state(self) -> ActionState:
         has_project = self.doc.path is not None
         return ActionState(
@@ -224,6 +241,7 @@ class MainWindow(QMainWindow):
             has_selection=bool(self.selection.scenes),
             can_undo=self.doc.undo_stack.canUndo(),
             can_redo=self.doc.undo_stack.canRedo(),
+            read_only_reason=read_only_reason(self.doc),
         )
 
     def _update_actions(self) -> None:
@@ -307,37 +325,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.disk_banner.hide()
-        if self.doc.read_only and self.doc.lock_owner is not None:
-            self.banner.show_message(
-                f"Read-only: this project is open in another studio ({self.doc.lock_owner.describe()}). "
-                "Use Save As to keep a copy of your changes.",
-                [("Reopen", self._reopen), ("Take Over Editing…", self.files.take_over)],
-            )
-        elif self.doc.read_only:
-            self.banner.show_message("Opened read-only.", kind="info")
-        elif self.doc.migrated_from is not None:
-            self.banner.show_message(
-                f"This project was written by schema v{self.doc.migrated_from}; saving upgrades it "
-                "(drama.json.bak keeps the previous file).",
-                kind="info",
-            )
-        else:
-            self.banner.hide()
+        show_file_state(self.banner, self.doc, self._reopen, self.files.take_over)
 
     def _reopen(self) -> None:
         if self.doc.path is not None:
             self.files.open(self.doc.path)
 
     def _on_disk_changed(self, state: str) -> None:
-        if state == "missing":
-            text = "drama.json was deleted or moved by another program. Saving will write it again."
-            self.disk_banner.show_message(text)
-            return
-        self.disk_banner.show_message(
-            "drama.json was changed by another program. Reload it (your unsaved edits are dropped), "
-            "or keep editing: saving will ask before overwriting.",
-            [("Reload", self.files.reload)],
-        )
+        show_disk_state(self.disk_banner, state, self.files.reload)
 
     def _update_problem_count(self) -> None:
         problems = self.services.validation.problems

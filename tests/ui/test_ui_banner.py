@@ -43,3 +43,19 @@ def test_tabbed_dock_titles_are_whole_in_a_narrow_window(qtbot: QtBot, window: A
         assert bar.elideMode() == Qt.TextElideMode.ElideNone
         needed = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
         assert bar.width() >= needed, [bar.tabText(i) for i in range(bar.count())]
+
+def test_a_new_message_replaces_the_buttons_at_once(qtbot: QtBot) -> None:
+    """Review mode showed 'Dismiss' twice: the first message's buttons stayed until deleted later."""
+    from PySide6.QtWidgets import QPushButton
+
+    banner = Banner()
+    qtbot.addWidget(banner)
+    banner.show_message("Opened read-only.", kind="info")
+    qtbot.waitExposed(banner)
+    old = banner.button("Dismiss")
+    assert old is not None and old.isVisible()
+    banner.show_message("Review mode: the project is read-only.", [("Help", lambda: None)], kind="info")
+    assert old.isHidden() and banner._row.indexOf(old) == -1  # at once, before the event loop runs
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in banner._buttons))
+    shown = [b.text() for b in banner.findChildren(QPushButton) if b.isVisible()]
+    assert shown == ["Help", "Dismiss"]
