@@ -172,6 +172,7 @@ class Overlay(QWidget):
             return
         self._choice_key = key
         for button in self.options:
+            button.hide()  # at once: deleteLater waits for the event loop, and a grab or paint may come first
             button.deleteLater()
         self.options, self._option_items = [], []
         if choice is None:
@@ -190,7 +191,9 @@ class Overlay(QWidget):
         shown = {t.id: t for t in self.controller.shown_tag_items()}
         for tag_id in list(self.tags):
             if tag_id not in shown:
-                self.tags.pop(tag_id).deleteLater()
+                chip = self.tags.pop(tag_id)
+                chip.hide()
+                chip.deleteLater()
         for tag_id, tag in shown.items():
             if tag_id in self.tags:
                 continue

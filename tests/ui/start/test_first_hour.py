@@ -24,6 +24,7 @@ from studio.model import load_project
 from studio.ui import dialogs
 from studio.ui.graph.style import NODE_H, NODE_W
 from studio.ui.inspector.fields import ComboField, LineField, MoneyField
+from studio.ui.playthrough.widgets import OptionButton
 from tests.ui.conftest import Answers
 
 pytestmark = pytest.mark.gui
@@ -244,6 +245,8 @@ def test_a_newcomer_builds_a_six_scene_savings_drama(
     ending = panel.overlay.ending_card
     until(ending.isVisible)
     assert ending.kind.text() == "The end" and "good" in ending.kicker.text().lower()
+    # no choice left under the card (removed buttons are hidden at once, not when Qt deletes them)
+    assert [b.label for b in panel.overlay.findChildren(OptionButton) if b.isVisible()] == []
     walk.shot("play_ending")
 
     # 9. Every edit was one undo step; Save As puts the project in a folder of the creator's.
