@@ -8,7 +8,8 @@ added, variables retyped) ``signature`` differs and the panel rebuilds it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -234,5 +235,17 @@ def ms_field(ctx: Ctx, target: FieldRef[Any], optional: bool = False, placeholde
     )
 
 
+def named_choices(items: Iterable[tuple[str, str]]) -> list[tuple[str, Any]]:
+    """``(name, id)`` pairs as combo entries: the name alone, with the id only when two share it
+    (ids are internal: a creator sees them only to tell two equal names apart)."""
+    pairs = list(items)
+    counts = Counter(name for name, _ in pairs)
+    return [(f"{name} ({ident})" if counts[name] > 1 else name, ident) for name, ident in pairs]
+
+
 def scene_choices(project: Project) -> list[tuple[str, Any]]:
-    return [(f"{s.title} ({s.id})", s.id) for s in project.scenes]
+    return named_choices((s.title, s.id) for s in project.scenes)
+
+
+def goal_choices(project: Project) -> list[tuple[str, Any]]:
+    return named_choices((g.name, g.id) for g in project.goals)

@@ -29,7 +29,7 @@ from studio.ui.inspector.author_text import AuthorTextField
 from studio.ui.inspector.condition import ConditionEditor
 from studio.ui.inspector.effects import EffectsEditor
 from studio.ui.inspector.fields import CheckField, ComboField, MoneyField
-from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field, scene_choices
+from studio.ui.inspector.forms import Ctx, Form, OpButton, goal_choices, ms_field, scene_choices
 from studio.ui.inspector.hotspot import RectT
 from studio.ui.inspector.hotspot_editor import HotspotEditor
 
@@ -89,7 +89,7 @@ class OptionForm(Form):
 
     @staticmethod
     def _goal_choices(project: Project) -> list[tuple[str, Any]]:
-        return [("No deposit", None)] + [(f"{g.name} ({g.id})", g.id) for g in project.goals]
+        return [("No deposit", None), *goal_choices(project)]
 
     def _set_goal(self, goal: Any) -> SetField[Any]:
         deposit = self.option.deposit
@@ -140,7 +140,7 @@ class PromptForm(Form):
         doc = self.doc
         self.ident(ref.prompt)
         self.row("At", ms_field(ctx, ref.at_ms))
-        self.row("Goal", ComboField(doc, ref.goal, lambda p: [(f"{g.name} ({g.id})", g.id) for g in p.goals]))
+        self.row("Goal", ComboField(doc, ref.goal, goal_choices))
         self.row("Amount", MoneyField(doc, ref.amount, _currency))
         self.row("Text", AuthorTextField(doc, ref.text, "prompt"))
         self.row("", CheckField(doc, ref.pause, "Pause the video while asking"))

@@ -20,7 +20,7 @@ from studio.model.ops import PROJECT, ChoiceRef, OptionRef, PromptRef, SceneRef,
 from studio.model.project import Project
 from studio.ui.inspector.effects import EffectsEditor
 from studio.ui.inspector.fields import CheckField, ComboField, LineField, format_ms, optional_text
-from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field
+from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field, named_choices
 from studio.ui.inspector.storyboard import ColourField, DurationField, GiveClipButton
 
 
@@ -134,9 +134,8 @@ def _media_choices(project: Project) -> list[tuple[str, Any]]:
 
 def _next_choices(sid: str) -> Callable[[Project], list[tuple[str, Any]]]:
     def choices(project: Project) -> list[tuple[str, Any]]:
-        return [("None (the story stops here)", None)] + [
-            (f"{s.title} ({s.id})", s.id) for s in project.scenes if s.id != sid
-        ]
+        return [("None (the story stops here)", None),
+                *named_choices((s.title, s.id) for s in project.scenes if s.id != sid)]
 
     return choices
 

@@ -84,3 +84,12 @@ def test_the_button_shows_the_explanation(qtbot: QtBot, savings: Env) -> None:
               if w.metaObject().className() == "QWhatsThat" and w.isVisible()]
     assert len(popups) == 1
     QWhatsThis.hideText()
+
+
+def test_combo_entries_name_scenes_and_goals_without_ids_unless_two_share_a_name() -> None:
+    from studio.ui.inspector.forms import named_choices
+
+    assert named_choices([("Payday", "payday"), ("Month end", "month_end")]) == [
+        ("Payday", "payday"), ("Month end", "month_end")]
+    assert named_choices([("New scene", "new_scene"), ("New scene", "new_scene_2"), ("End", "end")]) == [
+        ("New scene (new_scene)", "new_scene"), ("New scene (new_scene_2)", "new_scene_2"), ("End", "end")]
