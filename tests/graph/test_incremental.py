@@ -62,6 +62,7 @@ def apply_edit(p: Project, data: st.DataObject) -> tuple[set[str], bool]:
             s.ending = False
         else:
             s.choice = None
+            s.next = None
             s.ending = True
         return {s.id}, honest
     if kind == "clear" and s is not None and s.choice is not None:
@@ -92,12 +93,9 @@ def apply_edit(p: Project, data: st.DataObject) -> tuple[set[str], bool]:
         old = s.id
         s.id = data.draw(st.sampled_from([f"{old}x", *ids]))
         return {old, s.id}, True
-    if kind == "next" and s is not None:
-        try:
-            s.choice = None
-            s.next = data.draw(st.sampled_from([*ids, "ghost", None]))
-        except ValidationError:  # (an ending cannot continue)
-            pass
+    if kind == "next" and s is not None and not s.ending:  # (an ending cannot continue)
+        s.choice = None
+        s.next = data.draw(st.sampled_from([*ids, "ghost", None]))
         return {s.id}, honest
     if kind == "title" and s is not None:  # the labels of options to it may now equal it
         labels = [o.label for x in p.scenes if x.choice for o in x.choice.options if o.target == s.id]
