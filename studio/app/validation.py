@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio.app.workers import run_async
+from studio.graph.context import scene_titles
 from studio.graph.media_checks import MediaHashCache, check_media
+from studio.graph.names import SceneNames
 from studio.graph.validate import Validator
 from studio.model import Problem
 from studio.model.ops import ChangeSet
@@ -98,9 +100,10 @@ class ValidationRunner(QObject):
             if s.media is not None:
                 users.setdefault(s.media, []).append(s.id)
         cache = self._hashes
+        names = SceneNames((), scene_titles(self._doc.project.scenes))  # scenes named by title
 
         def work() -> list[Problem]:
-            return list(check_media(assets, folder, lambda mid: users.get(mid, []), cache))
+            return list(check_media(assets, folder, lambda mid: users.get(mid, []), cache, names))
 
         def done(found: list[Problem]) -> None:
             if generation == self._media_generation:
