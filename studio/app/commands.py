@@ -6,6 +6,10 @@ stored inverse.  A drag pushes one command on release.  Commands pushed with
 ``merge=True`` whose ops share a ``merge_key`` (keyboard nudges of the same
 selection, typing into one field) merge into one undo step, keeping the
 first inverse and the newest op, and the newest text.
+
+A command's text (Edit > Undo "…", the undo history) names what it changed as the creator knows
+it: ``Move scene “The reckoning”``, not the id the scene kept when it was renamed
+(:func:`studio.model.names.readable`; the op and its inverse carry what a deletion removed).
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from typing import Protocol
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QUndoCommand
 
+from studio.model.names import models_in, readable
 from studio.model.ops import Applied, Op, OpError
+from studio.model.project import Project
 
 MERGE_ID = 0x0D5A
 
@@ -26,6 +32,9 @@ class OpTarget(Protocol):
     @property
     def message(self) -> SignalInstance: ...
 
+    @property
+    def project(self) -> Project: ...
+
     def apply_op(self, op: Op) -> Applied: ...
 
 
@@ -33,7 +42,7 @@ class OpCommand(QUndoCommand):
     """An applied op and its inverse, on the document's undo stack."""
 
     def __init__(self, document: OpTarget, op: Op, inverse: Op, text: str, merge: bool) -> None:
-        super().__init__(text)
+        super().__init__(readable(text, document.project, models_in((op, inverse))))
         self._doc = document
         self.op = op
         self.inverse = inverse
@@ -59,10 +68,10 @@ class OpCommand(QUndoCommand):
         try:
             self.inverse = self._doc.apply_op(self.op).inverse
         except OpError as exc:  # cannot happen for a consistent history; never crash
-            self._doc.message.emit(f"Redo failed: {exc}")
+            self._doc.message.emit(f"Redo failed: {readable(str(exc), self._doc.project)}")
 
     def undo(self) -> None:
         try:
             self._doc.apply_op(self.inverse)
         except OpError as exc:
-            self._doc.message.emit(f"Undo failed: {exc}")
+            self._doc.message.emit(f"Undo failed: {readable(str(exc), self._doc.project)}")

@@ -1,4 +1,9 @@
-"""Review reports as JSON and self-contained HTML (all author text escaped)."""
+"""Review reports as JSON and self-contained HTML (all author text escaped).
+
+The HTML is for people: scenes by their titles, options by their labels, never an id (a scene
+renamed after a comment was pinned to it shows its new title).  The JSON is for programs: ids,
+with the titles beside them (``scene_title``, ``titles``).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import html
 import json
 from typing import Any
 
+from studio.model.names import UNTITLED, option_label
 from studio.model.project import Project
 from studio.model.review import Review, coverage
 
@@ -14,19 +20,33 @@ def _mmss(ms: int) -> str:
     return f"{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
 
 
+DELETED = "(deleted scene)"
+
+
 def report_json(project: Project, review: Review) -> dict[str, Any]:
-    titles = {s.id: s.title for s in project.scenes}
+    titles = {s.id: s.title or UNTITLED for s in project.scenes}
     approved = {a.scene for a in review.approvals}
+    options = {
+        f"{s.id}/{o.id}": f"{titles[s.id]} → “{option_label(project, o) or '(unlabelled option)'}”"
+        for s in project.scenes if s.choice is not None for o in s.choice.options
+    }
+    cov = coverage(project, review)
     return {
         "project": project.title,
-        "coverage": coverage(project, review).to_json(),
+        "coverage": cov.to_json(),
         "comments": [
-            {**c.model_dump(mode="json"), "scene_title": titles.get(c.scene, "(deleted scene)")}
+            {**c.model_dump(mode="json"), "scene_title": titles.get(c.scene, DELETED)}
             for c in sorted(review.comments, key=lambda c: (c.scene, c.t_ms, c.id))
         ],
         "open_comments": sum(c.status == "open" for c in review.comments),
-        "approvals": [a.model_dump(mode="json") for a in review.approvals],
+        "approvals": [
+            {**a.model_dump(mode="json"), "scene_title": titles.get(a.scene, DELETED)}
+            for a in review.approvals
+        ],
         "unapproved_scenes": [s.id for s in project.scenes if s.id not in approved],
+        "titles": titles,  # scene id -> title
+        "unwatched_names": [titles.get(sid, sid) for sid in cov.unwatched_scenes]
+        + [options.get(key, key) for key in cov.unwatched_options],
     }
 
 
@@ -44,15 +64,15 @@ def report_html(project: Project, review: Review) -> str:
     cov = data["coverage"]
     e = html.escape
     rows = "".join(
-        f"<tr><td>{e(c['scene_title'])} <small>({e(c['scene'])})</small></td>"
+        f"<tr><td>{e(c['scene_title'])}</td>"
         f"<td>{_mmss(c['t_ms'])}</td><td>{e(c['author'])}</td><td>{e(c['text'])}</td>"
         f"<td class=\"{e(c['status'])}\">{e(c['status'])}</td></tr>"
         for c in data["comments"]
     ) or "<tr><td colspan=5>No comments.</td></tr>"
     approvals = "".join(
-        f"<li>{e(a['scene'])}: {e(a['author'])} at {e(a['at'])}</li>" for a in data["approvals"]
+        f"<li>{e(a['scene_title'])}: {e(a['author'])} at {e(a['at'])}</li>" for a in data["approvals"]
     ) or "<li>None yet.</li>"
-    unwatched = ", ".join(e(s) for s in cov["unwatched_scenes"]) or "none"
+    unwatched = ", ".join(e(name) for name in data["unwatched_names"]) or "none"
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8>"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "

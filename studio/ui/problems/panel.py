@@ -2,6 +2,9 @@
 
 One row per problem (severity, where, message); clicking a row selects its
 scene and centres the graph on it.  The header counts errors and warnings.
+Where and what are said with names, not ids (a scene by its title, an option by its label,
+a prompt by its text: :func:`studio.model.names.readable`), so a renamed scene shows its new
+title; an id shows only for something that does not exist.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from studio.app.document import Document
 from studio.app.selection import Selection
 from studio.app.validation import ValidationRunner
 from studio.model.checks import Problem
+from studio.model.names import UNTITLED, readable
 from studio.ui.icons import icon
 
 MAX_ROWS = 2000
@@ -78,21 +82,28 @@ class ProblemsPanel(QWidget):
         error_icon, warning_icon = icon("error", "#d64541"), icon("warning", "#d98a1c")
         rows = []
         for p in problems[:MAX_ROWS]:
-            row = QTreeWidgetItem(["", self._where(p), p.message])
+            message = readable(p.message, self.doc.project)
+            row = QTreeWidgetItem(["", self._where(p), message])
             row.setIcon(0, error_icon if p.severity == "error" else warning_icon)
             row.setToolTip(0, p.severity)
-            row.setToolTip(2, p.message)
+            row.setToolTip(1, row.text(1))
+            row.setToolTip(2, message)
             row.setData(0, SCENE_ROLE, p.scene)
             rows.append(row)
         self.tree.addTopLevelItems(rows)
         self.tree.setUpdatesEnabled(True)
 
     def _where(self, problem: Problem) -> str:
-        if problem.scene:
-            scene = self.doc.project.scene_map().get(problem.scene)
-            name = f"{scene.title}" if scene else problem.scene
-            return name + (f" › {problem.item}" if problem.item else "")
-        return problem.item or "project"
+        """``Payday › option “Save ¥50.00”``: the scene's title, then the item by its name."""
+        project = self.doc.project
+        if not problem.scene:
+            return readable(problem.item, project) if problem.item else "project"
+        scene = project.scene_map().get(problem.scene)
+        name = (scene.title or UNTITLED) if scene is not None else problem.scene
+        if not problem.item:
+            return name
+        item = readable(f"scene '{problem.scene}' > {problem.item}", project).split(" › ", 1)
+        return f"{name} › {item[-1] if len(item) > 1 else problem.item}"
 
     def _go(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         scene = item.data(0, SCENE_ROLE)

@@ -13,7 +13,8 @@ project for review (``studio review PATH``).
 Modules: ``panel`` (assembly and commands), ``coverage`` (bar, unwatched
 list), ``scene_box`` (place, approval, new comment), ``comments`` (filtered
 list), ``peers`` (finding the graph, timeline and playthrough panels),
-``mode`` (the Review dock in front, can a path be reviewed).
+``mode`` (the Review dock in front, can a path be reviewed), ``read_only`` (every control
+that cannot work in a read-only project disabled with the reason; what Save says there).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.app.review_session import ReviewSession, Status
+from studio.model.names import UNTITLED
 from studio.model.review import Comment
 from studio.ui.timeline.geometry import format_time
 from studio.ui.wheel import ComboBox
@@ -107,13 +108,14 @@ class CommentList(QGroupBox):
         current = self.current_id()
         scene = self.scene_id if self.only_scene.isChecked() else None
         comments = self.session.comments(scene, self.status_filter())
-        titles = {s.id: s.title or s.id for s in self.session.document.project.scenes}
+        titles = {s.id: s.title or UNTITLED for s in self.session.document.project.scenes}
         self.list.clear()
         for comment in comments:
             item = QListWidgetItem(comment_line(comment, titles.get(comment.scene, "(deleted scene)")))
             item.setData(ID_ROLE, comment.id)
             item.setForeground(QBrush(OPEN_COLOUR if comment.status == "open" else RESOLVED_COLOUR))
-            item.setToolTip(f"{comment.status} · {comment.created} · scene '{comment.scene}'\n{comment.text}")
+            title = titles.get(comment.scene, "(deleted scene)")
+            item.setToolTip(f"{comment.status} · {comment.created} · “{title}”\n{comment.text}")
             self.list.addItem(item)
             if comment.id == current:
                 self.list.setCurrentItem(item)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.app.playthrough_view import option_text
+from studio.model.names import UNTITLED, option_label
 from studio.model.project import Project
 from studio.model.review import Coverage
 from studio.ui.text import plain_label
@@ -86,9 +86,9 @@ class CoverageBox(QGroupBox):
             f"{cov.percent}% watched · {cov.scenes_watched}/{cov.scenes_total} scenes · "
             f"{cov.options_watched}/{cov.options_total} choices"
         )
-        titles = {s.id: s.title or "(untitled scene)" for s in project.scenes}
+        titles = {s.id: s.title or UNTITLED for s in project.scenes}
         labels = {
-            f"{s.id}/{o.id}": option_text(project, o) or "(unlabelled option)"
+            f"{s.id}/{o.id}": option_label(project, o) or "(unlabelled option)"
             for s in project.scenes
             if s.choice is not None
             for o in s.choice.options
@@ -98,14 +98,15 @@ class CoverageBox(QGroupBox):
         for sid in cov.unwatched_scenes[:MAX_LISTED]:
             item = QListWidgetItem(f"▢ {titles.get(sid, sid)}")
             item.setData(SCENE_ROLE, sid)
-            item.setToolTip(f"scene '{sid}' was not watched")
+            item.setToolTip(f"“{titles.get(sid, sid)}” was not watched yet")
             self.unwatched.addItem(item)
             listed += 1
         for key in cov.unwatched_options[: max(0, MAX_LISTED - listed)]:
             sid, _, oid = key.partition("/")
             item = QListWidgetItem(f"↳ {titles.get(sid, sid)} → “{labels.get(key, oid)}”")
             item.setData(SCENE_ROLE, sid)
-            item.setToolTip(f"option '{oid}' of scene '{sid}' was not taken")
+            label = labels.get(key, oid)
+            item.setToolTip(f"The option “{label}” of “{titles.get(sid, sid)}” was not taken yet")
             self.unwatched.addItem(item)
             listed += 1
         rest = len(cov.unwatched_scenes) + len(cov.unwatched_options) - listed

@@ -33,6 +33,7 @@ from studio.app.playhead import Playhead
 from studio.app.review_session import NextBranch, ReviewSession
 from studio.app.selection import Selection
 from studio.model.errors import ProjectError
+from studio.model.names import UNTITLED
 from studio.model.ops import ChangeSet
 from studio.ui.review import peers
 from studio.ui.review.comments import CommentList
@@ -246,7 +247,7 @@ class ReviewPanel(QWidget):
         self._where = (sid, ms)
         scene = self.document.project.scene_map().get(sid) if sid else None
         can_write = self.document.folder is not None
-        self.scene_box.show_place(scene.title or scene.id if scene else None, ms, can_write)
+        self.scene_box.show_place(scene.title or UNTITLED if scene else None, ms, can_write)
         if scene_changed:
             self.comments.set_scene(sid)
             self._update_approval(sid if scene else None)
