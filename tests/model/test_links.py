@@ -89,8 +89,8 @@ def test_refusals_name_the_scene_and_change_nothing() -> None:
         links.stop_continuing("payday").apply(project)
     for _ in range(10):  # payday has 2 options: 10 more reach the limit of 12
         links.connect("payday", "month_end").apply(project)
-    with pytest.raises(OpError, match="at most 12 options"):
-        links.branch("payday", NODE, STEP).apply(project)
+    with pytest.raises(OpError, match="“Payday” has 12 options already: a choice has at most 12"):
+        links.branch("payday", NODE, STEP).apply(project)  # named by its title, not its id
     assert len(project.scenes) == len(load_project(SAMPLES / "savings" / "drama.json").scenes)
     assert dumps(project) != original  # the ten connects, nothing of the refused ones
 

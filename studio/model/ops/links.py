@@ -134,7 +134,8 @@ def _follow_fields(project: Project, src: Scene, dst: Scene, continue_if_none: b
     fields: dict[str, Any] = dict(_ENDING_FIELDS) if src.ending else {}
     if src.choice is not None:
         if len(src.choice.options) >= MAX_OPTIONS:
-            raise OpError(f"{SceneRef(src.id).where()} > choice: at most {MAX_OPTIONS} options")
+            full = f"“{src.title}” has {MAX_OPTIONS} options already: a choice has at most {MAX_OPTIONS}"
+            raise OpError(full)
         data = src.choice.model_dump(mode="python")
         data["options"].append(_option(dst, src.choice.options).model_dump(mode="python"))
         fields["choice"] = ChoicePoint.model_validate(data)
