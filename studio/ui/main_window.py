@@ -42,6 +42,7 @@ from studio.app.playhead import Playhead
 from studio.app.selection import Selection
 from studio.app.services import Services
 from studio.app.settings import Preferences
+from studio.model.names import readable
 from studio.templates.samples import project_title
 from studio.ui import dialogs
 from studio.ui.actions import SPECS, VIEW, ActionRegistry, ActionState, Route, done
@@ -129,7 +130,8 @@ class MainWindow(QMainWindow):
         self._problem_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._problem_label)
 
-        self.doc.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # e.g. a refused edit's reason: things named as the creator knows them (not by ids)
+        self.doc.message.connect(lambda text: self._status(text))
         self.doc.clean_changed.connect(self._update_title)
         self.selection.changed.connect(self._update_actions)
         stack.canUndoChanged.connect(self._update_actions)
@@ -333,6 +335,9 @@ class MainWindow(QMainWindow):
 
     def _on_disk_changed(self, state: str) -> None:
         show_disk_state(self.disk_banner, state, self.files.reload)
+
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(readable(text, self.doc.project), 8000)
 
     def _update_problem_count(self) -> None:
         problems = self.services.validation.problems

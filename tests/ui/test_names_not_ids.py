@@ -99,3 +99,12 @@ def test_review_lists_tooltips_and_report_use_titles(
     assert NEW in page
     body = page.split("<body>", 1)[1]
     _no_id(body, ID, "payday", "ending_broke")
+
+
+def test_a_refused_edit_names_the_scene_in_the_status_bar(window: Any) -> None:
+    _renamed(window)
+    outcome = window.doc.push(SetField(SceneRef(ID).out_ms, 10**9))  # past the clip's end: refused
+    assert not outcome
+    message = window.statusBar().currentMessage()
+    assert message and NEW in message, (str(outcome), message)
+    _no_id(message, ID, "out_ms")
