@@ -118,7 +118,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("file.reload", "Reload from &Disk", FILE, tip="Read drama.json again", enabled_when=has_path),
     A("file.export_bundle", "&Export Bundle…", FILE, "Ctrl+E", tip="Export a .drama.zip",
       separator_before=True, enabled_when=has_project),
-    A("file.preview_web", "Preview in &Browser", FILE,
+    A("file.preview_web", "Preview in &Browser", FILE, icon="preview",
       tip="Play the saved project in your web browser (served on this computer only)", toolbar="Preview",
       enabled_when=has_project),
     A("file.open_bundle", "Open &Bundle…", FILE, tip="Import a .drama.zip and open it"),

@@ -21,6 +21,7 @@ def test_preview_in_browser_action_runs_the_controller(qtbot: QtBot, window: Any
     action = window.action_map["file.preview_web"]
     assert action.text() == "Preview in &Browser" and "web browser" in action.toolTip()
     assert action in window.toolbar.actions() and action.iconText() == "Preview"
+    assert not action.icon().isNull()  # a browser window with a play mark (resources/icons/preview.svg)
     assert isinstance(window.web_preview, WebPreviewController)
     assert action.isEnabled()
     opened: list[str] = []
