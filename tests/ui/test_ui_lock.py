@@ -136,3 +136,24 @@ def test_recovered_work_of_a_locked_project_is_kept(
     finally:
         release_holder(proc)
     assert ours(other)  # the other studio's release left our lock alone
+
+
+def test_a_project_locked_elsewhere_says_why_its_controls_are_off_and_what_save_does(
+    qtbot: Any, window: Any, answers: Answers, other: Path, holder: subprocess.Popen[str]
+) -> None:
+    """#15 defect 10 for a locked (not review) project: the reason names the other studio."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    answers.append("Open Read-Only")
+    assert window.files.open(other)
+    delete = window.action_map["edit.delete"]
+    assert not delete.isEnabled()
+    assert delete.toolTip().startswith("Read-only: this project is open in another studio")
+    assert str(holder.pid) in delete.toolTip()
+    window.selection.set(["payday"])
+    prompt = window.panels["timeline"].findChild(QAbstractButton, "timeline_prompt")
+    qtbot.waitUntil(lambda: not prompt.isEnabled(), timeout=2000)
+    assert prompt.toolTip().startswith("Read-only: this project is open in another studio")
+    answers.append("OK")
+    assert not window.save()
+    assert "is open in another studio" in answers.asked[-1] and "Save As" in answers.asked[-1]
