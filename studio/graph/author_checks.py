@@ -10,7 +10,8 @@
   which is what drawing a link gives it.
 - **Hotspots under the player's chrome** (defect 8): more than half of an option's or a
   product tag's hotspot under the title bar or the choice dock (``studio.model.player_chrome``);
-  a tag counts the choice dock only when it is shown during the scene's choice window.
+  the dock holds the scene's options without a hotspot (its height follows their number),
+  and a tag counts it only when the tag shows during the scene's choice window.
 
 Messages name the item by what the creator wrote (a label, a product's name) and the scene
 by its title; the problem's ``scene`` and ``item`` still carry the ids.  Callers only hand
@@ -26,16 +27,15 @@ from studio.graph.context import Context
 from studio.model import Option, Problem, ProductTag, SavingsPrompt, Scene
 from studio.model.errors import quote
 from studio.model.placeholders import ALLOWED, format_amount, issues, literal_amounts
-from studio.model.player_chrome import CHOICE_DOCK, CHOICE_DOCK_NAME, TITLE_BAR, TITLE_BAR_NAME, overlaps
+from studio.model.player_chrome import CHOICE_DOCK_NAME, TITLE_BAR, TITLE_BAR_NAME, dock_height, overlaps
 
-__all__ = ["DOCK_TOP", "TITLE_BAR", "ending_findings", "money_like", "option_findings", "prompt_findings",
+__all__ = ["TITLE_BAR", "dock_top", "ending_findings", "money_like", "option_findings", "prompt_findings",
            "tag_findings"]
 from studio.model.types import Rect
 
 money_like = re.compile(r"[¥￥$€£₩₹元块圆円원]|[A-Z]{3}").search
 """Can ``text`` spell out an amount (the cheap test before ``literal_amounts``)?"""
 
-DOCK_TOP = 1.0 - CHOICE_DOCK
 
 
 def braces(text: str) -> bool:
@@ -43,14 +43,29 @@ def braces(text: str) -> bool:
     return "{" in text or "}" in text
 
 
-def near_chrome(rect: Rect) -> bool:
-    """Is ``rect`` centred under the title bar or the choice dock?
+def dock_share(s: Scene) -> float:
+    """The height of the choice dock of ``s`` while its choice shows: its options without a
+    hotspot are buttons in the dock (0 for a scene without options)."""
+    c = s.choice
+    if c is None or not c.options:
+        return 0.0
+    return dock_height(sum(1 for o in c.options if o.hotspot is None))
+
+
+def dock_top(s: Scene) -> float:
+    """Where the choice dock of ``s`` begins (1.0: no dock)."""
+    return 1.0 - dock_share(s)
+
+
+def near_chrome(rect: Rect, dock: float) -> bool:
+    """Is ``rect`` centred under the title bar or under a choice dock ``dock`` high?
 
     Exactly when more than half of it is under one of them; both together never cover
-    more than half of a hotspot that neither covers so (they are 0.31 of the frame apart).
+    more than half of a hotspot that neither covers so (a hotspot under both is taller than
+    the frame between them, which is at least a quarter of it).
     """
     middle = rect.y + 0.5 * rect.h
-    return middle < TITLE_BAR or middle > DOCK_TOP
+    return middle < TITLE_BAR or middle > 1.0 - dock
 
 
 Finding = tuple[str, str]  # (code, message after the item's name)
@@ -77,10 +92,10 @@ def _amounts(text: str, currency: str, amount: int, locale: str, means: str, pla
              f"write {placeholder} to show the current amount")]
 
 
-def _hotspot(rect: Rect, dock: bool) -> list[Finding]:
-    top, bottom = overlaps(rect)
-    if not dock:
-        bottom = 0.0
+def _hotspot(rect: Rect, dock: float) -> list[Finding]:
+    if not near_chrome(rect, dock):
+        return []
+    top, bottom = overlaps(rect, dock)
     if top + bottom <= 0.5:
         return []
     under = TITLE_BAR_NAME if top >= bottom else CHOICE_DOCK_NAME
@@ -103,8 +118,8 @@ def option_findings(out: list[Problem], s: Scene, o: Option, ctx: Context) -> No
                                "; only an option with a deposit has {amount} and {goal}")
     if dep is not None and money_like(label):
         found += _amounts(label, ctx.currency, dep.amount, ctx.locale, "it deposits", "{amount}")
-    if o.hotspot is not None and near_chrome(o.hotspot):
-        found += _hotspot(o.hotspot, True)
+    if o.hotspot is not None:
+        found += _hotspot(o.hotspot, dock_share(s))
     if found:
         _add(out, found, s.id, f"option '{o.id}'", f"Option {quote(label)} in {quote(s.title)}")
 
@@ -126,9 +141,9 @@ def tag_findings(out: list[Problem], s: Scene, t: ProductTag, ctx: Context) -> N
     found = _placeholders(cta, "tag") if braces(cta) else []
     if product is not None and product.price is not None and money_like(cta):
         found += _amounts(cta, product.currency, product.price, ctx.locale, "the product costs", "{price}")
-    if near_chrome(t.hotspot):
-        c = s.choice
-        found += _hotspot(t.hotspot, c is not None and t.start_ms < c.decision_ms and c.appear_ms < t.end_ms)
+    c = s.choice
+    shown = c is not None and t.start_ms < c.decision_ms and c.appear_ms < t.end_ms  # with the dock
+    found += _hotspot(t.hotspot, dock_share(s) if shown else 0.0)
     if found:
         name = product.name if product is not None else t.product
         _add(out, found, s.id, f"tag '{t.id}'", f"Product tag {quote(name)} in {quote(s.title)}")

@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from studio.graph.author_checks import (
-    DOCK_TOP,
     TITLE_BAR,
+    dock_top,
     ending_findings,
     money_like,
     option_findings,
@@ -81,7 +81,7 @@ def _by_scene(out: list[Problem]) -> dict[str, list[Problem]]:
 def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
     """The one-scene checks of ``s`` (into ``out``); the trim end, None for a timing suspect."""
     caps, titles = ctx.caps, ctx.titles
-    top, bottom = TITLE_BAR, DOCK_TOP
+    top = TITLE_BAR
     lo = s.in_ms
     hi = s.placeholder.duration_ms if s.placeholder else ctx.durations.get(s.media or "", -1)
     odd = hi < 0 or lo >= hi
@@ -124,6 +124,7 @@ def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
             prompt_findings(out, s, p, ctx)
         if not odd and not (lo <= p.at_ms <= hi and not win_lo <= p.at_ms <= win_hi):
             odd = True
+    bottom = dock_top(s) if s.tags else 1.0
     for t in s.tags:
         if t.product not in ctx.products:
             out.append(Problem("error", "unknown-product", f"shows unknown product '{t.product}'",
@@ -152,7 +153,7 @@ def _scan_with_net(
     ix.ids.extend(ids)
     ix.ending.extend([s.ending for s in scenes])
     caps, products, durations, titles = ctx.caps, ctx.products, ctx.durations, ctx.titles
-    top, bottom = TITLE_BAR, DOCK_TOP  # a tag centred in a band is mostly under it
+    top = TITLE_BAR  # a tag centred in a band is mostly under it
     out: list[Problem] = []
     suspects: list[Scene] = []
     empty: tuple[str, ...] = ()
@@ -238,6 +239,7 @@ def _scan_with_net(
                 prompt_findings(out, s, p, ctx)
             if not odd and not (lo <= p.at_ms <= hi and not win_lo <= p.at_ms <= win_hi):
                 odd = True
+        bottom = dock_top(s) if s.tags else 1.0
         for t in s.tags:
             if t.product not in products:
                 out.append(Problem("error", "unknown-product",

@@ -17,7 +17,9 @@ bands, more buttons a taller dock.  Coordinates are normalised like ``Rect``: 0.
 frame's width and height, ``y`` down.
 
 Rule for validation (``covered``): a hotspot is *covered* when more than half of its area
-lies under the chrome; it is then named after the band covering more of it.
+lies under the chrome; it is then named after the band covering more of it.  The dock's
+height depends on the option buttons in it (``dock_height``): validation counts a scene's
+options without a hotspot, and the dock only while its choice shows.
 """
 
 from __future__ import annotations
@@ -56,8 +58,10 @@ def bands(width_px: float, height_px: float, buttons: int = DOCK_BUTTONS) -> tup
     em = _em(width_px)
     top = 0.5 * em + max(2.4 * em, 44.0) + 1.2 * em  # .topbar padding + .icon-button
     button = max(48.0, 2 * 0.55 * em + 1.35 * em)  # .option: min-height, padding, line-height
-    dock = 0.8 * em + 6.0 + 0.5 * em + buttons * button + max(0, buttons - 1) * 0.45 * em
-    return top / height_px, dock / height_px
+    dock = 0.8 * em + 6.0  # .dock padding and the countdown
+    if buttons > 0:  # (an empty list of buttons is hidden, and so is its gap)
+        dock += 0.5 * em + buttons * button + (buttons - 1) * 0.45 * em
+    return top / height_px, min(dock / height_px, 0.75)  # .dock max-height: 75%
 
 
 TITLE_BAR, CHOICE_DOCK = bands(*REFERENCE_STAGE)
@@ -65,19 +69,26 @@ TITLE_BAR, CHOICE_DOCK = bands(*REFERENCE_STAGE)
 the choice dock ``y > 1 - CHOICE_DOCK`` (about 0.108 and 0.200)."""
 
 
-def overlaps(rect: Box) -> tuple[float, float]:
-    """Fractions of ``rect``'s area under the title bar and under the choice dock."""
+def dock_height(buttons: int) -> float:
+    """The choice dock's height (fraction of the frame) with ``buttons`` option buttons in it
+    (options with a hotspot are drawn on the frame instead, not in the dock)."""
+    return bands(*REFERENCE_STAGE, buttons=buttons)[1]
+
+
+def overlaps(rect: Box, dock: float = CHOICE_DOCK) -> tuple[float, float]:
+    """Fractions of ``rect``'s area under the title bar and under a choice dock ``dock`` high."""
     if rect.h <= 0:
         return 0.0, 0.0
     top = max(0.0, min(rect.y + rect.h, TITLE_BAR) - rect.y)
-    bottom = max(0.0, rect.y + rect.h - max(rect.y, 1.0 - CHOICE_DOCK))
+    bottom = max(0.0, rect.y + rect.h - max(rect.y, 1.0 - dock))
     return top / rect.h, bottom / rect.h  # the bands span the whole width
 
 
-def covered(rect: Box) -> str | None:
+def covered(rect: Box, dock: float = CHOICE_DOCK) -> str | None:
     """Which chrome covers more than half of ``rect`` (``TITLE_BAR_NAME``/``CHOICE_DOCK_NAME``),
-    or None when at least half of it stays tappable."""
-    top, bottom = overlaps(rect)
+    or None when at least half of it stays tappable; ``dock``: the choice dock's height
+    (``dock_height``; 0 when no choice shows)."""
+    top, bottom = overlaps(rect, dock)
     if top + bottom <= 0.5:
         return None
     return TITLE_BAR_NAME if top >= bottom else CHOICE_DOCK_NAME

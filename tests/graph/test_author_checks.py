@@ -152,12 +152,19 @@ def test_tag_low_in_the_frame_only_counts_the_dock_while_the_choice_shows() -> N
     assert CHOICE_DOCK_NAME in w.message
 
 
-def test_option_hotspot_under_the_choice_dock() -> None:
+def test_option_hotspot_under_the_choice_dock_of_the_other_options() -> None:
     low = opt("o0", "b", label="Go", hotspot={"x": 0.0, "y": 0.9, "w": 0.5, "h": 0.1})
-    mid = opt("o1", "end", label="Stay", hotspot=MIDDLE)
-    (w,) = found(payday(low, mid), "hotspot-under-chrome")
+    buttons = [opt("o1", "end", label="Stay"), opt("o2", "end", label="Sleep")]  # in the dock
+    (w,) = found(payday(low, *buttons), "hotspot-under-chrome")
     assert (w.item, w.message) == ("option 'o0'", f"Option 'Go' in 'Payday': more than half of its hotspot "
                                                   f"is under {CHOICE_DOCK_NAME}, where viewers cannot tap it")
+    # with every option on the frame, the dock is only the countdown: the bottom stays tappable
+    mid = opt("o1", "end", label="Stay", hotspot=MIDDLE)
+    assert found(payday(low, mid), "hotspot-under-chrome") == []
+    # a dock of one button is 0.114 high: most of a hotspot 0.3 high stays above it; two: 0.2
+    taller = opt("o0", "b", label="Go", hotspot={"x": 0.0, "y": 0.7, "w": 0.5, "h": 0.3})
+    assert found(payday(taller, buttons[0]), "hotspot-under-chrome") == []
+    assert len(found(payday(taller, *buttons), "hotspot-under-chrome")) == 1
 
 
 def test_half_under_the_title_bar_is_still_tappable() -> None:

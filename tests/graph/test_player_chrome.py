@@ -48,6 +48,19 @@ def test_reference_bands() -> None:
     assert top < chrome.TITLE_BAR and dock < chrome.CHOICE_DOCK
 
 
+def test_the_dock_grows_with_its_buttons() -> None:
+    em = 14.76
+    assert chrome.dock_height(0) == pytest.approx((0.8 * em + 6) / 640)  # the countdown alone
+    assert chrome.dock_height(1) == pytest.approx((0.8 * em + 6 + 0.5 * em + 48) / 640)
+    assert chrome.dock_height(2) == chrome.CHOICE_DOCK
+    heights = [chrome.dock_height(k) for k in range(13)]
+    assert heights == sorted(heights) and heights[-1] == 0.75  # .dock max-height: 75%
+    low = Rect(x=0.0, y=0.7, w=0.5, h=0.3)
+    assert chrome.covered(low, chrome.dock_height(1)) is None  # 0.114 of 0.3
+    assert chrome.covered(low, chrome.dock_height(2)) == chrome.CHOICE_DOCK_NAME  # 0.2 of 0.3
+    assert chrome.covered(low, 0.0) is None
+
+
 @pytest.mark.parametrize(("rect", "expected"), [
     (Rect(x=0.1, y=0.0, w=0.3, h=0.1), chrome.TITLE_BAR_NAME),  # wholly under the title bar
     (Rect(x=0.1, y=0.02, w=0.3, h=0.12), chrome.TITLE_BAR_NAME),  # 0.088 of 0.12 under it
