@@ -52,9 +52,13 @@ def dock_share(s: Scene) -> float:
     return dock_height(sum(1 for o in c.options if o.hotspot is None))
 
 
-def dock_top(s: Scene) -> float:
-    """Where the choice dock of ``s`` begins (1.0: no dock)."""
-    return 1.0 - dock_share(s)
+DOCK_TOPS = tuple(1.0 - dock_height(k) for k in range(13))  # by buttons (a choice has at most 12)
+
+
+def dock_top(options: int) -> float:
+    """Where the choice dock begins with at most ``options`` buttons (1.0: no dock): a cheap
+    bound for a scene with that many options, whichever of them have a hotspot."""
+    return (DOCK_TOPS[options] if options <= 12 else DOCK_TOPS[12]) if options else 1.0
 
 
 def near_chrome(rect: Rect, dock: float) -> bool:

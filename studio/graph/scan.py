@@ -111,7 +111,7 @@ def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
                 if dep.amount <= 0 or cap == -1 or (cap is not None and dep.amount > cap):
                     deposit_findings(out, sid, f"option '{o.id}'", dep.goal, dep.amount, ctx)
             label = o.label
-            if (o.hotspot is not None or label == titles.get(o.target) or "{" in label or "}" in label
+            if (o.hotspot is not None or "{" in label or "}" in label or label == titles.get(o.target)
                     or (dep is not None and money_like(label))):
                 option_findings(out, s, o, ctx)
         if conditional:
@@ -124,7 +124,7 @@ def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
             prompt_findings(out, s, p, ctx)
         if not odd and not (lo <= p.at_ms <= hi and not win_lo <= p.at_ms <= win_hi):
             odd = True
-    bottom = dock_top(s) if s.tags else 1.0
+    bottom = dock_top(len(opts)) if s.tags and opts else 1.0
     for t in s.tags:
         if t.product not in ctx.products:
             out.append(Problem("error", "unknown-product", f"shows unknown product '{t.product}'",
@@ -209,8 +209,8 @@ def _scan_with_net(
                     if dep.amount <= 0 or cap == -1 or (cap is not None and dep.amount > cap):
                         deposit_findings(out, sid, f"option '{o.id}'", dep.goal, dep.amount, ctx)
                 label = o.label
-                if (o.hotspot is not None or label == titles.get(o.target) or "{" in label
-                        or "}" in label or (dep is not None and money_like(label))):
+                if (o.hotspot is not None or "{" in label or "}" in label
+                        or label == titles.get(o.target) or (dep is not None and money_like(label))):
                     option_findings(out, s, o, ctx)
             hidden = None
             if conditional:
@@ -239,7 +239,7 @@ def _scan_with_net(
                 prompt_findings(out, s, p, ctx)
             if not odd and not (lo <= p.at_ms <= hi and not win_lo <= p.at_ms <= win_hi):
                 odd = True
-        bottom = dock_top(s) if s.tags else 1.0
+        bottom = dock_top(len(opts)) if s.tags and opts else 1.0
         for t in s.tags:
             if t.product not in products:
                 out.append(Problem("error", "unknown-product",
