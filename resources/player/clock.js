@@ -22,10 +22,11 @@
       // Held by the host: not a millisecond reaches the engine (countdowns stop too).
       if (!engine || !engine.started || this.replaying || this.broken || this.hostPaused) return;
       try {
-        if (engine.playing) {
+        if (engine.playing && !this.onCard()) {
           this.followVideo();
         } else {
-          // Paused by the story (or ended): the clock keeps running on frame time.
+          // Paused by the story (or ended), or a storyboard card (no clip to follow):
+          // the clock runs on frame time.
           this.carry += dt;
           const whole = Math.floor(this.carry);
           this.carry -= whole;
@@ -35,6 +36,8 @@
         this.fail(err);
         return;
       }
+      this.storyboard.settle(this.deck.ready);
+      if (this.onCard()) this.storyboard.progress(engine.t / Math.max(1, engine.outMs));
       if (engine.ended) return;
       this.syncDeck();
       this.updateCountdown();

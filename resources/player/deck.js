@@ -467,6 +467,21 @@
       });
     }
 
+    /**
+     * A storyboard card is up (a scene without a clip): stop the clip where it
+     * is (its frame stays below the card), drop any switch or early start in
+     * progress and any trim end. The next show() starts from here.
+     */
+    hold() {
+      this.token++;
+      this.switching = false;
+      this.setEnd(null, 24);
+      this._cancelEarly();
+      this.next = null;
+      for (let i = 0; i < this.slots.length; i++) this.info[i].hidden = false;
+      for (const el of this.slots) if (!el.paused) el.pause();
+    }
+
     /** Stop everything (used before a restart). */
     reset() {
       this.token++;

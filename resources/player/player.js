@@ -77,6 +77,7 @@
         onError: () => this.status(word("status.video_error")),
         onEnd: () => this.onClipEnd(),
       });
+      this.storyboard = new root.DramaStoryboard.Storyboard();
       this.view = new root.DramaUI.View({
         choose: (id) => this.act("choose", { option: id }, (e) => e.choose(id)),
         acceptPrompt: () => this.act("accept_prompt", {}, (e) => e.acceptPrompt()),
@@ -146,12 +147,25 @@
       this.open();
     }
 
-    /** Show a scene's clip from `ms` (its trim end watched frame by frame). */
+    /** Show a scene's clip from `ms` (its trim end watched frame by frame), or its storyboard card. */
     showScene(sceneId, ms) {
       const scene = this.scenes.get(sceneId);
+      if (scene.placeholder) {
+        this.deck.hold();
+        this.storyboard.show(scene);
+        return;
+      }
+      this.storyboard.leave();
       const asset = this.media.get(scene.media);
       const out = scene.out_ms !== null ? scene.out_ms : asset ? asset.duration_ms : null;
       this.deck.show(this.mediaSrc(scene.media), ms, out, asset ? asset.fps : 24);
+    }
+
+    /** The current scene is a storyboard card (no clip: the engine runs on frame time). */
+    onCard() {
+      const engine = this.engine;
+      const scene = engine && engine.started ? this.scenes.get(engine.sceneId) : null;
+      return Boolean(scene && scene.placeholder);
     }
 
     mediaSrc(assetId) {
@@ -211,10 +225,12 @@
       if (this.handling === 0) this.runQueuedCommands();
     }
 
-    optionLabel(sceneId, optionId) {
+    optionLabel(sceneId, optionId, withAmount) {
       const scene = this.scenes.get(sceneId);
       const option = scene && scene.choice && scene.choice.options.find((o) => o.id === optionId);
-      return option ? this.text.option(option) : optionId;
+      if (!option) return optionId;
+      const badge = withAmount ? this.text.badge(option) : "";
+      return this.text.option(option) + (badge ? " (" + badge + ")" : "");
     }
 
     onEvent(e) {
@@ -228,13 +244,14 @@
           if (live) {
             this.showScene(e.scene, e.in_ms);
             this.preloadNext();
+            if (e.media === null) this.view.announce(word("live.placeholder", { title: this.scenes.get(e.scene).title }));
           }
           break;
         case "choice_shown":
           this.lastChoice = e;
           if (live) {
             const labels = e.options
-              .map((o, i) => (i < 9 ? i + 1 + ": " : "") + this.optionLabel(e.scene, o.id))
+              .map((o, i) => (i < 9 ? i + 1 + ": " : "") + this.optionLabel(e.scene, o.id, true))
               .join(", ");
             this.view.announce(word("live.choose", { options: labels }));
             this.preloadNext();
@@ -350,6 +367,7 @@
         scene.tags.filter((t) => shown.includes(t.id)),
         this.products
       );
+      this.view.syncProduct(engine.ended ? null : engine.sceneId, shown);
       const promptId = engine.openPrompts[0];
       const prompt = promptId ? scene.prompts.find((p) => p.id === promptId) : null;
       this.view.renderPrompt(prompt, prompt ? this.goalMap.get(prompt.goal) : null);

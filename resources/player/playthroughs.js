@@ -272,7 +272,8 @@
 
     syncDeck() {
       const engine = this.engine;
-      this.deck.setPlaying(Boolean(engine && engine.started && engine.playing && !this.hostPaused && !this.broken));
+      const playing = engine && engine.started && engine.playing && !this.hostPaused && !this.broken;
+      this.deck.setPlaying(Boolean(playing && !this.onCard())); // a card plays on the engine's clock
     },
 
     persist(force) {

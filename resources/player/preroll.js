@@ -10,14 +10,14 @@
     preloadScene(sceneId) {
       const current = this.scenes.get(this.engine.sceneId);
       const next = this.scenes.get(sceneId);
-      if (!next || next.media === current.media) return;
+      if (!next || !next.media || next.media === current.media) return; // a card needs no pre-roll
       const asset = this.media.get(next.media);
       this.deck.preload(this.mediaSrc(next.media), next.in_ms || 0, asset ? asset.fps : 24);
     },
 
     /**
      * The scene that follows the current one at its trim end when the engine
-     * already knows it while playing: the option taken in a play_to_end
+     * already knows it while playing: its `next` (continue automatically), the option taken in a play_to_end
      * choice, or the default of an open play_to_end choice that times out
      * into it (timers "normal"; the viewer may still pick another option, then
      * the deck drops the early start). Null otherwise (nothing to start early).
@@ -25,7 +25,9 @@
     knownNext() {
       const engine = this.engine;
       if (!engine || !engine.started || engine.ended || !engine.playing) return null;
-      const choice = this.scenes.get(engine.sceneId).choice;
+      const scene = this.scenes.get(engine.sceneId);
+      if (scene.next !== null && scene.next !== undefined) return scene.next; // continues automatically
+      const choice = scene.choice;
       if (!choice || choice.mode !== "play_to_end") return null;
       if (this.takenTarget !== null) {
         const candidates = engine.nextSceneCandidates();
@@ -42,7 +44,7 @@
       const target = this.knownNext();
       const current = this.scenes.get(this.engine.sceneId);
       const next = target === null ? null : this.scenes.get(target);
-      if (!next || !current || next.media === current.media) {
+      if (!next || !current || !next.media || next.media === current.media) {
         this.deck.setNext(null);
         return;
       }

@@ -68,6 +68,7 @@
       this.tagKey = "";
       this.promptId = null;
       this.productOpener = null;
+      this.productFor = null; // {scene, tag} of the open product card
       this.pendingText = "";
       this.text = null; // DramaText.Filler of the drama (setDrama)
 
@@ -236,13 +237,22 @@
         image.removeAttribute("src");
         image.hidden = true;
       }
+      this.productFor = { scene: event.scene, tag: event.tag };
       this.product.hidden = false;
       $("product-close").focus({ preventScroll: true });
+    }
+
+    /** The product card closes once its tag is hidden or another scene began (`sceneId` null: ended). */
+    syncProduct(sceneId, shownTags) {
+      const open = this.productFor;
+      if (this.product.hidden || !open) return;
+      if (open.scene !== sceneId || !shownTags.includes(open.tag)) this.closeProduct();
     }
 
     closeProduct() {
       if (this.product.hidden) return false;
       this.product.hidden = true;
+      this.productFor = null;
       const opener = this.productOpener && this.tags.querySelector('[data-tag="' + CSS.escape(this.productOpener) + '"]');
       if (opener) opener.focus({ preventScroll: true });
       this.productOpener = null;

@@ -81,7 +81,7 @@ def _keys_used() -> set[str]:
 
 def test_every_key_the_player_uses_is_in_the_catalogue() -> None:
     keys = _keys_used()
-    assert {"prompt.accept", "ending.replay", "live.choose"} <= keys
+    assert {"prompt.accept", "ending.replay", "live.choose", "placeholder.note", "live.placeholder"} <= keys
     missing = sorted(k for k in keys if k not in vocabulary.catalogue())
     assert missing == []
 
