@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from studio.l10n.vocabulary import word
-from studio.model import gestures, new_items
+from studio.model import gestures, names, new_items
 from studio.model.ops import PROJECT, ChoiceRef, OptionRef, PromptRef, SceneRef, SetField, TagRef
 from studio.model.project import Project
 from studio.ui.inspector.effects import EffectsEditor
@@ -97,12 +97,15 @@ class SceneForm(Form):
                     f"Choice window  {format_ms(c.appear_ms)} – {format_ms(c.decision_ms)}", ChoiceRef(sid)
                 )
             )
+        project = self.doc.project
         for p in scene.prompts:
-            self.wide(self.nav(f"Savings prompt '{p.id}'  at {format_ms(p.at_ms)}", PromptRef(sid, p.id)))
+            words = names.named(names.prompt_words(project, p))
+            self.wide(self.nav(f"Savings prompt {words}  at {format_ms(p.at_ms)}", PromptRef(sid, p.id)))
         for t in scene.tags:
+            product = names.named(names.tag_product(project, t))
             self.wide(
                 self.nav(
-                    f"Product tag '{t.id}'  {format_ms(t.start_ms)} – {format_ms(t.end_ms)}",
+                    f"Product tag {product}  {format_ms(t.start_ms)} – {format_ms(t.end_ms)}",
                     TagRef(sid, t.id),
                 )
             )
@@ -118,8 +121,8 @@ class SceneForm(Form):
         c = (s.choice.appear_ms, s.choice.decision_ms) if s.choice else None
         return (
             c,
-            tuple((p.id, p.at_ms) for p in s.prompts),
-            tuple((t.id, t.start_ms, t.end_ms) for t in s.tags),
+            tuple((p.id, p.at_ms, p.text, p.amount) for p in s.prompts),
+            tuple((t.id, t.start_ms, t.end_ms, t.product) for t in s.tags),
             s.out_ms is None,
             s.media,
             s.placeholder is None,

@@ -124,7 +124,8 @@ class PreviewBinding(QObject):
                                  scene_id)
         except Exception as exc:  # a half-built document must not break the preview
             log.exception("preview: cannot resolve scene %s", scene_id)
-            clip = f"Scene {scene_id}: {exc}"
+            scene = self.document.project.scene_map().get(scene_id)
+            clip = f"Scene “{scene.title if scene is not None else scene_id}”: {exc}"
         if isinstance(clip, str):
             self.clip = None
             self.panel.clear(clip)

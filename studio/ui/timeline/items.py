@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from studio.model import names
 from studio.model.checks import check_timing
 from studio.model.currency import format_money
 from studio.model.ops import (
@@ -117,7 +118,7 @@ def build_items(project: Project, scene: Scene) -> list[Item]:
                 p.id,
                 p.at_ms,
                 None,
-                f"{p.id} {money}",
+                f"{money} {names.named(names.prompt_words(project, p), 32)}",
                 PromptRef(sid, p.id),
                 reasons(key, problems),
                 reasons(key, warnings),

@@ -205,7 +205,7 @@ class TimelinePanel(QWidget):
             return
         self.buttons["choice"].setEnabled(scene.choice is None and not scene.ending)
         self.title.setText(scene.title)
-        self.title.setToolTip(f"scene '{scene.id}'")
+        self.title.setToolTip(scene.title)
         self._update_time()
         item = self.canvas.selected_item()
         bad = [i for i in self.canvas.items if i.problem]
