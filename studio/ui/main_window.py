@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             self.doc, self._editing_panels, self, (self.selection.changed, self.playhead.scene_changed)
         )
         self._build_docks()
+        self.graph.import_requested.connect(lambda: self.trigger("media.import"))  # the empty graph's
         self._serve_actions()
         self._build_menus()
         self.toolbar = self.registry.toolbar(self)

@@ -38,11 +38,18 @@ def test_blank_project_shows_the_hint_and_its_button_makes_the_first_scene(
     assert hint.isVisible()
 
 
-def test_import_button_asks_for_clips(blank_window: Any, qtbot: QtBot) -> None:
+def test_import_button_asks_for_clips(
+    blank_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studio.ui import dialogs
+
     window = blank_window
     window.start_page.template_cards["blank"].click()
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "media_files", lambda _parent, start: asked.append(start) or [])
     with qtbot.waitSignal(window.graph.import_requested, timeout=1000):
         window.graph.empty_hint.import_button.click()
+    assert len(asked) == 1  # the same file dialog as Scene > Import Clips
 
 
 def test_a_project_with_scenes_has_no_hint(blank_window: Any) -> None:
