@@ -47,29 +47,24 @@ def dock_share(s: Scene) -> float:
     """The height of the choice dock of ``s`` while its choice shows: its options without a
     hotspot are buttons in the dock (0 for a scene without options)."""
     c = s.choice
-    if c is None or not c.options:
-        return 0.0
-    return dock_height(sum(1 for o in c.options if o.hotspot is None))
+    return dock_height([o.hotspot for o in c.options].count(None)) if c is not None and c.options else 0.0
 
 
-DOCK_TOPS = tuple(1.0 - dock_height(k) for k in range(13))  # by buttons (a choice has at most 12)
+def _check_below(buttons: int) -> float:
+    top = 1.0 - dock_height(buttons)
+    # Both bands together cover more than half of a hotspot that neither does only when they
+    # leave less than half of the frame between them (five buttons or more): check all.
+    return top if top - TITLE_BAR >= 0.5 else 0.0
+
+
+DOCK_TOPS = tuple(_check_below(k) for k in range(13))  # by buttons (a choice has at most 12)
 
 
 def dock_top(options: int) -> float:
-    """Where the choice dock begins with at most ``options`` buttons (1.0: no dock): a cheap
-    bound for a scene with that many options, whichever of them have a hotspot."""
+    """For a cheap test in the scan: a hotspot whose middle is neither above ``TITLE_BAR`` nor
+    below this line (1.0: no dock) is not covered, for a scene with ``options`` options
+    (whichever of them have a hotspot)."""
     return (DOCK_TOPS[options] if options <= 12 else DOCK_TOPS[12]) if options else 1.0
-
-
-def near_chrome(rect: Rect, dock: float) -> bool:
-    """Is ``rect`` centred under the title bar or under a choice dock ``dock`` high?
-
-    Exactly when more than half of it is under one of them; both together never cover
-    more than half of a hotspot that neither covers so (a hotspot under both is taller than
-    the frame between them, which is at least a quarter of it).
-    """
-    middle = rect.y + 0.5 * rect.h
-    return middle < TITLE_BAR or middle > 1.0 - dock
 
 
 Finding = tuple[str, str]  # (code, message after the item's name)
@@ -97,8 +92,6 @@ def _amounts(text: str, currency: str, amount: int, locale: str, means: str, pla
 
 
 def _hotspot(rect: Rect, dock: float) -> list[Finding]:
-    if not near_chrome(rect, dock):
-        return []
     top, bottom = overlaps(rect, dock)
     if top + bottom <= 0.5:
         return []

@@ -81,6 +81,8 @@ def _by_scene(out: list[Problem]) -> dict[str, list[Problem]]:
 def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
     """The one-scene checks of ``s`` (into ``out``); the trim end, None for a timing suspect."""
     caps, titles = ctx.caps, ctx.titles
+    # More than half of a hotspot is under one band exactly when its middle is (``dock_top``:
+    # the dock's top at the most, or 0 when both bands together can cover a hotspot).
     top = TITLE_BAR
     lo = s.in_ms
     hi = s.placeholder.duration_ms if s.placeholder else ctx.durations.get(s.media or "", -1)
@@ -153,7 +155,7 @@ def _scan_with_net(
     ix.ids.extend(ids)
     ix.ending.extend([s.ending for s in scenes])
     caps, products, durations, titles = ctx.caps, ctx.products, ctx.durations, ctx.titles
-    top = TITLE_BAR  # a tag centred in a band is mostly under it
+    top = TITLE_BAR  # (see _checks: a tag is checked when its middle is under the chrome)
     out: list[Problem] = []
     suspects: list[Scene] = []
     empty: tuple[str, ...] = ()

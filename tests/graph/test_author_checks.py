@@ -167,6 +167,17 @@ def test_option_hotspot_under_the_choice_dock_of_the_other_options() -> None:
     assert len(found(payday(taller, *buttons), "hotspot-under-chrome")) == 1
 
 
+def test_a_tall_dock_and_the_title_bar_together_can_cover_a_tag() -> None:
+    """Six buttons make a dock 0.54 high: with the title bar, 0.56 of a tag over the top 0.8 of the
+    frame, though its middle is under neither."""
+    whole = {"x": 0.0, "y": 0.0, "w": 1.0, "h": 0.8}
+    six = [opt(f"o{k}", "b" if k % 2 else "end", label=f"Answer {k}") for k in range(6)]
+    (w,) = found(payday(*six, tags=[tag(hotspot=whole, start=2500, end=3500)]), "hotspot-under-chrome")
+    assert CHOICE_DOCK_NAME in w.message
+    assert found(payday(*six[:2], tags=[tag(hotspot=whole, start=2500, end=3500)]),
+                 "hotspot-under-chrome") == []
+
+
 def test_half_under_the_title_bar_is_still_tappable() -> None:
     p = payday(tags=[tag(hotspot={"x": 0.1, "y": 0.0, "w": 0.4, "h": 0.3})])
     assert found(p, "hotspot-under-chrome") == []
