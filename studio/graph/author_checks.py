@@ -14,7 +14,8 @@
   and a tag counts it only when the tag shows during the scene's choice window.
 
 Messages name the item by what the creator wrote (a label, a product's name) and the scene
-by its title; the problem's ``scene`` and ``item`` still carry the ids.  Callers only hand
+by its title, in curly quotes (``studio.model.names``); the problem's ``scene`` and ``item``
+still carry the ids.  Callers only hand
 in items that might have a finding (cheap tests in ``scan``), so that plain scenes cost
 nothing here.
 """
@@ -25,7 +26,7 @@ import re
 
 from studio.graph.context import Context
 from studio.model import Option, Problem, ProductTag, SavingsPrompt, Scene
-from studio.model.errors import quote
+from studio.model.names import named
 from studio.model.placeholders import ALLOWED, format_amount, issues, literal_amounts
 from studio.model.player_chrome import CHOICE_DOCK_NAME, TITLE_BAR, TITLE_BAR_NAME, dock_height, overlaps
 
@@ -118,7 +119,7 @@ def option_findings(out: list[Problem], s: Scene, o: Option, ctx: Context) -> No
     if o.hotspot is not None:
         found += _hotspot(o.hotspot, dock_share(s))
     if found:
-        _add(out, found, s.id, f"option '{o.id}'", f"Option {quote(label)} in {quote(s.title)}")
+        _add(out, found, s.id, f"option '{o.id}'", f"Option {named(label)} in {named(s.title)}")
 
 
 def prompt_findings(out: list[Problem], s: Scene, p: SavingsPrompt, ctx: Context) -> None:
@@ -128,7 +129,7 @@ def prompt_findings(out: list[Problem], s: Scene, p: SavingsPrompt, ctx: Context
     if money_like(text):
         found += _amounts(text, ctx.currency, p.amount, ctx.locale, "the prompt saves", "{amount}")
     if found:
-        _add(out, found, s.id, f"prompt '{p.id}'", f"Prompt text in {quote(s.title)}")
+        _add(out, found, s.id, f"prompt '{p.id}'", f"Prompt text in {named(s.title)}")
 
 
 def tag_findings(out: list[Problem], s: Scene, t: ProductTag, ctx: Context) -> None:
@@ -143,11 +144,11 @@ def tag_findings(out: list[Problem], s: Scene, t: ProductTag, ctx: Context) -> N
     found += _hotspot(t.hotspot, dock_share(s) if shown else 0.0)
     if found:
         name = product.name if product is not None else t.product
-        _add(out, found, s.id, f"tag '{t.id}'", f"Product tag {quote(name)} in {quote(s.title)}")
+        _add(out, found, s.id, f"tag '{t.id}'", f"Product tag {named(name)} in {named(s.title)}")
 
 
 def ending_findings(out: list[Problem], s: Scene) -> None:
     """Placeholders in an ending's title and text (an ending has no amount to fill in)."""
     for text, what in ((s.ending_title, "Ending title"), (s.ending_text, "Ending text")):
         if text is not None and braces(text):
-            _add(out, _placeholders(text, "ending"), s.id, "ending", f"{what} of {quote(s.title)}")
+            _add(out, _placeholders(text, "ending"), s.id, "ending", f"{what} of {named(s.title)}")

@@ -16,7 +16,7 @@ from typing import Any
 from studio.graph.static import Abstract, bounds_for, static_truth
 from studio.model import Problem, Product, Project, Scene
 from studio.model.currency import format_money
-from studio.model.errors import quote
+from studio.model.names import named
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def deposit_findings(out: list[Problem], sid: str, item: str, goal: str, amount:
         out.append(Problem(
             "warning", "deposit-over-cap",
             f"deposit of {format_money(amount, ctx.currency)} is more than goal "
-            f"{quote(ctx.goal_names.get(goal, goal))} allows in one playthrough "
+            f"{named(ctx.goal_names.get(goal, goal))} allows in one playthrough "
             f"({format_money(cap, ctx.currency)}); it will be cut to the cap",
             sid, item,
         ))

@@ -1,8 +1,9 @@
 """Scenes named in messages by their titles (defect 11: no internal ids where a title exists).
 
 A message naming other scenes (the start scene, the scenes of a loop, the users of a clip)
-quotes their titles; a title shared by several scenes is followed by the scene's id, so
-that the message still tells them apart: ``'Intro' (intro_2)``.
+quotes their titles, in curly quotes as ``studio.model.names`` writes names; a title shared
+by several scenes is followed by the scene's id, so that the message still tells them apart:
+``“Intro” (intro_2)``.  An id that names no scene stays an id, in straight quotes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from studio.model import Scene
 from studio.model.errors import quote
+from studio.model.names import named
 
 
 class SceneNames:
@@ -35,7 +37,7 @@ class SceneNames:
         title = titles.get(sid)
         if title is None:
             return quote(sid)
-        return quote(title) + (f" ({sid})" if title in self._shared else "")
+        return named(title) + (f" ({sid})" if title in self._shared else "")
 
     def some(self, ids: Sequence[str], limit: int = 8) -> str:
         """The first ``limit`` of ``ids`` named, then how many more."""

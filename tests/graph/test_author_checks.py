@@ -30,7 +30,7 @@ def tag(cta: str = "Shop now", hotspot: dict[str, float] | None = None, start: i
 
 
 def payday(*options: dict[str, Any], **extra: Any) -> Project:
-    """'Payday' (id a) choosing between 'Trip' (b) and 'Home' (end), both endings."""
+    """“Payday” (id a) choosing between “Trip” (b) and “Home” (end), both endings."""
     return project(scene("a", *(options or (opt("o0", "b"), opt("o1", "end"))), title="Payday", **extra),
                    scene("b", ending=True, title="Trip"), scene("end", ending=True, title="Home"),
                    goals=[TRIP], products=[TOTE])
@@ -47,7 +47,7 @@ def found(p: Project, code: str) -> list[Problem]:
 def test_prompt_text_with_another_amount_than_the_prompts() -> None:
     (w,) = found(payday(prompts=[prompt("Put ¥10.00 towards {goal}?")]), "text-amount-differs")
     assert (w.severity, w.scene, w.item) == ("warning", "a", "prompt 'p'")
-    assert w.message == ("Prompt text in 'Payday' says ¥10.00 but the prompt saves ¥20.00: "
+    assert w.message == ("Prompt text in “Payday” says ¥10.00 but the prompt saves ¥20.00: "
                          "write {amount} to show the current amount")
 
 
@@ -66,7 +66,7 @@ def test_option_label_with_another_amount_than_its_deposit() -> None:
     save = opt("o0", "b", label="Save ¥10", deposit={"goal": "trip", "amount": 2000})
     (w,) = found(payday(save, opt("o1", "end")), "text-amount-differs")
     assert (w.scene, w.item) == ("a", "option 'o0'")
-    assert w.message.startswith("Option 'Save ¥10' in 'Payday' says ¥10.00 but it deposits ¥20.00")
+    assert w.message.startswith("Option “Save ¥10” in “Payday” says ¥10.00 but it deposits ¥20.00")
     same = opt("o0", "b", label="Save ¥20", deposit={"goal": "trip", "amount": 2000})
     assert found(payday(same, opt("o1", "end")), "text-amount-differs") == []
     plain = opt("o0", "b", label="Spend ¥10")  # no deposit: no amount to compare with
@@ -76,7 +76,7 @@ def test_option_label_with_another_amount_than_its_deposit() -> None:
 def test_tag_call_to_action_with_another_price_than_the_products() -> None:
     (w,) = found(payday(tags=[tag("Only ¥5.00!")]), "text-amount-differs")
     assert (w.scene, w.item) == ("a", "tag 't'")
-    assert w.message == ("Product tag 'Canvas tote' in 'Payday' says ¥5.00 but the product costs ¥8.00: "
+    assert w.message == ("Product tag “Canvas tote” in “Payday” says ¥5.00 but the product costs ¥8.00: "
                          "write {price} to show the current amount")
     assert found(payday(tags=[tag("Only ¥8.00!")]), "text-amount-differs") == []
     p = payday(tags=[tag("Only ¥5.00!")])
@@ -89,13 +89,13 @@ def test_tag_call_to_action_with_another_price_than_the_products() -> None:
 def test_unknown_placeholder_and_lone_brace() -> None:
     warnings = found(payday(prompts=[prompt("Put {amout} towards {goal} {")]), "text-placeholder")
     assert [w.item for w in warnings] == ["prompt 'p'", "prompt 'p'"]
-    assert warnings[0].message.startswith("Prompt text in 'Payday': unknown placeholder {amout}")
+    assert warnings[0].message.startswith("Prompt text in “Payday”: unknown placeholder {amout}")
     assert "a lone '{'" in warnings[1].message
 
 
 def test_amount_on_an_option_without_deposit() -> None:
     (w,) = found(payday(opt("o0", "b", label="Save {amount}"), opt("o1", "end")), "text-placeholder")
-    assert w.message == ("Option 'Save {amount}' in 'Payday': {amount} has no value here (this text can "
+    assert w.message == ("Option “Save {amount}” in “Payday”: {amount} has no value here (this text can "
                          "use: none); only an option with a deposit has {amount} and {goal}")
     with_deposit = opt("o0", "b", label="Save {amount}", deposit={"goal": "trip", "amount": 500})
     assert found(payday(with_deposit, opt("o1", "end")), "text-placeholder") == []
@@ -104,14 +104,14 @@ def test_amount_on_an_option_without_deposit() -> None:
 def test_placeholders_in_tags_and_endings() -> None:
     p = payday(tags=[tag("Shop {product} for {amount}")])
     (w,) = found(p, "text-placeholder")
-    assert w.message.startswith("Product tag 'Canvas tote' in 'Payday': {amount} has no value here")
+    assert w.message.startswith("Product tag “Canvas tote” in “Payday”: {amount} has no value here")
     assert found(payday(tags=[tag("Shop {product}: {price}")]), "text-placeholder") == []
     p = payday()
     p.scenes[1].ending_title = "You saved {amount}"
     p.scenes[1].ending_text = "Braces {{like this}} are fine"
     (w,) = found(p, "text-placeholder")
     assert (w.scene, w.item) == ("b", "ending")
-    assert w.message.startswith("Ending title of 'Trip': {amount} has no value here")
+    assert w.message.startswith("Ending title of “Trip”: {amount} has no value here")
 
 
 # -- c. unedited labels ---------------------------------------------------------------------------
@@ -120,7 +120,7 @@ def test_option_still_labelled_with_its_targets_title() -> None:
     (w,) = found(payday(opt("o0", "b", label="Trip"), opt("o1", "end", label="Stay home")),
                  "option-label-unedited")
     assert (w.severity, w.scene, w.item) == ("warning", "a", "option 'o0'")
-    assert w.message == "Option 'Trip' in 'Payday' is still labelled with its target's title"
+    assert w.message == "Option “Trip” in “Payday” is still labelled with its target's title"
 
 
 def test_renaming_a_target_updates_the_label_warning_of_the_scenes_linking_to_it() -> None:
@@ -141,7 +141,7 @@ def test_tag_under_the_title_bar() -> None:
     (w,) = found(payday(tags=[tag(hotspot={"x": 0.1, "y": 0.0, "w": 0.4, "h": 0.12})]),
                  "hotspot-under-chrome")
     assert (w.scene, w.item) == ("a", "tag 't'")
-    assert w.message == (f"Product tag 'Canvas tote' in 'Payday': more than half of its hotspot is under "
+    assert w.message == (f"Product tag “Canvas tote” in “Payday”: more than half of its hotspot is under "
                          f"{TITLE_BAR_NAME}, where viewers cannot tap it")
 
 
@@ -156,7 +156,7 @@ def test_option_hotspot_under_the_choice_dock_of_the_other_options() -> None:
     low = opt("o0", "b", label="Go", hotspot={"x": 0.0, "y": 0.9, "w": 0.5, "h": 0.1})
     buttons = [opt("o1", "end", label="Stay"), opt("o2", "end", label="Sleep")]  # in the dock
     (w,) = found(payday(low, *buttons), "hotspot-under-chrome")
-    assert (w.item, w.message) == ("option 'o0'", f"Option 'Go' in 'Payday': more than half of its hotspot "
+    assert (w.item, w.message) == ("option 'o0'", f"Option “Go” in “Payday”: more than half of its hotspot "
                                                   f"is under {CHOICE_DOCK_NAME}, where viewers cannot tap it")
     # with every option on the frame, the dock is only the countdown: the bottom stays tappable
     mid = opt("o1", "end", label="Stay", hotspot=MIDDLE)
@@ -191,23 +191,23 @@ def test_graph_messages_name_scenes_by_title() -> None:
     p = project(scene("a", "end", title="Payday"), scene("x", "y", title="Spiral"),
                 scene("y", "x", title="Spiral"), scene("end", ending=True, title="Home"))
     unreachable = [x for x in validate(p) if x.code == "unreachable"]
-    assert [x.message for x in unreachable] == ["cannot be reached from the start scene 'Payday'"] * 2
+    assert [x.message for x in unreachable] == ["cannot be reached from the start scene “Payday”"] * 2
     p.scenes[0].choice.options.append(p.scenes[0].choice.options[0].model_copy(  # type: ignore[union-attr]
         update={"id": "o1", "target": "x", "default": False}))
     (loop,) = [x for x in validate(p) if x.code == "no-way-out"]
-    assert loop.message == "scenes 'Spiral' (x), 'Spiral' (y) loop with no way out to an ending"
+    assert loop.message == "scenes “Spiral” (x), “Spiral” (y) loop with no way out to an ending"
 
 
 def test_missing_clip_names_its_scenes_by_title(tmp_path: Path) -> None:
     p = project(scene("a", "end", title="Payday"), scene("end", ending=True, title="Home"),
                 media=[asset()])
     (missing,) = validate(p, tmp_path)
-    assert missing.code == "media-missing" and missing.message.endswith("(used by scenes 'Payday', 'Home')")
+    assert missing.code == "media-missing" and missing.message.endswith("(used by scenes “Payday”, “Home”)")
 
 
 def test_scene_names_read_titles_from_the_scenes_when_not_given() -> None:
     p = project(scene("a", "b", title="Intro"), scene("b", "end", title="Intro"),
                 scene("end", ending=True, title="Home"))
     names = SceneNames(p.scenes)
-    assert [names("a"), names("end"), names("ghost")] == ["'Intro' (a)", "'Home'", "'ghost'"]
-    assert names.some(["a", "b", "end"], limit=2) == "'Intro' (a), 'Intro' (b) and 1 more"
+    assert [names("a"), names("end"), names("ghost")] == ["“Intro” (a)", "“Home”", "'ghost'"]
+    assert names.some(["a", "b", "end"], limit=2) == "“Intro” (a), “Intro” (b) and 1 more"

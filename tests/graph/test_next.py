@@ -64,7 +64,7 @@ def test_a_loop_of_next_scenes_has_no_way_out() -> None:
                 scene("end", ending=True))
     (found,) = validate(p)
     assert (found.code, found.scene) == ("no-way-out", "x")
-    assert "'x', 'y'" in found.message
+    assert "“x”, “y”" in found.message
 
 
 def test_a_next_back_to_a_choice_makes_paths_unbounded() -> None:

@@ -114,7 +114,7 @@ def test_validation_warns_about_a_media_path_windows_cannot_store(tmp_path: Path
     ]
     message = found[0].message
     assert "path 'media/AUX.mp4': file name 'AUX.mp4' is not portable ('AUX' is a reserved" in message
-    assert "used by scenes 'a', 'end'" in message
+    assert "used by scenes “a”, “end”" in message
 
 
 def test_the_warning_comes_with_the_file_error_and_escapes_newlines(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ def test_unreachable_scene_is_a_warning() -> None:
     p = project(scene("a", "end"), scene("lost", "end"), scene("end", ending=True))
     (found,) = validate(p)
     assert (found.severity, found.code, found.scene) == ("warning", "unreachable", "lost")
-    assert "'a'" in found.message
+    assert "“a”" in found.message
 
 
 def test_scene_without_choice_that_is_not_an_ending_is_a_dead_end() -> None:
@@ -55,7 +55,7 @@ def test_loop_without_way_out_names_its_scenes() -> None:
                 scene("end", ending=True))
     (found,) = validate(p)
     assert (found.severity, found.code, found.scene) == ("error", "no-way-out", "x")
-    for name in ("'x'", "'y'", "'z'"):
+    for name in ("“x”", "“y”", "“z”"):
         assert name in found.message
 
 
@@ -227,4 +227,4 @@ def test_media_files(tmp_path: Path, check_media: bool) -> None:
     assert codes(found) == (["media-content-changed"] if check_media else [])
     if check_media:
         assert found[0].scene == "a" and found[0].item == "media 'clip'"
-        assert "media/clip.mp4" in found[0].message and "'a', 'end'" in found[0].message
+        assert "media/clip.mp4" in found[0].message and "“a”, “end”" in found[0].message
