@@ -88,7 +88,7 @@ def test_validation_names_the_users_of_missing_clips_in_linear_work(tmp_path: Pa
     found = validate(projects[SMALL], folders[SMALL])
     missing = [p for p in found if p.code == "media-missing"]
     assert len(missing) == SMALL
-    assert missing[7].scene == "s7" and "used by scene 'Scene 7'" in missing[7].message  # named by title
+    assert missing[7].scene == "s7" and "used by scene “Scene 7”" in missing[7].message  # named by title
     assert growth(lambda n: lines_run(lambda: validate(projects[n], folders[n]))) < LINEAR
 
 
