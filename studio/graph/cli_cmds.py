@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from studio.graph.counts import short
+from studio.graph.names import SceneNames
 from studio.graph.stats import Stats, stats
 from studio.graph.validate import validate
-from studio.model import Problem, ProjectError, load
+from studio.model import Problem, Project, ProjectError, load
 from studio.model.currency import format_money
 from studio.model.errors import one_line
+from studio.model.names import named
 
 
 def _out(line: str = "") -> None:
@@ -75,8 +77,13 @@ def _count(n: int | None) -> str:
     return "none" if n is None else short(n)
 
 
-def describe(st: Stats, currency: str) -> list[str]:
-    """Human-readable lines for ``studio stats``."""
+def describe(st: Stats, project: Project) -> list[str]:
+    """Human-readable lines for ``studio stats``: scenes, goals and products by name (``--json``
+    gives the ids)."""
+    currency = project.currency
+    scene = SceneNames(project.scenes)
+    goals = {g.id: g.name for g in project.goals}
+    products = {x.id: x.name for x in project.products}
 
     def money(amount: int | None) -> str:
         return "unbounded" if amount is None else format_money(amount, currency)
@@ -87,21 +94,22 @@ def describe(st: Stats, currency: str) -> list[str]:
     for e in st.endings:
         count = "unbounded" if e.paths_unbounded else _count(e.paths)
         kind = f" ({e.kind})" if e.kind else ""
-        lines.append(f"  {e.scene}{kind}: {count} paths, "
+        lines.append(f"  {scene(e.scene)}{kind}: {count} paths, "
                      f"{_seconds(e.shortest_ms)} .. {_seconds(e.longest_ms)}")
     if not st.endings:
         lines.append("  (no ending can be reached)")
     if st.unreachable_endings:
-        lines.append("unreachable endings: " + ", ".join(st.unreachable_endings))
+        lines.append("unreachable endings: " + ", ".join(map(scene, st.unreachable_endings)))
     for g in st.goals:
         cap = f" (cap {money(g.cap)})" if g.cap is not None else ""
         high = money(g.max_total) + (" (a loop keeps depositing)" if g.max_unbounded else "")
-        lines.append(f"goal {g.goal}: {money(g.min_total)} .. {high}{cap}")
+        lines.append(f"goal {named(goals.get(g.goal, g.goal))}: {money(g.min_total)} .. {high}{cap}")
     for name, path in (("richest", st.richest), ("poorest", st.poorest)):
         if path is None:
             continue
-        lines.append(f"{name} path ({money(path.total)}): {' > '.join(path.scenes)}")
-        lines.append(f"  products shown: {', '.join(path.products) or '-'}")
+        lines.append(f"{name} path ({money(path.total)}): {' > '.join(map(scene, path.scenes))}")
+        shown = ", ".join(named(products.get(x, x)) for x in path.products)
+        lines.append(f"  products shown: {shown or '-'}")
     return lines
 
 
@@ -114,6 +122,6 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.json:
         _out(json.dumps(st.to_json(), ensure_ascii=False, indent=2))
     else:
-        for line in describe(st, loaded.project.currency):
+        for line in describe(st, loaded.project):
             _out(line)
     return 0

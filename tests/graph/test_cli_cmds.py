@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from studio.graph.cli_cmds import add_stats_parser, add_validate_parser, run_stats, run_validate
+from studio.model import load
 from tests.support import ROOT, SAMPLES
 
 
@@ -86,7 +87,16 @@ def test_load_error_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFix
 def test_stats_human_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_stats(parse("stats", str(SAMPLES / "savings"))) == 0
     out = capsys.readouterr().out
-    assert "paths to an ending: 15" in out and "goal trip: ¥0.00 .. ¥750.00" in out
+    assert "paths to an ending: 15" in out and "goal “Dream trip to Yunnan”: ¥0.00 .. ¥750.00" in out
+    # scenes by title, not by id (the JSON below has the ids)
+    assert "richest path (¥750.00): “Payday” > “Saving it” > “Month end” > “Dream trip”" in out
+    assert "  “Steady” (neutral): 5 paths" in out
+    assert not any(ident in out for ident in ("payday", "save_path", "ending_dream", "trip:"))
+    assert run_stats(parse("stats", str(SAMPLES / "shoppable"))) == 0
+    shop = load(SAMPLES / "shoppable").project
+    shown = capsys.readouterr().out.splitlines()[-1]
+    assert shown.startswith("  products shown: “") and all(p.id not in shown for p in shop.products)
+    assert [p.name for p in shop.products if f"“{p.name}”" in shown]
     assert run_stats(parse("stats", str(SAMPLES / "savings"), "--json")) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["paths"] == 15 and data["goals"][0]["max_total"] == 75000
