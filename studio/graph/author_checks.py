@@ -29,14 +29,13 @@ from studio.model import Option, Problem, ProductTag, SavingsPrompt, Scene
 from studio.model.names import named
 from studio.model.placeholders import ALLOWED, format_amount, issues, literal_amounts
 from studio.model.player_chrome import CHOICE_DOCK_NAME, TITLE_BAR, TITLE_BAR_NAME, dock_height, overlaps
+from studio.model.types import Rect
 
 __all__ = ["TITLE_BAR", "dock_top", "ending_findings", "money_like", "option_findings", "prompt_findings",
            "tag_findings"]
-from studio.model.types import Rect
 
 money_like = re.compile(r"[¥￥$€£₩₹元块圆円원]|[A-Z]{3}").search
 """Can ``text`` spell out an amount (the cheap test before ``literal_amounts``)?"""
-
 
 
 def braces(text: str) -> bool:
