@@ -39,10 +39,11 @@ def _choice(appear: int, decision: int, options: list[dict[str, Any]], **extra: 
             "show_countdown": False, "options": options, **extra}
 
 
-def badge_drama() -> dict[str, Any]:
+def badge_drama(hotspots: bool = False) -> dict[str, Any]:
     """A deposit option that shows its amount, one that does not, a plain one; a tag CTA with
-    {product} and {price}; an ending with its own title (escaped braces) and text."""
-    return _project("Badges", [
+    {product} and {price}; an ending with its own title (escaped braces) and text.
+    ``hotspots``: the options are hotspots on the frame (small boxes) instead of the dock's list."""
+    drama = _project("Badges", [
         {"id": "s1", "title": "Payday", "media": "payday", "out_ms": 4000,
          "prompts": [{"id": "p", "at_ms": 200, "goal": "trip", "amount": 5000, "pause": False,
                       "text": "Put {amount} towards {goal}? {{really}}"}],
@@ -60,6 +61,10 @@ def badge_drama() -> dict[str, Any]:
          "ending_kind": "good", "ending_title": "Off to {{the coast}}",
          "ending_text": "Saving paid for the trip."},
     ], ["payday", "ending_dream"])
+    if hotspots:
+        for i, option in enumerate(drama["scenes"][0]["choice"]["options"]):
+            option["hotspot"] = {"x": 0.06 + 0.31 * i, "y": 0.62, "w": 0.28, "h": 0.08}
+    return drama
 
 
 def ending_drama(dead_end: bool = False) -> dict[str, Any]:

@@ -47,6 +47,8 @@ def test_deposit_round_trip_updates_the_savings_card(new_page: Any, sites: Sites
     frame = open_host(page, sites.wallet(balance=30000), rate=4, timers="off")
     page.locator("#auto").uncheck()  # the wallet asks before answering: the card shows pending
     assert frame.locator("#prompt-note").is_hidden()  # host mode, real deposits: no disclaimer
+    # The prompt is said first (an answer within the live region's 30 ms would be read with it).
+    wait_live(frame, "Savings prompt:")
     frame.locator("#prompt-accept").click(timeout=TIMEOUT_MS)
     requested = wait_for(frame, "deposit_requested")
     wait_row(frame, "Saving ¥50.00…")

@@ -74,6 +74,28 @@ def test_deposit_option_shows_its_amount_and_text_is_filled(phone: PageKit, web:
     assert phone.problems.errors == []
 
 
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (320, 480)])
+def test_amount_on_a_hotspot_option_is_not_clipped(new_page: Any, web: Web, width: int, height: int) -> None:
+    kit: PageKit = new_page(width, height)
+    url = card_dramas.bundle(card_dramas.badge_drama(hotspots=True), web.root, "badges-hotspots")
+    page = open_player(kit, f"{web.base}/{url}")
+    save = page.locator('[data-option="save"]')
+    save.wait_for(state="visible", timeout=TIMEOUT_MS)
+    assert save.evaluate("(b) => b.closest('#hotspots') !== null")
+    assert save.locator(".option-amount").text_content() == "+$200.00"
+    click_for_event(page, page.locator("#prompt-decline"), "prompt_declined")  # the dock's prompt goes
+    button = _box(page, '[data-option="save"]')
+    for part in (".option-label", ".option-amount"):
+        assert _inside(_box(page, f'[data-option="save"] {part}'), button), part
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('.option, .option *')].filter(
+             (b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).length"""
+    )
+    assert clipped == 0
+    page.screenshot(path=f"{SHOTS_DIR}/cards-badge-hotspot-{width}x{height}.png")
+    assert kit.problems.errors == []
+
+
 @pytest.mark.parametrize(("width", "height"), [(360, 640), (320, 480)])
 def test_ending_card_fits_or_scrolls_on_a_short_phone(new_page: Any, web: Web, width: int,
                                                       height: int) -> None:
