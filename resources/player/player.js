@@ -244,7 +244,7 @@
           if (live) {
             this.showScene(e.scene, e.in_ms);
             this.preloadNext();
-            if (e.media === null) this.view.announce(word("live.placeholder", { title: this.scenes.get(e.scene).title }));
+            if (e.media === null) this.announceCard(e.scene);
           }
           break;
         case "choice_shown":
@@ -321,29 +321,6 @@
       }
     }
 
-    /** The ending card with the confirmed totals now (a host may still answer after the ending). */
-    showEnding(e, announce) {
-      const engine = this.engine;
-      const lines = this.money.endingLines(this.goals, engine.saved, engine.pending);
-      const note = this.money.endingNote(this.goals.length > 0);
-      const title = this.view.showEnding(e, this.scenes.get(e.scene), lines, note, engine.canGoBack);
-      if (announce) {
-        const totals = this.goals.map((g) => g.name + ": " + this.text.money(engine.saved[g.id] || 0)).join(", ");
-        const waiting = this.goals.filter((g) => (engine.pending[g.id] || 0) > 0).map((g) => g.name);
-        this.view.announce(
-          title + (/[.!?\u3002\uff01\uff1f]$/.test(title) ? "" : ".") + (totals ? " " + word("live.ending_saved", { totals }) : "") +
-            (waiting.length ? " " + word("live.ending_waiting", { goals: waiting.join(", ") }) : "") +
-            (note ? " " + note : "")
-        );
-      }
-    }
-
-    refreshEnding() {
-      const engine = this.engine;
-      const lines = this.money.endingLines(this.goals, engine.saved, engine.pending);
-      this.view.renderEndingMoney(lines, this.money.endingNote(this.goals.length > 0));
-    }
-
     /* ---- drawing ---- */
 
     render() {
@@ -387,7 +364,7 @@
     }
   }
 
-  Object.assign(Player.prototype, root.DramaClock, root.DramaPreroll, root.DramaPlaythroughs);
+  Object.assign(Player.prototype, root.DramaClock, root.DramaPreroll, root.DramaPlaythroughs, root.DramaEndings);
 
   function main() {
     const player = new Player();

@@ -30,10 +30,16 @@
     current = found ? catalogues[found] : catalogues.en;
   }
 
-  /** One message, `values` filling its {names}; an unknown key throws (a player bug, seen in tests). */
+  /**
+   * One message, `values` filling its {names}. An unknown key is a player bug: it is logged as
+   * an error (the tests fail on any) and the key itself is shown, the page goes on.
+   */
   function word(key, values) {
-    const text = has(current, key) ? current[key] : has(catalogues.en, key) ? catalogues.en[key] : null;
-    if (text === null) throw new Error("no message '" + key + "' in messages/en.json");
+    let text = has(current, key) ? current[key] : has(catalogues.en, key) ? catalogues.en[key] : null;
+    if (text === null) {
+      if (root.console) root.console.error("no message '" + key + "' in messages/en.json");
+      text = String(key);
+    }
     return values ? fill(text, values) : text;
   }
 

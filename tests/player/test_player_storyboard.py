@@ -185,3 +185,22 @@ def test_back_from_a_clip_returns_to_the_card(phone: PageKit, web: Web) -> None:
     events = host_events(page)
     assert events == _python_trace(drama, events)
     assert phone.problems.errors == []
+
+
+def test_a_reload_on_a_card_resumes_on_that_card(phone: PageKit, web: Web) -> None:
+    drama = card_dramas.storyboard_drama()
+    page = open_player(phone, f"{web.base}/{card_dramas.bundle(drama, web.root, 'storyboard')}")
+    click_for_event(page, page.locator("#prompt-accept"), "prompt_accepted")  # an input: saved at once
+    page.locator('[data-option="to_card"]').wait_for(state="visible", timeout=TIMEOUT_MS)
+    clock = page.evaluate("() => dramaPlayer.engine.clock")
+    page.wait_for_timeout(1100)  # the clock is saved about once a second
+    page.reload()
+    page.locator("#resume-yes").click(timeout=TIMEOUT_MS)
+    page.locator("#storyboard").wait_for(state="visible", timeout=TIMEOUT_MS)
+    assert _card(page)["scene"] == "c1"
+    assert page.evaluate("() => dramaPlayer.engine.clock") >= clock
+    click_for_event(page, page.locator('[data-option="to_card"]'), "choice_made")
+    page.locator("#ending").wait_for(state="visible", timeout=TIMEOUT_MS)
+    assert _card(page)["scene"] == "c2"
+    assert page.evaluate("() => [...document.querySelectorAll('video')].every((v) => v.paused)")
+    assert phone.problems.errors == []

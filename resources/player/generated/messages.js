@@ -55,7 +55,7 @@
       "live.back": "Back to the last choice.",
       "live.playing": "Playing.",
       "live.paused": "Paused.",
-      "live.placeholder": "{title}. Storyboard: no footage yet.",
+      "live.placeholder": "{title}. {note}.",
       "live.ending_saved": "Saved {totals}.",
       "live.ending_waiting": "Still saving for {goals}.",
       "money.preview": "Preview: no money moves",
