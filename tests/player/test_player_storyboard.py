@@ -125,6 +125,16 @@ def test_card_scene_plays_on_the_engine_clock_with_prompt_tag_and_choice(phone: 
     )
     assert progress == pytest.approx(2000 / 2500, abs=0.02)  # the card's bar is the engine's clip time
     assert page.evaluate("() => [...document.querySelectorAll('video')].every((v) => v.paused)")
+    # "Take your time" stays readable over the card: its pill blended over the card's colour.
+    pill = page.evaluate(
+        """() => { const s = getComputedStyle(document.getElementById('choice-waiting'));
+                   return [s.backgroundColor, s.color]; }"""
+    )
+    r, g, b, alpha = (float(x) for x in pill[0].removeprefix("rgba(").removesuffix(")").split(","))
+    under = [int("e76f51"[i : i + 2], 16) for i in (0, 2, 4)]
+    blended = "rgb({}, {}, {})".format(*(round(alpha * c + (1 - alpha) * u) for c, u in zip((r, g, b), under,
+                                                                                          strict=True)))
+    assert _contrast(blended, pill[1]) >= 4.5
     page.screenshot(path=f"{SHOTS_DIR}/storyboard-card-choice.png")
     live = page.evaluate("window.__liveLog")
     assert any(t.startswith("Payday (storyboard). " + word("placeholder.note")) for t in live), live
