@@ -367,6 +367,7 @@
   Object.assign(Player.prototype, root.DramaClock, root.DramaPreroll, root.DramaPlaythroughs, root.DramaEndings);
 
   function main() {
+    root.DramaWords.apply(doc); // the page's words before anything loads (again in the drama's locale)
     const player = new Player();
     root.dramaPlayer = player;
     player.boot();

@@ -112,3 +112,23 @@ def test_static_words_come_from_the_catalogue(phone: PageKit, web: Web) -> None:
     words = set(vocabulary.catalogue().values())
     assert [u for u in untagged if u[1] not in words] == []  # e.g. the money note: a catalogue word
     assert phone.problems.errors == []
+
+
+def test_words_need_no_fetch_from_local_files(browser: Any) -> None:
+    """Opened from the file system (an app's local copy), the page has its words: the vocabulary
+    is a script, not a file fetched at run time (a fetch of file:// fails)."""
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if r.resource_type in ("fetch", "xhr") else None)
+    try:
+        page.goto(INDEX.as_uri())
+        page.wait_for_function("() => document.getElementById('status').textContent !== ''")
+        status = page.locator("#status").text_content() or ""
+        prefix = vocabulary.word("status.cannot_play").split("{")[0]
+        assert status.startswith(prefix)  # the manifest fetch failed: said in the catalogue's words
+        assert page.evaluate("() => DramaWords.word('prompt.accept')") == vocabulary.word("prompt.accept")
+        assert page.locator("#ending-replay").text_content() == vocabulary.word("ending.replay")
+        assert [u for u in fetched if "messages" in u] == []
+    finally:
+        context.close()
