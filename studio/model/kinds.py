@@ -27,6 +27,7 @@ from studio.model.project import (
     ChoicePoint,
     Deposit,
     Effect,
+    LocaleTranslations,
     MediaAsset,
     Option,
     Placeholder,
@@ -63,6 +64,8 @@ class ProjectRef(Ref[Project]):
     media = Field[list[MediaAsset]]()
     scenes = Field[list[Scene]](edges=True)
     start = Field[str | None](marks_scenes=True)
+    target_locales = Field[list[str]]()
+    translations = Field[list[LocaleTranslations]]()
 
     def get(self, project: Project) -> Project:
         return project

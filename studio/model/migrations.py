@@ -25,6 +25,9 @@ wrote it: ``¥10.00``, or ``¥10`` for a whole amount) becomes ``{amount}`` and 
 name ``{goal}``; a deposit option's amount ``{amount}`` (the option then does not show the
 amount a second time on its button); a tag's product price ``{price}``.  Other numbers
 are left as written (validation warns when one differs from the item's amount).
+v4: translations of the author text: ``target_locales`` and ``translations`` (both empty
+when omitted, so a v3 file reads the same; see ``docs/localisation.md``).  Readers older
+than v4 would refuse the new keys, so v4 files say ``min_reader_version: 4``.
 """
 
 from __future__ import annotations
@@ -204,6 +207,13 @@ def _v2_tag(tag: Any, products: dict[str, Any]) -> Any:
     tag["cta"] = _templated(tag["cta"], currency if isinstance(currency, str) else "CNY", price, None,
                             amount_key="price")
     return tag
+
+
+@step(3)
+def _v3_to_v4(raw: Raw) -> Raw:
+    out = dict(raw)
+    out["min_reader_version"] = 4
+    return out
 
 
 def migrate(raw: Raw) -> tuple[Raw, int]:

@@ -31,12 +31,50 @@ from studio.model.items import (
     Variable,
 )
 from studio.model.references import resolve
-from studio.model.types import Count, Currency, Id, Locale, ShortText, StrictModel
+from studio.model.types import Count, Currency, Id, Locale, ShortText, StrictModel, Text
 
-SCHEMA_VERSION = 3
-MIN_READER_VERSION = 3
+SCHEMA_VERSION = 4
+MIN_READER_VERSION = 4
 FORMAT = "drama-studio-project"
 SAVED_PREFIX = "saved."
+# A text key names one piece of author text by ids (studio.model.texts): "scene/payday/title".
+TEXT_KEY_PATTERN = r"^[a-z_]+(/[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63})*(/[a-z_]+)?$"
+
+
+class Translation(StrictModel):
+    """One piece of author text in a target locale, and the source text it was translated from."""
+
+    key: str = Field(pattern=TEXT_KEY_PATTERN, max_length=300,
+                     description="The text's key, e.g. scene/payday/option/save/label")
+    text: Text
+    source_sha: str = Field(pattern=r"^[0-9a-f]{64}$",
+                            description="SHA-256 of the source text translated (stale when it changes)")
+
+
+class LocaleTranslations(StrictModel):
+    """The translations of one target locale (each key at most once)."""
+
+    locale: Locale
+    texts: list[Translation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique(self) -> LocaleTranslations:
+        keys = [t.key for t in self.texts]
+        if len(keys) != len(set(keys)):
+            twice = sorted({k for k in keys if keys.count(k) > 1})
+            raise ValueError(f"{self.locale}: translated twice: {', '.join(twice[:3])}")
+        return self
+
+
+def _locales(project: Project) -> None:
+    targets = project.target_locales
+    if len(targets) != len(set(targets)):
+        raise ValueError("target_locales lists a locale twice")
+    if project.locale in targets:
+        raise ValueError(f"target_locales holds the source locale {project.locale}")
+    held = [t.locale for t in project.translations]
+    if len(held) != len(set(held)):
+        raise ValueError("translations holds a locale twice")
 
 
 class Project(StrictModel):
@@ -62,11 +100,23 @@ class Project(StrictModel):
     media: list[MediaAsset] = Field(default_factory=list)
     scenes: list[Scene] = Field(default_factory=list)
     start: Id | None = None
+    target_locales: list[Locale] = Field(
+        default_factory=list,
+        description="The locales the author text is translated into (locale is the source)",
+    )
+    translations: list[LocaleTranslations] = Field(
+        default_factory=list, description="Translations of the author text per target locale"
+    )
 
     @model_validator(mode="after")
     def _resolve(self) -> Project:
         resolve(self)
+        _locales(self)
         return self
+
+    def translations_of(self, locale: str) -> LocaleTranslations | None:
+        """The translations held for ``locale`` (None when there are none)."""
+        return next((t for t in self.translations if t.locale == locale), None)
 
     # Lookups (built on demand: the model is edited in place by commands).
     def scene_map(self) -> dict[str, Scene]:
@@ -102,9 +152,11 @@ __all__ = [
     "FORMAT",
     "MIN_READER_VERSION",
     "SCHEMA_VERSION",
+    "TEXT_KEY_PATTERN",
     "ChoicePoint",
     "Deposit",
     "Effect",
+    "LocaleTranslations",
     "MediaAsset",
     "Option",
     "Placeholder",
@@ -114,6 +166,7 @@ __all__ = [
     "SavingsGoal",
     "SavingsPrompt",
     "Scene",
+    "Translation",
     "Variable",
     "conditions",
 ]

@@ -12,6 +12,7 @@ project holds one.
 from __future__ import annotations
 
 import copy
+import hashlib
 import importlib.util
 import json
 from collections.abc import Iterator
@@ -25,6 +26,12 @@ GENERATOR = ROOT / "scripts" / "gen_player_tables.py"
 Path_ = tuple[str | int, ...]
 
 _SHA = "0" * 64
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 _RECT = {"x": 0.5, "y": 0.5, "w": 0.2, "h": 0.2}
 
 MINIMAL_PROJECTS: dict[str, dict[str, Any]] = {
@@ -58,6 +65,10 @@ MINIMAL_PROJECTS: dict[str, dict[str, Any]] = {
             # duration (Placeholder's), continuing to "end" with no choice.
             {"id": "card", "title": "Card", "placeholder": {}, "next": "end"},
         ],
+        # Translations: "en" omits its texts (LocaleTranslations' default), "ja" holds one.
+        "target_locales": ["en", "ja"],
+        "translations": [{"locale": "en"}, {"locale": "ja", "texts": [
+            {"key": "scene/open/title", "text": "Hiraku", "source_sha": _sha256("Open")}]}],
     },
 }
 
