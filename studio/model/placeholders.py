@@ -13,13 +13,14 @@ deposit option know an amount and a goal, a product tag its product and price.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from babel.core import Locale, UnknownLocaleError
-from babel.numbers import format_currency
+from babel.numbers import parse_pattern
 
 from studio.model.currency import MINOR_UNITS
 
@@ -103,18 +104,24 @@ def babel_locale(locale: str) -> Locale:
 def format_amount(amount: int, currency: str, locale: str) -> str:
     """Integer minor units as the locale writes money (``2000, CNY, zh-CN -> ¥20.00``).
 
-    CLDR data through Babel; the amount goes through ``Decimal`` built from the integer, so
-    no float ever touches it.
+    CLDR data through Babel, with exactly the currency's ISO 4217 minor units as decimals (the
+    model's, ``MINOR_UNITS``): CLDR writes fewer for some currencies (IDR, HUF, COP...) and
+    Babel would round the amount to them, so the text would say less than the model holds.
+    The amount goes through ``Decimal`` built from the integer: no float ever touches it.
     """
     digits = MINOR_UNITS.get(currency, 2)
     value = Decimal(amount).scaleb(-digits)
-    text = format_currency(value, currency, locale=babel_locale(locale))
+    where = babel_locale(locale)
+    pattern = copy.copy(parse_pattern(where.currency_formats["standard"].pattern))
+    pattern.frac_prec = (digits, digits)
+    text = pattern.apply(value, where, currency=currency, currency_digits=False)
     # CLDR's currencySpacing (which ICU, hence the browsers' Intl, applies and Babel does not):
-    # a currency code or symbol ending in a letter gets a no-break space next to the digits.
+    # a currency code or symbol ending in a letter (Latin or not: 元) gets a no-break space
+    # next to the digits.
     return _SPACING.sub("\\1\xa0\\2", text)
 
 
-_SPACING = re.compile(r"([A-Za-z])(\d)|(?<=\d)(?=[A-Za-z])")
+_SPACING = re.compile(r"([^\W\d_])(\d)|(?<=\d)(?=[^\W\d_])")
 
 
 _NUMBER = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

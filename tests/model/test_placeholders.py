@@ -46,6 +46,10 @@ def test_issues_name_unknown_misplaced_and_stray_braces() -> None:
         (500, "JPY", "ja-JP", "￥500"),  # no minor unit: 500 minor units are 500 yen
         (1005, "KWD", "en", "KWD\xa01.005"),  # three decimals
         (2000, "CNY", "xx-ZZ", "CN¥20.00"),  # unknown locale: its language, then English
+        # ISO 4217 minor units, not CLDR's fewer digits: nothing of the amount is rounded away
+        (12345, "IDR", "en", "IDR\xa0123.45"),
+        (10001, "HUF", "hu", "100,01\xa0Ft"),
+        (1250, "CNY", "ja", "元\xa012.50"),  # currency spacing after a non-Latin letter, as ICU
     ],
 )
 def test_amounts_are_formatted_from_integer_minor_units_per_locale(

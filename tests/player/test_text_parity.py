@@ -30,10 +30,6 @@ AMOUNTS = (0, 1, 5, 99, 100, 1250, 20000, 123456789, -1250, -5, 2**53 - 1)
 # Babel does not apply CLDR's currencySpacing; format_amount adds the no-break space only next to an
 # ASCII letter, while CLDR (and ICU) put it next to any symbol that does not end in a symbol
 # character: Chromium writes "元\xa012.50" for CNY in Japanese, Python "元12.50".
-KNOWN = {
-    ("CNY", "ja"): "format_amount leaves out CLDR's currencySpacing after '元' (a letter, not ASCII); "
-                   "ICU writes '元\\xa012.50', Babel + format_amount '元12.50'",
-}
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +53,7 @@ def _pairs() -> list[Any]:
     out = []
     for currency in CURRENCIES:
         for locale in LOCALES:
-            reason = KNOWN.get((currency, locale))
-            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-            out.append(pytest.param(currency, locale, marks=marks, id=f"{currency}-{locale}"))
+            out.append(pytest.param(currency, locale, id=f"{currency}-{locale}"))
     return out
 
 
@@ -74,8 +68,7 @@ def test_money_matches_babel(text_page: Any, currency: str, locale: str) -> None
 
 
 # Currencies whose CLDR digits (Babel's format_currency default) are fewer than their ISO 4217 minor
-# units (MINOR_UNITS): format_amount rounds the minor units away (12345 IDR minor units -> "IDR 123"),
-# the player shows them exactly ("IDR 123.45"). Python's side drifts from the model here.
+# units (MINOR_UNITS): both sides show every minor unit ("IDR 123.45"), never CLDR's rounding.
 CLDR_FEWER_DIGITS = ("IDR", "HUF", "COP", "IQD")
 
 
@@ -88,9 +81,6 @@ def test_money_keeps_every_minor_unit(text_page: Any, currency: str) -> None:
 
 
 @pytest.mark.parametrize("currency", CLDR_FEWER_DIGITS)
-@pytest.mark.xfail(strict=True, reason="format_amount rounds to CLDR's currency digits (fewer than ISO "
-                   "4217's for AFN ALL COP HUF IDR IQD IRR KPW LAK LBP MGA MMK SOS SYP YER); text.js keeps "
-                   "every minor unit")
 def test_money_in_currencies_cldr_rounds(text_page: Any, currency: str) -> None:
     amounts = [12345, 1, 100]
     got = text_page.evaluate(
