@@ -2,7 +2,8 @@
 
 A validation is made of four parts, assembled in this fixed order:
 
-1. catalog findings (products without a price, non-https product URLs);
+1. catalog findings (products without a price, non-https product URLs), then translation
+   findings (``l10n_checks``: missing, stale, placeholder mismatches, too long);
 2. media files on disk (when a folder is given and ``check_media``);
 3. per-scene findings, in scene order: the model's ``check_timing`` for the
    scene, then the one-scene checks of ``scan.scan_scenes`` (dead ends,
@@ -29,6 +30,7 @@ from urllib.parse import urlsplit
 from studio.graph.context import Context, context_key, make_context, scene_titles
 from studio.graph.graph_checks import graph_checks
 from studio.graph.index import Index, Reach, paused_gc, reachability, relink, resolve
+from studio.graph.l10n_checks import l10n_checks
 from studio.graph.media_checks import MediaHashCache, check_media
 from studio.graph.names import SceneNames
 from studio.graph.net import Net
@@ -200,7 +202,7 @@ class Validator:
     def _assemble(self, project: Project) -> list[Problem]:
         ix = self._ix
         assert ix is not None
-        out = catalog_checks(project)
+        out = catalog_checks(project) + l10n_checks(project)
         if self.folder is not None and self.check_media:
             by_media: dict[str, list[str]] = {}
 

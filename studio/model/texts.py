@@ -28,14 +28,15 @@ from studio.model.placeholders import _TOKEN, ALLOWED, NAMES
 from studio.model.project import Project, Translation
 
 # The player's character budgets, in columns (a CJK character counts two, see ``width``), per
-# kind of text; None: no limit (the text wraps on a card).  Measured on the 9:16 player at
-# 390 px wide (an iPhone 12-15): an option button holds ~24 columns on one line at 16 px, a
-# product tag's pill ~14, a title bar or ending card title ~40 on one line, a savings prompt
-# card three lines of ~30.
+# kind of text; None: no limit (the text wraps on a card).  Estimated for the 9:16 web player
+# at 390 px wide (an iPhone 12-15; resources/player/player.css: 16 px bold text): an option
+# button holds ~32 columns on one line beside its key hint, a product tag's pill ~14, a title
+# bar or an ending card's title ~40, a savings prompt card three lines of ~30.  Longer text
+# still shows (it wraps onto more lines and covers more of the video): the budget is a warning.
 BUDGETS: dict[str, int | None] = {
     "project_title": 40,
     "scene_title": 40,
-    "option_label": 24,
+    "option_label": 32,
     "prompt_text": 90,
     "tag_cta": 14,
     "ending_title": 40,
@@ -43,9 +44,9 @@ BUDGETS: dict[str, int | None] = {
     "goal_name": 24,
     "product_name": 32,
 }
-# A placeholder is measured as this many columns (a filled-in amount such as "¥1,000.00" or a
+# A placeholder is measured as this many columns (a filled-in amount such as "¥10.00" or a short
 # name: the budget cannot know the value, so it assumes a typical one).
-PLACEHOLDER_COLUMNS = 8
+PLACEHOLDER_COLUMNS = 6
 
 # What each kind of text is, for a translator (the PO file's comment).
 KIND_NAMES: dict[str, str] = {
