@@ -211,7 +211,10 @@ scenarios.deposit_round_trip_updates_the_card = async (contexts) => {
   await waitRow(frame, "Saved \u00a550.00");
   await click(frame, '[data-option="save"]');
   const second = await waitEvent(frame, "deposit_requested", 2);
-  const buttons = await page.$$(`#ledger tr[data-deposit="${second.deposit_id}"] button`);
+  // The host page's ledger row comes by postMessage a moment after the player's event: wait for it.
+  const row = `#ledger tr[data-deposit="${second.deposit_id}"] button`;
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length >= 2, { timeout: TIMEOUT, polling: 50 }, row);
+  const buttons = await page.$$(row);
   await buttons[1].click(); // Refuse
   await waitEvent(frame, "deposit_refused");
   await waitRow(frame, "Couldn't save: refused by the app");
