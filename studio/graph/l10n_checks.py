@@ -81,7 +81,7 @@ def _missing(out: list[Problem], locale: str, missing: list[SourceText]) -> None
                            f"{where}: {len(texts)} {noun} no {locale} translation ({listed}{more})", sid))
 
 
-def _placeholder_problem(src: SourceText, text: str, locale: str) -> str | None:
+def placeholder_problem(src: SourceText, text: str, locale: str) -> str | None:
     found = issues(text, src.allowed)
     if found:
         return f"the {locale} translation has {found[0].message}"
@@ -124,7 +124,7 @@ def l10n_checks(project: Project) -> list[Problem]:
             if is_stale(src, tr):
                 out.append(Problem("warning", "l10n-stale", f"{what}: the {locale} translation was made "
                                    "from an earlier text (translate it again)", sid, item))
-            problem = _placeholder_problem(src, tr.text, locale)
+            problem = placeholder_problem(src, tr.text, locale)
             if problem is not None:
                 out.append(Problem("error", "l10n-placeholders", f"{what}: {problem}", sid, item))
             columns = _too_long(src, tr.text)
