@@ -20,6 +20,7 @@ from studio import __version__
 from studio.bundle import cli_cmds as bundle_cmds
 from studio.engine import cli_play
 from studio.graph import cli_cmds as graph_cmds
+from studio.l10n import cli_cmds as l10n_cmds
 from studio.model.errors import one_line
 from studio.preview_web import cli_cmds as web_cmds
 from studio.templates import cli_cmds as template_cmds
@@ -42,6 +43,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("import", bundle_cmds.add_import_parser, bundle_cmds.run_import),
     Command("preview-web", web_cmds.add_preview_web_parser, web_cmds.run_preview_web),
     Command("new", template_cmds.add_new_parser, template_cmds.run_new),
+    Command("l10n", l10n_cmds.add_l10n_parser, l10n_cmds.run_l10n),
 )
 
 
