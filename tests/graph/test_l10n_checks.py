@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from studio.graph import validate
+from studio.graph.l10n_checks import describe, item_of
 from studio.graph.validate import Validator
 from studio.model import Problem, Project, load
 from studio.model.project import LocaleTranslations, Translation
@@ -131,3 +132,24 @@ def test_incremental_validation_sees_translation_findings() -> None:
     assert updated == validate(project)
     assert [p.code for p in l10n(updated)] == ["l10n-stale"]
     assert source_map(project)["scene/month_end/title"].text == "Month's end"
+
+
+def test_every_kind_of_text_is_described_by_what_a_person_calls_it() -> None:
+    project = load(SAMPLES / "shoppable").project
+    ending = next(s for s in project.scenes if s.ending)
+    ending.ending_title, ending.ending_text = "The end", "Thanks"
+    seen = {}
+    for src in source_texts(project):
+        seen.setdefault(src.kind, (describe(src), item_of(src), src))
+    assert set(seen) == set(BUDGETS) - {"goal_name", "prompt_text"}  # the shop has no savings
+    for kind, (text, _item, src) in seen.items():
+        assert "“" in text, kind
+        if src.scene_title is not None and kind != "scene_title":
+            assert f"in “{src.scene_title}”" in text
+    assert seen["ending_title"][:2] == (f"Ending title in “{ending.title}”", "ending")
+    assert seen["ending_text"][:2] == (f"Ending text in “{ending.title}”", "ending")
+    product = project.products[0]
+    assert seen["product_name"][:2] == (f"Product name “{product.name}”", f"product '{product.id}'")
+    assert seen["project_title"][:2] == (f"The drama's title “{project.title}”", None)
+    assert seen["tag_cta"][0].startswith("Product tag call to action “")
+    assert seen["tag_cta"][1].startswith("tag '")
