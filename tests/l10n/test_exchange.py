@@ -227,3 +227,22 @@ def test_export_refuses_the_source_locale_and_a_bad_tag(tmp_path: Path,
         assert main(["l10n", "export", str(folder), "--locale", locale, "-o", str(out)]) == 2
         err = capsys.readouterr().err.splitlines()
         assert len(err) == 1 and message in err[0] and not out.exists()
+
+
+def test_quotes_newlines_tabs_backslashes_and_braces_survive_the_round_trip(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = project_copy(tmp_path, "savings")
+    project = load_project(folder)
+    ending = next(s for s in project.scenes if s.ending)
+    ending.ending_text = 'Line one\nLine "two"\t\\ back {{brace}} 中文'
+    save(project, folder, keep_backup=False)
+    po = polib.pofile(str(export(folder, "de", capsys)))
+    unit = entry(po, f"scene/{ending.id}/ending_text")
+    assert unit.msgid == ending.ending_text
+    unit.msgstr = ending.ending_text.replace("Line", "Zeile")
+    out = tmp_path / "de.po"
+    po.save(str(out))
+    assert main(["l10n", "import", str(folder), str(out)]) == 0
+    held = load_project(folder).translations_of("de")
+    assert held is not None
+    assert [t.text for t in held.texts] == ['Zeile one\nZeile "two"\t\\ back {{brace}} 中文']
