@@ -6,7 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from studio.model import Project
+from studio.model import SCHEMA_VERSION, Project
 from studio.model.io import project_from_raw
 
 SHA = "0" * 64
@@ -83,8 +83,9 @@ def small_projects(draw: st.DrawFn) -> Project:
         elif draw(st.booleans()):
             scene["next"] = draw(st.sampled_from(ids))  # continue automatically
         scenes.append(scene)
-    raw = {"schema_version": 3, "title": "gen", "variables": [{"id": "n", "type": "int", "default": 0},
-                                         {"id": "flag", "type": "bool", "default": False}],
+    raw = {"schema_version": SCHEMA_VERSION, "title": "gen",
+           "variables": [{"id": "n", "type": "int", "default": 0},
+                         {"id": "flag", "type": "bool", "default": False}],
            "goals": [{"id": "g", "name": "G", "target": 10000,
                       "cap": draw(st.sampled_from([None, 500, 1000]))}],
            "products": [{"id": "p", "sku": "P", "name": "P", "price": 100}],

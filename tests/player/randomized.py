@@ -15,6 +15,8 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
+from studio.model import SCHEMA_VERSION
+
 if TYPE_CHECKING:
     from studio.engine.runner import Input
 
@@ -141,7 +143,7 @@ def random_project(rng: random.Random) -> dict[str, Any]:
             scene["next"] = rng.choice(ids)  # continue automatically (no choice, not an ending)
         scenes.append(scene)
     return {
-        "schema_version": 3,  # current schema: no migration runs in Python (engine.js has none)
+        "schema_version": SCHEMA_VERSION,  # current schema: no migration runs in Python (engine.js has none)
         "title": "random",
         "currency": rng.choice(["CNY", "JPY", "USD"]),
         "variables": [{"id": "n", "type": "int", "default": 0},
