@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studio.app.document import Document
@@ -114,7 +114,21 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         room = self.width() - self.contentsMargins().left() - self.contentsMargins().right()
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideMiddle, room))
+        self.setText(elide_words(self.fontMetrics(), self.full_text, room))
+
+
+def elide_words(metrics: QFontMetrics, text: str, room: int) -> str:
+    """``text`` if it fits in ``room`` pixels, else as many of its first words as fit and "…"
+    (never a word cut in two: 'Scene “Payday” › Option “Save…'); a first word too long for
+    ``room`` alone is cut by Qt."""
+    if metrics.horizontalAdvance(text) <= room:
+        return text
+    words = text.split(" ")
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k]).rstrip(" ›")
+        if head and metrics.horizontalAdvance(head + "…") <= room:
+            return head + "…"
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
 
 
 class Form(QWidget):

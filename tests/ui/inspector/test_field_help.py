@@ -93,3 +93,18 @@ def test_combo_entries_name_scenes_and_goals_without_ids_unless_two_share_a_name
         ("Payday", "payday"), ("Month end", "month_end")]
     assert named_choices([("New scene", "new_scene"), ("New scene", "new_scene_2"), ("End", "end")]) == [
         ("New scene (new_scene)", "new_scene"), ("New scene (new_scene_2)", "new_scene_2"), ("End", "end")]
+
+
+@pytest.mark.parametrize("width", [120, 180, 240, 300])
+def test_the_breadcrumb_is_cut_between_words(qtbot: QtBot, savings: Env, width: int) -> None:
+    panel = make_inspector(qtbot, savings, ("scene", "payday", "option", "save"), width=width)
+    crumb = panel.crumb
+    full = crumb.full_text
+    assert full == "Scene “Payday”  ›  Option “Save {amount} for the trip”"
+    shown = crumb.text()
+    assert crumb.fontMetrics().horizontalAdvance(shown) <= crumb.width()
+    if shown != full:
+        assert shown.endswith("…")
+        head = shown.removesuffix("…")
+        # every word shown is a whole word of the full text
+        assert full.startswith(head) and full[len(head):][:1] in (" ", "”", "")
