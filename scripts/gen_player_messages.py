@@ -11,7 +11,9 @@ before words.js.  Never edit that file:
     python scripts/gen_player_messages.py           # rewrite it
     python scripts/gen_player_messages.py --check   # exit 1 if it is stale
 
-``tests/player/test_generated_messages.py`` fails when it is stale.
+``tests/player/test_generated_messages.py`` fails when it is stale.  Every catalogue must have
+exactly en.json's keys, no empty message, the same placeholders per key as en.json and well-formed
+plural parts (``{count, plural, one {# deposit} other {# deposits}}``; docs/localisation-player.md).
 """
 
 from __future__ import annotations
@@ -27,10 +29,76 @@ MESSAGES = ROOT / "resources" / "player" / "messages"
 OUTPUT = ROOT / "resources" / "player" / "generated" / "messages.js"
 LOCALE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+")
+NAME = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+PLURAL = re.compile(r"\{\s*([a-z_][a-z0-9_]*)\s*,\s*plural\s*,")
+BRANCH = re.compile(r"\s*(=\d+|zero|one|two|few|many|other)\s*\{")
+CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 
 class CatalogueError(Exception):
     """A catalogue the player cannot use (one line)."""
+
+
+def plural_parts(text: str) -> tuple[str, str, dict[str, str]] | None:
+    """``(name, text around it, {selector: branch})`` of a message's plural part, None without one.
+    ValueError when it is malformed (unbalanced, a selector that is not a CLDR category or ``=N``,
+    no ``other``, a second plural part)."""
+    m = PLURAL.search(text)
+    if m is None:
+        return None
+    branches: dict[str, str] = {}
+    i = m.end()
+    while True:
+        close = re.match(r"\s*\}", text[i:])
+        if close:
+            i += close.end()
+            break
+        b = BRANCH.match(text, i)
+        if b is None:
+            raise ValueError("a plural branch is 'category {text}' (zero one two few many other =N)")
+        depth, j = 1, b.end()
+        while j < len(text) and depth:
+            depth += {"{": 1, "}": -1}.get(text[j], 0)
+            j += 1
+        if depth:
+            raise ValueError("unbalanced braces in a plural part")
+        if b.group(1) in branches:
+            raise ValueError(f"plural branch {b.group(1)!r} twice")
+        branches[b.group(1)] = text[b.end():j - 1]
+        i = j
+    if "other" not in branches:
+        raise ValueError("a plural part needs an 'other' branch")
+    rest = text[:m.start()] + "\u0000" + text[i:]
+    if PLURAL.search(rest):
+        raise ValueError("one plural part per message")
+    return m.group(1), rest, branches
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The {names} a message fills (a plural part counts its name and its branches' names)."""
+    parts = plural_parts(text)
+    if parts is None:
+        return frozenset(NAME.findall(text))
+    name, rest, branches = parts
+    names = {name, *NAME.findall(rest)}
+    for body in branches.values():
+        names |= set(NAME.findall(body))
+    return frozenset(names)
+
+
+def check_message(locale: str, key: str, value: str, source: str) -> None:
+    """One message against the English one (CatalogueError naming it)."""
+    where = f"{locale}.json: {key}"
+    if not value.strip():
+        raise CatalogueError(f"{where} is empty")
+    try:
+        mine, theirs = placeholders(value), placeholders(source)
+    except ValueError as exc:
+        raise CatalogueError(f"{where}: {exc}") from None
+    if mine != theirs:
+        raise CatalogueError(f"{where}: placeholders {sorted(mine)} differ from en.json's {sorted(theirs)}")
+    if (plural_parts(value) is None) != (plural_parts(source) is None):
+        raise CatalogueError(f"{where}: a plural message in en.json is a plural message in every catalogue")
 
 
 def load_catalogues(folder: Path = MESSAGES) -> dict[str, dict[str, str]]:
@@ -55,6 +123,11 @@ def load_catalogues(folder: Path = MESSAGES) -> dict[str, dict[str, str]]:
         extra = sorted(set(data) - set(out["en"]))
         if extra:
             raise CatalogueError(f"{locale}.json: keys that en.json does not have: {', '.join(extra)}")
+        missing = [k for k in out["en"] if k not in data]
+        if missing:
+            raise CatalogueError(f"{locale}.json: keys of en.json it does not have: {', '.join(missing)}")
+        for key, value in data.items():
+            check_message(locale, key, value, out["en"][key])
     return out
 
 

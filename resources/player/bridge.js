@@ -13,7 +13,8 @@
  *   envelope = {"source": "drama-studio-player", "contract": 2, "event": {...}}
  *
  * In (host -> player), {"source": "drama-studio-host", "contract": 2,
- * "command": {"type": ..., ...}} (an object or its JSON text):
+ * "command": {"type": ..., ...}} (an object or its JSON text); set_locale
+ * {"locale": "<BCP 47>" | null} goes to locale.js, the others to the player:
  *   - postMessage from window.parent with an allowed event.origin;
  *   - window.dramaPlayer.command(message) (native hosts: evaluateJavascript);
  *   - Android addWebMessageListener replies (DramaHost "message" events).
@@ -29,12 +30,14 @@
   const HOST_SOURCE = "drama-studio-host";
   const CONTRACT = 2;
   const TIMERS = ["normal", "x2", "x10", "off"];
-  const COMMANDS = ["pause", "resume", "deposit_result", "set_timers"];
+  const COMMANDS = ["pause", "resume", "deposit_result", "set_timers", "set_locale"];
   const MAX_TEXT = 4096; // longest accepted JSON text of a command
   const MAX_ID = 256; // longest deposit_id (the engine's are at most 214 characters)
   const MAX_REASON = 200; // longest refusal reason (as in the engine contract)
   const RATE_PER_SECOND = 50;
   const MAX_ORIGINS = 20;
+  const MAX_LOCALE = 35; // longest accepted set_locale tag (BCP 47: language-script-region-variant)
+  const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
   const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -71,6 +74,16 @@
     return list.filter(validOrigin).slice(0, MAX_ORIGINS);
   }
 
+  /** A BCP 47 tag the browser accepts (Intl.getCanonicalLocales), at most MAX_LOCALE characters. */
+  function validLocale(tag) {
+    if (typeof tag !== "string" || tag.length > MAX_LOCALE || !LOCALE.test(tag)) return false;
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch (err) {
+      return false;
+    }
+  }
+
   /**
    * Parse one host message. Returns {command} (a clean copy holding only the
    * documented fields) or {reject: reason}.
@@ -97,6 +110,10 @@
       case "set_timers":
         if (!hasKeys(c, ["type", "timers"]) || !TIMERS.includes(c.timers)) return { reject: "malformed" };
         return { command: { type: c.type, timers: c.timers } };
+      case "set_locale":
+        // null forgets the host's choice (the viewer's languages, then the drama's locale, decide again).
+        if (!hasKeys(c, ["type", "locale"]) || (c.locale !== null && !validLocale(c.locale))) return { reject: "malformed" };
+        return { command: { type: c.type, locale: c.locale } };
       case "deposit_result": {
         if (!hasKeys(c, ["type", "deposit_id", "ok"], ["reason"])) return { reject: "malformed" };
         const id = c.deposit_id;
@@ -142,6 +159,8 @@
       this.win = options.window || root;
       this.origins = allowedOrigins(options.origins);
       this.onCommand = options.onCommand;
+      // set_locale is the page's, not the story's: locale.js applies it (the engine never sees it).
+      this.onLocale = options.onLocale || ((tag) => root.DramaLocale.fromHost(tag, root.dramaPlayer));
       this.framed = this.win.parent !== this.win;
       const native = detectNative(this.win);
       this.ios = native.ios;
@@ -264,7 +283,8 @@
       }
       if (parsed.reject) return this.reject(parsed.reject);
       try {
-        this.onCommand(parsed.command);
+        if (parsed.command.type === "set_locale") this.onLocale(parsed.command.locale);
+        else this.onCommand(parsed.command);
       } catch (err) {
         if (root.console) root.console.warn("drama player: a host command failed:", err);
       }
@@ -272,5 +292,5 @@
     }
   }
 
-  root.DramaBridge = { HostBridge, parseCommand, allowedOrigins, validOrigin, SOURCE, HOST_SOURCE, CONTRACT, COMMANDS };
+  root.DramaBridge = { HostBridge, parseCommand, allowedOrigins, validOrigin, validLocale, SOURCE, HOST_SOURCE, CONTRACT, COMMANDS };
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -122,13 +122,11 @@
       this.goalMap = new Map(this.goals.map((g) => [g.id, g]));
       this.products = new Map((d.products || []).map((p) => [p.id, p]));
       this.currency = d.currency || "CNY";
-      root.DramaWords.setLocale(d.locale);
-      root.DramaWords.apply(doc);
+      root.DramaLocale.start(d.locale, doc); // words, lang and dir (locale.js)
       this.view.setDrama(d);
       this.text = this.view.text;
       doc.title = d.title;
       $("title").textContent = d.title;
-      if (d.locale) doc.documentElement.lang = d.locale;
       $("stage").style.setProperty("--aspect", String(ASPECTS[d.aspect] || 9 / 16));
       const startScene = this.scenes.get(d.start) || d.scenes[0];
       const poster = manifest.posters && safeRelPath(manifest.posters[startScene.id]);
@@ -367,7 +365,7 @@
   Object.assign(Player.prototype, root.DramaClock, root.DramaPreroll, root.DramaPlaythroughs, root.DramaEndings);
 
   function main() {
-    root.DramaWords.apply(doc); // the page's words before anything loads (again in the drama's locale)
+    root.DramaLocale.start(null, doc); // the page's words before anything loads (again with the drama's locale)
     const player = new Player();
     root.dramaPlayer = player;
     player.boot();

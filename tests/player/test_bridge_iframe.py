@@ -50,7 +50,7 @@ def test_events_reach_only_the_allowed_origin(new_page: Any, sites: Sites) -> No
     assert all(m["data"]["source"] == "drama-studio-player" and m["data"]["contract"] == 2 for m in posted)
     first = posted[0]["data"]["event"]
     assert first == {"type": "player_ready", "mode": "host",
-                     "commands": ["pause", "resume", "deposit_result", "set_timers"]}
+                     "commands": ["pause", "resume", "deposit_result", "set_timers", "set_locale"]}
     sent = [m["data"]["event"] for m in posted[1:]]
     custom = events(frame)
     assert sent == custom[: len(sent)]  # the same events, in the same order, as the DOM events

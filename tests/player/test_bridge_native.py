@@ -41,7 +41,7 @@ ANDROID = """if (window.top === window) {
 }"""
 
 READY = {"type": "player_ready", "mode": "host",
-         "commands": ["pause", "resume", "deposit_result", "set_timers"]}
+         "commands": ["pause", "resume", "deposit_result", "set_timers", "set_locale"]}
 
 
 def _native(page: Any) -> list[Any]:

@@ -132,3 +132,47 @@ def test_words_need_no_fetch_from_local_files(browser: Any) -> None:
         assert [u for u in fetched if "messages" in u] == []
     finally:
         context.close()
+
+
+LOCALES = {"en", "zh-CN", "zh-TW", "ja", "ko", "es", "pt-BR", "id", "th", "vi"}
+
+
+def test_every_catalogue_has_en_keys_and_placeholders() -> None:
+    gen = _generator()
+    catalogues = gen.load_catalogues()  # raises on any missing key, placeholder mismatch or empty message
+    assert set(catalogues) == LOCALES
+    en = catalogues["en"]
+    for locale, data in catalogues.items():
+        assert list(data) == list(en), locale  # same keys, same order
+        for key, text in data.items():
+            assert text.strip() != "", (locale, key)
+            assert gen.placeholders(text) == gen.placeholders(en[key]), (locale, key)
+        same = [k for k in data if data[k] == en[k] and k not in {"product.sku", "live.placeholder"}]
+        assert locale == "en" or len(same) <= 2, (locale, same)  # translated, not copied ("Normal": es)
+    assert gen.placeholders(en["money.live_saved"]) == {"amount", "goal", "total"}
+    assert gen.placeholders(en["money.deposit_count"]) == {"count"}
+    zh = catalogues["zh-CN"]
+    assert zh["prompt.accept"] == "存起来" and zh["prompt.decline"] == "以后再说"
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    (lambda d: d.pop("prompt.accept"), "does not have: prompt.accept"),
+    (lambda d: d.update({"ending.saved": "已存下 {amount}"}), "placeholders ['amount'] differ"),
+    (lambda d: d.update({"ending.saved": "已为{target}存下 {amount}"}), "differ from en.json's"),
+    (lambda d: d.update({"resume.yes": "  "}), "resume.yes is empty"),
+    (lambda d: d.update({"money.deposit_count": "{count} 笔存款"}), "plural message"),
+    (lambda d: d.update({"money.deposit_count": "{count, plural, one {# 笔}}"}), "'other' branch"),
+    (lambda d: d.update({"money.deposit_count": "{count, plural, lots {# 笔} other {# 笔}}"}), "category"),
+    (lambda d: d.update({"money.deposit_count": "{count, plural, other {# 笔}"}), "plural branch"),
+])
+def test_a_broken_catalogue_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], change: Any,
+                                       said: str) -> None:
+    gen = _generator()
+    folder = tmp_path / "messages"
+    shutil.copytree(PLAYER_DIR / "messages", folder)
+    data = json.loads((folder / "zh-CN.json").read_text(encoding="utf-8"))
+    change(data)
+    (folder / "zh-CN.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert gen.main(["--check"], folder=folder, output=tmp_path / "messages.js") == 2
+    err = capsys.readouterr().err
+    assert "zh-CN.json" in err and said in err, err
