@@ -61,7 +61,7 @@
   }
 
   /** `text` with its plural part (if any) replaced by the branch for values[name]; null if malformed. */
-  function plural(text, values) {
+  function plural(text, values, tag) {
     const m = PLURAL.exec(text);
     if (!m) return text;
     const branches = new Map();
@@ -86,12 +86,12 @@
     if (typeof n === "number" && Number.isFinite(n)) {
       let category = "other";
       try {
-        category = new Intl.PluralRules(active).select(n);
+        category = new Intl.PluralRules(tag).select(n);
       } catch (err) {
         category = "other";
       }
       body = branches.get("=" + n) || branches.get(category) || body;
-      body = body.replace(/#/g, new Intl.NumberFormat(active).format(n));
+      body = body.replace(/#/g, new Intl.NumberFormat(tag).format(n));
     }
     return text.slice(0, m.index) + body + text.slice(i);
   }
@@ -102,18 +102,23 @@
    * itself is shown, the page goes on.
    */
   function word(key, values) {
-    let text = has(current, key) ? current[key] : has(catalogues.en, key) ? catalogues.en[key] : null;
+    const text = has(current, key) ? current[key] : has(catalogues.en, key) ? catalogues.en[key] : null;
     if (text === null) {
       if (root.console) root.console.error("no message '" + key + "' in messages/en.json");
       return String(key);
     }
-    const chosen = plural(text, values);
-    text = chosen === null ? text : chosen;
+    return format(text, values, active);
+  }
+
+  /** A message's text with its plural part chosen and its {names} filled, in locale `tag`. */
+  function format(message, values, tag) {
+    const chosen = plural(message, values, tag);
+    const text = chosen === null ? message : chosen;
     if (!values) return text;
     const strings = {};
     for (const name of Object.keys(values)) {
       const v = values[name];
-      strings[name] = typeof v === "number" ? new Intl.NumberFormat(active).format(v) : v;
+      strings[name] = typeof v === "number" ? new Intl.NumberFormat(tag).format(v) : v;
     }
     return fill(text, strings);
   }
@@ -124,7 +129,7 @@
     for (const el of scope.querySelectorAll("[data-msg-label]")) el.setAttribute("aria-label", word(el.dataset.msgLabel));
   }
 
-  const api = { word, apply, setLocale, locale, resolve, catalogues };
+  const api = { word, format, apply, setLocale, locale, resolve, catalogues };
   if (node) module.exports = api;
   else root.DramaWords = api;
 })(typeof globalThis !== "undefined" ? globalThis : this);

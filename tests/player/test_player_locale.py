@@ -14,7 +14,7 @@ import pytest
 
 from studio.l10n import vocabulary
 from tests.player.bridge_kit import clipped, command
-from tests.player.conftest import PHONE, Web
+from tests.player.conftest import PHONE, PageKit, PageProblems, Web
 from tests.player.playthrough import TIMEOUT_MS, open_player
 from tests.player.support import PLAYER_DIR
 from tests.player.test_generated_messages import _generator
@@ -26,17 +26,16 @@ SHOTS = Path("/tmp/player-shots")
 LOCALES = ["en", "es", "id", "ja", "ko", "pt-BR", "th", "vi", "zh-CN", "zh-TW"]
 
 
-class Kit:
-    """A page of a browser context with a chosen locale, and what it reported."""
+class Kit(PageKit):
+    """A phone-sized page of a browser context with a chosen locale (None: Playwright's en-US)."""
 
     def __init__(self, browser: Any, locale: str | None) -> None:
         options: dict[str, Any] = {"viewport": PHONE, "device_scale_factor": 1}
         if locale is not None:
             options["locale"] = locale
-        self.context = browser.new_context(**options)
-        self.page = self.context.new_page()
-        self.problems = type("Problems", (), {"errors": [], "dialogs": []})()
-        self.errors: list[str] = self.problems.errors
+        context = browser.new_context(**options)
+        super().__init__(context.new_page(), PageProblems(), context)
+        self.errors = self.problems.errors
         self.page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.add_init_script(
@@ -64,7 +63,7 @@ def kits(browser: Any) -> Iterator[Any]:
 
 
 def _prompt(kit: Kit, web: Web) -> Any:
-    page = open_player(kit, f"{web.base}/savings/player/index.html", rate=4, timers="off")  # type: ignore[arg-type]
+    page = open_player(kit, f"{web.base}/savings/player/index.html", rate=4, timers="off")
     page.locator("#prompt").wait_for(state="visible", timeout=TIMEOUT_MS)
     return page
 
@@ -146,7 +145,7 @@ TAGS = ["zh", "zh-CN", "zh-SG", "zh-Hans", "zh-TW", "zh-HK", "zh-MO", "zh-Hant",
 
 def test_fallback_rules_are_the_studios(kits: Any, web: Web) -> None:
     kit = kits()
-    page = open_player(kit, f"{web.base}/savings/player/index.html")  # type: ignore[arg-type]
+    page = open_player(kit, f"{web.base}/savings/player/index.html")
     found = page.evaluate(
         "(tags) => tags.map((t) => DramaLocale.catalogueFor(t, DramaWords.catalogues) || 'en')", TAGS)
     assert dict(zip(TAGS, found, strict=True)) == {tag: vocabulary.resolve(tag) for tag in TAGS}
@@ -166,7 +165,13 @@ def test_a_right_to_left_locale_turns_the_page(kits: Any, web: Web) -> None:
         box = page.locator("#prompt-accept").bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
         assert clipped(page, "#prompt") == []
+    page.locator("#settings-button").click()
+    page.locator("#settings").wait_for(state="visible")
+    box = page.locator("#settings").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert clipped(page, "#settings") == []
     page.screenshot(path=str(SHOTS / "savings-prompt-ar.png"))
+    page.locator("#settings-close").click()
     assert _set_locale(page, "en") is True
     assert page.evaluate("document.documentElement.dir") == "ltr"
     page.locator("#prompt-accept").click()
@@ -210,7 +215,7 @@ def test_hostile_set_locale_values_are_rejected_not_thrown(kits: Any, web: Web) 
 
 def test_plurals_follow_the_active_locales_rules(kits: Any, web: Web) -> None:
     kit = kits()
-    page = open_player(kit, f"{web.base}/savings/player/index.html")  # type: ignore[arg-type]
+    page = open_player(kit, f"{web.base}/savings/player/index.html")
     said = page.evaluate(
         """() => {
              const out = {};
@@ -228,6 +233,16 @@ def test_plurals_follow_the_active_locales_rules(kits: Any, web: Web) -> None:
     # es and pt have CLDR's "many" (1000000 in compact notation): no such branch -> "other"
     assert said["es"] == ["0 depósitos", "1 depósito", "2 depósitos", "1000 depósitos", "1.000.000 depósitos"]
     assert said["pt-BR"][:3] == ["0 depósito", "1 depósito", "2 depósitos"]  # pt: 0 is "one"
+    # A language with few/many (Russian rules: 1, 21 one; 2-4 few; 5-20 many; fractions other).
+    ru = "{count, plural, one {# вклад} few {# вклада} many {# вкладов} other {# вклада}} за {goal}"
+    said_ru = page.evaluate(
+        "(m) => [1, 2, 5, 11, 21, 22, 1.5].map(n => DramaWords.format(m, {count: n, goal: 'Отпуск'}, 'ru'))",
+        ru)
+    assert [s.removesuffix(" за Отпуск") for s in said_ru] == [
+        "1 вклад", "2 вклада", "5 вкладов", "11 вкладов", "21 вклад", "22 вклада", "1,5 вклада"]
+    exact = "{count, plural, =0 {no deposits} one {# deposit} other {# deposits}}"
+    assert page.evaluate("(m) => [0, 1, 2].map((count) => DramaWords.format(m, {count}, 'en'))", exact) == [
+        "no deposits", "1 deposit", "2 deposits"]
     # Every branch a catalogue writes is a category of its locale (Intl.PluralRules), with "other".
     categories = page.evaluate(
         "(tags) => Object.fromEntries(tags.map((t) => [t, new Intl.PluralRules(t).resolvedOptions()"
