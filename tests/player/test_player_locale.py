@@ -169,6 +169,9 @@ def test_a_right_to_left_locale_turns_the_page(kits: Any, web: Web) -> None:
     page.locator("#settings").wait_for(state="visible")
     box = page.locator("#settings").bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    gear = page.locator("#settings-button").bounding_box()
+    assert gear is not None and gear["x"] < PHONE["width"] / 2  # the header mirrors: the gear is at the left
+    assert box["x"] <= gear["x"] + gear["width"]  # and its menu opens under it, not at the other edge
     assert clipped(page, "#settings") == []
     page.screenshot(path=str(SHOTS / "savings-prompt-ar.png"))
     page.locator("#settings-close").click()
