@@ -156,6 +156,7 @@
     const doc = root.document;
     state.host = typeof tag === "string" ? tag : null;
     const out = settle(doc);
+    if (player && player.drama && player.retext) player.retext(); // the drama's own text (dramatext.js)
     if (player && player.text) player.text.locale = out.money;
     if (player) {
       if (player.handling > 0) root.setTimeout(() => redraw(player), 0);
