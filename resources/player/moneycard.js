@@ -85,8 +85,25 @@
       this.card.hidden = true;
     }
 
-    /** Show or update the row of one deposit; `state` "pending" | "saved" | "refused" | "simulated" | "cancelled". */
-    setRow(e, state, status) {
+    /** The texts changed language: goal names from `goals`, the rows' and note's words again. */
+    retext(goals) {
+      this.goals = goals;
+      for (const row of this.rows.values()) {
+        row.node.querySelector(".savings-goal").textContent = this.goalName(row.goal);
+        row.node.querySelector(".savings-status").textContent = row.say();
+      }
+      if (this.rows.size > 0) {
+        this.note.textContent = this.modeNote();
+        this.note.hidden = this.note.textContent === "";
+      }
+    }
+
+    /**
+     * Show or update the row of one deposit; `state` "pending" | "saved" | "refused" | "simulated" |
+     * "cancelled"; `say()` its status words (asked again when the language changes).
+     */
+    setRow(e, state, say) {
+      const status = say();
       let row = this.rows.get(e.deposit_id);
       if (!row) {
         const node = el("li", "savings-row");
@@ -98,6 +115,8 @@
       }
       root.clearTimeout(row.timer);
       row.state = state;
+      row.goal = e.goal;
+      row.say = say;
       row.node.dataset.state = state;
       row.node.querySelector(".savings-goal").textContent = this.goalName(e.goal);
       row.node.querySelector(".savings-status").textContent = status;
@@ -132,33 +151,35 @@
         case "deposit_requested": {
           if (!live) return null;
           const amount = this.money(e.amount, e.currency);
-          this.setRow(e, "pending", word("money.saving", { amount }));
+          this.setRow(e, "pending", () => word("money.saving", { amount: this.money(e.amount, e.currency) }));
           // A preview's own wallet answers at once: the confirmation says it all.
           return this.mode === "host" ? word("money.live_saving", { amount, goal }) : null;
         }
         case "deposit_confirmed": {
           if (!live) return null;
           const amount = this.money(e.amount);
-          this.setRow(e, "saved", word("money.saved", { amount })); // a preview's card note says no money moves
+          // a preview's card note says no money moves
+          this.setRow(e, "saved", () => word("money.saved", { amount: this.money(e.amount) }));
           const key = this.mode === "preview" ? "money.live_saved_preview" : "money.live_saved";
           return word(key, { amount, goal, total: this.money(e.saved) });
         }
         case "deposit_refused": {
           if (!live) return null;
           const why = reasonText(e.reason);
-          this.setRow(e, "refused", word("money.refused", { reason: why }));
+          this.setRow(e, "refused", () => word("money.refused", { reason: reasonText(e.reason) }));
           return word("money.live_refused", { amount: this.money(e.amount), goal, reason: why });
         }
         case "deposit_simulated": {
           if (!live) return null;
           const amount = this.money(e.amount, e.currency);
-          this.setRow(e, "simulated", word("money.counted", { amount })); // the card note says no money moves
+          // the card note says no money moves
+          this.setRow(e, "simulated", () => word("money.counted", { amount: this.money(e.amount, e.currency) }));
           return word("money.live_counted", { amount, goal });
         }
         case "deposit_cancelled": {
           if (!live) return null;
           const amount = this.money(e.amount);
-          this.setRow(e, "cancelled", word("money.cancelled", { amount }));
+          this.setRow(e, "cancelled", () => word("money.cancelled", { amount: this.money(e.amount) }));
           return word("money.live_cancelled", { amount, goal });
         }
         default:
@@ -168,7 +189,9 @@
 
     /** A resumed playthrough: its still pending deposits (engine.pendingRequests()). */
     showPending(requests) {
-      for (const e of requests) this.setRow(e, "pending", word("money.saving", { amount: this.money(e.amount, e.currency) }));
+      for (const e of requests) {
+        this.setRow(e, "pending", () => word("money.saving", { amount: this.money(e.amount, e.currency) }));
+      }
     }
 
     /**

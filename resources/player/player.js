@@ -116,17 +116,10 @@
       const d = normalize(manifest.drama); // fills omitted fields with the model's defaults
       this.manifest = manifest;
       this.drama = d;
-      this.scenes = new Map(d.scenes.map((s) => [s.id, s]));
       this.media = new Map((d.media || []).map((m) => [m.id, m]));
-      this.goals = (d.goals || []).slice();
-      this.goalMap = new Map(this.goals.map((g) => [g.id, g]));
-      this.products = new Map((d.products || []).map((p) => [p.id, p]));
       this.currency = d.currency || "CNY";
       root.DramaLocale.start(d.locale, doc); // words, lang and dir (locale.js)
-      this.view.setDrama(d);
-      this.text = this.view.text;
-      doc.title = d.title;
-      $("title").textContent = d.title;
+      this.retext(); // scenes, goals, products, title: the drama's text in the words' locale (dramatext.js)
       $("stage").style.setProperty("--aspect", String(ASPECTS[d.aspect] || 9 / 16));
       const startScene = this.scenes.get(d.start) || d.scenes[0];
       const poster = manifest.posters && safeRelPath(manifest.posters[startScene.id]);
@@ -265,7 +258,8 @@
         case "prompt_shown":
           if (live) {
             this.view.announce(
-              word("live.prompt", { text: this.text.prompt(e), amount: this.text.money(e.amount), goal: this.text.goalName(e.goal) })
+              word("live.prompt", { text: this.text.prompt(this.shownPrompt(e)), amount: this.text.money(e.amount),
+                goal: this.text.goalName(e.goal) })
             );
           }
           break;
@@ -288,8 +282,9 @@
           if (live) {
             const scene = this.scenes.get(e.scene);
             const tag = scene && scene.tags.find((x) => x.id === e.tag);
-            this.view.openProduct(e, this.products.get(e.product), tag);
-            this.view.announce(word("live.product", { product: e.name }));
+            const product = this.products.get(e.product);
+            this.view.openProduct(e, product, tag);
+            this.view.announce(word("live.product", { product: product ? product.name : e.name }));
           }
           break;
         case "scene_looped":
@@ -362,7 +357,8 @@
     }
   }
 
-  Object.assign(Player.prototype, root.DramaClock, root.DramaPreroll, root.DramaPlaythroughs, root.DramaEndings);
+  Object.assign(Player.prototype, root.DramaClock, root.DramaPreroll, root.DramaPlaythroughs, root.DramaEndings,
+    root.DramaAuthorText.Mixin);
 
   function main() {
     root.DramaLocale.start(null, doc); // the page's words before anything loads (again with the drama's locale)

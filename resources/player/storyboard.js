@@ -51,6 +51,12 @@
       this.card.hidden = false;
     }
 
+    /** The texts changed language (dramatext.js): the card's title from `scenes` (id -> scene). */
+    retitle(scenes) {
+      const scene = this.sceneId === null ? null : scenes.get(this.sceneId);
+      if (scene) this.title.textContent = scene.title;
+    }
+
     /** A scene with a clip began: the card goes once the deck shows it (`settle`). */
     leave() {
       if (this.sceneId !== null) this.leaving = true;

@@ -213,7 +213,24 @@
     }
 
     openProduct(event, product, tag) {
-      $("product-name").textContent = event.name;
+      this.fillProduct(event, product, tag);
+      this.productFor = { scene: event.scene, tag: event.tag, event };
+      this.product.hidden = false;
+      $("product-close").focus({ preventScroll: true });
+    }
+
+    /** The texts changed language (dramatext.js): the open product card again, from `products` and `scenes`. */
+    retextProduct(products, scenes) {
+      const open = this.productFor;
+      if (this.product.hidden || !open) return;
+      const scene = scenes.get(open.scene);
+      const tag = scene ? scene.tags.find((t) => t.id === open.tag) : null;
+      this.fillProduct(open.event, products.get(open.event.product), tag);
+    }
+
+    /** The product card's texts: the product's name as shown (`product`, else the event's). */
+    fillProduct(event, product, tag) {
+      $("product-name").textContent = product ? product.name : event.name;
       const price = event.price === null ? "" : this.text.money(event.price, event.currency);
       $("product-price").textContent = price;
       $("product-price").hidden = price === "";
@@ -237,9 +254,6 @@
         image.removeAttribute("src");
         image.hidden = true;
       }
-      this.productFor = { scene: event.scene, tag: event.tag };
-      this.product.hidden = false;
-      $("product-close").focus({ preventScroll: true });
     }
 
     /** The product card closes once its tag is hidden or another scene began (`sceneId` null: ended). */
