@@ -5,30 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from studio.engine import Engine
-from studio.model import Option, Product, ProductTag, Project, SavingsGoal, SavingsPrompt, Scene
-from studio.model.placeholders import fill, format_amount
+from studio.model import Option, Product, ProductTag, Project, SavingsGoal, SavingsPrompt, Scene, names
+from studio.model.placeholders import fill
 
 if TYPE_CHECKING:
     from studio.app.document import Document
 
 
-def money(project: Project, amount: int, currency: str | None = None) -> str:
-    """Minor units as the drama's locale writes money (the project currency by default)."""
-    return format_amount(amount, currency or project.currency, project.locale)
-
-
-def _goal_name(project: Project, goal_id: str) -> str:
-    goal = project.goal_map().get(goal_id)
-    return goal.name if goal is not None else goal_id
-
-
-def option_text(project: Project, option: Option) -> str:
-    """An option's label as the viewer reads it: ``{amount}`` and ``{goal}`` of its deposit filled."""
-    deposit = option.deposit
-    if deposit is None:
-        return fill(option.label, {})
-    values = {"amount": money(project, deposit.amount), "goal": _goal_name(project, deposit.goal)}
-    return fill(option.label, values)
+# What the viewer reads, as studio.model.names writes it (one place for filling author text).
+money = names.money
+option_text = names.option_label
 
 
 def option_badge(project: Project, option: Option) -> str | None:
@@ -38,9 +24,7 @@ def option_badge(project: Project, option: Option) -> str | None:
     return "+" + money(project, option.deposit.amount)
 
 
-def prompt_text(project: Project, prompt: SavingsPrompt) -> str:
-    values = {"amount": money(project, prompt.amount), "goal": _goal_name(project, prompt.goal)}
-    return fill(prompt.text, values)
+prompt_text = names.prompt_words
 
 
 def tag_text(project: Project, tag: ProductTag) -> str:
