@@ -62,6 +62,8 @@ install_python() {
   fi
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".[dev]"
+  # The studio's own translations (resources/translations/studio_<lang>.qm, git-ignored).
+  .venv/bin/python scripts/translations.py release >/dev/null
 }
 
 install_node_packages() {

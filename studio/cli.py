@@ -110,7 +110,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from studio.ui.launch import run
     except ImportError as exc:
         return _err(f"the studio window cannot start: {exc}")
-    return run(getattr(args, "project", None), read_only=getattr(args, "read_only", False))
+    return run(getattr(args, "project", None), read_only=getattr(args, "read_only", False),
+               language=getattr(args, "language", None))
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -139,6 +140,8 @@ def get_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("open", help="open a project in the studio window")
     p.add_argument("project", metavar="PROJECT", nargs="?")
     p.add_argument("--read-only", action="store_true")
+    p.add_argument("--language", choices=("en", "zh_CN"),
+                   help="the studio's language this time (default: Preferences, else the system's)")
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser("review", help="open a project read-only for review")

@@ -68,9 +68,16 @@ def _checkout_files() -> list[str]:
 
 
 def _resource_files(names: list[str]) -> set[str]:
-    """Every file under resources/ except the package marker, relative to resources/."""
-    return {n.removeprefix("resources/") for n in names
-            if n.startswith("resources/") and n != "resources/__init__.py"}
+    """Every file the wheel holds from resources/ (relative to it), except the package marker.
+
+    The translators' sources ``translations/<lang>/*.ts`` stay out; the build compiles each
+    language's into ``translations/studio_<lang>.qm`` (setup.py).
+    """
+    files = {n.removeprefix("resources/") for n in names
+             if n.startswith("resources/") and n != "resources/__init__.py"}
+    sources = {n for n in files if n.startswith("translations/") and n.endswith(".ts")}
+    compiled = {f"translations/studio_{n.split('/')[1]}.qm" for n in sources}
+    return (files - sources) | compiled
 
 
 def _run(args: list[str | Path], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:

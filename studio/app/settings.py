@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from studio.app.i18n import CODES
 from studio.app.paths import ENV_DATA_DIR, data_dir
 
 ORGANIZATION = "DramaStudio"
@@ -35,6 +36,7 @@ class Preferences:
     theme: str = "system"  # system | light | dark
     show_grid: bool = True
     reopen_last: bool = False
+    language: str = "system"  # system | en | zh_CN (studio.app.i18n.LANGUAGES); applies at the next start
 
     @classmethod
     def load(cls) -> Preferences:
@@ -54,6 +56,8 @@ class Preferences:
         out.autosave_seconds = max(5, min(out.autosave_seconds, 60))
         if out.theme not in ("system", "light", "dark"):
             out.theme = "system"
+        if out.language not in CODES:
+            out.language = "system"
         return out
 
     def save(self) -> None:

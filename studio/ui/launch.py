@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from studio.app import autosave, settings, untitled
+from studio.app import autosave, i18n, settings, untitled
 from studio.app.settings import Preferences
 from studio.model import ProjectError
 from studio.ui import dialogs, theme
@@ -26,11 +26,19 @@ from studio.ui.main_window import APP_NAME, MainWindow
 from studio.ui.review.mode import check_project, show_review_dock
 
 
-def application() -> QApplication:
-    """The QApplication (created once, with names and palette)."""
+def application(language: str | None = None) -> QApplication:
+    """The QApplication (created once, with names, palette and translators).
+
+    ``language`` (``en``, ``zh_CN``; ``studio open --language``) wins over the
+    preference and ``STUDIO_LANGUAGE``; the translators are installed before any
+    widget is built (and again when the wanted language is not the installed one).
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+    wanted = language or i18n.resolve_language(Preferences.load().language)
+    if wanted != i18n.current_language():
+        i18n.install_translators(app, wanted)
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -68,10 +76,11 @@ def offer_recovery(window: MainWindow) -> bool:
 
 
 def create_window(
-    project_path: str | None = None, read_only: bool = False, recover: bool = True
+    project_path: str | None = None, read_only: bool = False, recover: bool = True,
+    language: str | None = None,
 ) -> MainWindow:
     """Build the main window, recover or open the project (no event loop)."""
-    application()
+    application(language)
     window = MainWindow()
     recovered = offer_recovery(window) if recover else False
     untitled.sweep()  # empty untitled folders of studios that stopped (drafts with content stay)
@@ -101,10 +110,10 @@ def open_review_window(path: str | Path) -> MainWindow:
     return window
 
 
-def run(project_path: str | None = None, read_only: bool = False) -> int:
+def run(project_path: str | None = None, read_only: bool = False, language: str | None = None) -> int:
     """Run the studio until its window closes; returns the exit code."""
-    app = application()
-    window = create_window(project_path, read_only)
+    app = application(language)
+    window = create_window(project_path, read_only, language=language)
     window.show()
     code = int(app.exec())
     QThreadPool.globalInstance().waitForDone(3000)  # let background decodes finish cleanly
