@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import Field, JsonValue, model_validator
 
+from studio.model.tracks import Dub, SubtitleTrack, unique_locales
 from studio.model.types import (
     MAX_SAFE_INT,
     Currency,
@@ -216,9 +217,17 @@ class Scene(StrictModel):
     choice: ChoicePoint | None = None
     prompts: list[SavingsPrompt] = Field(default_factory=list)
     tags: list[ProductTag] = Field(default_factory=list)
+    subtitles: list[SubtitleTrack] = Field(
+        default_factory=list, description="Subtitle tracks, one per locale, in clip time"
+    )
+    dubs: list[Dub] = Field(default_factory=list, description="Dubbed audio, one per locale")
 
     @model_validator(mode="after")
     def _trim(self) -> Scene:
+        if self.subtitles:
+            unique_locales("subtitle tracks", [t.locale for t in self.subtitles])
+        if self.dubs:
+            unique_locales("dubs", [d.locale for d in self.dubs])
         if self.out_ms is not None and self.out_ms <= self.in_ms:
             raise ValueError("out_ms must be after in_ms")
         if self.ending_kind is not None and not self.ending:

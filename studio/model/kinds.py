@@ -40,6 +40,7 @@ from studio.model.project import (
     Variable,
 )
 from studio.model.refs import Field, ItemRef, OpError, PartRef, Ref
+from studio.model.tracks import AudioAsset, Dub, SubtitleTrack
 from studio.model.types import Point, Rect
 
 
@@ -62,6 +63,7 @@ class ProjectRef(Ref[Project]):
     goals = Field[list[SavingsGoal]]()
     products = Field[list[Product]]()
     media = Field[list[MediaAsset]]()
+    audio = Field[list[AudioAsset]]()
     scenes = Field[list[Scene]](edges=True)
     start = Field[str | None](marks_scenes=True)
     target_locales = Field[list[str]]()
@@ -103,6 +105,8 @@ class SceneRef(ItemRef[Scene]):
     choice = Field[ChoicePoint | None](edges=True)
     prompts = Field[list[SavingsPrompt]]()
     tags = Field[list[ProductTag]]()
+    subtitles = Field[list[SubtitleTrack]]()
+    dubs = Field[list[Dub]]()
 
     @property
     def parent(self) -> ProjectRef:
@@ -349,3 +353,29 @@ class MediaRef(ItemRef[MediaAsset]):
     @property
     def ident(self) -> str:
         return self.media
+
+
+@dataclass(frozen=True)
+class AudioRef(ItemRef[AudioAsset]):
+    """An audio file of the project (a dub of scenes)."""
+
+    audio: str
+    kind = "audio"
+    model = AudioAsset
+    attr = "audio"
+    category = "media"
+    watched = True
+    path = Field[str]()
+    sha256 = Field[str]()
+    size = Field[int]()
+    duration_ms = Field[int]()
+    codec = Field[str]()
+    container = Field[str]()
+
+    @property
+    def parent(self) -> ProjectRef:
+        return PROJECT
+
+    @property
+    def ident(self) -> str:
+        return self.audio

@@ -216,6 +216,14 @@ def _v3_to_v4(raw: Raw) -> Raw:
     return out
 
 
+@step(4)
+def _v4_to_v5(raw: Raw) -> Raw:
+    # v5 adds subtitles and dubs to scenes and audio files to the project (all optional).
+    out = dict(raw)
+    out["min_reader_version"] = 5
+    return out
+
+
 def migrate(raw: Raw) -> tuple[Raw, int]:
     """Return ``(raw upgraded to SCHEMA_VERSION, original version)``."""
     version = raw.get("schema_version", 0)

@@ -31,10 +31,11 @@ from studio.model.items import (
     Variable,
 )
 from studio.model.references import resolve
+from studio.model.tracks import AudioAsset
 from studio.model.types import Count, Currency, Id, Locale, ShortText, StrictModel, Text
 
-SCHEMA_VERSION = 4
-MIN_READER_VERSION = 4
+SCHEMA_VERSION = 5
+MIN_READER_VERSION = 5
 FORMAT = "drama-studio-project"
 SAVED_PREFIX = "saved."
 # A text key names one piece of author text by ids (studio.model.texts): "scene/payday/title".
@@ -98,6 +99,7 @@ class Project(StrictModel):
     goals: list[SavingsGoal] = Field(default_factory=list)
     products: list[Product] = Field(default_factory=list)
     media: list[MediaAsset] = Field(default_factory=list)
+    audio: list[AudioAsset] = Field(default_factory=list, description="Audio files: dubs of scenes")
     scenes: list[Scene] = Field(default_factory=list)
     start: Id | None = None
     target_locales: list[Locale] = Field(

@@ -13,6 +13,7 @@ from typing import Protocol
 from studio.model import conditions
 from studio.model.errors import ReferenceProblems
 from studio.model.items import Effect, MediaAsset, Product, SavingsGoal, Scene, Variable, value_matches
+from studio.model.tracks import AudioAsset
 
 __all__ = ["ReferenceProblems", "Resolvable", "resolve"]
 
@@ -31,6 +32,9 @@ class Resolvable(Protocol):
 
     @property
     def media(self) -> Sequence[MediaAsset]: ...
+
+    @property
+    def audio(self) -> Sequence[AudioAsset]: ...
 
     @property
     def scenes(self) -> Sequence[Scene]: ...
@@ -89,6 +93,9 @@ def resolve(project: Resolvable) -> None:
     problems += _dupes("product", (x.id for x in p.products))
     problems += _dupes("media", (m.id for m in p.media))
     problems += _dupes("media path", (m.path for m in p.media))
+    problems += _dupes("audio", (a.id for a in p.audio))
+    problems += _dupes("audio path", (a.path for a in p.audio))
+    audio = {a.id for a in p.audio}
     problems += _dupes("scene", (s.id for s in p.scenes))
     scenes = {s.id for s in p.scenes}
     media = {m.id for m in p.media}
@@ -106,6 +113,9 @@ def resolve(project: Resolvable) -> None:
             problems.append(f"{here} > media: unknown media '{s.media}'")
         if s.next is not None and s.next not in scenes:
             problems.append(f"{here} > next: unknown scene '{s.next}'")
+        for d in s.dubs:
+            if d.audio not in audio:
+                problems.append(f"{here} > dub {d.locale}: unknown audio '{d.audio}'")
         if s.on_enter:
             problems += _effects(f"{here} > on_enter", s.on_enter, types)
         if s.choice is not None:

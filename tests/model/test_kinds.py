@@ -14,6 +14,7 @@ import pytest
 from studio.model import load_project
 from studio.model.kinds import (
     PROJECT,
+    AudioRef,
     ChoiceRef,
     DepositRef,
     GoalRef,
@@ -70,7 +71,7 @@ def _shape(annotation: Any) -> Any:
 def test_every_kind_is_declared_once() -> None:
     names = [k.kind for k in KINDS]
     assert len(names) == len(set(names))
-    assert {type(r) for r in ONE_OF_EACH} | {TagRef, ProductRef} == set(KINDS)
+    assert {type(r) for r in ONE_OF_EACH} | {TagRef, ProductRef, AudioRef} == set(KINDS)
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.__name__)

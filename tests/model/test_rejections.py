@@ -129,8 +129,8 @@ def test_top_level_must_be_object() -> None:
 def test_newer_reader_refused() -> None:
     raw = raw_project()
     raw["schema_version"] = 9
-    raw["min_reader_version"] = 5
-    with pytest.raises(ProjectError, match="needs Drama Studio schema v5 or newer"):
+    raw["min_reader_version"] = 6
+    with pytest.raises(ProjectError, match="needs Drama Studio schema v6 or newer"):
         project_from_raw(raw)
 
 

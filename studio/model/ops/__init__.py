@@ -33,6 +33,7 @@ builders (connect two scenes, duplicate, paste, mark an ending) are in
 
 from studio.model.kinds import (
     PROJECT,
+    AudioRef,
     ChoiceRef,
     DepositRef,
     GoalRef,
@@ -66,6 +67,7 @@ __all__ = [
     "AddItem",
     "AddScenes",
     "Applied",
+    "AudioRef",
     "Batch",
     "Change",
     "ChangeSet",
