@@ -12,9 +12,11 @@ the cursor as ONE edit; its tooltip explains placeholders (the field's own "?" i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
@@ -24,28 +26,42 @@ from studio.model.placeholders import ALLOWED, NAMES
 from studio.model.project import Project
 from studio.ui.inspector.fields import LineField, parse_text
 
-MEANING = {
-    "amount": "the amount of money, written as the viewer's locale writes it (¥20.00)",
-    "goal": "the savings goal's name",
-    "product": "the product's name",
-    "price": "the product's price, written as the viewer's locale writes it",
+MEANING = {  # in English; :func:`meaning` translates (context "AuthorText")
+    "amount": str(QT_TRANSLATE_NOOP(
+        "AuthorText", "the amount of money, written as the viewer's locale writes it (¥20.00)"
+    )),
+    "goal": str(QT_TRANSLATE_NOOP("AuthorText", "the savings goal's name")),
+    "product": str(QT_TRANSLATE_NOOP("AuthorText", "the product's name")),
+    "price": str(
+        QT_TRANSLATE_NOOP("AuthorText", "the product's price, written as the viewer's locale writes it")
+    ),
 }
 Context = Callable[[Project], str]
+
+
+def meaning(name: str) -> str:
+    """What the placeholder ``name`` stands for, in the interface's language."""
+    return QCoreApplication.translate("AuthorText", MEANING[name])
 
 
 def help_text(allowed: frozenset[str]) -> str:
     """The Insert button's explanation for a text that may use ``allowed`` placeholders (plain text)."""
     lines = [
-        "Insert a placeholder at the cursor. Placeholders in braces are filled in when the story "
-        "plays, so the text always shows the current values.",
+        QCoreApplication.translate(
+            "AuthorText",
+            "Insert a placeholder at the cursor. Placeholders in braces are filled in when the story "
+            "plays, so the text always shows the current values.",
+        ),
     ]
     if allowed:
-        lines.append("This text can use:")
-        lines += [f"  {{{name}}}: {MEANING[name]}" for name in NAMES if name in allowed]
+        lines.append(QCoreApplication.translate("AuthorText", "This text can use:"))
+        lines += [f"  {{{name}}}: {meaning(name)}" for name in NAMES if name in allowed]
     else:
-        lines.append("This text has no values to fill in (an option gets {amount} and {goal} "
-                     "with a savings deposit).")
-    lines.append("Write {{ and }} for a literal brace.")
+        lines.append(QCoreApplication.translate(
+            "AuthorText",
+            "This text has no values to fill in (an option gets {amount} and {goal} with a savings deposit).",
+        ))
+    lines.append(QCoreApplication.translate("AuthorText", "Write {{ and }} for a literal brace."))
     return "\n".join(lines)
 
 
@@ -56,7 +72,7 @@ class PlaceholderTools:
         self.field, self.context = field, context
         self.insert_button = QToolButton(field)
         self.insert_button.setObjectName("insertPlaceholder")
-        self.insert_button.setText("Insert")
+        self.insert_button.setText(QCoreApplication.translate("AuthorText", "Insert"))
         self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.insert_button)
         self.insert_button.setMenu(self.menu)
@@ -72,11 +88,13 @@ class PlaceholderTools:
         self.menu.clear()
         for name in NAMES:
             if name in allowed:
-                action = QAction(f"{{{name}}}  {MEANING[name].split(',')[0]}", self.menu)
+                short = re.split("[,，]", meaning(name))[0]  # up to the first comma (either width)
+                action = QAction(f"{{{name}}}  {short}", self.menu)
                 action.triggered.connect(lambda _=False, n=name: self.insert(n))
                 self.menu.addAction(action)
         if not allowed:
-            none = QAction("No placeholders in this text", self.menu)
+            nothing = QCoreApplication.translate("AuthorText", "No placeholders in this text")
+            none = QAction(nothing, self.menu)
             none.setEnabled(False)
             self.menu.addAction(none)
         self.insert_button.setToolTip(help_text(allowed))
@@ -109,4 +127,4 @@ class AuthorTextField(LineField):
         self.tools.refresh(project)
 
 
-__all__ = ["MEANING", "AuthorTextField", "PlaceholderTools", "help_text"]
+__all__ = ["MEANING", "AuthorTextField", "PlaceholderTools", "help_text", "meaning"]

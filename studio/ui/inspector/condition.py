@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import JsonValue
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -136,7 +136,7 @@ class _RowWidget(QWidget):
             self.value.textEdited.connect(lambda _t: editor.row_changed(self, merge=True))
         remove = QPushButton("×", self)
         remove.setFixedWidth(26)
-        remove.setToolTip("Remove this test")
+        remove.setToolTip(self.tr("Remove this test"))
         remove.clicked.connect(lambda: editor.remove(self.index))
         self.var.activated.connect(lambda _i: editor.row_var(self))
         self.op.activated.connect(lambda _i: editor.row_changed(self, merge=False))
@@ -154,7 +154,7 @@ class _RowWidget(QWidget):
         if self.kind == "money":
             amount = parse_money(text, currency)
             if amount < 0:
-                raise ValueError("cannot be negative")
+                raise ValueError(QCoreApplication.translate("Parsers", "cannot be negative"))
             return amount
         if self.kind == "int":
             return parse_int(text)
@@ -171,13 +171,13 @@ class ConditionEditor(QWidget):
         self.rows: list[_RowWidget] = []
         self._sig: object = None
         self.combinator = ComboBox(self)
-        self.combinator.addItem("all of these", "and")
-        self.combinator.addItem("any of these", "or")
+        self.combinator.addItem(self.tr("all of these"), "and")
+        self.combinator.addItem(self.tr("any of these"), "or")
         self.combinator.activated.connect(lambda _i: self._push_builder(merge=False))
-        self.summary = QLabel("Always available", self)
-        self.raw_toggle = QPushButton("Raw JSON", self)
+        self.summary = QLabel(self.tr("Always available"), self)
+        self.raw_toggle = QPushButton(self.tr("Raw JSON"), self)
         self.raw_toggle.setCheckable(True)
-        self.raw_toggle.setToolTip("Edit the condition as JsonLogic")
+        self.raw_toggle.setToolTip(self.tr("Edit the condition as JsonLogic"))
         self.raw_toggle.toggled.connect(self._toggle_raw)
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
@@ -190,8 +190,8 @@ class ConditionEditor(QWidget):
         self._rows_box = QVBoxLayout()
         self._rows_box.setContentsMargins(0, 0, 0, 0)
         self._rows_box.setSpacing(2)
-        self.add_button = QPushButton("+ Test", builder)
-        self.add_button.setToolTip("Add a test: variable, operator, value")
+        self.add_button = QPushButton(self.tr("+ Test"), builder)
+        self.add_button.setToolTip(self.tr("Add a test: variable, operator, value"))
         self.add_button.clicked.connect(self.add)
         add_row = QHBoxLayout()
         add_row.addStretch(1)
@@ -245,7 +245,7 @@ class ConditionEditor(QWidget):
         if shape is None:
             self.raw_toggle.setChecked(True)
             self.raw_toggle.setEnabled(False)
-            self.raw_toggle.setToolTip("This condition is too complex for the builder")
+            self.raw_toggle.setToolTip(self.tr("This condition is too complex for the builder"))
         else:
             self.raw_toggle.setEnabled(True)
         combinator, rows = shape or ("and", [])
@@ -265,9 +265,9 @@ class ConditionEditor(QWidget):
         self.combinator.setCurrentIndex(0 if combinator == "and" else 1)
         self.combinator.setVisible(len(rows) > 1 and not self.raw_toggle.isChecked())
         if self.raw_toggle.isChecked():
-            self.summary.setText("JsonLogic" if expr is not None else "Always available")
+            self.summary.setText("JsonLogic" if expr is not None else self.tr("Always available"))
         else:
-            self.summary.setText("Available when" if rows else "Always available")
+            self.summary.setText(self.tr("Available when") if rows else self.tr("Always available"))
         self.add_button.setEnabled(bool(types))
 
     # --- builder edits ---------------------------------------------------------------------
@@ -294,7 +294,7 @@ class ConditionEditor(QWidget):
         rows = self._rows() if rows is None else rows
         if rows is None:
             return False
-        return self._push(from_builder(self.combinator.currentData(), rows), "Edit condition", merge)
+        return self._push(from_builder(self.combinator.currentData(), rows), self.tr("Edit condition"), merge)
 
     def add(self) -> bool:
         rows = self._rows()
@@ -352,13 +352,14 @@ class ConditionEditor(QWidget):
         try:
             expr = json.loads(text)
         except json.JSONDecodeError as exc:
-            return None, f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+            reason = self.tr("not JSON: {message} (line {line}, column {column})")
+            return None, reason.format(message=exc.msg, line=exc.lineno, column=exc.colno)
         try:
             check(expr, self.doc.project.known_variables())
         except ConditionError as exc:
             return None, str(exc)
         if isinstance(expr, bool | int | str | list):
-            return None, 'a condition must be an operation such as {"==": [...]}'
+            return None, self.tr('a condition must be an operation such as {"==": [...]}')
         return expr, None
 
     def _raw_edited(self) -> None:
@@ -368,7 +369,7 @@ class ConditionEditor(QWidget):
             self._timer.stop()
             self._say(reason, error=True)
         else:
-            self._say("Valid condition", error=False)
+            self._say(self.tr("Valid condition"), error=False)
             self._timer.start()
 
     def flush(self) -> None:
@@ -381,7 +382,7 @@ class ConditionEditor(QWidget):
         if reason is not None:
             self._say(reason, error=True)
             return False
-        if self._push(expr, "Edit condition (JSON)", merge=True):
+        if self._push(expr, self.tr("Edit condition (JSON)"), merge=True):
             self._raw_dirty = False
             return True
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from studio.app.document import Document
@@ -34,7 +35,8 @@ def parse_value(kind: str, text: str) -> int | bool | str:
         return parse_int(text)
     if kind == "bool":
         if text not in ("true", "false"):
-            raise ValueError(f"'{text}' is not true or false")
+            reason = QCoreApplication.translate("Parsers", "'{text}' is not true or false")
+            raise ValueError(reason.format(text=text))
         return text == "true"
     return text
 
@@ -69,11 +71,11 @@ class _Row(QWidget):
             self.value.activated.connect(lambda _i: self.editor.row_value(self, merge=False))
         else:
             self.value = QLineEdit(value_text(effect.value), self)
-            self.value.setPlaceholderText("value" if self.kind == "string" else "0")
+            self.value.setPlaceholderText(self.tr("value") if self.kind == "string" else "0")
             self.value.textEdited.connect(lambda _t: self.editor.row_value(self, merge=True))
         remove = QPushButton("×", self)
         remove.setObjectName("removeEffect")
-        remove.setToolTip("Remove this effect")
+        remove.setToolTip(self.tr("Remove this effect"))
         remove.setFixedWidth(26)
         remove.clicked.connect(lambda: self.editor.remove(self.index))
         self.var.activated.connect(lambda _i: self.editor.row_var(self))
@@ -105,9 +107,9 @@ class EffectsEditor(QWidget):
         self._box = QVBoxLayout()
         self._box.setContentsMargins(0, 0, 0, 0)
         self._box.setSpacing(2)
-        self.empty = QLabel("No effects", self)
+        self.empty = QLabel(self.tr("No effects"), self)
         self.empty.setObjectName("muted")
-        self.add_button = QPushButton("+ Effect", self)
+        self.add_button = QPushButton(self.tr("+ Effect"), self)
         self.add_button.setObjectName("addEffect")
         self.add_button.clicked.connect(self.add)
         self.error = QLabel("", self)
@@ -150,7 +152,7 @@ class EffectsEditor(QWidget):
         self.empty.setVisible(not effects)
         has_vars = bool(project.variables)
         self.add_button.setEnabled(has_vars)
-        self.add_button.setToolTip("" if has_vars else "Declare a variable in the Project tab first")
+        self.add_button.setToolTip("" if has_vars else self.tr("Declare a variable in the Project tab first"))
 
     # --- edits ------------------------------------------------------------------------
     def _push(self, effects: list[dict[str, Any]], text: str, merge: bool = False) -> bool:
@@ -176,17 +178,17 @@ class EffectsEditor(QWidget):
     def add(self) -> bool:
         project = self.doc.project
         if not project.variables:
-            self._fail("declare a variable in the Project tab first")
+            self._fail(self.tr("declare a variable in the Project tab first"))
             return False
         var = project.variables[0]
         return self._push(
-            [*self._current(), {"var": var.id, "op": "set", "value": var.default}], "Add effect"
+            [*self._current(), {"var": var.id, "op": "set", "value": var.default}], self.tr("Add effect")
         )
 
     def remove(self, index: int) -> bool:
         effects = self._current()
         del effects[index]
-        return self._push(effects, "Remove effect")
+        return self._push(effects, self.tr("Remove effect"))
 
     def row_var(self, row: _Row) -> None:
         project = self.doc.project
@@ -203,7 +205,7 @@ class EffectsEditor(QWidget):
             "op": old["op"] if same_type else "set",
             "value": old["value"] if same_type else var.default,
         }
-        self._push(effects, "Change effect variable")
+        self._push(effects, self.tr("Change effect variable"))
 
     def row_value(self, row: _Row, merge: bool) -> None:
         effects = self._current()
@@ -212,11 +214,12 @@ class EffectsEditor(QWidget):
         try:
             value = parse_value(row.kind, row.value_text())
         except ValueError as exc:
-            self._fail(f"effect {row.index + 1} ({row.var.currentText()}): {exc}")
+            reason = self.tr("effect {number} ({variable}): {reason}")
+            self._fail(reason.format(number=row.index + 1, variable=row.var.currentText(), reason=exc))
             return
         op = row.op.currentData()
         effects[row.index] = {"var": effects[row.index]["var"], "op": op, "value": value}
         if effects[row.index] == self._current()[row.index]:
             self.error.hide()
             return
-        self._push(effects, "Edit effect", merge=merge)
+        self._push(effects, self.tr("Edit effect"), merge=merge)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -260,7 +260,7 @@ class MoneyField(LineField):
             money_parser(code, minimum, optional),
             lambda v: money_text(v, self.currency_of(self.doc.project)),
             prefix=money_symbol(code),
-            placeholder="none" if optional else "",
+            placeholder=QCoreApplication.translate("Inspector", "none") if optional else "",
             parent=parent,
         )
         self.currency_of = currency
@@ -270,7 +270,8 @@ class MoneyField(LineField):
     def refresh(self, project: Project) -> None:
         code = self.currency_of(project)
         self.prefix.setText(money_symbol(code))
-        self.prefix.setToolTip(f"{code}, {MINOR_UNITS.get(code, 2)} decimal places")
+        self.prefix.setToolTip(self.tr("{code}, {places} decimal places").format(
+            code=code, places=MINOR_UNITS.get(code, 2)))
         self.parse = money_parser(code, self.minimum, self.optional)
         super().refresh(project)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -134,7 +134,7 @@ def elide_words(metrics: QFontMetrics, text: str, room: int) -> str:
 class Form(QWidget):
     """A titled QFormLayout of refreshable fields for the item at ``ref``."""
 
-    title = "Item"
+    title = str(QT_TRANSLATE_NOOP("Inspector", "Item"))  # translated where shown (the breadcrumb)
 
     def __init__(self, ctx: Ctx, ref: Ref[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,8 +202,8 @@ class Form(QWidget):
     def ident(self, text: str) -> None:
         label = QLabel(text, self)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setToolTip("Ids are stable references and cannot be edited here")
-        self.form.addRow("Id", label)
+        label.setToolTip(self.tr("Ids are stable references and cannot be edited here"))
+        self.form.addRow(self.tr("Id"), label)
 
     def nav(self, text: str, ref: Ref[Any], tip: str = "") -> QPushButton:
         """A button that selects another item (keeps the scene selected)."""
@@ -244,7 +244,7 @@ def ms_field(ctx: Ctx, target: FieldRef[Any], optional: bool = False, placeholde
         ctx.doc,
         target,
         parse_optional_ms if optional else parse_ms,
-        suffix="ms",
+        suffix=QCoreApplication.translate("Inspector", "ms"),
         placeholder=placeholder,
     )
 

@@ -296,7 +296,8 @@ class HotspotCanvas(QWidget):
         small = p.font()
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
         p.setFont(small)
-        for band, name in zip(self.chrome_rects(), ("Player title bar", "Choice dock"), strict=True):
+        names = (self.tr("Player title bar"), self.tr("Choice dock"))
+        for band, name in zip(self.chrome_rects(), names, strict=True):
             p.fillRect(band, shade)
             p.setPen(QPen(QColor(255, 255, 255, 90), 1, Qt.PenStyle.DotLine))
             edge = band.bottom() if band.top() <= box.top() + 0.5 else band.top()

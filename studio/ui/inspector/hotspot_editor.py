@@ -12,19 +12,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studio.app.document import Document
 from studio.app.playhead import Playhead
 from studio.model.ops import HotspotRef, Op, OpError, OptionRef, Outcome, SetField, TagRef
-from studio.model.player_chrome import covered
+from studio.model.player_chrome import CHOICE_DOCK_NAME, TITLE_BAR_NAME, covered
 from studio.model.project import Project
 from studio.model.types import Rect
 from studio.ui.inspector.fields import ERROR_STYLE, LineField, format_ms, parse_fraction, short_reason
 from studio.ui.inspector.hotspot import FrameKey, HotspotCanvas, RectT, aspect_ratio, frames
 from studio.ui.preview.card import card_image, card_of_scene
+
+
+def chrome_name(name: str) -> str:
+    """A part of the player's chrome (:func:`~studio.model.player_chrome.covered`), as the interface
+    names it."""
+    if name == TITLE_BAR_NAME:
+        return QCoreApplication.translate("HotspotEditor", "the player's title bar")
+    if name == CHOICE_DOCK_NAME:
+        return QCoreApplication.translate("HotspotEditor", "the player's choice dock")
+    return name
 
 
 def _fmt(value: object) -> str:
@@ -57,7 +67,7 @@ class HotspotEditor(QWidget):
         self.canvas.committed.connect(self.commit)
         self.where = QLabel("", self)
         self.where.setObjectName("muted")
-        self.remove_button = QPushButton("Remove hotspot", self)
+        self.remove_button = QPushButton(self.tr("Remove hotspot"), self)
         self.remove_button.setVisible(optional)
         self.remove_button.clicked.connect(self.remove)
         self.warning = QLabel("", self)
@@ -75,7 +85,8 @@ class HotspotEditor(QWidget):
         self.fields: list[LineField] = []
         rect = HotspotRef(owner)
         for n, (name, target) in enumerate((("x", rect.x), ("y", rect.y), ("w", rect.w), ("h", rect.h))):
-            f = LineField(doc, target, parse_fraction, _fmt, undo_text=f"Set hotspot {name}")
+            undo = self.tr("Set hotspot {name}").format(name=name)
+            f = LineField(doc, target, parse_fraction, _fmt, undo_text=undo)
             f.edit.setObjectName(f"hotspot_{name}")
             grid.addWidget(QLabel(name, self), n // 2, (n % 2) * 2)
             grid.addWidget(f, n // 2, (n % 2) * 2 + 1)
@@ -114,14 +125,15 @@ class HotspotEditor(QWidget):
         self.canvas.others = self.others(project)
         self.canvas.setFixedHeight(self.canvas.heightForWidth(max(160, min(self.width(), 320))))
         under = covered(r) if r is not None else None
-        self.warning.setText(f"Mostly under {under}: viewers cannot tap it there." if under else "")
+        warning = self.tr("Mostly under {chrome}: viewers cannot tap it there.")
+        self.warning.setText(warning.format(chrome=chrome_name(under)) if under else "")
         self.warning.setVisible(bool(under))
         for f in self.fields:
             f.setEnabled(r is not None)
             f.refresh(project)
         self.remove_button.setEnabled(r is not None)
         if r is None:
-            self.canvas.note = "No hotspot: drag on the frame to draw one"
+            self.canvas.note = self.tr("No hotspot: drag on the frame to draw one")
         else:
             self.canvas.note = ""
         self.load_frame()
@@ -138,7 +150,8 @@ class HotspotEditor(QWidget):
         asset = project.media_map().get(scene.media) if scene and scene.media is not None else None
         folder = self.doc.folder
         ms, at_playhead = self.frame_ms(project)
-        self.where.setText(f"Frame at {format_ms(ms)}" + (" (playhead)" if at_playhead else ""))
+        where = self.tr("Frame at {time} (playhead)") if at_playhead else self.tr("Frame at {time}")
+        self.where.setText(where.format(time=format_ms(ms)))
         card = card_of_scene(scene, project.aspect) if scene is not None else None
         if card is not None:  # a storyboard scene: its card stands for the frame
             self._want = None
@@ -147,7 +160,7 @@ class HotspotEditor(QWidget):
             return
         if asset is None or folder is None:
             self.canvas.image = None
-            self.canvas.note = self.canvas.note or "No clip to show"
+            self.canvas.note = self.canvas.note or self.tr("No clip to show")
             self.canvas.update()
             return
         ms = min(ms, max(0, asset.duration_ms - 1))
@@ -158,7 +171,7 @@ class HotspotEditor(QWidget):
             self.canvas.image = image
         elif (reason := frames().error(path, asset.sha256, ms)) is not None:
             self.canvas.image = None
-            self.where.setText(f"Frame unavailable: {reason}")
+            self.where.setText(self.tr("Frame unavailable: {reason}").format(reason=reason))
         self.canvas.update()
 
     def _on_playhead(self, _ms: int, _origin: object) -> None:
@@ -174,7 +187,7 @@ class HotspotEditor(QWidget):
             rect = Rect(x=r[0], y=r[1], w=r[2], h=r[3])
         except ValueError as exc:
             return self._fail(str(exc).splitlines()[-1])
-        text = "Draw hotspot" if self.canvas.rect_n is None else "Move hotspot"
+        text = self.tr("Draw hotspot") if self.canvas.rect_n is None else self.tr("Move hotspot")
         if isinstance(self.owner, OptionRef):  # (two branches: the two fields differ in type)
             op: Op = SetField(self.owner.hotspot, rect)
         else:
@@ -186,8 +199,8 @@ class HotspotEditor(QWidget):
 
     def remove(self) -> bool:
         if not isinstance(self.owner, OptionRef):
-            return self._fail("a product tag needs its hotspot")
-        return self._pushed(self.doc.push(SetField(self.owner.hotspot, None), "Remove hotspot"))
+            return self._fail(self.tr("a product tag needs its hotspot"))
+        return self._pushed(self.doc.push(SetField(self.owner.hotspot, None), self.tr("Remove hotspot")))
 
     def _pushed(self, outcome: Outcome) -> bool:
         return True if outcome.reason is None else self._fail(short_reason(outcome.reason, self.target))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from studio.model import new_items
@@ -39,7 +40,7 @@ def _currency(project: Project) -> str:
 
 
 class OptionForm(Form):
-    title = "Option"
+    title = str(QT_TRANSLATE_NOOP("Inspector", "Option"))
 
     def __init__(self, ctx: Ctx, ref: OptionRef, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ref, parent)
@@ -47,36 +48,38 @@ class OptionForm(Form):
         sid = ref.scene
         doc = self.doc
         self.ident(ref.option)
-        self.row("Label", AuthorTextField(doc, ref.label, self._label_context))
-        self.row("Goes to", ComboField(doc, ref.target, scene_choices))
+        self.row(self.tr("Label"), AuthorTextField(doc, ref.label, self._label_context))
+        self.row(self.tr("Goes to"), ComboField(doc, ref.target, scene_choices))
         self.row(
             "",
-            CheckField(doc, ref.default, "Default (taken when time runs out)", lambda on: self._default(on)),
+            CheckField(
+                doc, ref.default, self.tr("Default (taken when time runs out)"), lambda on: self._default(on)
+            ),
         )
-        self.section("Savings deposit")
+        self.section(self.tr("Savings deposit"))
         self.row(
-            "Into goal",
+            self.tr("Into goal"),
             ComboField(doc, ref.deposit, self._goal_choices, self._set_goal, read=self._deposit_goal),
         )
         self.amount = MoneyField(doc, DepositRef(sid, ref.option).amount, _currency)
-        self.row("Amount", self.amount)
-        self.show_amount = CheckField(doc, ref.show_amount, "Show the amount on the button")
+        self.row(self.tr("Amount"), self.amount)
+        self.show_amount = CheckField(doc, ref.show_amount, self.tr("Show the amount on the button"))
         self.row("", self.show_amount)
-        self.section("Shown when")
+        self.section(self.tr("Shown when"))
         self.wide(ConditionEditor(doc, ref.condition))
-        self.section("Effects when chosen")
+        self.section(self.tr("Effects when chosen"))
         self.wide(EffectsEditor(doc, ref.effects))
-        self.section("Hotspot on the video")
+        self.section(self.tr("Hotspot on the video"))
         self.wide(HotspotEditor(doc, ctx.playhead, ref, self._appear, self._others, colour="#3b7dd8"))
         self.wide(
             OpButton(
                 doc,
-                "Remove option",
+                self.tr("Remove option"),
                 lambda: RemoveItem(ref),
                 after=lambda: self.go(ChoiceRef(sid)),
             )
         )
-        self.wide(self.nav("‹ Choice window", ChoiceRef(sid)))
+        self.wide(self.nav(self.tr("‹ Choice window"), ChoiceRef(sid)))
 
     def _default(self, on: bool) -> SetField[Any]:
         scene = SceneRef(self.option.scene)
@@ -89,7 +92,7 @@ class OptionForm(Form):
 
     @staticmethod
     def _goal_choices(project: Project) -> list[tuple[str, Any]]:
-        return [("No deposit", None), *goal_choices(project)]
+        return [(QCoreApplication.translate("Inspector", "No deposit"), None), *goal_choices(project)]
 
     def _set_goal(self, goal: Any) -> SetField[Any]:
         deposit = self.option.deposit
@@ -116,7 +119,8 @@ class OptionForm(Form):
         has = self._has_deposit(project)
         self.amount.setEnabled(has)
         self.show_amount.setEnabled(has)
-        self.show_amount.box.setToolTip("" if has else "Only an option with a savings deposit has an amount")
+        why = self.tr("Only an option with a savings deposit has an amount")
+        self.show_amount.box.setToolTip("" if has else why)
 
     def _label_context(self, project: Project) -> str:
         return "option" if self._has_deposit(project) else "option_plain"
@@ -132,30 +136,32 @@ class OptionForm(Form):
 
 
 class PromptForm(Form):
-    title = "Savings prompt"
+    title = str(QT_TRANSLATE_NOOP("Inspector", "Savings prompt"))
 
     def __init__(self, ctx: Ctx, ref: PromptRef, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ref, parent)
         scene = SceneRef(ref.scene)
         doc = self.doc
         self.ident(ref.prompt)
-        self.row("At", ms_field(ctx, ref.at_ms))
-        self.row("Goal", ComboField(doc, ref.goal, goal_choices))
-        self.row("Amount", MoneyField(doc, ref.amount, _currency))
-        self.row("Text", AuthorTextField(doc, ref.text, "prompt"))
-        self.row("", CheckField(doc, ref.pause, "Pause the video while asking"))
-        self.section("Effects if accepted")
+        self.row(self.tr("At"), ms_field(ctx, ref.at_ms))
+        self.row(self.tr("Goal"), ComboField(doc, ref.goal, goal_choices))
+        self.row(self.tr("Amount"), MoneyField(doc, ref.amount, _currency))
+        self.row(self.tr("Text"), AuthorTextField(doc, ref.text, "prompt"))
+        self.row("", CheckField(doc, ref.pause, self.tr("Pause the video while asking")))
+        self.section(self.tr("Effects if accepted"))
         self.wide(EffectsEditor(doc, ref.accept_effects))
-        self.section("Effects if declined")
+        self.section(self.tr("Effects if declined"))
         self.wide(EffectsEditor(doc, ref.decline_effects))
         self.wide(
-            OpButton(doc, "Remove savings prompt", lambda: RemoveItem(ref), after=lambda: self.go(scene))
+            OpButton(
+                doc, self.tr("Remove savings prompt"), lambda: RemoveItem(ref), after=lambda: self.go(scene)
+            )
         )
-        self.wide(self.nav("‹ Scene", scene))
+        self.wide(self.nav(self.tr("‹ Scene"), scene))
 
 
 class TagForm(Form):
-    title = "Product tag"
+    title = str(QT_TRANSLATE_NOOP("Inspector", "Product tag"))
 
     def __init__(self, ctx: Ctx, ref: TagRef, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ref, parent)
@@ -164,16 +170,18 @@ class TagForm(Form):
         doc = self.doc
         self.ident(ref.tag)
         products = ComboField(doc, ref.product, lambda p: [(f"{x.name} ({x.id})", x.id) for x in p.products])
-        self.row("Product", products)
-        self.row("From", ms_field(ctx, ref.start_ms))
-        self.row("To", ms_field(ctx, ref.end_ms))
-        self.row("Button", AuthorTextField(doc, ref.cta, "tag"))
-        self.section("Hotspot on the video")
+        self.row(self.tr("Product"), products)
+        self.row(self.tr("From"), ms_field(ctx, ref.start_ms))
+        self.row(self.tr("To"), ms_field(ctx, ref.end_ms))
+        self.row(self.tr("Button"), AuthorTextField(doc, ref.cta, "tag"))
+        self.section(self.tr("Hotspot on the video"))
         self.wide(HotspotEditor(doc, ctx.playhead, ref, self._start, self._others))
         self.wide(
-            OpButton(doc, "Remove product tag", lambda: RemoveItem(ref), after=lambda: self.go(scene))
+            OpButton(
+                doc, self.tr("Remove product tag"), lambda: RemoveItem(ref), after=lambda: self.go(scene)
+            )
         )
-        self.wide(self.nav("‹ Scene", scene))
+        self.wide(self.nav(self.tr("‹ Scene"), scene))
 
     def _start(self, project: Project) -> int:
         return self.tag.get(project).start_ms

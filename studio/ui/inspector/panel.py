@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from studio.app.document import Document
@@ -63,10 +63,19 @@ def breadcrumb(doc: Document, ref: Ref[Any]) -> str:
     product names), never internal ids."""
     sid = ref.id_path[1]
     scene = doc.project.scene_map().get(sid)
-    parts = [f"Scene “{scene.title}”" if scene else f"Scene '{sid}'"]
+    parts = [
+        QCoreApplication.translate("Inspector", "Scene “{title}”").format(title=scene.title)
+        if scene
+        else QCoreApplication.translate("Inspector", "Scene '{id}'").format(id=sid)
+    ]
     if not isinstance(ref, SceneRef):
         name = item_name(doc, ref) if isinstance(ref, ItemRef) else ""
-        parts.append(FORMS[type(ref)].title + (f" “{name}”" if name else ""))
+        kind = QCoreApplication.translate("Inspector", FORMS[type(ref)].title)
+        parts.append(
+            QCoreApplication.translate("Inspector", "{kind} “{name}”").format(kind=kind, name=name)
+            if name
+            else kind
+        )
     return "  ›  ".join(parts)
 
 
@@ -120,8 +129,8 @@ class InspectorPanel(QWidget):
         box.addWidget(self.crumb)
         box.addWidget(self.item_scroll, 1)
         self.project_scroll = _Scroll(self)
-        self.tabs.addTab(item_page, "Item")
-        self.tabs.addTab(self.project_scroll, "Project")
+        self.tabs.addTab(item_page, self.tr("Item"))
+        self.tabs.addTab(self.project_scroll, self.tr("Project"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -174,12 +183,12 @@ class InspectorPanel(QWidget):
             old.deleteLater()
         self.form = None
         if ref is None:
-            hint = QLabel("Select a scene in the graph, or an item on its timeline.", self)
+            hint = QLabel(self.tr("Select a scene in the graph, or an item on its timeline."), self)
             hint.setWordWrap(True)
             hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             hint.setContentsMargins(10, 10, 10, 10)
             self.item_scroll.setWidget(hint)
-            self.crumb.set_full_text("Nothing selected")
+            self.crumb.set_full_text(self.tr("Nothing selected"))
             return
         self.form = FORMS[type(ref)](self.ctx, ref)
         self._sig = self.form.signature(self.doc.project)

@@ -1,4 +1,4 @@
-"""Strict text parsers for the inspector's fields (Qt-free).
+"""Strict text parsers for the inspector's fields (no widgets: QtCore only, for the reasons' translation).
 
 Each parser returns exactly the value the text spells or raises ValueError
 with a one-line reason; nothing is rounded, clamped or guessed.  Money is
@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
 
 from studio.model.currency import SYMBOLS, format_money, parse_money
 
@@ -23,10 +25,14 @@ def format_ms(ms: int) -> str:
 def parse_ms(text: str) -> int:
     raw = text.strip().removesuffix("ms").strip()
     if not re.fullmatch(r"\d{1,9}", raw):
-        raise ValueError(f"'{text.strip()}' is not a whole number of milliseconds")
+        raise ValueError(
+            QCoreApplication.translate("Parsers", "'{text}' is not a whole number of milliseconds").format(
+                text=text.strip()
+            )
+        )
     value = int(raw)
     if value > 24 * 3600 * 1000:
-        raise ValueError("at most 24 hours (86400000 ms)")
+        raise ValueError(QCoreApplication.translate("Parsers", "at most 24 hours (86400000 ms)"))
     return value
 
 
@@ -37,7 +43,8 @@ def parse_optional_ms(text: str) -> int | None:
 def parse_int(text: str) -> int:
     raw = text.strip()
     if not re.fullmatch(r"[+-]?\d{1,15}", raw):
-        raise ValueError(f"'{raw}' is not a whole number")
+        reason = QCoreApplication.translate("Parsers", "'{text}' is not a whole number")
+        raise ValueError(reason.format(text=raw))
     return int(raw)
 
 
@@ -45,10 +52,15 @@ def parse_fraction(text: str) -> float:
     """A hotspot coordinate: a decimal number from 0 to 1."""
     raw = text.strip()
     if not re.fullmatch(r"\d*\.?\d+|\d+\.", raw):
-        raise ValueError(f"'{raw}' is not a number from 0 to 1")
+        reason = QCoreApplication.translate("Parsers", "'{text}' is not a number from 0 to 1")
+        raise ValueError(reason.format(text=raw))
     value = float(raw)
     if not 0.0 <= value <= 1.0 or math.isnan(value):
-        raise ValueError(f"{raw} is outside 0..1 (a fraction of the video frame)")
+        raise ValueError(
+            QCoreApplication.translate(
+                "Parsers", "{text} is outside 0..1 (a fraction of the video frame)"
+            ).format(text=raw)
+        )
     return value
 
 
@@ -80,7 +92,11 @@ def money_parser(currency: str, minimum: int = 1, optional: bool = False) -> Cal
         value = parse_money(text, currency)
         if value < minimum:
             least = format_money(minimum, currency)
-            raise ValueError(f"must be at least {least}" if minimum else "cannot be negative")
+            raise ValueError(
+                QCoreApplication.translate("Parsers", "must be at least {amount}").format(amount=least)
+                if minimum
+                else QCoreApplication.translate("Parsers", "cannot be negative")
+            )
         return value
 
     return parse

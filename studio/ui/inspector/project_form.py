@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -40,12 +41,13 @@ from studio.ui.inspector.forms import Ctx, Form, OpButton, scene_choices
 from studio.ui.wheel import ComboBox
 
 ASPECTS = ("9:16", "16:9", "1:1", "4:5", "3:4")
-REPLAY_TEXT = "Deposits on replays are real"
-REPLAY_TIP = (
+REPLAY_TEXT = str(QT_TRANSLATE_NOOP("ProjectForm", "Deposits on replays are real"))  # translated where shown
+REPLAY_TIP = str(QT_TRANSLATE_NOOP(
+    "ProjectForm",
     "A replay (Watch again, Start over) shows the same story. Unchecked (the default) its deposits "
     "are simulated: no money moves. Checked: a replay's deposits go to the host's wallet like the "
-    "first playthrough's."
-)
+    "first playthrough's.",
+))
 
 
 def currency_choices(_project: Project) -> list[tuple[str, Any]]:
@@ -53,31 +55,33 @@ def currency_choices(_project: Project) -> list[tuple[str, Any]]:
 
 
 class ProjectForm(Form):
-    title = "Project"
+    title = str(QT_TRANSLATE_NOOP("Inspector", "Project"))
 
     def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, PROJECT, parent)
         doc, project = self.doc, self.doc.project
-        self.section("Drama")
-        self.row("Title", LineField(doc, PROJECT.title, live=True))
-        self.row("Currency", ComboField(doc, PROJECT.currency, currency_choices))
-        self.row("Locale", LineField(doc, PROJECT.locale))
-        self.row("Aspect", ComboField(doc, PROJECT.aspect, lambda _p: [(a, a) for a in ASPECTS]))
-        self.row("Start", ComboField(doc, PROJECT.start, lambda p: [("(none)", None), *scene_choices(p)]))
-        replays = CheckField(doc, PROJECT.replay_deposits, REPLAY_TEXT)
+        self.section(self.tr("Drama"))
+        self.row(self.tr("Title"), LineField(doc, PROJECT.title, live=True))
+        self.row(self.tr("Currency"), ComboField(doc, PROJECT.currency, currency_choices))
+        self.row(self.tr("Locale"), LineField(doc, PROJECT.locale))
+        self.row(self.tr("Aspect"), ComboField(doc, PROJECT.aspect, lambda _p: [(a, a) for a in ASPECTS]))
+        none = self.tr("(none)")
+        start = ComboField(doc, PROJECT.start, lambda p: [(none, None), *scene_choices(p)])
+        self.row(self.tr("Start"), start)
+        replays = CheckField(doc, PROJECT.replay_deposits, self.tr(REPLAY_TEXT))
         replays.box.setObjectName("replayDeposits")
-        replays.setToolTip(REPLAY_TIP)
-        replays.box.setToolTip(REPLAY_TIP)
+        replays.setToolTip(self.tr(REPLAY_TIP))
+        replays.box.setToolTip(self.tr(REPLAY_TIP))
         self.row("", replays)
-        self.section("Savings goals")
+        self.section(self.tr("Savings goals"))
         for goal in project.goals:
             self.wide(self._goal_box(goal))
-        self.wide(OpButton(doc, "+ Savings goal", lambda: new_items.add_goal(self.doc.project)))
-        self.section("Product catalog")
+        self.wide(OpButton(doc, self.tr("+ Savings goal"), lambda: new_items.add_goal(self.doc.project)))
+        self.section(self.tr("Product catalog"))
         for product in project.products:
             self.wide(self._product_box(product))
-        self.wide(OpButton(doc, "+ Product", lambda: new_items.add_product(self.doc.project)))
-        self.section("Variables")
+        self.wide(OpButton(doc, self.tr("+ Product"), lambda: new_items.add_product(self.doc.project)))
+        self.section(self.tr("Variables"))
         for var in project.variables:
             self.wide(VariableRow(self, var))
         self.wide(NewVariable(self))
@@ -106,30 +110,33 @@ class ProjectForm(Form):
     def _goal_box(self, goal: SavingsGoal) -> QFrame:
         base = GoalRef(goal.id)
         doc = self.doc
-        box, inner = self._box("Savings goal")  # its name is the first field (no id, never stale)
-        inner.row("Name", LineField(doc, base.name, live=True))
-        inner.row("Target", MoneyField(doc, base.target, _currency))
+        box, inner = self._box(self.tr("Savings goal"))  # its name is the first field (no id, never stale)
+        inner.row(self.tr("Name"), LineField(doc, base.name, live=True))
+        inner.row(self.tr("Target"), MoneyField(doc, base.target, _currency))
         cap = MoneyField(doc, base.cap, _currency, optional=True)
-        cap.setToolTip("Most one playthrough may deposit (empty: no cap)")
-        inner.row("Cap", cap)
-        inner.wide(OpButton(doc, "Remove goal", lambda: RemoveItem(base)))
+        cap.setToolTip(self.tr("Most one playthrough may deposit (empty: no cap)"))
+        inner.row(self.tr("Cap"), cap)
+        inner.wide(OpButton(doc, self.tr("Remove goal"), lambda: RemoveItem(base)))
         self.parts.append(inner)
         return box
 
     def _product_box(self, product: Product) -> QFrame:
         base = ProductRef(product.id)
         doc = self.doc
-        box, inner = self._box("Product")  # its name is the first field
-        inner.row("Name", LineField(doc, base.name, live=True))
-        inner.row("SKU", LineField(doc, base.sku, live=True))
-        inner.row("Price", MoneyField(doc, base.price, _product_currency(base), minimum=0, optional=True))
-        inner.row("Currency", ComboField(doc, base.currency, currency_choices))
-        inner.row("Shop URL", LineField(doc, base.url, optional_text, placeholder="https://…"))
+        box, inner = self._box(self.tr("Product"))  # its name is the first field
+        inner.row(self.tr("Name"), LineField(doc, base.name, live=True))
+        inner.row(self.tr("SKU"), LineField(doc, base.sku, live=True))
+        price = MoneyField(doc, base.price, _product_currency(base), minimum=0, optional=True)
+        inner.row(self.tr("Price"), price)
+        inner.row(self.tr("Currency"), ComboField(doc, base.currency, currency_choices))
+        inner.row(self.tr("Shop URL"), LineField(doc, base.url, optional_text, placeholder="https://…"))
         inner.row(
-            "Image",
-            LineField(doc, base.image, optional_text, placeholder="media/serum.jpg (in the project folder)"),
+            self.tr("Image"),
+            LineField(
+                doc, base.image, optional_text, placeholder=self.tr("media/serum.jpg (in the project folder)")
+            ),
         )
-        inner.wide(OpButton(doc, "Remove product", lambda: RemoveItem(base)))
+        inner.wide(OpButton(doc, self.tr("Remove product"), lambda: RemoveItem(base)))
         self.parts.append(inner)
         return box
 
@@ -177,10 +184,10 @@ class VariableRow(QWidget):
                 value_text,
                 live=kind == "string",
             )
-        self.default.setToolTip("Starting value")
+        self.default.setToolTip(self.tr("Starting value"))
         remove = OpButton(self.doc, "×", lambda: RemoveItem(base))
         remove.button.setFixedWidth(26)
-        remove.button.setToolTip(f"Remove variable '{var.id}'")
+        remove.button.setToolTip(self.tr("Remove variable '{id}'").format(id=var.id))
         self.remove = remove
         row.addWidget(name, 2)
         row.addWidget(self.kind, 2)
@@ -211,11 +218,11 @@ class NewVariable(QWidget):
         super().__init__(form)
         self.doc = form.doc
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText("new variable id")
+        self.name.setPlaceholderText(self.tr("new variable id"))
         self.name.setObjectName("newVariable")
         self.type_box = ComboBox(self)
         self.type_box.addItems(["int", "bool", "string"])
-        self.add = QPushButton("+ Variable", self)
+        self.add = QPushButton(self.tr("+ Variable"), self)
         self.error = QLabel("", self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -241,16 +248,18 @@ class NewVariable(QWidget):
         if not text:
             reason = None
         elif not re.fullmatch(ID_PATTERN, text):
-            reason = f"'{text}' is not an id: letters, digits, _ . - (starting with a letter, digit or _)"
+            reason = self.tr(
+                "'{text}' is not an id: letters, digits, _ . - (starting with a letter, digit or _)"
+            ).format(text=text)
         elif any(v.id == text for v in self.doc.project.variables):
-            reason = f"variable '{text}' already exists"
+            reason = self.tr("variable '{text}' already exists").format(text=text)
         self.error.setText(reason or "")
         self.error.setVisible(reason is not None)
         return reason
 
     def submit(self) -> bool:
         text = self.name.text()
-        reason = self.check() if text else "type the new variable's id first"
+        reason = self.check() if text else self.tr("type the new variable's id first")
         if reason is None:
             kind = self.type_box.currentText()
             reason = push_built(
@@ -259,7 +268,7 @@ class NewVariable(QWidget):
                     PROJECT.variables,
                     new_items.variable(text, kind),
                 ),
-                f"Add variable '{text}'",
+                self.tr("Add variable '{id}'").format(id=text),
             ).reason
         if reason is not None:
             self.error.setText(reason)

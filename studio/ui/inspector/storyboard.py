@@ -11,7 +11,7 @@ them is refused with the reason, in the picker before anything is applied).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -44,7 +44,7 @@ def _placeholder(project: Project, sid: str) -> Placeholder | None:
 def _with(project: Project, sid: str, **change: object) -> SetField[Placeholder | None]:
     card = _placeholder(project, sid)
     if card is None:
-        raise ValueError("this scene is no longer a placeholder")
+        raise ValueError(QCoreApplication.translate("Storyboard", "this scene is no longer a placeholder"))
     return SetField(SceneRef(sid).placeholder, card.model_copy(update=change))
 
 
@@ -57,7 +57,9 @@ class ColourField(Field):
         self.path = (*ref.id_path, "placeholder", "colour")
         self.button = QPushButton(self)
         self.button.setObjectName("placeholderColour")
-        self.button.setToolTip("The colour of the storyboard card shown until the scene has its clip")
+        self.button.setToolTip(
+            self.tr("The colour of the storyboard card shown until the scene has its clip")
+        )
         self.button.clicked.connect(self.choose)
         self.row.addWidget(self.button)
         self.row.addStretch(1)
@@ -67,7 +69,7 @@ class ColourField(Field):
         return card.colour if card is not None else ""
 
     def choose(self) -> None:
-        picked = QColorDialog.getColor(QColor(self.colour() or "#3d5a80"), self, "Card colour")
+        picked = QColorDialog.getColor(QColor(self.colour() or "#3d5a80"), self, self.tr("Card colour"))
         if picked.isValid():
             self.pick(picked)
 
@@ -77,7 +79,7 @@ class ColourField(Field):
         if value == self.colour():
             return True
         op = lambda: _with(self.doc.project, self.sid, colour=value)  # noqa: E731
-        return self.pushed(push_built(self.doc, op, "Set card colour"))
+        return self.pushed(push_built(self.doc, op, self.tr("Set card colour")))
 
     def refresh(self, project: Project) -> None:
         value = self.colour()
@@ -101,10 +103,10 @@ class DurationField(Field):
         self.spin.setDecimals(3)
         self.spin.setRange(MIN_S, MAX_S)
         self.spin.setSingleStep(0.5)
-        self.spin.setSuffix(" s")
+        self.spin.setSuffix(self.tr(" s"))
         self.spin.setKeyboardTracking(False)  # typing applies on Enter / focus out: one edit
         self.spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-        self.spin.setToolTip("How long the storyboard card plays (the planned length of the scene)")
+        self.spin.setToolTip(self.tr("How long the storyboard card plays (the planned length of the scene)"))
         self.row.addWidget(self.spin, 1)
         self.spin.valueChanged.connect(self._changed)
 
@@ -117,7 +119,7 @@ class DurationField(Field):
         if card is not None and card.duration_ms == ms:
             return True
         op = lambda: _with(self.doc.project, self.sid, duration_ms=ms)  # noqa: E731
-        ok = self.pushed(push_built(self.doc, op, "Set card duration", merge=True))
+        ok = self.pushed(push_built(self.doc, op, self.tr("Set card duration"), merge=True))
         if not ok:
             self.refresh(self.doc.project)
         return ok
@@ -139,17 +141,23 @@ class ClipPicker(QDialog):
         super().__init__(parent)
         self.doc, self.sid = doc, sid
         scene = doc.project.scene_map()[sid]
-        self.setWindowTitle(f"Give “{scene.title}” a clip")
+        self.setWindowTitle(self.tr("Give “{title}” a clip").format(title=scene.title))
         self.setObjectName("clipPicker")
         intro = QLabel(
-            "The storyboard card is replaced by the clip; the choice window, savings prompts and "
-            "product tags keep their times.", self)
+            self.tr(
+                "The storyboard card is replaced by the clip; the choice window, savings prompts and "
+                "product tags keep their times."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.clips = QListWidget(self)
         self.clips.setObjectName("clipList")
         for asset in doc.project.media:
             name = asset.path.rsplit("/", 1)[-1]
-            item = QListWidgetItem(f"{name}  ({asset.duration_ms / 1000:g} s)", self.clips)
+            seconds = f"{asset.duration_ms / 1000:g}"
+            shown = self.tr("{file}  ({seconds} s)").format(file=name, seconds=seconds)
+            item = QListWidgetItem(shown, self.clips)
             item.setData(Qt.ItemDataRole.UserRole, asset.id)
         self.reason = QLabel("", self)
         self.reason.setObjectName("clipReason")
@@ -158,7 +166,7 @@ class ClipPicker(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Give it this clip")
+        self.ok_button.setText(self.tr("Give it this clip"))
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -189,7 +197,9 @@ class ClipPicker(QDialog):
     def _picked(self, _item: object) -> None:
         media = self.media()
         if media is None:
-            reason: str | None = "The library has no clips yet: import one (Scene › Import Clips, Ctrl+I)."
+            reason: str | None = self.tr(
+                "The library has no clips yet: import one (Scene › Import Clips, Ctrl+I)."
+            )
         else:
             reason = clip_refusal(self.doc.project, self.sid, media)
         self.reason.setText(reason or "")
@@ -201,7 +211,8 @@ class ClipPicker(QDialog):
         media = self.media()
         if media is None or not self.ok_button.isEnabled():
             return False
-        outcome = self.doc.push(GiveClip(self.sid, media), f"Give “{self._title()}” a clip")
+        undo = self.tr("Give “{title}” a clip").format(title=self._title())
+        outcome = self.doc.push(GiveClip(self.sid, media), undo)
         if outcome.reason is not None:
             self.reason.setText(outcome.reason)
             self.reason.show()
@@ -221,10 +232,14 @@ class GiveClipButton(QWidget):
         super().__init__(parent)
         self.doc, self.sid = doc, sid
         self.path = ("scene", sid, "give_clip")
-        self.button = QPushButton("Give this scene a clip…", self)
+        self.button = QPushButton(self.tr("Give this scene a clip…"), self)
         self.button.setObjectName("giveClip")
         self.button.setToolTip(
-            "Replace the storyboard card by a clip from the library, keeping everything timed on the scene")
+            self.tr(
+                "Replace the storyboard card by a clip from the library, keeping everything timed on the "
+                "scene"
+            )
+        )
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.button)

@@ -186,13 +186,21 @@ class TimelineCanvas(TimelineView):
         moved = g.nudged(item, sign, seconds, self.fps, self.span[2])
         if moved is None:
             return False
-        return bool(self.doc.push(retime_op(scene, item, *moved), f"Nudge {item.label}", merge=True))
+        return bool(
+            self.doc.push(
+                retime_op(scene, item, *moved), self.tr("Nudge {item}").format(item=item.label), merge=True
+            )
+        )
 
     def remove_selected(self) -> bool:
         scene, item = self.scene(), self.selected_item()
         if scene is None or item is None:
             return False
-        text = "Remove choice window" if item.kind == "choice" else f"Remove {item.label}"
+        text = (
+            self.tr("Remove choice window")
+            if item.kind == "choice"
+            else self.tr("Remove {item}").format(item=item.label)
+        )
         if self.doc.push(remove_op(scene, item), text):
             self.select(None)
             return True
@@ -214,12 +222,12 @@ class TimelineCanvas(TimelineView):
         if hit is not None:
             item = hit[0]
             self.select(item)
-            menu.addAction("Move playhead here", lambda: self.seek(item.start))
-            menu.addAction(f"Remove {item.label}", self.remove_selected)
+            menu.addAction(self.tr("Move playhead here"), lambda: self.seek(item.start))
+            menu.addAction(self.tr("Remove {item}").format(item=item.label), self.remove_selected)
             menu.addSeparator()
         else:
             self.seek(clamp_point(self.axis().ms(pos.x()), self.span))
-        menu.addAction("Add savings prompt at playhead", lambda: self.add_requested.emit("prompt"))
-        menu.addAction("Add product tag at playhead", lambda: self.add_requested.emit("tag"))
-        menu.addAction("Add choice window at playhead", lambda: self.add_requested.emit("choice"))
+        menu.addAction(self.tr("Add savings prompt at playhead"), lambda: self.add_requested.emit("prompt"))
+        menu.addAction(self.tr("Add product tag at playhead"), lambda: self.add_requested.emit("tag"))
+        menu.addAction(self.tr("Add choice window at playhead"), lambda: self.add_requested.emit("choice"))
         return menu

@@ -4,7 +4,8 @@ A :class:`Drag` is a gesture in progress (an item's body or edge, a trim handle,
 or scrubbing); :func:`follow` puts it where the pointer is (snapped to the
 playhead, the other items' edges and the trim, else to frames -- :func:`snapper`);
 :func:`release_edit` is the single op its release pushes (none if nothing moved).
-Nothing here touches the document or a widget: the canvas does.
+Nothing here touches the document or a widget: the canvas does.  Undo texts are translated
+(context "Timeline").
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
+
+from PySide6.QtCore import QCoreApplication
 
 from studio.model.ops import Op, SceneRef, SetField
 from studio.model.project import Project, Scene
@@ -98,12 +101,18 @@ def release_edit(
 ) -> tuple[Op, str] | None:
     """The op (and its undo text) a released drag pushes; None when it changed nothing."""
     if d.kind == "trim_in" and d.start != scene.in_ms:
-        return SetField(SceneRef(scene.id).in_ms, d.start), "Trim scene start"
+        return SetField(SceneRef(scene.id).in_ms, d.start), QCoreApplication.translate(
+            "Timeline", "Trim scene start"
+        )
     if d.kind == "trim_out" and d.end is not None and d.end != span[1]:
-        return trim_out_op(project, scene, d.end), "Trim scene end"
+        return trim_out_op(project, scene, d.end), QCoreApplication.translate("Timeline", "Trim scene end")
     if d.item is not None and (d.start, d.end) != (d.item.start, d.item.end):  # trims have no item
-        verb = "Move" if d.edge == "move" else "Resize"
-        return retime_op(scene, d.item, d.start, d.end), f"{verb} {d.item.label}"
+        text = (
+            QCoreApplication.translate("Timeline", "Move {item}")
+            if d.edge == "move"
+            else QCoreApplication.translate("Timeline", "Resize {item}")
+        )
+        return retime_op(scene, d.item, d.start, d.end), text.format(item=d.item.label)
     return None
 
 

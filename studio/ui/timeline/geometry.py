@@ -1,4 +1,5 @@
-"""Timeline geometry and time arithmetic (Qt-free): axis, lanes, frames, snapping.
+"""Timeline geometry and time arithmetic (no widgets; QtCore translates the tooltip): axis, lanes, frames,
+snapping.
 
 The axis maps clip milliseconds to canvas pixels for a canvas of a given
 width (zoom makes the canvas wider inside a scroll area).  Frame times follow
@@ -13,6 +14,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
 
 from studio.ui.timeline.items import LANES, Edge, Item, Kind
 
@@ -189,9 +192,9 @@ def describe(item: Item) -> str:
         when += f" – {format_time(item.end)}"
     text = f"{item.label}\n{when}"
     if item.problem:
-        text += f"\nInvalid: {item.problem}"
+        text += "\n" + QCoreApplication.translate("Timeline", "Invalid: {reason}").format(reason=item.problem)
     if item.warning:
-        text += f"\nWarning: {item.warning}"
+        text += "\n" + QCoreApplication.translate("Timeline", "Warning: {reason}").format(reason=item.warning)
     return text
 
 

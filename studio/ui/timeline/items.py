@@ -1,4 +1,5 @@
-"""What the timeline shows for one scene, and the ops its gestures push (Qt-free).
+"""What the timeline shows for one scene, and the ops its gestures push (no widgets; QtCore translates
+the labels).
 
 A :class:`Item` is one timed thing on a lane: the choice window (a range from
 ``appear_ms`` to ``decision_ms``), a savings prompt (a point) or a product tag
@@ -17,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from studio.model import names
 from studio.model.checks import check_timing
@@ -37,7 +40,11 @@ from studio.model.project import Project, Scene
 Kind = Literal["choice", "prompt", "tag"]
 Edge = Literal["move", "start", "end"]
 LANES: tuple[Kind, ...] = ("choice", "prompt", "tag")
-LANE_TITLES: dict[Kind, str] = {"choice": "Choice", "prompt": "Prompts", "tag": "Tags"}
+LANE_TITLES: dict[Kind, str] = {  # in English: translated where painted (context "Timeline")
+    "choice": str(QT_TRANSLATE_NOOP("Timeline", "Choice")),
+    "prompt": str(QT_TRANSLATE_NOOP("Timeline", "Prompts")),
+    "tag": str(QT_TRANSLATE_NOOP("Timeline", "Tags")),
+}
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,13 @@ def build_items(project: Project, scene: Scene) -> list[Item]:
     items: list[Item] = []
     if scene.choice is not None:
         c = scene.choice
-        label = f"Choice ({len(c.options)} option{'s' if len(c.options) != 1 else ''})"
+        label = (
+            QCoreApplication.translate("Timeline", "Choice (1 option)")
+            if len(c.options) == 1
+            else QCoreApplication.translate("Timeline", "Choice ({count} options)").format(
+                count=len(c.options)
+            )
+        )
         items.append(
             Item(
                 "choice",

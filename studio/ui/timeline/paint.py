@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPalette, QPen, QPolygonF
 
 from studio.model.review import Comment
@@ -154,7 +154,20 @@ def comment_flag(c: Canvas, comment: Comment) -> QRectF:
 
 def describe_comments(comments: list[Comment]) -> str:
     """Tooltip of comment flags: time, author, status and text of each."""
-    return "\n".join(f"💬 {g.format_time(c.t_ms)}  {c.author} ({c.status}): {c.text}" for c in comments)
+    line = QCoreApplication.translate("Timeline", "💬 {time}  {author} ({status}): {text}")
+    return "\n".join(
+        line.format(time=g.format_time(c.t_ms), author=c.author, status=_status(c.status), text=c.text)
+        for c in comments
+    )
+
+
+def _status(status: str) -> str:
+    """A review comment's status as the interface names it."""
+    if status == "open":
+        return QCoreApplication.translate("Timeline", "open")
+    if status == "resolved":
+        return QCoreApplication.translate("Timeline", "resolved")
+    return status
 
 
 def _comment_flags(c: Canvas, p: QPainter) -> None:
@@ -216,9 +229,12 @@ def _strip(c: Canvas, p: QPainter) -> None:
     else:
         p.setFont(s.small)
         p.setPen(s.error if c.strip.error else s.muted)
-        card = "Storyboard card: no clip yet (Inspector › Give this scene a clip…)"
-        idle = card if c.storyboard_card else "No clip"
-        text = c.strip.error or ("Loading thumbnails…" if c.strip.loading else idle)
+        card = QCoreApplication.translate(
+            "Timeline", "Storyboard card: no clip yet (Inspector › Give this scene a clip…)"
+        )
+        idle = card if c.storyboard_card else QCoreApplication.translate("Timeline", "No clip")
+        loading = QCoreApplication.translate("Timeline", "Loading thumbnails…")
+        text = c.strip.error or (loading if c.strip.loading else idle)
         p.drawText(band.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, text)
     p.setPen(QPen(s.line, 1))
     p.setBrush(Qt.BrushStyle.NoBrush)
@@ -371,8 +387,13 @@ def paint_header(p: QPainter, style: Style, width: int, height: int, tag_rows: i
     """Lane titles, painted in the fixed column left of the scrolling canvas."""
     p.fillRect(0, 0, width, height, style.background)
     p.setFont(style.font)
-    rows: list[tuple[str, int, int]] = [("Clip", g.STRIP_TOP, g.STRIP_H)]
-    rows += [(LANE_TITLES[k], g.lane_top(k), g.lane_height(k, tag_rows)) for k in LANES]
+    rows: list[tuple[str, int, int]] = [
+        (QCoreApplication.translate("Timeline", "Clip"), g.STRIP_TOP, g.STRIP_H)
+    ]
+    rows += [
+        (QCoreApplication.translate("Timeline", LANE_TITLES[k]), g.lane_top(k), g.lane_height(k, tag_rows))
+        for k in LANES
+    ]
     for n, (title, top, h) in enumerate(rows):
         r = QRectF(0, top - y_offset, width, h)
         if n:

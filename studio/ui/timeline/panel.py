@@ -78,7 +78,7 @@ class TimelinePanel(QWidget):
         self.header = LaneHeader(self.canvas, self)
         self.scroller.verticalScrollBar().valueChanged.connect(self._on_vscroll)
 
-        self.title = QLabel("No scene", self)
+        self.title = QLabel(self.tr("No scene"), self)
         self.title.setObjectName("timelineTitle")
         font = self.title.font()
         font.setBold(True)
@@ -95,23 +95,27 @@ class TimelinePanel(QWidget):
         bar.addWidget(self.title)
         bar.addSpacing(8)
         for key, text, tip in (
-            ("prompt", "+ Prompt", "Add a savings prompt at the playhead"),
-            ("tag", "+ Tag", "Add a product tag at the playhead"),
-            ("choice", "+ Choice", "Add the choice window at the playhead"),
+            ("prompt", self.tr("+ Prompt"), self.tr("Add a savings prompt at the playhead")),
+            ("tag", self.tr("+ Tag"), self.tr("Add a product tag at the playhead")),
+            ("choice", self.tr("+ Choice"), self.tr("Add the choice window at the playhead")),
         ):
             self._button(bar, key, text, tip).clicked.connect(lambda _=False, k=key: self.add(k))
         bar.addSpacing(8)
-        snap = self._button(bar, "snap", "Snap", "Snap to frames, the playhead and other items (Alt: off)")
+        snap = self._button(
+            bar, "snap", self.tr("Snap"), self.tr("Snap to frames, the playhead and other items (Alt: off)")
+        )
         snap.setCheckable(True)
         snap.setChecked(True)
         snap.toggled.connect(self._set_snap)
-        self._button(bar, "zoom_out", "−", "Zoom out (Ctrl+wheel)").clicked.connect(
+        self._button(bar, "zoom_out", "−", self.tr("Zoom out (Ctrl+wheel)")).clicked.connect(
             lambda: self.set_zoom(self.zoom / 1.5)
         )
-        self._button(bar, "zoom_in", "+", "Zoom in (Ctrl+wheel)").clicked.connect(
+        self._button(bar, "zoom_in", "+", self.tr("Zoom in (Ctrl+wheel)")).clicked.connect(
             lambda: self.set_zoom(self.zoom * 1.5)
         )
-        self._button(bar, "fit", "Fit", "Show the whole clip").clicked.connect(lambda: self.set_zoom(1.0))
+        self._button(bar, "fit", self.tr("Fit"), self.tr("Show the whole clip")).clicked.connect(
+            lambda: self.set_zoom(1.0)
+        )
         bar.addSpacing(8)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.time_label)
@@ -199,7 +203,7 @@ class TimelinePanel(QWidget):
         for key in ("prompt", "tag", "choice"):
             self.buttons[key].setEnabled(has)
         if scene is None:
-            self.title.setText("No scene")
+            self.title.setText(self.tr("No scene"))
             self.status.setText("")
             self.time_label.setText("")
             return
@@ -212,7 +216,7 @@ class TimelinePanel(QWidget):
         if item is not None and item.problem:
             self._set_status(f"⚠ {item.label}: {item.problem}", error=True)
         elif bad:
-            more = f" (+{len(bad) - 1} more)" if len(bad) > 1 else ""
+            more = self.tr(" (+{count} more)").format(count=len(bad) - 1) if len(bad) > 1 else ""
             self._set_status(f"⚠ {bad[0].label}: {bad[0].problem}{more}", error=True)
         elif item is not None and item.warning:
             self._set_status(f"{item.label}: {item.warning}", error=False)
@@ -237,7 +241,8 @@ class TimelinePanel(QWidget):
         ms = self.canvas.playhead_ms or 0
         self.time_label.setText(f"{g.format_time(ms)} / {g.format_time(hi)}")
         fps = self.canvas.fps
-        self.time_label.setToolTip(f"trim {g.format_time(lo)} – {g.format_time(hi)} at {fps:g} fps")
+        tip = self.tr("trim {start} – {end} at {fps} fps")
+        self.time_label.setToolTip(tip.format(start=g.format_time(lo), end=g.format_time(hi), fps=f"{fps:g}"))
 
     def _on_playhead(self, ms: int, origin: object) -> None:
         self._update_time()

@@ -68,7 +68,7 @@ class StripLoader(QObject):
             self.ready.emit()
             return
         if not Path(key[0]).is_file():
-            self.error = f"clip not found: {key[0]}"
+            self.error = self.tr("clip not found: {path}").format(path=key[0])
             self.ready.emit()
             return
         job = Job(decode_strip, [key], lambda k: Path(k[0]).name)

@@ -182,7 +182,9 @@ class TimelineView(QWidget):
                 p.fillRect(self.rect(), self.look.background)
                 p.setPen(self.look.muted)
                 p.drawText(
-                    self.rect(), int(Qt.AlignmentFlag.AlignCenter), "Select a scene to see its timeline"
+                    self.rect(),
+                    int(Qt.AlignmentFlag.AlignCenter),
+                    self.tr("Select a scene to see its timeline"),
                 )
                 return
             paint_canvas(self, p, QRectF(event.rect()))
