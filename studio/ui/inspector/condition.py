@@ -45,6 +45,7 @@ from studio.ui.wheel import ComboBox
 COMPARE = ("==", "!=", "<", "<=", ">", ">=")
 EQUALITY = ("==", "!=")
 OK_STYLE = "color: #2f9e66;"
+RAW_EXAMPLE = '{"and": [{">=": [{"var": "saved.trip"}, 50000]}]}'  # JsonLogic: code, not text
 
 
 @dataclass
@@ -125,8 +126,9 @@ class _RowWidget(QWidget):
         project = editor.doc.project
         if self.kind == "bool":
             self.value = ComboBox(self)
-            self.value.addItems(["true", "false"])
-            self.value.setCurrentText("true" if row.value is True else "false")
+            self.value.addItem(self.tr("true"), True)
+            self.value.addItem(self.tr("false"), False)
+            self.value.setCurrentIndex(0 if row.value is True else 1)
             self.value.activated.connect(lambda _i: editor.row_changed(self, merge=False))
         else:
             text = row.value if isinstance(row.value, str) else str(row.value)
@@ -149,7 +151,7 @@ class _RowWidget(QWidget):
 
     def parsed(self, currency: str) -> Any:
         if isinstance(self.value, QComboBox):
-            return self.value.currentText() == "true"
+            return self.value.currentData() is True
         text = self.value.text()
         if self.kind == "money":
             amount = parse_money(text, currency)
@@ -203,7 +205,7 @@ class ConditionEditor(QWidget):
         # raw page
         self.raw = QPlainTextEdit(self)
         self.raw.setObjectName("rawCondition")
-        self.raw.setPlaceholderText('{"and": [{">=": [{"var": "saved.trip"}, 50000]}]}')
+        self.raw.setPlaceholderText(RAW_EXAMPLE)
         self.raw.setFixedHeight(90)
         self.raw.textChanged.connect(self._raw_edited)
         self.builder = builder
@@ -265,7 +267,7 @@ class ConditionEditor(QWidget):
         self.combinator.setCurrentIndex(0 if combinator == "and" else 1)
         self.combinator.setVisible(len(rows) > 1 and not self.raw_toggle.isChecked())
         if self.raw_toggle.isChecked():
-            self.summary.setText("JsonLogic" if expr is not None else self.tr("Always available"))
+            self.summary.setText(self.tr("JsonLogic") if expr is not None else self.tr("Always available"))
         else:
             self.summary.setText(self.tr("Available when") if rows else self.tr("Always available"))
         self.add_button.setEnabled(bool(types))

@@ -66,8 +66,9 @@ class _Row(QWidget):
         self.value: QComboBox | QLineEdit
         if self.kind == "bool":
             self.value = ComboBox(self)
-            self.value.addItems(["true", "false"])
-            self.value.setCurrentText(value_text(effect.value))
+            self.value.addItem(self.tr("true"), "true")  # the data is the value's text
+            self.value.addItem(self.tr("false"), "false")
+            self.value.setCurrentIndex(self.value.findData(value_text(effect.value)))
             self.value.activated.connect(lambda _i: self.editor.row_value(self, merge=False))
         else:
             self.value = QLineEdit(value_text(effect.value), self)
@@ -86,11 +87,11 @@ class _Row(QWidget):
         row.addWidget(remove)
 
     def value_text(self) -> str:
-        return self.value.currentText() if isinstance(self.value, QComboBox) else self.value.text()
+        return str(self.value.currentData()) if isinstance(self.value, QComboBox) else self.value.text()
 
     def set_value(self, value: Any) -> None:
         if isinstance(self.value, QComboBox):
-            self.value.setCurrentText(value_text(value))
+            self.value.setCurrentIndex(self.value.findData(value_text(value)))
         elif not self.value.hasFocus():
             self.value.setText(value_text(value))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -48,6 +48,19 @@ REPLAY_TIP = str(QT_TRANSLATE_NOOP(
     "are simulated: no money moves. Checked: a replay's deposits go to the host's wallet like the "
     "first playthrough's.",
 ))
+
+
+TYPES = ("int", "bool", "string")  # a variable's types (studio.model.project.Variable.type)
+
+
+def type_name(kind: str) -> str:
+    """A variable type as the interface names it."""
+    names = {
+        "int": QCoreApplication.translate("ProjectForm", "int"),
+        "bool": QCoreApplication.translate("ProjectForm", "bool"),
+        "string": QCoreApplication.translate("ProjectForm", "string"),
+    }
+    return names.get(kind, kind)
 
 
 def currency_choices(_project: Project) -> list[tuple[str, Any]]:
@@ -168,13 +181,14 @@ class VariableRow(QWidget):
         self.kind = ComboField(
             self.doc,
             base,
-            lambda _p: [("int", "int"), ("bool", "bool"), ("string", "string")],
+            lambda _p: [(type_name(kind), kind) for kind in TYPES],
             self._retype,
             read=lambda p: base.get(p).type,
         )
         self.default: ComboField | LineField
         if var.type == "bool":
-            self.default = ComboField(self.doc, base.default, lambda _p: [("false", False), ("true", True)])
+            bools = [(self.tr("false"), False), (self.tr("true"), True)]
+            self.default = ComboField(self.doc, base.default, lambda _p: bools)
         else:
             kind = var.type
             self.default = LineField(
@@ -221,7 +235,8 @@ class NewVariable(QWidget):
         self.name.setPlaceholderText(self.tr("new variable id"))
         self.name.setObjectName("newVariable")
         self.type_box = ComboBox(self)
-        self.type_box.addItems(["int", "bool", "string"])
+        for kind in TYPES:
+            self.type_box.addItem(type_name(kind), kind)
         self.add = QPushButton(self.tr("+ Variable"), self)
         self.error = QLabel("", self)
         self.error.setStyleSheet(ERROR_STYLE)
@@ -261,7 +276,7 @@ class NewVariable(QWidget):
         text = self.name.text()
         reason = self.check() if text else self.tr("type the new variable's id first")
         if reason is None:
-            kind = self.type_box.currentText()
+            kind = str(self.type_box.currentData())
             reason = push_built(
                 self.doc,
                 lambda: AddItem(
