@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from typing import Protocol
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
@@ -27,7 +27,8 @@ from studio.ui.graph.style import LOD_BLOCK, LOD_SMOOTH, MID_SCALE, NODE_H, NODE
 
 ARROW = 9.0
 NEXT = ""  # the option id of a "continues" edge (Scene.next): no option has an empty id
-CONTINUES = "continues"
+# A "continues" edge's label (translated where drawn).
+CONTINUES = str(QT_TRANSLATE_NOOP("EdgeItem", "continues"))
 LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86)  # curve parameters tried for a label
 LABEL_GAP = 2.0  # free space kept around a label
 LABEL_WIDTHS = (1.0, 0.72, 0.5, 0.34)  # narrower (elided) labels tried when no spot is clear
@@ -49,7 +50,7 @@ def option_label(option: Option, project: Project) -> str:
     if option.deposit is not None and "amount" not in placeholders.used(option.label):
         parts.append(f"+{format_money(option.deposit.amount, project.currency)}")
     if option.condition is not None:
-        parts.append("[if]")
+        parts.append(QCoreApplication.translate("EdgeItem", "[if]"))
     if option.default:
         parts.append("★")
     return "  ".join(parts)
@@ -96,7 +97,10 @@ class EdgeItem(QGraphicsItem):
         self._label_size = graph.label_size(label)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, not self.continues)
         if self.continues:
-            self.setToolTip(f"Continues automatically to '{target.title}' (no choice shown)")
+            tip = QCoreApplication.translate(
+                "EdgeItem", "Continues automatically to '{title}' (no choice shown)"
+            )
+            self.setToolTip(tip.format(title=target.title))
         self.adjust()
 
     @property

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-TITLE = "No scenes yet"
-TEXT = (
+TITLE = str(QT_TRANSLATE_NOOP("EmptyHint", "No scenes yet"))
+TEXT = str(QT_TRANSLATE_NOOP(
+    "EmptyHint",
     "Start with a placeholder scene (a titled colour card standing in for footage you have not "
     "shot yet) or import your clips. Then select a scene and press + (or Ctrl+Enter) to branch "
-    "to the next one; right-click the canvas or a scene for more."
-)
+    "to the next one; right-click the canvas or a scene for more.",
+))
 
 
 class EmptyHint(QFrame):
@@ -34,18 +35,18 @@ class EmptyHint(QFrame):
         self.setObjectName("graphEmptyHint")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.title = QLabel(TITLE, self)
+        self.title = QLabel(self.tr(TITLE), self)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.title.setFont(font)
-        self.text = QLabel(TEXT, self)
+        self.text = QLabel(self.tr(TEXT), self)
         self.text.setWordWrap(True)
-        self.placeholder_button = QPushButton("New placeholder scene", self)
-        self.placeholder_button.setToolTip("A titled colour card where footage will go")
+        self.placeholder_button = QPushButton(self.tr("New placeholder scene"), self)
+        self.placeholder_button.setToolTip(self.tr("A titled colour card where footage will go"))
         self.placeholder_button.clicked.connect(lambda: on_placeholder())
-        self.import_button = QPushButton("Import clips…", self)
-        self.import_button.setToolTip("Copy video clips into the project's media folder")
+        self.import_button = QPushButton(self.tr("Import clips…"), self)
+        self.import_button.setToolTip(self.tr("Copy video clips into the project's media folder"))
         self.import_button.clicked.connect(lambda: on_import())
         buttons = QHBoxLayout()
         buttons.addWidget(self.placeholder_button)

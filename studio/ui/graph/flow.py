@@ -10,7 +10,7 @@ included) at the top right of the one selected scene when the project is writabl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView
 from shiboken6 import isValid
@@ -26,8 +26,14 @@ from studio.ui.graph.style import LOD_BLOCK, NODE_H, NODE_W
 PLUS_R = 11.0  # the "+" button's radius in scene units (at least PLUS_MIN_PX on screen)
 PLUS_MIN_PX = 9.0
 PICK_TEXT = {
-    "connect": "Connect '{src}' to '{dst}': arrows or a click pick the scene, Enter connects, Esc cancels",
-    "continue": "'{src}' continues automatically to '{dst}': arrows or a click pick, Enter sets, Esc cancels",
+    "connect": str(QT_TRANSLATE_NOOP(
+        "CanvasFlow",
+        "Connect '{src}' to '{dst}': arrows or a click pick the scene, Enter connects, Esc cancels",
+    )),
+    "continue": str(QT_TRANSLATE_NOOP(
+        "CanvasFlow",
+        "'{src}' continues automatically to '{dst}': arrows or a click pick, Enter sets, Esc cancels",
+    )),
 }
 
 
@@ -110,7 +116,8 @@ class CanvasFlow(QObject):
         if scene is None:
             return False
         return self.add_and_rename(
-            links.branch(scene_id, (NODE_W, NODE_H), (COLUMN, ROW)), f"Branch from '{scene.title}'"
+            links.branch(scene_id, (NODE_W, NODE_H), (COLUMN, ROW)),
+            self.tr("Branch from '{title}'").format(title=scene.title),
         )
 
     def add_and_rename(self, op: Op, text: str) -> bool:
@@ -133,7 +140,7 @@ class CanvasFlow(QObject):
         centres = self.node_centres()
         others = [sid for sid in centres if sid != scene_id]
         if scene_id not in centres or not others:
-            self.doc.message.emit("There is no other scene to link to.")
+            self.doc.message.emit(self.tr("There is no other scene to link to."))
             return
         sx, sy = centres[scene_id]
         first = min(others, key=lambda s: (centres[s][0] <= sx, abs(centres[s][1] - sy), centres[s][0]))
@@ -163,7 +170,8 @@ class CanvasFlow(QObject):
         self._wire.setPath(path)
         self.reveal(scene_id)
         titles = self.doc.project.scene_map()
-        self.doc.message.emit(PICK_TEXT[kind].format(src=titles[source].title, dst=titles[scene_id].title))
+        text = self.tr(PICK_TEXT[kind])
+        self.doc.message.emit(text.format(src=titles[source].title, dst=titles[scene_id].title))
 
     def finish_pick(self, accept: bool) -> None:
         """End picking: link to the picked scene (``accept``) or leave everything as it was."""
@@ -182,9 +190,11 @@ class CanvasFlow(QObject):
             return
         src, dst = scenes[source].title, scenes[target].title
         if kind == "continue":
-            self.doc.push(links.continue_to(source, target), f"Continue '{src}' automatically to '{dst}'")
+            text = self.tr("Continue '{src}' automatically to '{dst}'").format(src=src, dst=dst)
+            self.doc.push(links.continue_to(source, target), text)
         else:
-            self.doc.push(links.connect(source, target), f"Connect '{src}' to '{dst}'")
+            text = self.tr("Connect '{src}' to '{dst}'").format(src=src, dst=dst)
+            self.doc.push(links.connect(source, target), text)
         self.doc.message.emit("")
 
     def link(self, source: str, target: str) -> bool:
@@ -192,7 +202,8 @@ class CanvasFlow(QObject):
         scenes = self.doc.project.scene_map()
         if source not in scenes or target not in scenes:
             return False
-        text = f"Connect '{scenes[source].title}' to '{scenes[target].title}'"
+        text = self.tr("Connect '{src}' to '{dst}'")
+        text = text.format(src=scenes[source].title, dst=scenes[target].title)
         return bool(self.doc.push(links.connect(source, target), text))
 
     # --- the "+" button ----------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
@@ -43,13 +43,20 @@ _CARD_X = 16.0  # text of a placeholder's card (no thumbnail)
 WATCHED = QColor("#2f9e66")
 UNWATCHED_OPACITY = 0.4  # review coverage: scenes not watched yet
 OUT_PORT = QPointF(NODE_W, NODE_H / 2)
+ENDING_NAMES = {  # the ending kinds as a node's marker names them
+    "good": str(QT_TRANSLATE_NOOP("SceneItem", "good")),
+    "neutral": str(QT_TRANSLATE_NOOP("SceneItem", "neutral")),
+    "bad": str(QT_TRANSLATE_NOOP("SceneItem", "bad")),
+}
 IN_PORT = QPointF(0.0, NODE_H / 2)
 
 
 def duration_text(ms: int | None) -> str:
     if ms is None:
         return "?"
-    return f"{ms / 1000:.1f} s" if ms < 60_000 else f"{ms // 60_000}:{ms // 1000 % 60:02d}"
+    if ms < 60_000:
+        return QCoreApplication.translate("SceneItem", "{seconds} s").format(seconds=f"{ms / 1000:.1f}")
+    return f"{ms // 60_000}:{ms // 1000 % 60:02d}"
 
 
 class NodeHost(Protocol):
@@ -101,11 +108,13 @@ class SceneItem(QGraphicsItem):
         asset = self.graph.asset(scene.media) if scene.media is not None else None
         end = scene.out_ms if scene.out_ms is not None else (asset.duration_ms if asset else None)
         length = None if end is None else end - scene.in_ms
-        size = f"  ·  {asset.width}×{asset.height}" if asset else "  ·  missing clip"
+        size = f"  ·  {asset.width}×{asset.height}" if asset else "  ·  " + QCoreApplication.translate(
+            "SceneItem", "missing clip")
         self.card = None
         if scene.placeholder is not None:
             self.card = QColor(scene.placeholder.colour)
-            length, size = scene.placeholder.duration_ms, "  ·  placeholder"
+            length = scene.placeholder.duration_ms
+            size = "  ·  " + QCoreApplication.translate("SceneItem", "placeholder")
         self._meta = duration_text(length) + size
         if self.card is not None:
             self._title = style.title_metrics.elidedText(
@@ -122,10 +131,14 @@ class SceneItem(QGraphicsItem):
             badges.append((f"+{format_money(max(deposits), project.currency)}", style.savings))
         if scene.tags:
             n = len(scene.tags)
-            badges.append((f"{n} product tag{'s' if n != 1 else ''}", style.product))
+            tags = (QCoreApplication.translate("SceneItem", "1 product tag") if n == 1
+                    else QCoreApplication.translate("SceneItem", "{n} product tags").format(n=n))
+            badges.append((tags, style.product))
         if scene.choice:
             n = len(scene.choice.options)
-            badges.append((f"{n} option{'s' if n != 1 else ''}", style.muted))
+            options = (QCoreApplication.translate("SceneItem", "1 option") if n == 1
+                       else QCoreApplication.translate("SceneItem", "{n} options").format(n=n))
+            badges.append((options, style.muted))
         self._badges = badges
         self.is_start = project.start == scene.id
         self.is_ending = scene.ending
@@ -141,7 +154,8 @@ class SceneItem(QGraphicsItem):
         if problems:
             lines = [f"{'⛔' if p.severity == 'error' else '⚠'} {p.message}" for p in problems[:8]]
             if len(problems) > 8:
-                lines.append(f"… and {len(problems) - 8} more")
+                more = QCoreApplication.translate("SceneItem", "… and {n} more")
+                lines.append(more.format(n=len(problems) - 8))
             tip += "\n" + "\n".join(lines)
         if severity != self._problem or tip != self.toolTip():
             self._problem = severity
@@ -286,10 +300,12 @@ class SceneItem(QGraphicsItem):
         y = 62.0
         markers = []
         if self.is_start:
-            markers.append(("▶ START", style.start))
+            markers.append(("▶ " + QCoreApplication.translate("SceneItem", "START"), style.start))
         if self.is_ending:
             kind = self.ending or "neutral"
-            markers.append((f"■ END · {kind}", ENDING.get(kind, style.muted)))
+            name = QCoreApplication.translate("SceneItem", ENDING_NAMES.get(kind, kind))
+            end = QCoreApplication.translate("SceneItem", "END · {kind}").format(kind=name)
+            markers.append(("■ " + end, ENDING.get(kind, style.muted)))
         bx = x
         for text, color in markers + self._badges:
             width = style.small_metrics.horizontalAdvance(text) + 10

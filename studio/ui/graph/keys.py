@@ -1,6 +1,7 @@
 """The branch graph's keyboard flow.
 
-:data:`GRAPH_KEYS` is the table shown in Help > Keyboard shortcuts (key, what it does).
+:data:`GRAPH_KEYS` is the table shown in Help > Keyboard shortcuts (key, what it does), in English
+(marked for the "GraphKeys" translation context); :func:`graph_keys` gives it in the studio's language.
 :class:`KeyFlow` carries it out on a :class:`~studio.ui.graph.view.GraphView`: arrow keys move
 the selection to the nearest scene that way, Tab walks the story, F2 renames in place, Enter
 opens the scene, Ctrl+Enter or Insert branches into a new scene, C connects to a scene picked
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 
 from studio.app.document import Document
@@ -19,18 +20,42 @@ from studio.app.selection import Selection
 from studio.ui.graph.navigate import cycle, nearest, story_order
 
 GRAPH_KEYS: list[tuple[str, str]] = [
-    ("Arrow keys", "Select the nearest scene in that direction"),
-    ("Tab / Shift+Tab", "Select the next / previous scene in story order"),
-    ("Enter", "Open the selected scene (inspector, preview and timeline)"),
-    ("F2", "Rename the selected scene (Enter keeps, Esc cancels)"),
-    ("Ctrl+Enter / Insert", "Branch: add a new scene after the selected one, ready to rename"),
-    ("C", "Connect the selected scene to another: pick it with the arrows, Enter (Esc cancels)"),
-    ("Alt+Arrow keys", "Move the selected scenes a little (Shift: further)"),
-    ("Esc", "Cancel connecting or renaming; else clear the selection"),
-    ("Right-click", "Scene and canvas menu: new scene, placeholder, paste, arrange, continue to…"),
-    ("Mouse wheel / Shift+wheel", "Zoom / scroll"),
-    ("Middle-drag", "Pan the canvas"),
-]
+    (str(QT_TRANSLATE_NOOP("GraphKeys", "Arrow keys")),
+     str(QT_TRANSLATE_NOOP("GraphKeys", "Select the nearest scene in that direction"))),
+    ("Tab / Shift+Tab",
+     str(QT_TRANSLATE_NOOP("GraphKeys", "Select the next / previous scene in story order"))),
+    ("Enter",
+     str(QT_TRANSLATE_NOOP("GraphKeys", "Open the selected scene (inspector, preview and timeline)"))),
+    ("F2",
+     str(QT_TRANSLATE_NOOP("GraphKeys", "Rename the selected scene (Enter keeps, Esc cancels)"))),
+    ("Ctrl+Enter / Insert",
+     str(QT_TRANSLATE_NOOP("GraphKeys", "Branch: add a new scene after the selected one, ready to rename"))),
+    ("C",
+     str(QT_TRANSLATE_NOOP(
+         "GraphKeys", "Connect the selected scene to another: pick it with the arrows, Enter (Esc cancels)"
+     ))),
+    (str(QT_TRANSLATE_NOOP("GraphKeys", "Alt+Arrow keys")),
+     str(QT_TRANSLATE_NOOP("GraphKeys", "Move the selected scenes a little (Shift: further)"))),
+    ("Esc",
+     str(QT_TRANSLATE_NOOP("GraphKeys", "Cancel connecting or renaming; else clear the selection"))),
+    (str(QT_TRANSLATE_NOOP("GraphKeys", "Right-click")),
+     str(QT_TRANSLATE_NOOP(
+         "GraphKeys", "Scene and canvas menu: new scene, placeholder, paste, arrange, continue to…"
+     ))),
+    (str(QT_TRANSLATE_NOOP("GraphKeys", "Mouse wheel / Shift+wheel")),
+     str(QT_TRANSLATE_NOOP("GraphKeys", "Zoom / scroll"))),
+    (str(QT_TRANSLATE_NOOP("GraphKeys", "Middle-drag")),
+     str(QT_TRANSLATE_NOOP("GraphKeys", "Pan the canvas"))),
+]  # key names such as "Enter" or "F2" stay as they are (keys are not translated)
+
+
+def graph_keys() -> list[tuple[str, str]]:
+    """:data:`GRAPH_KEYS` in the studio's language (translated when called, after the translator is in)."""
+    return [
+        (QCoreApplication.translate("GraphKeys", key), QCoreApplication.translate("GraphKeys", what))
+        for key, what in GRAPH_KEYS
+    ]
+
 
 ARROWS = {
     Qt.Key.Key_Left: (-1, 0),

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import PurePosixPath
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -57,6 +58,11 @@ def release_clipboard() -> None:
         clipboard.clear()
 
 
+def keyed(text: str, key: str) -> str:
+    """A menu entry's text with its key at the right (key names are not translated)."""
+    return f"{text}\t{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}"
+
+
 _release_hooked = False
 
 
@@ -84,23 +90,24 @@ class GraphPanel(QWidget):
         self.graph = GraphScene(document, selection, services.validation, services.thumbnails)
         self.view = GraphView(self.graph, services.importer, self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Find scene by title…  (Enter: next)")
+        self.search.setPlaceholderText(self.tr("Find scene by title…  (Enter: next)"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.find_next)
         self.zoom_label = QLabel("100%", self)
         self.zoom_label.setMinimumWidth(48)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         arrange = QToolButton(self)
-        arrange.setText("Arrange")
-        arrange.setToolTip("Lay out all scenes left to right (one undo step)")
+        arrange.setText(self.tr("Arrange"))
+        arrange.setToolTip(self.tr("Lay out all scenes left to right (one undo step)"))
         arrange.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(arrange)
-        menu.addAction("Arrange selected scenes", lambda: self.handle_action("graph.arrange_selected"))
+        arrange_selected = partial(self.handle_action, "graph.arrange_selected")
+        menu.addAction(self.tr("Arrange selected scenes"), arrange_selected)
         arrange.setMenu(menu)
         arrange.clicked.connect(lambda: self.handle_action("graph.arrange"))
         fit = QToolButton(self)
-        fit.setText("Fit")
-        fit.setToolTip("Zoom to fit all scenes")
+        fit.setText(self.tr("Fit"))
+        fit.setToolTip(self.tr("Zoom to fit all scenes"))
         fit.clicked.connect(lambda: self.handle_action("view.zoom_fit"))
         row = QHBoxLayout()
         row.setContentsMargins(6, 4, 6, 4)
@@ -205,19 +212,19 @@ class GraphPanel(QWidget):
             self._single_scene_entries(menu, scenes[0])
         entries: list[tuple[str, str]] = []
         if len(scenes) == 1:
-            entries.append(("Set as start", "graph.set_start"))
+            entries.append((self.tr("Set as start"), "graph.set_start"))
         if scenes:
             entries += [
-                ("Mark ending: good", "graph.ending_good"),
-                ("Mark ending: neutral", "graph.ending_neutral"),
-                ("Mark ending: bad", "graph.ending_bad"),
-                ("Unmark ending", "graph.unmark_ending"),
-                ("Duplicate", "edit.duplicate"),
-                ("Copy", "edit.copy"),
+                (self.tr("Mark ending: good"), "graph.ending_good"),
+                (self.tr("Mark ending: neutral"), "graph.ending_neutral"),
+                (self.tr("Mark ending: bad"), "graph.ending_bad"),
+                (self.tr("Unmark ending"), "graph.unmark_ending"),
+                (self.tr("Duplicate"), "edit.duplicate"),
+                (self.tr("Copy"), "edit.copy"),
             ]
         if scenes or self.graph.selected_edges():
-            entries.append(("Delete", "edit.delete"))
-        entries.append(("Paste", "edit.paste"))
+            entries.append((self.tr("Delete"), "edit.delete"))
+        entries.append((self.tr("Paste"), "edit.paste"))
         for label, action_id in entries:
             action = menu.addAction(label)
             action.setData(action_id)
@@ -229,20 +236,21 @@ class GraphPanel(QWidget):
         """What one selected scene offers first: branch, rename, connect, continue."""
         scene = self.doc.project.scene_map()[sid]
         flow = self.view.flow
-        menu.addAction("Branch: new scene after this\tCtrl+Enter", lambda: flow.branch(sid))
-        menu.addAction("Rename\tF2", lambda: flow.rename(sid))
-        menu.addAction("Connect to…\tC", lambda: flow.start_pick("connect", sid))
-        follow = menu.addAction("Continue automatically to…", lambda: flow.start_pick("continue", sid))
+        menu.addAction(keyed(self.tr("Branch: new scene after this"), "Ctrl+Enter"), lambda: flow.branch(sid))
+        menu.addAction(keyed(self.tr("Rename"), "F2"), lambda: flow.rename(sid))
+        menu.addAction(keyed(self.tr("Connect to…"), "C"), lambda: flow.start_pick("connect", sid))
+        follow_up = partial(flow.start_pick, "continue", sid)
+        follow = menu.addAction(self.tr("Continue automatically to…"), follow_up)
         if scene.choice is not None:
             follow.setEnabled(False)
-            follow.setToolTip("This scene has a choice: remove its options first")
+            follow.setToolTip(self.tr("This scene has a choice: remove its options first"))
         if scene.next is not None:
             target = self.doc.project.scene_map().get(scene.next)
             name = target.title if target is not None else scene.next
-            stop = f"Stop '{scene.title}' continuing automatically"
+            stop = self.tr("Stop '{title}' continuing automatically").format(title=scene.title)
             unlink = partial(self._push, links.stop_continuing(sid), stop)
-            menu.addAction(f"Stop continuing to '{name}'", unlink)
-        menu.addAction("Open\tEnter", lambda: flow.open_scene(sid))
+            menu.addAction(self.tr("Stop continuing to '{name}'").format(name=name), unlink)
+        menu.addAction(keyed(self.tr("Open"), "Enter"), lambda: flow.open_scene(sid))
         menu.setToolTipsVisible(True)
         menu.addSeparator()
 
@@ -253,25 +261,29 @@ class GraphPanel(QWidget):
         """Empty canvas: a new scene (from a clip, or a placeholder) at ``at``, paste, arrange."""
         menu = QMenu(self)
         menu.setToolTipsVisible(True)
-        clips = menu.addMenu("New scene")
+        clips = menu.addMenu(self.tr("New scene"))
         for asset in self.doc.project.media:
             name = PurePosixPath(asset.path).name
             clips.addAction(name, partial(self.new_clip_scene, asset.id, at))
         if not self.doc.project.media:
             clips.setEnabled(False)
-            clips.setToolTip("Import a clip first (Scene > Import Clips), or add a placeholder scene")
-        placeholder = menu.addAction("New placeholder scene", lambda: self.new_placeholder(at))
-        placeholder.setToolTip("A titled colour card standing in for footage not shot yet")
-        paste = menu.addAction("Paste", lambda: self.paste(at))
+            clips.setToolTip(
+                self.tr("Import a clip first (Scene > Import Clips), or add a placeholder scene")
+            )
+        placeholder = menu.addAction(self.tr("New placeholder scene"), lambda: self.new_placeholder(at))
+        placeholder.setToolTip(self.tr("A titled colour card standing in for footage not shot yet"))
+        paste = menu.addAction(self.tr("Paste"), lambda: self.paste(at))
         clip = QApplication.clipboard().mimeData()
         paste.setEnabled(clip is not None and clip.hasFormat(SCENES_MIME))
         menu.addSeparator()
-        menu.addAction("Arrange", self.arrange).setToolTip("Lay out all scenes left to right")
+        arrange = menu.addAction(self.tr("Arrange"), self.arrange)
+        arrange.setToolTip(self.tr("Lay out all scenes left to right"))
         return menu
 
     def new_placeholder(self, at: QPointF) -> bool:
         """A placeholder scene at ``at`` (top left of the node), selected and being renamed."""
-        return self.view.flow.add_and_rename(links.add_placeholder(at.x(), at.y()), "Add placeholder scene")
+        op = links.add_placeholder(at.x(), at.y())
+        return self.view.flow.add_and_rename(op, self.tr("Add placeholder scene"))
 
     def new_clip_scene(self, media_id: str, at: QPointF) -> bool:
         try:
@@ -279,7 +291,7 @@ class GraphPanel(QWidget):
         except OpError as exc:
             self.doc.message.emit(str(exc))
             return False
-        return self.view.flow.add_and_rename(op, "Add scene")
+        return self.view.flow.add_and_rename(op, self.tr("Add scene"))
 
     def delete_selection(self) -> None:
         scenes, edges = self.graph.selected_scene_ids(), self.graph.selected_edges()
@@ -305,14 +317,14 @@ class GraphPanel(QWidget):
         """Paste copied scenes (offset from the copies, or with their top left at ``at``)."""
         mime = QApplication.clipboard().mimeData()
         if mime is None or not mime.hasFormat(SCENES_MIME):
-            self.doc.message.emit("The clipboard holds no scenes.")
+            self.doc.message.emit(self.tr("The clipboard holds no scenes."))
             return
         try:
             payload = json.loads(bytes(mime.data(SCENES_MIME).data()).decode("utf-8"))
         except ValueError:
             payload = None
         if not isinstance(payload, dict):
-            self.doc.message.emit("The clipboard's scenes cannot be read.")
+            self.doc.message.emit(self.tr("The clipboard's scenes cannot be read."))
             return
         before = set(self.doc.project.scene_map())
         dx, dy = 40.0, 40.0
@@ -340,16 +352,16 @@ class GraphPanel(QWidget):
     def set_start(self) -> None:
         ids = self.graph.selected_scene_ids()
         if len(ids) != 1:
-            self.doc.message.emit("Select one scene to make it the start.")
+            self.doc.message.emit(self.tr("Select one scene to make it the start."))
             return
-        self.doc.push(gestures.set_start(ids[0]), f"Set start to '{ids[0]}'")
+        self.doc.push(gestures.set_start(ids[0]), self.tr("Set start to '{id}'").format(id=ids[0]))
 
     def mark_ending(self, kind: str | None) -> None:
         ids = self.graph.selected_scene_ids()
         if not ids:
             return
         try:
-            with self.doc.batch("Mark ending" if kind else "Unmark ending") as batch:
+            with self.doc.batch(self.tr("Mark ending") if kind else self.tr("Unmark ending")) as batch:
                 for sid in ids:
                     batch.add(gestures.mark_ending(sid, kind is not None, kind))
         except (OpError, ProjectError) as exc:  # refused edit, or a read-only project
@@ -373,7 +385,7 @@ class GraphPanel(QWidget):
             if (current[sid].position.x, current[sid].position.y) != xy
         }
         if moved:
-            self.doc.push(gestures.move(moved), "Arrange scenes")
+            self.doc.push(gestures.move(moved), self.tr("Arrange scenes"))
             self.graph.fit_scene_rect()
             self.view.zoom_to_fit(only)
 
@@ -395,5 +407,5 @@ class GraphPanel(QWidget):
                 self._find_pos = i
                 self.selection.focus(s.id)
                 return True
-        self.doc.message.emit(f"No scene title contains '{self.search.text()}'.")
+        self.doc.message.emit(self.tr("No scene title contains '{text}'.").format(text=self.search.text()))
         return False

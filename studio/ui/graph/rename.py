@@ -60,7 +60,7 @@ class InlineRename(QObject):
         editor.setObjectName("graphRename")
         editor.setText(scene.title)
         editor.setMaxLength(200)
-        editor.setToolTip("Scene title: Enter to keep, Esc to cancel")
+        editor.setToolTip(self.tr("Scene title: Enter to keep, Esc to cancel"))
         editor.installEventFilter(self)
         editor.editingFinished.connect(lambda: self.finish(commit=True))
         self.editor = editor
@@ -104,4 +104,5 @@ class InlineRename(QObject):
         editor.deleteLater()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if commit and text and text != self._old and sid in self.host.doc.project.scene_map():
-            self.host.doc.push(rename_scene(sid, text), f"Rename '{self._old}' to '{text}'")
+            label = self.tr("Rename '{old}' to '{new}'").format(old=self._old, new=text)
+            self.host.doc.push(rename_scene(sid, text), label)

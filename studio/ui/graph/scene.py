@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QLineF, QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -260,7 +260,7 @@ class GraphScene(QGraphicsScene):
         options = scene.choice.options if scene.choice is not None else []
         links = [(o.target, o.id, option_label(o, project)) for o in options]
         if scene.next is not None:
-            links.append((scene.next, NEXT, CONTINUES))
+            links.append((scene.next, NEXT, QCoreApplication.translate("EdgeItem", CONTINUES)))
         built = 0
         lanes: dict[str, int] = {}
         for target_id, option_id, label in links:

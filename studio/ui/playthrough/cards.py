@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from studio.l10n.vocabulary import word
@@ -34,7 +34,11 @@ QFrame#playCard QPushButton:focus { border: 2px solid #6ea8ff; }
 QFrame#playCard QPushButton#cardPrimary { background: #2f9e5b; border-color: #2f9e5b; }
 """
 
-ENDING_TEXT = {"good": "Good ending", "neutral": "Neutral ending", "bad": "Bad ending"}
+ENDING_TEXT = {
+    "good": str(QT_TRANSLATE_NOOP("EndingCard", "Good ending")),
+    "neutral": str(QT_TRANSLATE_NOOP("EndingCard", "Neutral ending")),
+    "bad": str(QT_TRANSLATE_NOOP("EndingCard", "Bad ending")),
+}
 
 
 class Card(QFrame):
@@ -142,12 +146,16 @@ class PromptCard(Card):
         """``real``: the playthrough's deposits go to the wallet (else a replay: no money moves);
         ``text``: the prompt's text with its placeholders filled (default: as written)."""
         self.prompt_id = prompt.id
-        kicker = "Savings · video paused" if pausing else "Savings"
-        self.kicker.setText(kicker if real else f"{kicker} · replay: no money moves")
+        kicker = self.tr("Savings · video paused") if pausing else self.tr("Savings")
+        if not real:
+            kicker = self.tr("{kicker} · replay: no money moves").format(kicker=kicker)
+        self.kicker.setText(kicker)
         self.text.setText(prompt.text if text is None else text)
         self.amount.setText(format_money(prompt.amount, currency))
-        self.goal.setText(f"into “{goal.name}”" if goal else f"into goal {prompt.goal}")
-        self.more.setText(f"+{more} more prompt{'s' if more > 1 else ''} waiting" if more else "")
+        self.goal.setText(self.tr("into “{goal}”").format(goal=goal.name) if goal
+                          else self.tr("into goal {id}").format(id=prompt.goal))
+        waiting = self.tr("+1 more prompt waiting") if more == 1 else self.tr("+{n} more prompts waiting")
+        self.more.setText(waiting.format(n=more) if more else "")
         self.more.setVisible(more > 0)
 
 
@@ -161,7 +169,7 @@ class ProductCard(Card):
         self.product_id: str | None = None
         self.tag_id: str | None = None  # the tag it was opened from (closes when that hides)
         self.scene_id: str | None = None
-        self.kicker = plain_label("Product", "cardKicker")
+        self.kicker = plain_label(word("product.kicker"), "cardKicker")
         self.name = plain_label("", "cardTitle")
         self.price = plain_label("", "cardBig")
         self.sku = plain_label("", "cardMuted")
@@ -169,8 +177,8 @@ class ProductCard(Card):
         self.cta.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.url = plain_label("", "cardMuted")
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note = plain_label("Preview only: host apps open the shop link.", "cardMuted")
-        self.close_button = QPushButton("Close")
+        self.note = plain_label(self.tr("Preview only: host apps open the shop link."), "cardMuted")
+        self.close_button = QPushButton(self.tr("Close"))
         for w in (self.kicker, self.name, self.price, self.sku, self.cta, self.url, self.note):
             self.box.addWidget(w)
         self._buttons(self.close_button)
@@ -184,11 +192,13 @@ class ProductCard(Card):
         price = event.get("price")
         currency = str(event.get("currency") or (product.currency if product else "CNY"))
         self.name.setText(name)
-        self.price.setText(format_money(price, currency) if isinstance(price, int) else "Price not set")
-        self.sku.setText(f"SKU {event.get('sku')}")
+        self.price.setText(
+            format_money(price, currency) if isinstance(price, int) else self.tr("Price not set")
+        )
+        self.sku.setText(self.tr("SKU {sku}").format(sku=event.get("sku")))
         self.cta.setText(cta)
         url = event.get("url")
-        self.url.setText(str(url) if url else "No shop link")
+        self.url.setText(str(url) if url else self.tr("No shop link"))
 
 
 class EndingCard(Card):
@@ -205,7 +215,7 @@ class EndingCard(Card):
         self.totals = plain_label("", "cardText")
         self.replay_button = QPushButton(word("ending.replay"))
         self.replay_button.setObjectName("cardPrimary")
-        self.replay_button.setToolTip("Play again as the same viewer: a replay")
+        self.replay_button.setToolTip(self.tr("Play again as the same viewer: a replay"))
         self.back_button = QPushButton(word("ending.back"))
         for w in (self.kicker, self.kind, self.text, self.totals):
             self.box.addWidget(w)
@@ -228,10 +238,11 @@ class EndingCard(Card):
         kind = event.get("kind")
         # The viewer's words (the web player's: the ending's own title, else "The end"); the kind,
         # which viewers never see, is the creator's note in the kicker.
-        named = ENDING_TEXT.get(str(kind))
+        named = self.tr(ENDING_TEXT[str(kind)]) if str(kind) in ENDING_TEXT else None
         self.kicker.setText(f"{word('ending.kicker')} · {named}" if named else word("ending.kicker"))
         if event.get("dead_end"):
-            self.kind.setText(f"{word('ending.dead_end')} (this scene is not marked as an ending)")
+            note = self.tr("(this scene is not marked as an ending)")
+            self.kind.setText(f"{word('ending.dead_end')} {note}")
         else:
             self.kind.setText(title or word("ending.title"))
         self.text.setText(text or "")
@@ -242,11 +253,14 @@ class EndingCard(Card):
         lines = []
         for g in goals:
             total, wait = int(totals.get(g.id, 0)), int(waiting.get(g.id, 0))
-            line = f"{g.name}: {format_money(total, currency)} saved of {format_money(g.target, currency)}"
-            lines.append(line + (f" ({format_money(wait, currency)} pending)" if wait else ""))
+            line = self.tr("{goal}: {saved} saved of {target}").format(
+                goal=g.name, saved=format_money(total, currency), target=format_money(g.target, currency))
+            if wait:
+                line += self.tr(" ({amount} pending)").format(amount=format_money(wait, currency))
+            lines.append(line)
         if not lines:
-            lines.append("No savings goals in this drama.")
+            lines.append(self.tr("No savings goals in this drama."))
         elif not real:
-            lines.append("Replay: no money moved (deposits on replays are off).")
+            lines.append(self.tr("Replay: no money moved (deposits on replays are off)."))
         self.totals.setText("\n".join(lines))
         self.back_button.setEnabled(can_back)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from studio.model import SavingsGoal
@@ -46,22 +47,28 @@ class DepositNote:
         if kind == "playthrough_started":
             if not event.get("replay") or event.get("real_deposits"):
                 return self._hide()
-            return self._show("info", "Replay: deposits are simulated, no money moves", event)
+            text = QCoreApplication.translate("DepositNote", "Replay: deposits are simulated, no money moves")
+            return self._show("info", text, event)
         if not kind.startswith("deposit_"):
             return False
         money = format_money(int(event["amount"]), currency)
         found = goal(str(event["goal"]))
         name = found.name if found else str(event["goal"])
         if kind == "deposit_confirmed":
-            return self._show("saved", f"Saved {money} into “{name}”", event)
+            text = QCoreApplication.translate("DepositNote", "Saved {money} into “{goal}”")
+            return self._show("saved", text.format(money=money, goal=name), event)
         if kind == "deposit_refused":
             why = reason_text(event.get("reason"))
-            return self._show("refused", f"Couldn't save: {why} ({money})", event)
+            text = QCoreApplication.translate("DepositNote", "Couldn't save: {reason} ({money})")
+            return self._show("refused", text.format(reason=why, money=money), event)
         if kind == "deposit_requested":
-            return self._show("info", f"Saving {money}… waiting for the wallet", event)
+            text = QCoreApplication.translate("DepositNote", "Saving {money}… waiting for the wallet")
+            return self._show("info", text.format(money=money), event)
         if kind == "deposit_cancelled":
-            return self._show("info", f"Deposit of {money} taken back", event)
-        return self._show("info", f"Replay: {money} counted, no money moves", event)
+            text = QCoreApplication.translate("DepositNote", "Deposit of {money} taken back")
+            return self._show("info", text.format(money=money), event)
+        text = QCoreApplication.translate("DepositNote", "Replay: {money} counted, no money moves")
+        return self._show("info", text.format(money=money), event)
 
     def expire(self, clock: int) -> bool:
         """Hide the note once its time is over; True if it was hidden now."""

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRect, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from studio.app.playthrough import PlaythroughController
+from studio.l10n.vocabulary import word
 from studio.model import Option, Rect
 from studio.model.placeholders import fill
 from studio.ui.playthrough.cards import EndingCard, ProductCard, PromptCard
@@ -36,9 +37,9 @@ STATUS_QSS = (
     " padding: 3px 8px; font-weight: bold; }"
 )
 STATUS_TEXT = {
-    "pause": "Waiting for your choice",
-    "timers_off": "Timers off: take your time",
-    "extended": "Extra time to choose",
+    "pause": str(QT_TRANSLATE_NOOP("Overlay", "Waiting for your choice")),
+    "timers_off": str(QT_TRANSLATE_NOOP("Overlay", "Timers off: take your time")),
+    "extended": str(QT_TRANSLATE_NOOP("Overlay", "Extra time to choose")),
 }
 
 
@@ -115,7 +116,7 @@ class Overlay(QWidget):
             scene = self.controller.scene(event["scene"])
             tag = next((t for t in scene.tags if t.id == event["tag"]), None) if scene else None
             product = self.controller.product(event["product"])
-            cta = self.controller.tag_text(tag) if tag else "Shop now"
+            cta = self.controller.tag_text(tag) if tag else word("tag.cta")  # the viewer's words
             self.product_card.set_product(product, event, cta)
             self.product_card.show()
             self.relayout()
@@ -214,6 +215,7 @@ class Overlay(QWidget):
         if show_bar and timer is not None:
             self.countdown.set_fraction(timer[0] / timer[1] if timer[1] else 0.0)
         status = STATUS_TEXT.get(choice.paused or "") if choice is not None else None
+        status = self.tr(status) if status else None
         changed = show_bar != self.countdown.isVisible() or bool(status) != self.status.isVisible()
         self.countdown.setVisible(show_bar)
         self.status.setText(status or "")

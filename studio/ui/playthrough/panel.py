@@ -147,7 +147,7 @@ class PlaythroughPanel(QWidget):
         """Ask for variable values (unless given) and play from the selected scene."""
         scene = self.selected_scene()
         if scene is None:
-            self.show_note("Select a scene to play from.")
+            self.show_note(self.tr("Select a scene to play from."))
             return False
         if values is None:
             dialog = StartDialog(self.document.project, scene, self._last_values(scene), self)
@@ -160,7 +160,7 @@ class PlaythroughPanel(QWidget):
         """Play from ``scene_id`` at once (no dialog; variables at their defaults unless
         given).  Review mode's "next unwatched branch" starts here."""
         if scene_id not in self.document.project.scene_map():
-            self.show_note(f"scene '{scene_id}' does not exist.")
+            self.show_note(self.tr("scene '{id}' does not exist.").format(id=scene_id))
             return False
         return self._start(scene_id, values)
 
@@ -199,7 +199,7 @@ class PlaythroughPanel(QWidget):
         self.surface.clear()
         self.surface.set_aspect(self.document.project.aspect)
         if self.controller.player is None:
-            self.surface.set_note("No video (libVLC is not available); the story plays on.")
+            self.surface.set_note(self.tr("No video (libVLC is not available); the story plays on."))
 
     def _start(self, scene: str | None, values: Mapping[str, Value] | None, replay: bool = False) -> bool:
         self._prepare()
@@ -214,7 +214,7 @@ class PlaythroughPanel(QWidget):
         try:
             player = self._factory()
         except RuntimeError as exc:
-            self.show_note(f"No video: {exc}")
+            self.show_note(self.tr("No video: {error}").format(error=exc))
             return
         player.frame_ready.connect(self.surface.show_frame)
         self.controller.set_player(player)
@@ -237,23 +237,26 @@ class PlaythroughPanel(QWidget):
         scene = self.selected_scene()
         self.side.here_button.setEnabled(scene is not None)
         title = self.document.project.scene_map()[scene].title if scene else ""
-        self.side.here_button.setToolTip(f"Play from “{title}”" if scene else "Select a scene to play from")
+        tip = self.tr("Select a scene to play from")
+        if scene:
+            tip = self.tr("Play from “{title}”").format(title=title)
+        self.side.here_button.setToolTip(tip)
 
     def _document_reset(self) -> None:
         # Only a playthrough of the project before is worth a note (not a first open or New).
         played = self.controller.active
         self.controller.stop()
         self.guide.clear()
-        self.show_note("Another project was opened: press Play story." if played else "")
+        self.show_note(self.tr("Another project was opened: press Play story.") if played else "")
         self._update_here()
 
     def _document_changed(self, _changes: object) -> None:
         self._update_here()
         if self.controller.active and self.controller.running:
-            self.show_note(
+            self.show_note(self.tr(
                 "The project changed: this playthrough uses the version it started "
                 "with; press Play to see your edits."
-            )
+            ))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -33,15 +33,15 @@ from studio.ui.text import plain_label
 from studio.ui.wheel import ComboBox
 
 TIMER_LABELS = {
-    "normal": "Timers: normal",
-    "x2": "Timers: twice as long",
-    "x10": "Timers: ten times as long",
-    "off": "Timers: off (wait for me)",
+    "normal": str(QT_TRANSLATE_NOOP("SidePanel", "Timers: normal")),
+    "x2": str(QT_TRANSLATE_NOOP("SidePanel", "Timers: twice as long")),
+    "x10": str(QT_TRANSLATE_NOOP("SidePanel", "Timers: ten times as long")),
+    "off": str(QT_TRANSLATE_NOOP("SidePanel", "Timers: off (wait for me)")),
 }
 PAUSE_TEXT = {
-    "pause": "waiting for a choice",
-    "timers_off": "waiting for a choice (timers off)",
-    "extended": "extra time to choose",
+    "pause": str(QT_TRANSLATE_NOOP("SidePanel", "waiting for a choice")),
+    "timers_off": str(QT_TRANSLATE_NOOP("SidePanel", "waiting for a choice (timers off)")),
+    "extended": str(QT_TRANSLATE_NOOP("SidePanel", "extra time to choose")),
 }
 
 
@@ -56,34 +56,35 @@ class SidePanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("playSide")
-        self.play_button = QPushButton("Play story")
+        self.play_button = QPushButton(self.tr("Play story"))
         self.play_button.setObjectName("playStory")
-        self.here_button = QPushButton("Play from here…")
+        self.here_button = QPushButton(self.tr("Play from here…"))
         self.here_button.setObjectName("playFromHere")
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.setObjectName("playPause")
         self.pause_button.setCheckable(True)
-        self.back_button = QPushButton("Back")
+        self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setObjectName("playBack")
-        self.back_button.setToolTip("Return to the previous decision")
-        self.restart_button = QPushButton("Start over")
+        self.back_button.setToolTip(self.tr("Return to the previous decision"))
+        self.restart_button = QPushButton(self.tr("Start over"))
         self.restart_button.setObjectName("playStartOver")
-        self.restart_button.setToolTip(
+        self.restart_button.setToolTip(self.tr(
             "The same viewer plays again from the same start: a replay (new playthrough id, same "
             "wallet). Its deposits are real only if the project's “Deposits on replays are real” is "
             "checked. A playthrough that has not ended is abandoned first."
-        )
+        ))
         self.timers = ComboBox()
         self.timers.setObjectName("playTimers")
         for key in TIMER_SETTINGS:
-            self.timers.addItem(TIMER_LABELS[key], key)
-        self.timers.setToolTip("Timing adjustable (WCAG 2.2.1): used from the next Play")
-        self.status = plain_label("Not playing.", "playState")
+            self.timers.addItem(self.tr(TIMER_LABELS[key]), key)
+        self.timers.setToolTip(self.tr("Timing adjustable (WCAG 2.2.1): used from the next Play"))
+        self.status = plain_label(self.tr("Not playing."), "playState")
         self.path = QListWidget()
         self.path.setObjectName("playPath")
-        self.variables = table("playVariables", ["Variable", "Value"])
-        self.goals = table("playGoals", ["Goal", "Saved", "Pending", "Of target"], wrap=(0,))
-        self.goals.setToolTip("Saved: confirmed by the wallet. Pending: waiting for its answer.")
+        self.variables = table("playVariables", [self.tr("Variable"), self.tr("Value")])
+        headers = [self.tr("Goal"), self.tr("Saved"), self.tr("Pending"), self.tr("Of target")]
+        self.goals = table("playGoals", headers, wrap=(0,))
+        self.goals.setToolTip(self.tr("Saved: confirmed by the wallet. Pending: waiting for its answer."))
         self.wallet = WalletBox(controller)
         self.log = QPlainTextEdit()
         self.log.setObjectName("playLog")
@@ -104,11 +105,11 @@ class SidePanel(QWidget):
         layout.addWidget(self.timers)
         layout.addWidget(self.status)
         for title, widget, stretch in (
-            ("Path so far", self.path, 2),
-            ("Variables", self.variables, 2),
-            ("Deposits per goal", self.goals, 1),
+            (self.tr("Path so far"), self.path, 2),
+            (self.tr("Variables"), self.variables, 2),
+            (self.tr("Deposits per goal"), self.goals, 1),
             ("", self.wallet, 3),
-            ("Event log", self.log, 4),
+            (self.tr("Event log"), self.log, 4),
         ):
             if not title:
                 layout.addWidget(widget, stretch)
@@ -147,7 +148,7 @@ class SidePanel(QWidget):
         self.pause_button.blockSignals(True)
         self.pause_button.setChecked(user_paused)
         self.pause_button.blockSignals(False)
-        self.pause_button.setText("Resume" if user_paused else "Pause")
+        self.pause_button.setText(self.tr("Resume") if user_paused else self.tr("Pause"))
         self.pause_button.setEnabled(eng is not None and not eng.ended)
         self.refresh_status()
 
@@ -160,17 +161,22 @@ class SidePanel(QWidget):
     def refresh_status(self) -> None:
         eng = self.controller.engine
         if eng is None:
-            self.status.setText("Not playing.")
+            self.status.setText(self.tr("Not playing."))
             return
         scene = self.controller.scene()
         title = scene.title if scene else (eng.scene_id or "")
-        state = "ended" if eng.ended else ("paused by you" if not self.controller.running else "playing")
+        if eng.ended:
+            state = self.tr("ended")
+        else:
+            state = self.tr("paused by you") if not self.controller.running else self.tr("playing")
         if not eng.ended and eng.paused:
             if eng.pausing_prompt_open:
-                state = "waiting for the savings prompt"
+                state = self.tr("waiting for the savings prompt")
             else:
-                state = PAUSE_TEXT.get(eng.pause_reason or "", "waiting")
-        self.status.setText(f"{title} · {eng.t / 1000:.1f} s · clock {eng.clock / 1000:.1f} s · {state}")
+                reason = PAUSE_TEXT.get(eng.pause_reason or "")
+                state = self.tr(reason) if reason else self.tr("waiting")
+        self.status.setText(self.tr("{title} · {t} s · clock {clock} s · {state}").format(
+            title=title, t=f"{eng.t / 1000:.1f}", clock=f"{eng.clock / 1000:.1f}", state=state))
 
     def refresh(self) -> None:
         ctrl, eng = self.controller, self.controller.engine

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,6 +27,11 @@ from studio.ui.text import plain_label
 
 Value = int | bool | str
 INT_LIMIT = 2**53  # what the web player can represent exactly
+TYPE_NAMES = {  # a variable's type as the form names it
+    "bool": str(QT_TRANSLATE_NOOP("StartDialog", "bool")),
+    "int": str(QT_TRANSLATE_NOOP("StartDialog", "int")),
+    "string": str(QT_TRANSLATE_NOOP("StartDialog", "string")),
+}
 
 
 def parse_int(text: str) -> int:
@@ -34,10 +40,12 @@ def parse_int(text: str) -> int:
     sign = -1 if raw.startswith("-") else 1
     digits = raw.lstrip("+-")
     if not digits.isdigit() or not digits.isascii():
-        raise ValueError(f"“{text}” is not a whole number")
+        message = QCoreApplication.translate("StartDialog", "“{text}” is not a whole number")
+        raise ValueError(message.format(text=text))
     value = sign * int(digits)
     if abs(value) > INT_LIMIT:
-        raise ValueError(f"{value} is too large (limit ±{INT_LIMIT})")
+        message = QCoreApplication.translate("StartDialog", "{value} is too large (limit ±{limit})")
+        raise ValueError(message.format(value=value, limit=INT_LIMIT))
     return value
 
 
@@ -53,7 +61,7 @@ class StartDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         scene = project.scene_map().get(scene_id)
-        self.setWindowTitle("Play from here")
+        self.setWindowTitle(self.tr("Play from here"))
         self.setObjectName("playFromHereDialog")
         self.setMinimumWidth(440)
         self.scene_id = scene_id
@@ -62,7 +70,8 @@ class StartDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         title = scene.title if scene else scene_id
-        layout.addWidget(plain_label(f"Start at scene “{title}” with these values:"))
+        intro = self.tr("Start at scene “{title}” with these values:").format(title=title)
+        layout.addWidget(plain_label(intro))
         form = QFormLayout()
         layout.addLayout(form)
         values = dict(initial or {})
@@ -86,11 +95,12 @@ class StartDialog(QDialog):
             column.setSpacing(2)
             column.addWidget(field)
             column.addWidget(error)
-            form.addRow(plain_label(f"{var.id} ({var.type})", wrap=False), column)
+            kind = self.tr(TYPE_NAMES[var.type]) if var.type in TYPE_NAMES else var.type
+            form.addRow(plain_label(f"{var.id} ({kind})", wrap=False), column)
             self.fields[var.id] = field
             self.errors[var.id] = error
         if not self._vars:
-            layout.addWidget(plain_label("This drama declares no variables."))
+            layout.addWidget(plain_label(self.tr("This drama declares no variables.")))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

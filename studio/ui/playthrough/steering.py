@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from studio.app.playthrough import PlaythroughController
@@ -29,7 +29,9 @@ BANNER_QSS = (
 
 def scene_title(project: Project, scene_id: str) -> str:
     scene = project.scene_map().get(scene_id)
-    return f"“{scene.title}”" if scene is not None and scene.title else "an untitled scene"
+    if scene is not None and scene.title:
+        return QCoreApplication.translate("SteerGuide", "“{title}”").format(title=scene.title)
+    return QCoreApplication.translate("SteerGuide", "an untitled scene")
 
 
 def option_label(project: Project, scene_id: str, option_id: str | None) -> str:
@@ -37,7 +39,9 @@ def option_label(project: Project, scene_id: str, option_id: str | None) -> str:
     choice = scene.choice if scene is not None else None
     option = next((o for o in choice.options if o.id == option_id), None) if choice else None
     text = option_text(project, option) if option is not None else ""
-    return f"“{text}”" if text else "the unwatched option"
+    if text:
+        return QCoreApplication.translate("SteerGuide", "“{label}”").format(label=text)
+    return QCoreApplication.translate("SteerGuide", "the unwatched option")
 
 
 def describe(result: SteerResult, project: Project) -> str:
@@ -45,20 +49,39 @@ def describe(result: SteerResult, project: Project) -> str:
     where = scene_title(project, result.scene)
     label = option_label(project, result.scene, result.option)
     n = result.decisions
-    were = "decisions on the way were" if n != 1 else "decision on the way was"
-    decided = f" The {n} {were} made for you." if n else ""
+    decided = ""
+    if n == 1:
+        decided = QCoreApplication.translate("SteerGuide", " The 1 decision on the way was made for you.")
+    elif n:
+        decided = QCoreApplication.translate(
+            "SteerGuide", " The {n} decisions on the way were made for you.").format(n=n)
     if result.how == "decision":
-        return f"Unwatched branch: choose {label} (highlighted) in {where}.{decided} Timers are off."
-    if result.how == "from_scene":
-        return (
-            f"No way from the start shows {label} (its condition was never met on the paths tried): "
-            f"playing from {where}. Choose {label} (highlighted). Timers are off."
+        text = QCoreApplication.translate(
+            "SteerGuide",
+            "Unwatched branch: choose {label} (highlighted) in {where}.{decided} Timers are off.",
         )
+        return text.format(label=label, where=where, decided=decided)
+    if result.how == "from_scene":
+        text = QCoreApplication.translate(
+            "SteerGuide",
+            "No way from the start shows {label} (its condition was never met on the paths tried): "
+            "playing from {where}. Choose {label} (highlighted). Timers are off.",
+        )
+        return text.format(label=label, where=where)
     if result.how == "unwatched":
-        return f"{where} has not been watched yet: it starts here. Press Resume to watch it.{decided}"
+        text = QCoreApplication.translate(
+            "SteerGuide",
+            "{where} has not been watched yet: it starts here. Press Resume to watch it.{decided}",
+        )
+        return text.format(where=where, decided=decided)
     if result.how == "scene":
-        return f"{where} is not reached by any decision: it plays on its own. Press Resume to watch it."
-    return f"Cannot play the unwatched branch in {where}: {result.reason}."
+        text = QCoreApplication.translate(
+            "SteerGuide",
+            "{where} is not reached by any decision: it plays on its own. Press Resume to watch it.",
+        )
+        return text.format(where=where)
+    text = QCoreApplication.translate("SteerGuide", "Cannot play the unwatched branch in {where}: {reason}.")
+    return text.format(where=where, reason=result.reason)
 
 
 class SteerGuide(QObject):
@@ -72,7 +95,7 @@ class SteerGuide(QObject):
         self.overlay = overlay
         self.banner: QLabel = plain_label("", "playSteer")
         self.banner.setStyleSheet(BANNER_QSS)
-        self.banner.setAccessibleName("Steering")
+        self.banner.setAccessibleName(self.tr("Steering"))
         self.banner.hide()
         self.result: SteerResult | None = None
         self._busy = False
@@ -131,7 +154,7 @@ class SteerGuide(QObject):
             wanted = option_label(project, result.scene, result.option)
             self.result = None
             self.overlay.set_highlight(None)
-            self._say(
-                f"You chose {taken}, not the unwatched {wanted}: “Play next unwatched branch” "
+            self._say(self.tr(
+                "You chose {taken}, not the unwatched {wanted}: “Play next unwatched branch” "
                 "in the Review panel brings you back to it."
-            )
+            ).format(taken=taken, wanted=wanted))

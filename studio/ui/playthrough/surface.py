@@ -46,7 +46,7 @@ class VideoSurface(QWidget):
         self.setObjectName("playthroughVideo")
         self._image: QImage | None = None
         self._aspect = ASPECTS["9:16"]
-        self._note = "Press “Play story” to play the drama."
+        self._note = self.tr("Press “Play story” to play the drama.")
         self.setMinimumSize(120, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)

@@ -13,7 +13,7 @@ after Back), simulated (a replay: no money moved).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.app.play_wallet import MODE_LABELS, MODES, Move, WalletSetting
+from studio.app.play_wallet import MODES, Move, WalletSetting
 from studio.app.playthrough import PlaythroughController
 from studio.model.currency import format_money
 from studio.ui.inspector.fields import ERROR_STYLE
@@ -34,27 +34,43 @@ from studio.ui.wheel import ComboBox
 
 MAX_BALANCE = 2**53 - 1
 LEDGER_ROWS = 500  # newest rows shown
-REASONS = {"insufficient_balance": "insufficient balance", "refused": "refused by the wallet"}
+REASONS = {
+    "insufficient_balance": str(QT_TRANSLATE_NOOP("WalletBox", "insufficient balance")),
+    "refused": str(QT_TRANSLATE_NOOP("WalletBox", "refused by the wallet")),
+}
+MODE_TEXT = {  # studio.app.play_wallet.MODE_LABELS, as the studio shows them
+    "accept": str(QT_TRANSLATE_NOOP("WalletBox", "Accept every deposit")),
+    "refuse": str(QT_TRANSLATE_NOOP("WalletBox", "Refuse every deposit")),
+    "balance": str(QT_TRANSLATE_NOOP("WalletBox", "Refuse over a balance")),
+    "hand": str(QT_TRANSLATE_NOOP("WalletBox", "Answer by hand (deposits wait)")),
+}
 
 
 def reason_text(reason: object) -> str:
     """A host's refusal reason for people (``insufficient_balance`` -> ``insufficient balance``)."""
     if not isinstance(reason, str) or not reason:
-        return "refused by the wallet"
-    return REASONS.get(reason, reason.replace("_", " "))
+        return QCoreApplication.translate("WalletBox", "refused by the wallet")
+    if reason in REASONS:
+        return QCoreApplication.translate("WalletBox", REASONS[reason])
+    return reason.replace("_", " ")  # the host's own words
+
+
+OUTCOMES = {
+    "saved": str(QT_TRANSLATE_NOOP("WalletBox", "Saved")),
+    "waiting": str(QT_TRANSLATE_NOOP("WalletBox", "Waiting for your answer")),
+    "repeat": str(QT_TRANSLATE_NOOP("WalletBox", "Asked again: same answer, no money moved")),
+    "ignored": str(QT_TRANSLATE_NOOP("WalletBox", "Asked again after it was cancelled: ignored")),
+    "reversed": str(QT_TRANSLATE_NOOP("WalletBox", "Given back (cancelled after Back)")),
+    "cancelled": str(QT_TRANSLATE_NOOP("WalletBox", "Cancelled: no money had moved")),
+    "simulated": str(QT_TRANSLATE_NOOP("WalletBox", "Replay: simulated, no money moved")),
+}
 
 
 def outcome_text(move: Move) -> str:
-    return {
-        "saved": "Saved",
-        "refused": f"Refused: {reason_text(move.reason)}",
-        "waiting": "Waiting for your answer",
-        "repeat": "Asked again: same answer, no money moved",
-        "ignored": "Asked again after it was cancelled: ignored",
-        "reversed": "Given back (cancelled after Back)",
-        "cancelled": "Cancelled: no money had moved",
-        "simulated": "Replay: simulated, no money moved",
-    }[move.kind]
+    if move.kind == "refused":
+        refused = QCoreApplication.translate("WalletBox", "Refused: {reason}")
+        return refused.format(reason=reason_text(move.reason))
+    return QCoreApplication.translate("WalletBox", OUTCOMES[move.kind])
 
 
 class MoneyInput(QWidget):
@@ -87,9 +103,9 @@ class MoneyInput(QWidget):
         try:
             amount = money_parser(self.currency, minimum=0)(self.edit.text())
             if amount is None or amount > MAX_BALANCE:
-                raise ValueError("is too large")
+                raise ValueError(self.tr("is too large"))
         except ValueError as exc:
-            self.error.setText(f"Balance: {exc}")
+            self.error.setText(self.tr("Balance: {error}").format(error=exc))
             self.error.show()
             return None
         self.error.hide()
@@ -108,24 +124,26 @@ class WalletBox(QGroupBox):
     """Wallet setting (for the next Play story), the playthrough's money state and the ledger."""
 
     def __init__(self, controller: PlaythroughController, parent: QWidget | None = None) -> None:
-        super().__init__("Simulated wallet", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Simulated wallet"))
         self.setObjectName("playWallet")
         self.controller = controller
         setting = controller.wallet_setting
         self.mode = ComboBox(self)
         self.mode.setObjectName("playWalletMode")
         for key in MODES:
-            self.mode.addItem(MODE_LABELS[key], key)
+            self.mode.addItem(self.tr(MODE_TEXT[key]), key)
         self.mode.setCurrentIndex(MODES.index(setting.mode))
-        self.mode.setToolTip("How the wallet answers deposits: used from the next Play story")
+        self.mode.setToolTip(self.tr("How the wallet answers deposits: used from the next Play story"))
         self.balance = MoneyInput(controller.currency(), setting.balance, self)
-        self.balance_label = plain_label("Balance:", wrap=False)
-        self.note = plain_label("Used from the next Play story.", "playWalletNote")
+        self.balance_label = plain_label(self.tr("Balance:"), wrap=False)
+        self.note = plain_label(self.tr("Used from the next Play story."), "playWalletNote")
         self.state = plain_label("", "playWalletState")
         self.pending_box = QVBoxLayout()
         self.pending_box.setContentsMargins(0, 0, 0, 0)
         self.pending_rows: list[tuple[str, QPushButton, QPushButton]] = []
-        self.ledger = table("playLedger", ["Deposit", "Money", "Outcome"], wrap=(0, 2))
+        headers = [self.tr("Deposit"), self.tr("Money"), self.tr("Outcome")]
+        self.ledger = table("playLedger", headers, wrap=(0, 2))
         self.ledger.setMinimumHeight(110)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -166,14 +184,19 @@ class WalletBox(QGroupBox):
         currency = ctrl.currency()
         self.balance.set_currency(currency)
         if eng is None or wallet is None:
-            self.state.setText("Not playing: no wallet yet.")
+            self.state.setText(self.tr("Not playing: no wallet yet."))
             self._pending([], currency)
             fill(self.ledger, [])
             return
-        kind = "replay" if eng.replay else "first playthrough"
-        money = "deposits are real" if eng.real_deposits else "deposits simulated, no money moves"
-        balance = "no balance limit" if wallet.balance is None else format_money(wallet.balance, currency)
-        self.state.setText(f"Playthrough {eng.playthrough} ({kind}): {money}\nWallet balance: {balance}")
+        kind = self.tr("replay") if eng.replay else self.tr("first playthrough")
+        money = self.tr("deposits are real")
+        if not eng.real_deposits:
+            money = self.tr("deposits simulated, no money moves")
+        balance = self.tr("no balance limit")
+        if wallet.balance is not None:
+            balance = format_money(wallet.balance, currency)
+        self.state.setText(self.tr("Playthrough {id} ({kind}): {money}\nWallet balance: {balance}").format(
+            id=eng.playthrough, kind=kind, money=money, balance=balance))
         self._pending(eng.pending_requests() if wallet.by_hand else [], currency)
         rows = []
         for move in wallet.moves[-LEDGER_ROWS:]:
@@ -209,9 +232,10 @@ class WalletBox(QGroupBox):
             line.setContentsMargins(0, 0, 0, 0)
             text = format_money(amount if isinstance(amount, int) else 0, currency)
             name = goal.name if goal else str(request["goal"])
-            label = plain_label(f"Pending: {text} into {name}", "playPending")
+            pending = self.tr("Pending: {amount} into {goal}").format(amount=text, goal=name)
+            label = plain_label(pending, "playPending")
             label.setToolTip(did)
-            confirm, refuse = QPushButton("Confirm", row), QPushButton("Refuse", row)
+            confirm, refuse = QPushButton(self.tr("Confirm"), row), QPushButton(self.tr("Refuse"), row)
             confirm.setObjectName("playConfirm")
             refuse.setObjectName("playRefuse")
             confirm.clicked.connect(lambda _=False, d=did: self.controller.answer_deposit(d, True))

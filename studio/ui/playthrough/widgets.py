@@ -55,9 +55,9 @@ class OptionButton(QAbstractButton):
         self.on_hotspot = on_hotspot
         self.setObjectName("playOption")
         self.setText(label)
-        saves = f" (saves {badge.removeprefix('+')})" if badge else ""
-        self.setAccessibleName(f"Option {number}: {label}{saves}")
-        self.setToolTip(f"Press {number}" if number <= 9 else "")
+        saves = self.tr(" (saves {amount})").format(amount=badge.removeprefix("+")) if badge else ""
+        self.setAccessibleName(self.tr("Option {number}: {label}").format(number=number, label=label) + saves)
+        self.setToolTip(self.tr("Press {number}").format(number=number) if number <= 9 else "")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFont(overlay_font(self, 1.05, bold=True))
@@ -67,7 +67,7 @@ class OptionButton(QAbstractButton):
         """A thick yellow ring: the option steering asks the reviewer to take."""
         if on != self.highlighted:
             self.highlighted = on
-            self.setAccessibleDescription("Not watched yet: take this option" if on else "")
+            self.setAccessibleDescription(self.tr("Not watched yet: take this option") if on else "")
             self.update()
 
     def _badge(self) -> int:

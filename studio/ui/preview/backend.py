@@ -13,6 +13,8 @@ import os
 import warnings
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from studio.app.playback.player import PlayerBackend
 from studio.app.playback.sound_device import sound_output_problem
 from studio.ui.preview.switching import SwitchingPlayer
@@ -45,7 +47,8 @@ def default_player(audio: bool = True) -> tuple[PlayerBackend | None, str]:
     audio = audio_wanted(audio)
     problem = vlc_problem()
     if problem:
-        return None, f"Preview unavailable: {problem}"
+        text = QCoreApplication.translate("PreviewPanel", "Preview unavailable: {problem}")
+        return None, text.format(problem=problem)
     return SwitchingPlayer(lambda: VlcPlayer(audio=audio)), ""
 
 

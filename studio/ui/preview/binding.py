@@ -22,7 +22,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from studio.app.playback.player import PlayerState, frame_index
 from studio.ui.preview.card import CARD_FPS, Card, card_of_scene
@@ -33,8 +33,8 @@ __all__ = ["Clip", "PreviewBinding", "clip_of_scene"]
 log = logging.getLogger(__name__)
 Clip = tuple[str, int, int | None, float]
 
-NO_SCENE = "Select a scene to preview its clip"
-NO_FOLDER = "Save the project to preview its clips"
+NO_SCENE = str(QT_TRANSLATE_NOOP("PreviewBinding", "Select a scene to preview its clip"))
+NO_FOLDER = str(QT_TRANSLATE_NOOP("PreviewBinding", "Save the project to preview its clips"))
 
 
 def clip_of_scene(project: Any, folder: Path | None, scene_id: str) -> Clip | Card | str:
@@ -42,18 +42,22 @@ def clip_of_scene(project: Any, folder: Path | None, scene_id: str) -> Clip | Ca
     cannot be played (naming the scene by its title)."""
     scene = project.scene_map().get(scene_id)
     if scene is None:
-        return f"Scene {scene_id} no longer exists"
+        return QCoreApplication.translate("PreviewBinding", "Scene {id} no longer exists").format(id=scene_id)
     card = card_of_scene(scene, getattr(project, "aspect", "9:16"))
     if card is not None:
         return card
     asset = project.media_map().get(scene.media)
     if asset is None:
-        return f"Scene “{scene.title}”: its clip '{scene.media}' is not in the library"
+        text = QCoreApplication.translate(
+            "PreviewBinding", "Scene “{title}”: its clip '{clip}' is not in the library"
+        )
+        return text.format(title=scene.title, clip=scene.media)
     if folder is None:
-        return NO_FOLDER
+        return QCoreApplication.translate("PreviewBinding", NO_FOLDER)
     path = folder / asset.path
     if not os.path.isfile(path):
-        return f"Cannot play {asset.path}: file not found"
+        text = QCoreApplication.translate("PreviewBinding", "Cannot play {path}: file not found")
+        return text.format(path=asset.path)
     out_ms = project.scene_out_ms(scene)
     return str(path), int(scene.in_ms), out_ms, float(asset.fps)
 
@@ -83,7 +87,7 @@ class PreviewBinding(QObject):
         else:
             self._on_selection()
         if self.scene_id is None:
-            panel.clear(NO_SCENE)
+            panel.clear(self.tr(NO_SCENE))
 
     @staticmethod
     def _hook(owner: Any, name: str, slot: Any) -> None:
@@ -117,7 +121,7 @@ class PreviewBinding(QObject):
         self.scene_id = scene_id
         if scene_id is None:
             self.clip = None
-            self.panel.clear(NO_SCENE)
+            self.panel.clear(self.tr(NO_SCENE))
             return
         try:
             clip = clip_of_scene(self.document.project, getattr(self.document, "folder", None),
@@ -125,7 +129,8 @@ class PreviewBinding(QObject):
         except Exception as exc:  # a half-built document must not break the preview
             log.exception("preview: cannot resolve scene %s", scene_id)
             scene = self.document.project.scene_map().get(scene_id)
-            clip = f"Scene “{scene.title if scene is not None else scene_id}”: {exc}"
+            title = scene.title if scene is not None else scene_id
+            clip = self.tr("Scene “{title}”: {error}").format(title=title, error=exc)
         if isinstance(clip, str):
             self.clip = None
             self.panel.clear(clip)
@@ -165,7 +170,7 @@ class PreviewBinding(QObject):
 
     def _on_reset(self) -> None:
         self.scene_id = self.clip = None
-        self.panel.clear(NO_SCENE)
+        self.panel.clear(self.tr(NO_SCENE))
         self._on_selection()
 
     def _on_playhead_moved(self, ms: int, origin: object) -> None:

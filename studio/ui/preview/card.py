@@ -156,7 +156,7 @@ class CardPlayer(PlayerBackend):
     def load(self, path: str, in_ms: int = 0, out_ms: int | None = None, fps: float | None = None) -> None:
         """A card player plays cards (``set_card``); a clip path is an error."""
         self._set_state(PlayerState.ERROR)
-        self.error.emit(f"Cannot play {path}: not a storyboard card")
+        self.error.emit(self.tr("Cannot play {path}: not a storyboard card").format(path=path))
 
     def image(self, ms: int | None = None) -> QImage:
         """The card's frame at ``ms`` (default: the position)."""

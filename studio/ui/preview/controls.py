@@ -7,7 +7,7 @@ connects them to what they do.  :func:`format_ms` writes the times they show.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from studio.app.playback.player import PlayerBackend, PlayerState
@@ -39,23 +39,25 @@ class Controls:
             return widget
 
         self.back_button = button("previewStepBack", icon.SP_MediaSkipBackward,
-                                  "Previous frame (Left)")
-        self.play_button = button("previewPlay", icon.SP_MediaPlay, "Play / pause (Space, K)")
+                                  QCoreApplication.translate("PreviewControls", "Previous frame (Left)"))
+        self.play_button = button("previewPlay", icon.SP_MediaPlay,
+                                  QCoreApplication.translate("PreviewControls", "Play / pause (Space, K)"))
         self.forward_button = button("previewStepForward", icon.SP_MediaSkipForward,
-                                     "Next frame (Right)")
-        self.mute_button = button("previewMute", icon.SP_MediaVolume, "Mute (M)")
+                                     QCoreApplication.translate("PreviewControls", "Next frame (Right)"))
+        self.mute_button = button("previewMute", icon.SP_MediaVolume,
+                                  QCoreApplication.translate("PreviewControls", "Mute (M)"))
         self.mute_button.setCheckable(True)
         self.scrub = QSlider(Qt.Orientation.Horizontal, panel)
         self.scrub.setObjectName("previewScrub")
         self.scrub.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scrub.setToolTip("Scrub within the scene's trim")
+        self.scrub.setToolTip(QCoreApplication.translate("PreviewControls", "Scrub within the scene's trim"))
         self.volume = QSlider(Qt.Orientation.Horizontal, panel)
         self.volume.setObjectName("previewVolume")
         self.volume.setRange(0, 100)
         self.volume.setValue(100)
         self.volume.setMaximumWidth(90)
         self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.volume.setToolTip("Volume")
+        self.volume.setToolTip(QCoreApplication.translate("PreviewControls", "Volume"))
         self.time_label = QLabel(panel)
         self.time_label.setObjectName("previewTime")
         self.time_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

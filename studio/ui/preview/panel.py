@@ -80,7 +80,7 @@ class PreviewPanel(QWidget):
         self._connect(self._card)
         if self._player is not None:
             self._connect(self._player)
-            self.canvas.clear("No clip selected")
+            self.canvas.clear(self.tr("No clip selected"))
         else:
             self.canvas.clear(self._unavailable)
         self._refresh()
