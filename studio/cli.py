@@ -23,6 +23,7 @@ from studio.graph import cli_cmds as graph_cmds
 from studio.l10n import cli_cmds as l10n_cmds
 from studio.model.errors import one_line
 from studio.preview_web import cli_cmds as web_cmds
+from studio.subtitles import cli_cmds as subtitle_cmds
 from studio.templates import cli_cmds as template_cmds
 
 
@@ -44,6 +45,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("preview-web", web_cmds.add_preview_web_parser, web_cmds.run_preview_web),
     Command("new", template_cmds.add_new_parser, template_cmds.run_new),
     Command("l10n", l10n_cmds.add_l10n_parser, l10n_cmds.run_l10n),
+    Command("subtitles", subtitle_cmds.add_subtitles_parser, subtitle_cmds.run_subtitles),
+    Command("dubs", subtitle_cmds.add_dubs_parser, subtitle_cmds.run_dubs),
 )
 
 
