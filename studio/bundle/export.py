@@ -56,9 +56,10 @@ from studio.bundle.zipout import (
 )
 from studio.graph.validate import validate
 from studio.hashcache import FingerprintStore, Signature, default_store
-from studio.model import Project, ProjectError, leftovers, load
+from studio.model import MediaAsset, Project, ProjectError, leftovers, load
 from studio.model.atomic import finish_replace, write_target
 from studio.model.errors import describe
+from studio.model.tracks import AudioAsset
 
 PLAYER_DIR = resources.player_dir()
 
@@ -117,23 +118,29 @@ def validation_errors(project: Project, folder: Path) -> list[str]:
     return [str(p) for p in validate(project, folder, check_media=False) if p.severity == "error"]
 
 
-def _media_label(asset_id: str, path: str, scenes: list[str]) -> str:
+def _media_label(asset_id: str, path: str, scenes: list[str], kind: str = "media") -> str:
     used = ", ".join(f"'{s}'" for s in scenes)
     where = f"used by scene {used}" if scenes else "not used by any scene"
-    return f"media '{asset_id}' ({path}, {where})"
+    return f"{kind} '{asset_id}' ({path}, {where})"
 
 
 def _plan_media(project: Project, folder: Path) -> tuple[list[SourceFile], dict[str, str]]:
-    """One SourceFile per distinct clip; ``merged`` maps duplicate asset ids to the kept id."""
-    uses: dict[str, list[str]] = {}
+    """One SourceFile per distinct clip or audio file (a dub); ``merged`` maps duplicate asset ids
+    to the kept id (clips and audio files apart: their ids are separate namespaces)."""
+    uses: dict[tuple[str, str], list[str]] = {}
     for scene in project.scenes:
         if scene.media is not None:  # a placeholder scene has no clip to ship
-            uses.setdefault(scene.media, []).append(scene.id)
+            uses.setdefault(("media", scene.media), []).append(scene.id)
+        for dub in scene.dubs:
+            uses.setdefault(("audio", dub.audio), []).append(scene.id)
     problems: list[str] = []
-    kept: dict[str, tuple[str, SourceFile]] = {}
+    kept: dict[tuple[str, str], str] = {}  # (kind, sha256) -> the asset id kept
+    files: dict[str, SourceFile] = {}  # by arcname: a clip and an audio file alike are one entry
     merged: dict[str, str] = {}
-    for asset in project.media:
-        label = _media_label(asset.id, asset.path, uses.get(asset.id, []))
+    assets: list[tuple[str, MediaAsset | AudioAsset]] = [("media", a) for a in project.media]
+    assets += [("audio", a) for a in project.audio]
+    for kind, asset in assets:
+        label = _media_label(asset.id, asset.path, uses.get((kind, asset.id), []), kind)
         source = folder / asset.path
         try:
             st = source.stat()
@@ -148,16 +155,17 @@ def _plan_media(project: Project, folder: Path) -> tuple[list[SourceFile], dict[
         elif st.st_size != asset.size:
             problems.append(
                 f"{label}: the file changed since it was added "
-                f"({st.st_size} bytes, expected {asset.size}); re-import the clip"
+                f"({st.st_size} bytes, expected {asset.size}); re-import it"
             )
-        elif asset.sha256 in kept:
-            merged[asset.id] = kept[asset.sha256][0]
+        elif (kind, asset.sha256) in kept:
+            merged[f"{kind}:{asset.id}"] = kept[(kind, asset.sha256)]
         else:
+            kept[(kind, asset.sha256)] = asset.id
             arc = f"media/{asset.sha256}.{asset.container}"
-            kept[asset.sha256] = (asset.id, SourceFile(arc, source, asset.sha256, asset.size, label))
+            files.setdefault(arc, SourceFile(arc, source, asset.sha256, asset.size, label))
     if problems:
         raise ExportError(f"{folder}: not exported: {problems[0]}{_more(problems)}")
-    return [f for _, f in kept.values()], merged
+    return list(files.values()), merged
 
 
 def _rewrite(
@@ -171,10 +179,15 @@ def _rewrite(
     data = project.model_dump(mode="json")
     arcs = {f.sha256: f.arcname for f in media}
     data["media"] = [
-        {**m, "path": arcs[m["sha256"]]} for m in data["media"] if m["id"] not in merged
+        {**m, "path": arcs[m["sha256"]]} for m in data["media"] if f"media:{m['id']}" not in merged
+    ]
+    data["audio"] = [
+        {**a, "path": arcs[a["sha256"]]} for a in data["audio"] if f"audio:{a['id']}" not in merged
     ]
     for scene in data["scenes"]:
-        scene["media"] = merged.get(scene["media"], scene["media"])
+        scene["media"] = merged.get(f"media:{scene['media']}", scene["media"])
+        for dub in scene["dubs"]:
+            dub["audio"] = merged.get(f"audio:{dub['audio']}", dub["audio"])
     for product in data["products"]:
         if product.get("image") is not None:
             product["image"] = images[product["image"]]

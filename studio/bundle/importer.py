@@ -54,8 +54,16 @@ __all__ = ["Limits", "import_bundle"]
 
 def _magic_ok(name: str, head: bytes) -> bool:
     ext = name.rsplit(".", 1)[-1]
-    if ext in ("mp4", "mov", "m4v"):
+    if ext in ("mp4", "mov", "m4v", "m4a"):
         return head[4:8] in _ISO_BOXES
+    if ext in ("ogg", "opus"):
+        return head[:4] == b"OggS"
+    if ext == "wav":
+        return head[:4] == b"RIFF" and head[8:12] == b"WAVE"
+    if ext == "mp3":  # an ID3 tag or an MPEG audio frame sync
+        return head[:3] == b"ID3" or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)
+    if ext == "aac":  # ADTS frame sync
+        return len(head) > 1 and head[0] == 0xFF and head[1] & 0xF6 == 0xF0
     if ext in ("webm", "mkv"):
         return head[:4] == b"\x1a\x45\xdf\xa3"
     if ext in ("jpg", "jpeg"):
@@ -187,6 +195,13 @@ class _Importer:
             if f is None or not asset.path.startswith("media/"):
                 self.fail(MANIFEST, f"{where}: '{asset.path}' is not a media file of the bundle")
             if (f.sha256, f.size) != (asset.sha256, asset.size):
+                self.fail(MANIFEST, f"{where}: sha256/size differ from the files table")
+        for audio in drama.audio:
+            f = table.get(audio.path)
+            where = f"drama > audio '{audio.id}'"
+            if f is None or not audio.path.startswith("media/"):
+                self.fail(MANIFEST, f"{where}: '{audio.path}' is not a media file of the bundle")
+            if (f.sha256, f.size) != (audio.sha256, audio.size):
                 self.fail(MANIFEST, f"{where}: sha256/size differ from the files table")
         for product in drama.products:
             if product.image is not None and (

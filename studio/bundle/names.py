@@ -17,7 +17,7 @@ import unicodedata
 MANIFEST = "manifest.json"
 SCHEMA = "manifest.schema.json"
 PLAYER_PREFIX = "player/"
-MEDIA_EXTS = ("mp4", "mov", "m4v", "webm", "mkv")
+MEDIA_EXTS = ("mp4", "mov", "m4v", "webm", "mkv", "m4a", "mp3", "aac", "ogg", "opus", "wav")  # clips, dubs
 IMAGE_EXTS = ("jpg", "jpeg", "png", "webp")
 
 _STEM = r"[A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}"
