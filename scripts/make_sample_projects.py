@@ -3,7 +3,11 @@
 Run ``python scripts/make_sample_media.py`` first (it renders the clips), then
 ``python scripts/make_sample_projects.py``.  Media entries (hash, size,
 duration, dimensions) come from probing the real files, so the projects
-validate clean against their media.
+validate clean against their media.  The savings drama is written in Simplified Chinese
+(its source locale) and then gets what the studio's own tools give it: the English
+translation from ``sample_projects/savings/translations/en.po`` (``studio l10n import``) and
+the subtitle tracks from ``sample_projects/savings/subtitles/<scene>.<locale>.vtt``
+(``studio subtitles import``).
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from studio.cli import main as studio_main  # noqa: E402
 from studio.media.probe import probe  # noqa: E402
 from studio.model import Project, save  # noqa: E402
 from studio.model.io import project_from_raw  # noqa: E402
+from studio.model.project import MIN_READER_VERSION, SCHEMA_VERSION  # noqa: E402
 
 
 def media_entries(folder: Path, ids: list[str]) -> list[dict[str, Any]]:
@@ -58,86 +64,86 @@ def option(ident: str, label: str, target: str, **extra: Any) -> dict[str, Any]:
 
 
 def savings() -> dict[str, Any]:
-    """Scripted savings: 'Payday'. Amounts in fen (CNY minor units)."""
+    """Scripted savings: 'Payday' (发薪日), in Chinese. Amounts in fen (CNY minor units)."""
     return {
-        "title": "Payday: a savings story",
+        "title": "发薪日：一个存钱的故事",
         "locale": "zh-CN",
         "currency": "CNY",
         "variables": [
             {"id": "discipline", "type": "int", "default": 0},
             {"id": "splurged", "type": "bool", "default": False},
         ],
-        "goals": [{"id": "trip", "name": "Dream trip to Yunnan", "target": 300000, "cap": 264400}],
+        "goals": [{"id": "trip", "name": "云南梦想之旅", "target": 300000, "cap": 264400}],
         "scenes": [
             scene(
-                "payday", "Payday", 0, 1,
+                "payday", "发薪日", 0, 1,
                 prompts=[{
                     "id": "round_up", "at_ms": 1500, "goal": "trip", "amount": 5000,
-                    "text": "Put ¥50 of your pay into the trip fund?",
+                    "text": "从工资里拿出{amount}存进旅行基金？",
                     "accept_effects": [{"var": "discipline", "op": "add", "value": 1}],
                     "pause": True,
                 }],
                 choice={
                     "appear_ms": 3000, "decision_ms": 5500, "timeout": "default", "mode": "cut",
                     "options": [
-                        option("save", "Save ¥200 for the trip", "save_path", default=True,
+                        option("save", "存下{amount}去旅行", "save_path", default=True, show_amount=False,
                                deposit={"goal": "trip", "amount": 20000},
                                effects=[{"var": "discipline", "op": "add", "value": 1}],
                                hotspot={"x": 0.08, "y": 0.72, "w": 0.4, "h": 0.12}),
-                        option("spend", "Buy the new phone", "spend_path",
+                        option("spend", "买新手机", "spend_path",
                                effects=[{"var": "splurged", "op": "set", "value": True}],
                                hotspot={"x": 0.52, "y": 0.72, "w": 0.4, "h": 0.12}),
                     ],
                 },
             ),
             scene(
-                "save_path", "Saving it", 1, 0,
+                "save_path", "把钱存起来", 1, 0,
                 choice={
                     "appear_ms": 3500, "decision_ms": 5800, "timeout": "default",
                     "mode": "play_to_end",
                     "options": [
-                        option("save_more", "Save ¥500 more", "month_end", default=True,
+                        option("save_more", "再存{amount}", "month_end", default=True, show_amount=False,
                                deposit={"goal": "trip", "amount": 50000},
                                effects=[{"var": "discipline", "op": "add", "value": 1}]),
-                        option("hotpot", "Treat yourself to hotpot", "month_end"),
+                        option("hotpot", "犒劳自己吃顿火锅", "month_end"),
                     ],
                 },
             ),
             scene(
-                "spend_path", "Spending it", 1, 2,
+                "spend_path", "把钱花掉", 1, 2,
                 prompts=[{
                     "id": "round_up_phone", "at_ms": 2000, "goal": "trip", "amount": 3000,
-                    "text": "Round up the phone and save ¥30?", "pause": False,
+                    "text": "手机钱凑个整，顺手存下{amount}？", "pause": False,
                 }],
                 choice={
                     "appear_ms": 3500, "decision_ms": 5500, "timeout": "loop", "mode": "cut",
                     "options": [
-                        option("return_it", "Return the phone", "save_path",
+                        option("return_it", "把手机退了", "save_path",
                                effects=[{"var": "splurged", "op": "set", "value": False}]),
-                        option("keep_it", "Keep it", "temptation"),
+                        option("keep_it", "留着吧", "temptation"),
                     ],
                 },
             ),
             scene(
-                "month_end", "Month end", 2, 1,
+                "month_end", "月底", 2, 1,
                 choice={
                     "appear_ms": 2500, "decision_ms": 5000, "timeout": "default", "mode": "cut",
                     "options": [
-                        option("book", "Book the trip", "ending_dream",
+                        option("book", "预订旅行", "ending_dream",
                                condition={">=": [{"var": "saved.trip"}, 75000]}),
-                        option("keep_saving", "Keep saving", "ending_steady", default=True),
-                        option("party", "Borrow for a party", "ending_broke",
+                        option("keep_saving", "继续存钱", "ending_steady", default=True),
+                        option("party", "借钱去聚会", "ending_broke",
                                condition={"==": [{"var": "splurged"}, True]}),
                     ],
                 },
             ),
-            scene("ending_dream", "Dream trip", 3, 0, ending=True, ending_kind="good"),
-            scene("ending_steady", "Steady", 3, 1, ending=True, ending_kind="neutral"),
-            scene("ending_broke", "Broke", 3, 3, ending=True, ending_kind="bad"),
-            scene("temptation", "Temptation", 2, 2,
+            scene("ending_dream", "梦想之旅", 3, 0, ending=True, ending_kind="good"),
+            scene("ending_steady", "稳稳当当", 3, 1, ending=True, ending_kind="neutral"),
+            scene("ending_broke", "囊中羞涩", 3, 3, ending=True, ending_kind="bad"),
+            scene("temptation", "诱惑", 2, 2,
                   on_enter=[{"var": "discipline", "op": "sub", "value": 1}],
                   choice={"appear_ms": 3000, "decision_ms": 5500, "timeout": "default",
-                          "options": [option("give_in", "Give in", "month_end", default=True)]}),
+                          "options": [option("give_in", "没忍住", "month_end", default=True)]}),
         ],
         "start": "payday",
     }
@@ -205,14 +211,32 @@ def build(name: str, raw: dict[str, Any]) -> Project:
     folder = ROOT / "sample_projects" / name
     ids = [s["id"] for s in raw["scenes"]]
     raw["media"] = media_entries(folder, ids)
+    # written for the current schema: no migration (which would read "{amount}" as literal braces)
+    raw.update(schema_version=SCHEMA_VERSION, min_reader_version=MIN_READER_VERSION)
     project, _ = project_from_raw(raw)
     save(project, folder, keep_backup=False)
     return project
 
 
+def localise(folder: Path) -> None:
+    """Import the folder's translations (``translations/*.po``) and subtitles
+    (``subtitles/<scene>.<locale>.vtt``) with the studio's own commands."""
+    project = str(folder)
+    for po in sorted((folder / "translations").glob("*.po")):
+        if studio_main(["l10n", "import", project, str(po)]) != 0:
+            raise SystemExit(f"{po}: import failed")
+    for vtt in sorted((folder / "subtitles").glob("*.vtt")):
+        scene_id, locale = vtt.name.removesuffix(".vtt").split(".", 1)
+        args = ["subtitles", "import", project, "--scene", scene_id, "--locale", locale, str(vtt)]
+        if studio_main(args) != 0:
+            raise SystemExit(f"{vtt}: import failed")
+    (folder / "drama.json.bak").unlink(missing_ok=True)
+
+
 def main() -> int:
     for name, raw in (("savings", savings()), ("shoppable", shoppable())):
         project = build(name, raw)
+        localise(ROOT / "sample_projects" / name)
         print(f"{name}: {len(project.scenes)} scenes written")
     return 0
 
