@@ -87,7 +87,7 @@ class SubtitleLane(QWidget):
 
         self.title = QLabel(self.tr("Subtitles"), self)
         self.title.setObjectName("subtitleLaneTitle")
-        self.title.setFont(self.canvas.look.font)
+        self.title.setFont(self.canvas.look.small)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setToolTip(self.tr("Subtitles of the scene, in the locale picked below"))
         self.more = QToolButton(self)
@@ -97,6 +97,7 @@ class SubtitleLane(QWidget):
         self.more.setToolTip(self.tr("Add, import or export subtitles"))
         self.more.setAccessibleName(self.tr("Subtitle actions"))
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setMenu(self.actions_menu(None))
         self.picker = QComboBox(self)
         self.picker.setObjectName("subtitleLocale")

@@ -50,3 +50,11 @@ def env(qtbot: QtBot, tmp_path: Path) -> Iterator[Env]:
     yield made
     QThreadPool.globalInstance().waitForDone()
     made.doc.close()
+
+
+@pytest.fixture
+def need_vlc() -> None:
+    from studio.app.playback.vlc_player import INSTALL_HINT, vlc_problem
+    from tests.support import require
+
+    require(vlc_problem() is None, f"libVLC ({INSTALL_HINT})")

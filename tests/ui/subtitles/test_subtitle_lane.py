@@ -78,7 +78,7 @@ def test_drag_moves_a_cue_in_one_undo_step(qtbot: QtBot, env: Env) -> None:
 
 
 def test_moving_a_cue_past_another_keeps_them_in_order(qtbot: QtBot, env: Env) -> None:
-    panel, lane = make(qtbot, env)
+    _panel, lane = make(qtbot, env)
     assert lane.retime(0, 4500, 5500, resize=False)
     assert [c[2] for c in cues(env)] == ["这个月\n要存一点", "先存五百", "发工资了！"]
     assert lane.strip.selected == 2  # the moved cue stays selected
@@ -105,7 +105,7 @@ def test_drag_an_edge_changes_the_end_only(qtbot: QtBot, env: Env) -> None:
 
 
 def test_edit_text_in_the_dialog(qtbot: QtBot, env: Env) -> None:
-    panel, lane = make(qtbot, env)
+    _panel, lane = make(qtbot, env)
     strip = lane.strip
     strip.setFocus()
     strip.select(1)
@@ -123,7 +123,7 @@ def test_edit_text_in_the_dialog(qtbot: QtBot, env: Env) -> None:
 
 
 def test_add_at_playhead_and_delete(qtbot: QtBot, env: Env) -> None:
-    panel, lane = make(qtbot, env)
+    _panel, lane = make(qtbot, env)
     env.playhead.seek(3500)
     dialog = lane.add_at()
     assert dialog is not None
@@ -143,7 +143,7 @@ def test_add_at_playhead_and_delete(qtbot: QtBot, env: Env) -> None:
 
 
 def test_keyboard_selects_and_nudges(qtbot: QtBot, env: Env) -> None:
-    panel, lane = make(qtbot, env)
+    _panel, lane = make(qtbot, env)
     strip = lane.strip
     strip.setFocus()
     env.playhead.seek(1800)
@@ -162,7 +162,7 @@ def test_locale_picker_offers_targets_and_adds_to_that_track(qtbot: QtBot, env: 
     from studio.model.ops import PROJECT
 
     assert env.doc.push(SetField(PROJECT.target_locales, ["en"]))
-    panel, lane = make(qtbot, env)
+    _panel, lane = make(qtbot, env)
     items = [lane.picker.itemText(i) for i in range(lane.picker.count())]
     assert items == ["zh-CN", "en"]
     lane.picker.setCurrentIndex(1)
@@ -179,7 +179,7 @@ def test_locale_picker_offers_targets_and_adds_to_that_track(qtbot: QtBot, env: 
 
 def test_cues_outside_the_trim_are_dimmed_but_kept(qtbot: QtBot, env: Env) -> None:
     assert env.doc.push(SetField(SceneRef("payday").in_ms, 1800))
-    panel, lane = make(qtbot, env)
+    _panel, lane = make(qtbot, env)
     strip: CueStrip = lane.strip
     assert "never shown" in strip.describe(0)
     assert "never shown" not in strip.describe(1)
