@@ -27,6 +27,7 @@ from studio.model import MediaAsset, Problem
 from studio.model.checks import Severity
 from studio.model.errors import quote
 from studio.model.portable import path_problem
+from studio.model.tracks import AudioAsset
 
 
 class MediaHashCache:
@@ -93,7 +94,9 @@ def _names(ids: Sequence[str], name: Callable[[str], str], limit: int = 5) -> st
     return shown + more
 
 
-def asset_status(asset: MediaAsset, folder: Path, cache: MediaHashCache) -> tuple[str, str] | None:
+def asset_status(
+    asset: MediaAsset | AudioAsset, folder: Path, cache: MediaHashCache
+) -> tuple[str, str] | None:
     """``(code, message)`` when the file does not match its entry, else None."""
     path = folder / asset.path
     try:
@@ -121,7 +124,7 @@ def asset_status(asset: MediaAsset, folder: Path, cache: MediaHashCache) -> tupl
     return None
 
 
-def portability_problem(asset: MediaAsset) -> tuple[str, str] | None:
+def portability_problem(asset: MediaAsset | AudioAsset) -> tuple[str, str] | None:
     """``(code, message)`` when the asset's path has a component Windows cannot store."""
     found = path_problem(asset.path)
     if found is None:
@@ -134,11 +137,12 @@ def portability_problem(asset: MediaAsset) -> tuple[str, str] | None:
 
 
 def check_media(
-    assets: Sequence[MediaAsset],
+    assets: Sequence[MediaAsset | AudioAsset],
     folder: Path,
     users: Callable[[str], list[str]],
     cache: MediaHashCache | None = None,
     name: Callable[[str], str] | None = None,
+    kind: str = "media",
 ) -> list[Problem]:
     """One error per asset whose file is missing or changed, naming the scenes using it, and
     a warning per asset whose path is not portable (checked first, without the disk).
@@ -164,5 +168,5 @@ def check_media(
             else "not used by any scene"
         for severity, (code, message) in found:
             out.append(Problem(severity, code, f"{message} ({where})",
-                               scenes[0] if scenes else None, f"media '{asset.id}'"))
+                               scenes[0] if scenes else None, f"{kind} '{asset.id}'"))
     return out

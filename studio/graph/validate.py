@@ -35,6 +35,7 @@ from studio.graph.media_checks import MediaHashCache, check_media
 from studio.graph.names import SceneNames
 from studio.graph.net import Net
 from studio.graph.scan import scan_rows, scan_scenes, timing_findings
+from studio.graph.track_checks import track_checks
 from studio.model import Problem, Project, Scene
 
 
@@ -202,7 +203,7 @@ class Validator:
     def _assemble(self, project: Project) -> list[Problem]:
         ix = self._ix
         assert ix is not None
-        out = catalog_checks(project) + l10n_checks(project)
+        out = catalog_checks(project) + l10n_checks(project) + track_checks(project)
         if self.folder is not None and self.check_media:
             by_media: dict[str, list[str]] = {}
 
@@ -215,6 +216,13 @@ class Validator:
 
             names = SceneNames(project.scenes, self._ctx.titles if self._ctx is not None else None)
             out += check_media(project.media, self.folder, users, self.cache, names)
+            if project.audio:
+                dubbed: dict[str, list[str]] = {}
+                for s in project.scenes:
+                    for d in s.dubs:
+                        dubbed.setdefault(d.audio, []).append(s.id)
+                out += check_media(project.audio, self.folder, lambda a: dubbed.get(a, []), self.cache, names,
+                                   kind="audio")
         pos = ix.pos
         for sid in sorted(self._scene, key=pos.__getitem__):
             out += self._scene[sid]
