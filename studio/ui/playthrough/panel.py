@@ -29,6 +29,7 @@ from studio.ui.playthrough.overlay import Overlay
 from studio.ui.playthrough.side import SidePanel
 from studio.ui.playthrough.start_dialog import StartDialog
 from studio.ui.playthrough.steering import SteerGuide
+from studio.ui.playthrough.subtitles import PlaySubtitles
 from studio.ui.playthrough.surface import VideoSurface
 from studio.ui.preview.card import card_of_scene
 from studio.ui.text import plain_label
@@ -75,6 +76,7 @@ class PlaythroughPanel(QWidget):
         self.controller = PlaythroughController(document, None, speed=speed, auto_tick=auto_tick, parent=self)
         self.surface = VideoSurface()
         self.overlay = Overlay(self.controller, self.surface)
+        self.subtitles = PlaySubtitles(self.controller, self.surface)  # under the overlay
         self.side = SidePanel(self.controller)
         self.note = plain_label("", "playNote")
         self.note.hide()
