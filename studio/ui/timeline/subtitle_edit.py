@@ -42,10 +42,6 @@ class CueEdit:
     index: int | None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Subtitles", text)
-
-
 def scene_cues(scene: Scene, locale: str) -> list[Cue]:
     track = next((t for t in scene.subtitles if t.locale == locale), None)
     return list(track.cues) if track is not None else []
@@ -99,7 +95,11 @@ def retime_cue(
         return None
     cue = old.model_copy(update={"start_ms": start, "end_ms": end})
     cues[index] = cue
-    text = _tr("Resize subtitle") if resize else _tr("Move subtitle")
+    text = (
+        QCoreApplication.translate("Subtitles", "Resize subtitle")
+        if resize
+        else QCoreApplication.translate("Subtitles", "Move subtitle")
+    )
     return CueEdit(_op(scene, locale, cues), text, _index(cues, cue))
 
 
@@ -110,7 +110,7 @@ def edit_text(scene: Scene, locale: str, index: int, text: str) -> CueEdit | Non
     if not 0 <= index < len(cues) or text == cues[index].text:
         return None
     cues[index] = Cue(start_ms=cues[index].start_ms, end_ms=cues[index].end_ms, text=text)
-    return CueEdit(_op(scene, locale, cues), _tr("Edit subtitle"), index)
+    return CueEdit(_op(scene, locale, cues), QCoreApplication.translate("Subtitles", "Edit subtitle"), index)
 
 
 def add_cue(project: Project, scene: Scene, locale: str, at_ms: int, text: str) -> CueEdit:
@@ -122,7 +122,9 @@ def add_cue(project: Project, scene: Scene, locale: str, at_ms: int, text: str) 
     end = min(start + NEW_CUE_MS, limit, *later) if later else min(start + NEW_CUE_MS, limit)
     cue = Cue(start_ms=start, end_ms=max(end, start + MIN_CUE_MS), text=text)
     cues.append(cue)
-    return CueEdit(_op(scene, locale, cues), _tr("Add subtitle"), _index(cues, cue))
+    return CueEdit(
+        _op(scene, locale, cues), QCoreApplication.translate("Subtitles", "Add subtitle"), _index(cues, cue)
+    )
 
 
 def remove_cue(scene: Scene, locale: str, index: int) -> CueEdit | None:
@@ -130,4 +132,4 @@ def remove_cue(scene: Scene, locale: str, index: int) -> CueEdit | None:
     if not 0 <= index < len(cues):
         return None
     del cues[index]
-    return CueEdit(_op(scene, locale, cues), _tr("Delete subtitle"), None)
+    return CueEdit(_op(scene, locale, cues), QCoreApplication.translate("Subtitles", "Delete subtitle"), None)
