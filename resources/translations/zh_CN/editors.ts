@@ -280,6 +280,32 @@
     </message>
 </context>
 <context>
+    <name>CueDialog</name>
+    <message>
+        <location filename="../../../studio/ui/timeline/subtitle_lane.py" line="+52"/>
+        <source>Subtitle text</source>
+        <translation>字幕文字</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One or two short lines. Ctrl+Enter applies.</source>
+        <translation>一到两行短句。按 Ctrl+Enter 应用。</translation>
+    </message>
+</context>
+<context>
+    <name>CueStrip</name>
+    <message>
+        <location filename="../../../studio/ui/timeline/subtitle_strip.py" line="+76"/>
+        <source>Subtitle cues</source>
+        <translation>字幕条</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Outside the trim: never shown</source>
+        <translation>在裁剪范围之外：不会显示</translation>
+    </message>
+</context>
+<context>
     <name>DurationField</name>
     <message>
         <location filename="../../../studio/ui/inspector/storyboard.py" line="+24"/>
@@ -693,6 +719,70 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <location line="+12"/>
         <source>a product tag needs its hotspot</source>
         <translation>商品标签必须有热区</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../../studio/ui/timeline/subtitle_files.py" line="+97"/>
+        <location line="+51"/>
+        <source>Import subtitles</source>
+        <translation>导入字幕</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>A .vtt or .srt file</source>
+        <translation>.vtt 或 .srt 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The language of the subtitles (a BCP 47 tag such as zh-CN)</source>
+        <translation>字幕的语言（BCP 47 标签，例如 zh-CN）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times are clip times (from the start of the clip)</source>
+        <translation>时间为片段时间（从片段开头算起）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times start at the scene&apos;s in point</source>
+        <translation>时间从场景的入点算起</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Times start at the scene&apos;s in point ({seconds} s)</source>
+        <translation>时间从场景的入点算起（{seconds} 秒）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locale</source>
+        <translation>语言区域</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose a .vtt or .srt file</source>
+        <translation>请选择 .vtt 或 .srt 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the locale of the subtitles</source>
+        <translation>请选择字幕的语言区域</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1404,124 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <location filename="../../../studio/ui/timeline/strip.py" line="+71"/>
         <source>clip not found: {path}</source>
         <translation>找不到片段：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>SubtitleLane</name>
+    <message>
+        <location filename="../../../studio/ui/timeline/subtitle_lane.py" line="+29"/>
+        <source>Subtitles</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Subtitles of the scene, in the locale picked below</source>
+        <translation>本场景的字幕（下方所选语言区域）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add, import or export subtitles</source>
+        <translation>添加、导入或导出字幕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subtitle actions</source>
+        <translation>字幕操作</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The locale whose subtitles are shown and edited (the preview shows it)</source>
+        <translation>显示和编辑哪个语言区域的字幕（预览中也显示该语言）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subtitle locale</source>
+        <translation>字幕语言区域</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+66"/>
+        <source>%n subtitle(s)</source>
+        <translation>
+            <numerusform>%n 条字幕</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>New subtitle</source>
+        <translation>新字幕</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Edit subtitle text…</source>
+        <translation>编辑字幕文字…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move playhead here</source>
+        <translation>将播放头移到此处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete subtitle</source>
+        <translation>删除字幕</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add subtitle at playhead…</source>
+        <translation>在播放头处添加字幕…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import subtitles…</source>
+        <translation>导入字幕…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export subtitles…</source>
+        <translation>导出字幕…</translation>
+    </message>
+</context>
+<context>
+    <name>Subtitles</name>
+    <message>
+        <location filename="../../../studio/ui/timeline/subtitle_files.py" line="-98"/>
+        <source>{file}: no subtitles in the file</source>
+        <translation>{file}：文件中没有字幕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import subtitles ({locale})</source>
+        <translation>导入字幕（{locale}）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export subtitles</source>
+        <translation>导出字幕</translation>
+    </message>
+    <message>
+        <location filename="../../../studio/ui/timeline/subtitle_edit.py" line="+99"/>
+        <source>Resize subtitle</source>
+        <translation>调整字幕长度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move subtitle</source>
+        <translation>移动字幕</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit subtitle</source>
+        <translation>编辑字幕</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add subtitle</source>
+        <translation>添加字幕</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete subtitle</source>
+        <translation>删除字幕</translation>
     </message>
 </context>
 <context>
