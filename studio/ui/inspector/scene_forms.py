@@ -23,6 +23,7 @@ from studio.ui.inspector.effects import EffectsEditor
 from studio.ui.inspector.fields import CheckField, ComboField, LineField, format_ms, optional_text
 from studio.ui.inspector.forms import Ctx, Form, OpButton, ms_field, named_choices
 from studio.ui.inspector.storyboard import ColourField, DurationField, GiveClipButton
+from studio.ui.inspector.tracks_section import TracksSection
 
 
 class SceneForm(Form):
@@ -124,6 +125,8 @@ class SceneForm(Form):
             hint = QLabel(self.tr("None yet: add them on the timeline at the playhead."), self)
             hint.setWordWrap(True)
             self.wide(hint)
+        if scene.placeholder is None:
+            self.wide(TracksSection(self.doc, sid))  # subtitles and dubs
 
     def signature(self, project: Project) -> object:
         s = project.scene_map().get(self.path[1])
