@@ -57,6 +57,10 @@ def add_dubs_parser(sub: Any) -> None:
     _common(r)
 
 
+def _cues(count: int) -> str:
+    return f"{count} cue" if count == 1 else f"{count} cues"
+
+
 def _locale(value: str) -> str:
     if not re.match(_LOCALE, value):
         raise SubtitleError(f"--locale '{value}' is not a locale tag such as zh-CN or en")
@@ -75,7 +79,7 @@ def _set_tracks(project: Project, scene_id: str, tracks: list[Any]) -> Project:
 
 def _list(project: Project) -> None:
     for scene in project.scenes:
-        parts = [f"{t.locale} ({len(t.cues)} cues)" for t in scene.subtitles]
+        parts = [f"{t.locale} ({_cues(len(t.cues))})" for t in scene.subtitles]
         parts += [f"{d.locale} dub ({d.audio})" for d in scene.dubs]
         if parts:
             sys.stdout.write(f"{scene.id}: {', '.join(parts)}\n")
@@ -102,7 +106,7 @@ def run_subtitles(args: argparse.Namespace) -> int:
             if writer is None:
                 raise SubtitleError(f"{out}: give a .vtt or .srt file name")
             atomic_write_bytes(out, writer(cues).encode())
-            sys.stdout.write(f"wrote {len(cues)} cues to {out}\n")
+            sys.stdout.write(f"wrote {_cues(len(cues))} to {out}\n")
             return 0
         cues = read_subtitles(args.file, args.encoding)
         change = place_track(project, args.scene, locale, cues, args.times, source=args.file)
@@ -111,7 +115,7 @@ def run_subtitles(args: argparse.Namespace) -> int:
         return _fail(exc)
     verb = "replaced" if change.replaced else "added"
     note = f"; {change.outside_trim} outside the scene's trim (not shown)" if change.outside_trim else ""
-    sys.stdout.write(f"{args.scene}: {verb} {locale} subtitles, {len(cues)} cues{note}; saved {written}\n")
+    sys.stdout.write(f"{args.scene}: {verb} {locale} subtitles, {_cues(len(cues))}{note}; saved {written}\n")
     return 0
 
 

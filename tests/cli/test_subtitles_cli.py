@@ -14,7 +14,7 @@ import av
 import pytest
 
 from studio.cli import main
-from studio.model import PROJECT_FILE, load_project
+from studio.model import PROJECT_FILE, load_project, save
 from tests.support import ROOT, SAMPLES
 
 VTT = "WEBVTT\n\n00:00.500 --> 00:02.000\n发工资了！\n\n00:02.500 --> 00:04.000\n存一点吧\n"
@@ -22,8 +22,12 @@ VTT = "WEBVTT\n\n00:00.500 --> 00:02.000\n发工资了！\n\n00:02.500 --> 00:04
 
 @pytest.fixture
 def drama(tmp_path: Path) -> Path:
+    """A copy of the savings sample without subtitles or dubs (the tests add their own)."""
     folder = tmp_path / "drama"
     shutil.copytree(SAMPLES / "savings", folder)
+    project = load_project(folder)
+    bare = [s.model_copy(update={"subtitles": [], "dubs": []}) for s in project.scenes]
+    save(project.model_copy(update={"scenes": bare, "audio": []}), folder, keep_backup=False)
     return folder
 
 
