@@ -24,6 +24,8 @@
  *
  * The lead itself is learnt by lead.js (loaded before this file).
  *
+ * A clip marked data-dub (dub.js: a dub plays instead) is always muted.
+ *
  * Autoplay: play with sound; when the browser blocks that, go on muted and
  * report it (the player shows an unmute button).
  * `window.DRAMA_PLAYER_OPTIONS = {earlyStart: false}`, set before the player
@@ -271,7 +273,7 @@
 
     setMuted(muted) {
       this.muted = muted;
-      for (const el of this.slots) el.muted = muted;
+      for (const el of this.slots) el.muted = muted || el.hasAttribute("data-dub"); // dub.js: a dubbed clip stays muted
     }
 
     _load(index, src, ms, fps) {
@@ -448,7 +450,7 @@
     /** play() with the viewer's muting; a switch start (`measure`) is timed for the lead. */
     _play(el, measure) {
       const info = this.info[this.slots.indexOf(el)];
-      el.muted = this.muted;
+      el.muted = this.muted || el.hasAttribute("data-dub");
       if (measure) {
         info.playAt = performance.now();
         info.playFrom = el.currentTime * 1000;

@@ -87,6 +87,8 @@
         replay: () => this.restart(),
       });
       root.DramaChrome.bind(this);
+      this.subtitles = new root.DramaSubtitles.Subtitles(this); // subtitles.js
+      this.dub = new root.DramaDub.Dub(this); // dub.js
     }
 
     status(text) {
@@ -144,12 +146,13 @@
       if (scene.placeholder) {
         this.deck.hold();
         this.storyboard.show(scene);
-        return;
+      } else {
+        this.storyboard.leave();
+        const asset = this.media.get(scene.media);
+        const out = scene.out_ms !== null ? scene.out_ms : asset ? asset.duration_ms : null;
+        this.deck.show(this.mediaSrc(scene.media), ms, out, asset ? asset.fps : 24);
       }
-      this.storyboard.leave();
-      const asset = this.media.get(scene.media);
-      const out = scene.out_ms !== null ? scene.out_ms : asset ? asset.duration_ms : null;
-      this.deck.show(this.mediaSrc(scene.media), ms, out, asset ? asset.fps : 24);
+      this.dub.show(scene, ms); // its dub (if any) waits at `ms` (dub.js)
     }
 
     /** The current scene is a storyboard card (no clip: the engine runs on frame time). */

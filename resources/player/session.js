@@ -2,7 +2,7 @@
  * Local persistence of the web player (localStorage; every failure is
  * tolerated: storage may be off, full or private).
  *
- * - the viewer's timers setting;
+ * - the viewer's timers setting and subtitles toggle;
  * - per drama title: whether the viewer has started this drama before (the
  *   engine's `replay` flag of the next playthrough);
  * - per drama (title + hash of its JSON) and mode the playthrough in progress: its id,
@@ -64,6 +64,15 @@
 
   function saveTimers(value) {
     if (TIMERS.includes(value)) write(PREFIX + "timers", value);
+  }
+
+  /** The viewer's subtitles toggle (subtitles.js): on unless turned off. */
+  function loadSubtitles() {
+    return read(PREFIX + "subtitles") !== false;
+  }
+
+  function saveSubtitles(on) {
+    write(PREFIX + "subtitles", Boolean(on));
   }
 
   /**
@@ -158,5 +167,5 @@
     }
   }
 
-  root.DramaSession = { hashText, loadTimers, saveTimers, newPlaythroughId, validInput, History, SessionStore, TIMERS };
+  root.DramaSession = { hashText, loadTimers, saveTimers, loadSubtitles, saveSubtitles, newPlaythroughId, validInput, History, SessionStore, TIMERS };
 })(typeof globalThis !== "undefined" ? globalThis : this);

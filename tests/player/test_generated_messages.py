@@ -106,7 +106,8 @@ def test_static_words_come_from_the_catalogue(phone: PageKit, web: Web) -> None:
              !el.closest('[data-msg]') && !el.querySelector('[data-msg]') && el.children.length === 0 &&
              el.textContent.trim() !== '' && el.getAttribute('aria-hidden') !== 'true' &&
              !el.closest('[aria-hidden="true"]') && !el.closest('#options, #tags, #hotspots') &&
-             !['prompt-text', 'prompt-amount', 'prompt-goal', 'title', 'live', 'status'].includes(el.id))
+             !['prompt-text', 'prompt-amount', 'prompt-goal', 'title', 'live', 'status',
+               'subtitle-text'].includes(el.id))
              .map((el) => [el.id || el.className || el.tagName, el.textContent])"""
     )
     words = set(vocabulary.catalogue().values())
