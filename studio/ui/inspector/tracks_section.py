@@ -171,7 +171,8 @@ class TracksSection(QWidget):
         self._clear(self.tracks)
         self._clear(self.dubs)
         for track in scene.subtitles:
-            summary = self.tr("%n subtitle(s)", "", len(track.cues))
+            n = len(track.cues)
+            summary = self.tr("1 subtitle") if n == 1 else self.tr("{count} subtitles").format(count=n)
             row = self._row(self.tracks, f"{track.locale} · {summary}")
             export = self._tool(row, self.tr("Export…"), self.tr("Write these subtitles as .vtt or .srt"))
             export.clicked.connect(lambda _=False, loc=track.locale: self.export(loc))

@@ -170,7 +170,8 @@ class SubtitleLane(QWidget):
             track = next((t for t in scene.subtitles if t.locale == code), None) if scene else None
             self.picker.addItem(code, code)
             count = len(track.cues) if track is not None else 0
-            tip = f"{code}: " + self.tr("%n subtitle(s)", "", count)
+            many = self.tr("{count} subtitles").format(count=count)
+            tip = f"{code}: " + (self.tr("1 subtitle") if count == 1 else many)
             self.picker.setItemData(self.picker.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.picker.setCurrentIndex(offered.index(locale))
         self.picker.blockSignals(False)
