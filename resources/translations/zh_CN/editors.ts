@@ -57,7 +57,7 @@
 <context>
     <name>ChoiceForm</name>
     <message>
-        <location filename="../../../studio/ui/inspector/scene_forms.py" line="+186"/>
+        <location filename="../../../studio/ui/inspector/scene_forms.py" line="+189"/>
         <source>Appears</source>
         <translation>出现</translation>
     </message>
@@ -843,12 +843,12 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../../studio/ui/inspector/scene_forms.py" line="-198"/>
+        <location filename="../../../studio/ui/inspector/scene_forms.py" line="-200"/>
         <source>Scene</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>{file}  ({seconds} s)</source>
         <translation>{file}（{seconds} 秒）</translation>
     </message>
@@ -1270,7 +1270,7 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
 <context>
     <name>SceneForm</name>
     <message>
-        <location filename="../../../studio/ui/inspector/scene_forms.py" line="-144"/>
+        <location filename="../../../studio/ui/inspector/scene_forms.py" line="-146"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -1438,12 +1438,15 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <source>Subtitle locale</source>
         <translation>字幕语言区域</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+66"/>
-        <source>%n subtitle(s)</source>
-        <translation>
-            <numerusform>%n 条字幕</numerusform>
-        </translation>
+        <source>{count} subtitles</source>
+        <translation>{count} 条字幕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 subtitle</source>
+        <translation>1 条字幕</translation>
     </message>
     <message>
         <location line="+90"/>
@@ -1522,6 +1525,26 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <location line="+9"/>
         <source>Delete subtitle</source>
         <translation>删除字幕</translation>
+    </message>
+    <message>
+        <location filename="../../../studio/ui/inspector/tracks_section.py" line="+49"/>
+        <source>Remove {locale} subtitles</source>
+        <translation>移除 {locale} 字幕</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save the project before adding a dub</source>
+        <translation>请先保存项目，再添加配音</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Add {locale} dub</source>
+        <translation>添加 {locale} 配音</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Remove {locale} dub</source>
+        <translation>移除 {locale} 配音</translation>
     </message>
 </context>
 <context>
@@ -1779,6 +1802,96 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <location filename="../../../studio/ui/timeline/view.py" line="+187"/>
         <source>Select a scene to see its timeline</source>
         <translation>选择一个场景以查看其时间线</translation>
+    </message>
+</context>
+<context>
+    <name>TracksSection</name>
+    <message>
+        <location filename="../../../studio/ui/inspector/tracks_section.py" line="+12"/>
+        <source>Subtitles and dubs</source>
+        <translation>字幕与配音</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import subtitles…</source>
+        <translation>导入字幕…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The locale the dub is for</source>
+        <translation>配音所用的语言区域</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add dub…</source>
+        <translation>添加配音…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An audio file that replaces the clip&apos;s sound for viewers of the locale</source>
+        <translation>为该语言区域的观众替换片段原声的音频文件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Subtitles</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dubbed audio</source>
+        <translation>配音音频</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>1 subtitle</source>
+        <translation>1 条字幕</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{count} subtitles</source>
+        <translation>{count} 条字幕</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write these subtitles as .vtt or .srt</source>
+        <translation>将这些字幕导出为 .vtt 或 .srt 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Remove the {locale} subtitles</source>
+        <translation>移除 {locale} 字幕</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+10"/>
+        <source>None yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Remove the {locale} dub</source>
+        <translation>移除 {locale} 配音</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Choose the locale of the dub</source>
+        <translation>请选择配音的语言区域</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add dub</source>
+        <translation>添加配音</translation>
     </message>
 </context>
 <context>
