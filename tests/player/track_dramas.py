@@ -85,12 +85,18 @@ def card_drama() -> dict[str, Any]:
     ], ["ending_dream"])
 
 
-def dub_drama(audio: dict[str, Any]) -> dict[str, Any]:
+def dub_drama(audio: dict[str, Any], loop: bool = False) -> dict[str, Any]:
     """payday trimmed to 1500..5500 ms, dubbed in en (``audio``: an AudioAsset), continuing into an
-    undubbed trimmed save_path ending."""
+    undubbed trimmed save_path ending. ``loop``: payday ends at 4000 ms with a choice (2000..3500 ms)
+    that loops the scene when it times out; its option "go" leads to the ending."""
+    first: dict[str, Any] = {"id": "d1", "title": "Payday", "media": "payday", "in_ms": 1500, "out_ms": 5500,
+                             "dubs": [{"locale": "en", "audio": audio["id"]}], "next": "d2"}
+    if loop:
+        first.update(out_ms=4000, next=None, choice={
+            "appear_ms": 2000, "decision_ms": 3500, "timeout": "loop", "mode": "cut", "show_countdown": False,
+            "options": [{"id": "go", "label": "Go on", "target": "d2"}]})
     return _drama("Dub", [
-        {"id": "d1", "title": "Payday", "media": "payday", "in_ms": 1500, "out_ms": 5500,
-         "dubs": [{"locale": "en", "audio": audio["id"]}], "next": "d2"},
+        first,
         {"id": "d2", "title": "Saved", "media": "save_path", "in_ms": 0, "out_ms": 2500, "ending": True},
     ], ["payday", "save_path"], audio=[audio])
 
@@ -134,7 +140,7 @@ def exported(drama: dict[str, Any], web_root: Path, name: str) -> str:
     return f"{name}/player/index.html"
 
 
-def dubbed_bundle(web_root: Path, name: str) -> str:
+def dubbed_bundle(web_root: Path, name: str, loop: bool = False) -> str:
     """The dubbed drama's bundle by hand: clips and the dub under media/<sha256>.<ext>."""
     dest = web_root / name
     shutil.rmtree(dest, ignore_errors=True)
@@ -148,7 +154,7 @@ def dubbed_bundle(web_root: Path, name: str) -> str:
         duration_ms = int((media.duration or 0) * 1000 // av.time_base)
     audio = {"id": "dub_en", "path": "audio/dub_en.m4a", "sha256": digest, "size": len(data),
              "duration_ms": duration_ms, "codec": "aac", "container": "m4a"}
-    drama = checked(dub_drama(audio))
+    drama = checked(dub_drama(audio, loop))
     drama["audio"][0]["path"] = rel  # as the exporter rewrites clip paths
     assemble_bundle(drama, SAMPLES / "savings", dest)
     return f"{name}/player/index.html"
