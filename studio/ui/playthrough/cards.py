@@ -76,9 +76,9 @@ class Card(QFrame):
 
     def height_for(self, width: int) -> int:
         """Height the whole card needs at ``width``; buttons that do not fit side by side are stacked."""
-        margins = self.outer.contentsMargins()
-        inner = max(1, width - margins.left() - margins.right())
-        extra = margins.top() + margins.bottom()
+        margins, frame = self.outer.contentsMargins(), 2 * self.frameWidth()  # the styled border
+        inner = max(1, width - margins.left() - margins.right() - frame)
+        extra = margins.top() + margins.bottom() + frame
         if self.row is not None:
             needed = sum(b.sizeHint().width() for b in self.row_buttons)
             needed += self.row.spacing() * (len(self.row_buttons) - 1)
@@ -97,7 +97,8 @@ class Card(QFrame):
         """The least height that still shows the buttons and a line of text (it scrolls)."""
         margins = self.outer.contentsMargins()
         row = self.row.sizeHint().height() + self.outer.spacing() if self.row is not None else 0
-        return margins.top() + margins.bottom() + row + self.fontMetrics().height() * 2
+        frame = 2 * self.frameWidth()
+        return margins.top() + margins.bottom() + frame + row + self.fontMetrics().height() * 2
 
     def _buttons(self, *buttons: QPushButton) -> None:
         """A row of buttons, the primary (last) one rightmost, or on top when stacked."""

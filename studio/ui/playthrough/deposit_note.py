@@ -38,6 +38,7 @@ class DepositNote:
         self.label.hide()
         self.kind = ""
         self.until = 0  # story clock at which the note goes
+        self.one_line = 0  # the width the note's text takes on one line (styled)
 
     def show_event(
         self, event: Mapping[str, Any], currency: str, goal: Callable[[str], SavingsGoal | None]
@@ -76,6 +77,11 @@ class DepositNote:
             return self._hide()
         return False
 
+    def width_for(self, room: int) -> int:
+        """The note's width given ``room``: its one line when that fits (a wrapped label's own
+        size hint is narrower, and would break a short Chinese note mid-word), else ``room``."""
+        return max(1, min(room, self.one_line))
+
     def clear(self) -> None:
         self._hide()
 
@@ -84,6 +90,9 @@ class DepositNote:
             self.label.setStyleSheet(QSS.format(color=COLORS[kind]))
             self.kind = kind
         self.label.setText(text)
+        self.label.setWordWrap(False)
+        self.one_line = self.label.sizeHint().width()
+        self.label.setWordWrap(True)
         self.until = int(event["clock"]) + NOTE_MS
         self.label.show()
         return True

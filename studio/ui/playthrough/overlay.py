@@ -268,7 +268,7 @@ class Overlay(QWidget):
         top = box.y() + margin
         note = self.deposit_note.label
         if not note.isHidden():
-            w = min(inner_w, note.sizeHint().width())
+            w = self.deposit_note.width_for(inner_w)
             h = max(note.heightForWidth(w), note.sizeHint().height())
             y = top
             if self.prompt_card.isVisible():

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
+WRAP_ANYWHERE = int(Qt.TextFlag.TextWrapAnywhere)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 ACCENT = QColor("#3d7be0")
 HIGHLIGHT = QColor("#f0a500")
@@ -89,10 +90,18 @@ class OptionButton(QAbstractButton):
         longest = max((fm.horizontalAdvance(w) for w in self.label.split()), default=0)
         return self._text_width(width, False) < max(longest, width // 2)
 
+    def wrap(self, text_width: int) -> int:
+        """Wrap at words, or anywhere when a word is wider than the text's column (a narrow
+        hotspot button: "存下¥200.00去旅行" would be cut at "¥200.")."""
+        fm = QFontMetrics(self.font())
+        longest = max((fm.horizontalAdvance(w) for w in self.label.split()), default=0)
+        return WRAP if longest <= text_width else WRAP_ANYWHERE
+
     def height_for(self, width: int) -> int:
         fm = QFontMetrics(self.font())
         stacked = self.stacked(width)
-        rect = fm.boundingRect(QRect(0, 0, self._text_width(width, stacked), 10_000), WRAP, self.label)
+        column = self._text_width(width, stacked)
+        rect = fm.boundingRect(QRect(0, 0, column, 10_000), self.wrap(column), self.label)
         text_h = rect.height() + (fm.height() + 4 if stacked else 0)
         return max(self._badge(), text_h) + 2 * self.PAD
 
@@ -126,7 +135,7 @@ class OptionButton(QAbstractButton):
             line = QFontMetrics(self.font()).height()
             body = QRect(left, self.PAD, right - left, self.height() - 2 * self.PAD - line - 4)
             p.setPen(QColor("#14161a"))
-            p.drawText(body, left_v | WRAP, self.label)
+            p.drawText(body, left_v | self.wrap(body.width()), self.label)
             p.setPen(SAVE_GREEN)
             p.drawText(QRect(left, body.bottom() + 4, right - left, line), left_v, self.badge)
             p.end()
@@ -138,7 +147,7 @@ class OptionButton(QAbstractButton):
             right -= self._badge_width()
         text = QRect(left, 0, right - left, self.height())
         p.setPen(QColor("#14161a"))
-        p.drawText(text, left_v | WRAP, self.label)
+        p.drawText(text, left_v | self.wrap(text.width()), self.label)
         p.end()
 
 
