@@ -123,6 +123,7 @@ class ImportDialog(QDialog):
         self.error = QLabel("", self)
         self.error.setObjectName("subtitleImportError")
         self.error.setWordWrap(True)
+        self.error.setMinimumWidth(360)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setStyleSheet("color: #d9534f;")
         self.error.hide()
@@ -165,5 +166,6 @@ class ImportDialog(QDialog):
             self.error.setText(reason)
             self.error.setToolTip(reason)
             self.error.show()
+            self.adjustSize()  # the message is never cut off
             return
         super().accept()
