@@ -38,7 +38,8 @@ class DepositNote:
         self.label.hide()
         self.kind = ""
         self.until = 0  # story clock at which the note goes
-        self.one_line = 0  # the width the note's text takes on one line (styled)
+        self.one_line = 0  # the width and height the note's text takes on one line (styled)
+        self.line_height = 0
 
     def show_event(
         self, event: Mapping[str, Any], currency: str, goal: Callable[[str], SavingsGoal | None]
@@ -82,6 +83,12 @@ class DepositNote:
         size hint is narrower, and would break a short Chinese note mid-word), else ``room``."""
         return max(1, min(room, self.one_line))
 
+    def height_for(self, width: int) -> int:
+        """One line's height when the text fits ``width``, else the wrapped text's."""
+        if width >= self.one_line:
+            return self.line_height
+        return max(self.label.heightForWidth(width), self.label.sizeHint().height())
+
     def clear(self) -> None:
         self._hide()
 
@@ -91,7 +98,8 @@ class DepositNote:
             self.kind = kind
         self.label.setText(text)
         self.label.setWordWrap(False)
-        self.one_line = self.label.sizeHint().width()
+        hint = self.label.sizeHint()
+        self.one_line, self.line_height = hint.width(), hint.height()
         self.label.setWordWrap(True)
         self.until = int(event["clock"]) + NOTE_MS
         self.label.show()

@@ -269,7 +269,7 @@ class Overlay(QWidget):
         note = self.deposit_note.label
         if not note.isHidden():
             w = self.deposit_note.width_for(inner_w)
-            h = max(note.heightForWidth(w), note.sizeHint().height())
+            h = self.deposit_note.height_for(w)
             y = top
             if self.prompt_card.isVisible():
                 y = min(box.y() + margin + self.prompt_card.height_for(inner_w) + 8, box.bottom() - h)

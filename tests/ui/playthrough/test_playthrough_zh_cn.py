@@ -5,11 +5,13 @@ in English, unchanged."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGroupBox
 
 from studio.l10n.vocabulary import word
 from studio.ui.playthrough import PlaythroughPanel
+from studio.ui.playthrough.widgets import WRAP_ANYWHERE, OptionButton
 from tests.ui.playthrough.conftest import MakePanel
 from tests.ui.playthrough.test_panel import at_clock
 from tests.ui.studio_language import studio_language
@@ -54,6 +56,28 @@ def test_play_story_reads_chinese(make_panel: MakePanel) -> None:
         assert side.pause_button.text() == "暂停"
         side.pause_button.click()
         assert side.pause_button.text() == "继续" and side.status.text().endswith(" · 已由你暂停")
+
+
+def test_chinese_fits_a_narrow_dock(make_panel: MakePanel) -> None:
+    """The card, the deposit note and a hotspot's option button keep Chinese whole at a dock's width."""
+    with studio_language("zh_CN"):
+        panel = make_panel("savings")
+        panel.resize(300, 900)
+        panel.play_story()
+        at_clock(panel, 1500)
+        card = panel.overlay.prompt_card
+        assert card.isVisible() and not card.scroller.verticalScrollBar().isVisible()
+        assert card.height() == card.height_for(card.width())
+        card.accept.click()
+        note = panel.overlay.deposit_note
+        assert note.label.isVisible() and note.label.width() == note.one_line  # one line, not “云南/梦想之旅”
+        assert note.label.height() < 2 * note.label.fontMetrics().height() + 12  # one line and the padding
+        button = OptionButton(1, "存下¥200.00去旅行", True, panel.overlay, "+¥200.00")
+        fm = QFontMetrics(button.font())
+        column = button._text_width(90, button.stacked(90))
+        assert fm.horizontalAdvance("存下¥200.00去旅行") > column and button.wrap(column) == WRAP_ANYWHERE
+        lines = fm.boundingRect(QRect(0, 0, column, 10_000), button.wrap(column), button.label)
+        assert lines.width() <= column and button.height_for(90) >= lines.height()
 
 
 def test_in_english_play_story_is_unchanged(make_panel: MakePanel) -> None:
