@@ -79,7 +79,7 @@ def features(session: Json, result: Json) -> set[str]:
         out.add("refused: limit")
     if any(step["op"] in ("to_host", "to_player") and step["dup"] for step in session["steps"]):
         out.add("duplicated delivery")
-    out.add("savings sample" if session["project"]["title"].startswith("Payday") else "random project")
+    out.add("savings sample" if session["project"]["title"].startswith("发薪日") else "random project")
     return out
 
 

@@ -51,8 +51,9 @@ def test_validate_errors_exit_1_with_located_lines(tmp_path: Path,
     assert out[-1].startswith("1 error")
     assert run_validate(parse("validate", str(folder), "--json")) == 1
     found = json.loads(capsys.readouterr().out)
+    dead_end = next(f for f in found if f["code"] == "dead-end")
     assert {"severity": "error", "code": "dead-end", "scene": "stub", "item": None,
-            "message": found[0]["message"]} in found
+            "message": dead_end["message"]} in found
 
 
 def test_warnings_only_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -87,10 +88,10 @@ def test_load_error_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFix
 def test_stats_human_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_stats(parse("stats", str(SAMPLES / "savings"))) == 0
     out = capsys.readouterr().out
-    assert "paths to an ending: 15" in out and "goal “Dream trip to Yunnan”: ¥0.00 .. ¥750.00" in out
+    assert "paths to an ending: 15" in out and "goal “云南梦想之旅”: ¥0.00 .. ¥750.00" in out
     # scenes by title, not by id (the JSON below has the ids)
-    assert "richest path (¥750.00): “Payday” > “Saving it” > “Month end” > “Dream trip”" in out
-    assert "  “Steady” (neutral): 5 paths" in out
+    assert "richest path (¥750.00): “发薪日” > “把钱存起来” > “月底” > “梦想之旅”" in out
+    assert "  “稳稳当当” (neutral): 5 paths" in out
     assert not any(ident in out for ident in ("payday", "save_path", "ending_dream", "trip:"))
     assert run_stats(parse("stats", str(SAMPLES / "shoppable"))) == 0
     shop = load(SAMPLES / "shoppable").project

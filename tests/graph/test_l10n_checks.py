@@ -37,6 +37,7 @@ def set_text(project: Project, locale: str, key: str, text: str) -> None:
 
 def test_a_project_without_target_locales_has_no_translation_findings() -> None:
     project = load(SAMPLES / "savings").project
+    project.target_locales, project.translations = [], []  # the sample's own en translation removed
     assert l10n(validate(project)) == []
 
 
@@ -46,25 +47,26 @@ def test_a_fully_translated_project_has_none() -> None:
 
 def test_missing_translations_are_one_warning_per_scene_and_locale() -> None:
     project = load(SAMPLES / "savings").project
-    project.target_locales = ["en"]
+    project.translations = []  # en stays a target, with none of the sample's translations
+    assert project.target_locales == ["en"]
     found = l10n(validate(project))
     assert {p.code for p in found} == {"l10n-missing"} and {p.severity for p in found} == {"warning"}
     sources = list(source_texts(project))
     assert [p.scene for p in found] == [None] + [s.id for s in project.scenes]
     payday = next(p for p in found if p.scene == "payday")
     count = sum(1 for t in sources if t.scene_id == "payday")
-    assert payday.message.startswith(f"Scene “Payday”: {count} texts have no en translation (title, ")
+    assert payday.message.startswith(f"Scene “发薪日”: {count} texts have no en translation (title, ")
     assert "and 1 more" in payday.message  # four texts: three are listed
     assert found[0].message.startswith("Title and catalogue: 2 texts have no en translation")
 
 
 def test_a_stale_translation_is_a_warning_naming_scene_and_locale() -> None:
     project = translated()
-    project.scene_map()["payday"].choice.options[1].label = "Buy the new phone now"  # type: ignore[union-attr]
+    project.scene_map()["payday"].choice.options[1].label = "现在就买新手机"  # type: ignore[union-attr]
     found = l10n(validate(project))
     assert [(p.severity, p.code, p.scene, p.item) for p in found] == [
         ("warning", "l10n-stale", "payday", "option 'spend'")]
-    assert found[0].message == ("Option “Buy the new phone now” in “Payday”: the en translation was made "
+    assert found[0].message == ("Option “现在就买新手机” in “发薪日”: the en translation was made "
                                 "from an earlier text (translate it again)")
 
 
@@ -76,13 +78,13 @@ def test_a_placeholder_dropped_or_added_is_an_error() -> None:
     set_text(project, "en", "scene/month_end/option/book/label", "Book {trip}")
     found = [(p.item, p.message) for p in l10n(validate(project)) if p.severity == "error"]
     assert found == [
-        ("option 'save'", "Option “Save {amount} for the trip” in “Payday”: the en translation drops "
+        ("option 'save'", "Option “存下{amount}去旅行” in “发薪日”: the en translation drops "
                           "{amount} (it must use the placeholders of its source)"),
-        ("option 'spend'", "Option “Buy the new phone” in “Payday”: the en translation has {amount} has no "
+        ("option 'spend'", "Option “买新手机” in “发薪日”: the en translation has {amount} has no "
                            "value here (this text can use: none)"),
-        ("prompt 'round_up'", "Prompt text in “Payday”: the en translation adds {goal} (it must use the "
+        ("prompt 'round_up'", "Prompt text in “发薪日”: the en translation adds {goal} (it must use the "
                               "placeholders of its source)"),
-        ("option 'book'", "Option “Book the trip” in “Month end”: the en translation has unknown placeholder "
+        ("option 'book'", "Option “预订旅行” in “月底”: the en translation has unknown placeholder "
                           "{trip} (known: {amount}, {goal}, {product}, {price})"),
     ]
     assert all(p.code == "l10n-placeholders" for p in validate(project) if p.severity == "error")
@@ -103,7 +105,7 @@ def test_text_over_the_budget_is_a_warning_for_source_and_translation() -> None:
         ("l10n-too-long", "payday", None,
          f"Scene title “{'发薪日' * 7}” is 42 columns wide; the player fits 40"),
         ("l10n-too-long", "payday", "option 'spend'",
-         f"Option “Buy the new phone” in “{'发薪日' * 7}”: the en translation is {budget + 1} columns wide; "
+         f"Option “买新手机” in “{'发薪日' * 7}”: the en translation is {budget + 1} columns wide; "
          f"the player fits {budget}"),
     ]
 
@@ -127,11 +129,11 @@ def test_incremental_validation_sees_translation_findings() -> None:
     project = translated()
     validator = Validator()
     assert l10n(validator.validate(project)) == []
-    project.scene_map()["month_end"].title = "Month's end"
+    project.scene_map()["month_end"].title = "月末"
     updated = validator.update(project, ["month_end"], structure_changed=False)
     assert updated == validate(project)
     assert [p.code for p in l10n(updated)] == ["l10n-stale"]
-    assert source_map(project)["scene/month_end/title"].text == "Month's end"
+    assert source_map(project)["scene/month_end/title"].text == "月末"
 
 
 def test_every_kind_of_text_is_described_by_what_a_person_calls_it() -> None:

@@ -21,6 +21,8 @@ from tests.support import SAMPLES
 
 SAMPLE = SAMPLES / "savings"
 SAMPLE_TEXT = (SAMPLE / "drama.json").read_text("utf-8")
+# What the sample folder holds (a save or a refusal leaves exactly this: no backup, no temp file).
+SAMPLE_ENTRIES = ["drama.json", "media", "subtitles", "translations"]
 READERS = ("validate", "info", "stats", "play", "export")
 # Characters that must never reach a terminal raw from an error message: line breaks of every kind
 # (str.splitlines splits at all of them), escape (colours, cursor moves) and bidi overrides.

@@ -39,6 +39,7 @@ from studio.model.review import MAX_REVIEW_BYTES, REVIEW_FILE, Review, load_revi
 from studio.model.safe_read import ReadRefused, read_regular
 from tests.fuzz.cli_run import check, run, watchdog
 from tests.model.hardening import (
+    SAMPLE_ENTRIES,
     SAMPLE_TEXT,
     argv,
     assert_clean_line,
@@ -338,7 +339,7 @@ def test_a_symlinked_project_file_is_saved_through_to_its_target(
     assert (real.parent / "real.json.bak").read_bytes() == before
     assert _mode(real.parent / "real.json.bak") == 0o640
     assert sorted(p.name for p in real.parent.iterdir()) == ["real.json", "real.json.bak"]
-    assert sorted(p.name for p in folder.iterdir()) == ["drama.json", "media"]
+    assert sorted(p.name for p in folder.iterdir()) == SAMPLE_ENTRIES
     assert load(folder).project.title == "Edited"
     check(run(["validate", str(folder)]), (0, 1))
 
@@ -384,7 +385,7 @@ def test_a_symlink_loop_is_refused_and_stays_a_link(loop: str, tmp_path: Path) -
     message = str(exc.value)
     assert "\n" not in message and "Too many levels of symbolic links" in message
     assert link.is_symlink() and sorted(p.name for p in folder.iterdir()) == sorted(
-        ["drama.json", "media"] + (["other.json"] if loop == "pair" else [])
+        SAMPLE_ENTRIES + (["other.json"] if loop == "pair" else [])
     )
     refused_everywhere(folder, tmp_path, ("drama.json",), commands=("validate", "play"))
 
@@ -460,7 +461,7 @@ def test_a_save_sweeps_stale_temp_files_and_keeps_everything_else(tmp_path: Path
     assert (folder / ".drama.json.linklink.tmp").is_symlink()
     assert (tmp_path / "precious.txt").read_text() == "precious"
     assert names - set(LOOK_ALIKES) - set(fresh) == {
-        "drama.json", "drama.json.bak", "media", ".drama.json.dirdirdi.tmp",
+        *SAMPLE_ENTRIES, "drama.json.bak", ".drama.json.dirdirdi.tmp",
         ".drama.json.fifofifo.tmp", ".drama.json.linklink.tmp",
     }
 

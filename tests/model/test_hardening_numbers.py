@@ -35,6 +35,7 @@ from tests.fuzz.cli_run import check, run, run_process
 from tests.model.factories import raw_project
 from tests.model.hardening import (
     SAMPLE,
+    SAMPLE_ENTRIES,
     SAMPLE_TEXT,
     bundle_with_manifest,
     export_sample,
@@ -193,7 +194,7 @@ def test_a_save_never_writes_non_finite_numbers(tmp_path: Path) -> None:
     message = str(exc.value)
     assert "\n" not in message and message.startswith(f"not saved: scene '{scene.id}' > position")
     assert (folder / "drama.json").read_bytes() == before
-    assert sorted(p.name for p in folder.iterdir()) == ["drama.json", "media"]
+    assert sorted(p.name for p in folder.iterdir()) == SAMPLE_ENTRIES
 
 
 # -- integers at the bound ------------------------------------------------------------------

@@ -81,7 +81,7 @@ def test_connect_adds_an_option_and_continue_to_sets_next() -> None:
 def test_refusals_name_the_scene_and_change_nothing() -> None:
     project = sample("savings")
     original = dumps(project)
-    with pytest.raises(OpError, match="'Payday' has a choice"):
+    with pytest.raises(OpError, match="'发薪日' has a choice"):
         links.continue_to("payday", "month_end").apply(project)
     with pytest.raises(OpError, match="unknown scene 'nope'"):
         links.connect("payday", "nope").apply(project)
@@ -89,7 +89,7 @@ def test_refusals_name_the_scene_and_change_nothing() -> None:
         links.stop_continuing("payday").apply(project)
     for _ in range(10):  # payday has 2 options: 10 more reach the limit of 12
         links.connect("payday", "month_end").apply(project)
-    with pytest.raises(OpError, match="“Payday” has 12 options already: a choice has at most 12"):
+    with pytest.raises(OpError, match="“发薪日” has 12 options already: a choice has at most 12"):
         links.branch("payday", NODE, STEP).apply(project)  # named by its title, not its id
     assert len(project.scenes) == len(load_project(SAMPLES / "savings" / "drama.json").scenes)
     assert dumps(project) != original  # the ten connects, nothing of the refused ones
@@ -125,8 +125,8 @@ def test_relink_refuses_a_dangling_next_and_an_invalid_scene() -> None:
 def test_free_spot_and_ids() -> None:
     project = sample("savings")
     assert links.free_spot(project, 5000.0, 0.0, NODE, STEP) == (5000.0, 0.0)
-    x, y = links.free_spot(project, 440.0, 0.0, NODE, STEP)  # Saving it is there
+    x, y = links.free_spot(project, 440.0, 0.0, NODE, STEP)  # save_path (把钱存起来) is there
     assert x == 440.0 and y != 0.0
     assert unique_id("scène 1!", ["sc_ne_1"]) == "sc_ne_1_2"
     assert unique_id("!!", [], fallback="scene") == "scene"
-    assert links.free_title(project, "Payday") == "Payday 2"
+    assert links.free_title(project, "发薪日") == "发薪日 2"

@@ -14,9 +14,9 @@ def test_readable_names_scenes_items_and_fields() -> None:
     assert readable("Move scene 'month_end'", project) == "Move scene “The reckoning”"
     assert readable("Set scene 'month_end' > out_ms", project) == "Set scene “The reckoning” › out"
     assert readable("Set scene 'payday' > option 'save' > label", project) == (
-        "Set scene “Payday” › option “Save ¥200.00 for the trip” › label"
+        "Set scene “发薪日” › option “存下¥200.00去旅行” › label"
     )
-    assert readable("Set goal 'trip' > cap", project) == "Set goal “Dream trip to Yunnan” › cap"
+    assert readable("Set goal 'trip' > cap", project) == "Set goal “云南梦想之旅” › cap"
     # unknown ids stay (they are all there is); texts without ids are left alone
     assert readable("points to 'nowhere', which is not a scene", project) == (
         "points to 'nowhere', which is not a scene"
@@ -30,7 +30,7 @@ def test_a_removed_item_is_named_from_the_edit_that_removed_it() -> None:
     op = RemoveItem(OptionRef("payday", "save"))
     applied = op.apply(project)
     assert "save" not in {o.id for o in project.scene_map()["payday"].choice.options}
-    assert readable(op.text, project) == "Remove scene “Payday” › choice › option 'save'"
+    assert readable(op.text, project) == "Remove scene “发薪日” › choice › option 'save'"
     assert readable(op.text, project, models_in((op, applied.inverse))) == (
-        "Remove scene “Payday” › choice › option “Save ¥200.00 for the trip”"
+        "Remove scene “发薪日” › choice › option “存下¥200.00去旅行”"
     )

@@ -16,8 +16,8 @@ def test_unedited_labels_follow_the_rename_and_edited_ones_stay() -> None:
     # A link from month_end to save_path labels the new option with its target's title.
     links.connect("month_end", "save_path").apply(project)
     new = project.scene_map()["month_end"].choice.options[-1]  # type: ignore[union-attr]
-    assert new.label == "Saving it" and new.target == "save_path"
-    assert [r.option for r in unedited_labels(project, "save_path", "Saving it")] == [new.id]
+    assert new.label == "把钱存起来" and new.target == "save_path"
+    assert [r.option for r in unedited_labels(project, "save_path", "把钱存起来")] == [new.id]
     applied = rename_scene("save_path", "Putting it aside").apply(project)
     scenes = project.scene_map()
     assert scenes["save_path"].title == "Putting it aside"
@@ -25,10 +25,10 @@ def test_unedited_labels_follow_the_rename_and_edited_ones_stay() -> None:
     assert options[new.id].label == "Putting it aside"
     # payday's option to save_path was written by the author: untouched
     payday = {o.id: o.label for o in scenes["payday"].choice.options}  # type: ignore[union-attr]
-    assert payday["save"] == "Save {amount} for the trip"
+    assert payday["save"] == "存下{amount}去旅行"
     applied.inverse.apply(project)  # one undo puts title and label back
-    assert project.scene_map()["save_path"].title == "Saving it"
-    assert {o.id: o.label for o in project.scene_map()["month_end"].choice.options}[new.id] == "Saving it"
+    assert project.scene_map()["save_path"].title == "把钱存起来"
+    assert {o.id: o.label for o in project.scene_map()["month_end"].choice.options}[new.id] == "把钱存起来"
     assert dumps(project) != before  # the connect itself is still there
 
 

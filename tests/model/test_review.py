@@ -107,6 +107,6 @@ def test_report_escapes_author_text(savings: Path) -> None:
     assert "01:01.500" in page
     data = report_json(project, review)
     assert data["open_comments"] == 1
-    assert data["comments"][0]["scene_title"] == "Payday"
+    assert data["comments"][0]["scene_title"] == "发薪日"
     assert json.loads(json.dumps(data)) == data
     assert "payday" in data["unapproved_scenes"]
