@@ -119,7 +119,9 @@ class TracksSection(QWidget):
         self.dub_locale.setObjectName("dubLocale")
         self.dub_locale.setEditable(True)
         self.dub_locale.setToolTip(self.tr("The locale the dub is for"))
-        self.dub_locale.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.dub_locale.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dub_locale.setMinimumContentsLength(6)  # "zh-Hant" fits, never squeezed
+        self.dub_locale.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.dub_button = QPushButton(self.tr("Add dub…"), self)
         self.dub_button.setObjectName("addDub")
         self.dub_button.setToolTip(

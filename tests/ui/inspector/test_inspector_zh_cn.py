@@ -86,7 +86,7 @@ def shown(qtbot: QtBot, env: Env, path: tuple[str, ...]) -> tuple[InspectorPanel
 def test_a_scene_reads_chinese(qtbot: QtBot, savings: Env, chinese: None) -> None:
     panel, form = shown(qtbot, savings, ("scene", "payday"))
     assert row_labels(form)[:6] == ["ID", "标题", "片段", "入点", "出点", "结局"]
-    assert sections(form) == ["进入时", "计时项目"]
+    assert sections(form) == ["进入时", "计时项目", "字幕与配音"]
     assert checkboxes(form) == ["起始场景"]
     assert combo_items(form.part("scene", "payday", "ending"))[:2] == ["不是结局", "结局（好）"]
     assert form.part("scene", "payday", "out_ms").suffix.text() == "毫秒"
@@ -185,7 +185,7 @@ def test_nothing_chinese_is_clipped(
 def test_english_is_the_source_text(qtbot: QtBot, savings: Env) -> None:
     panel, form = shown(qtbot, savings, ("scene", "payday"))
     assert row_labels(form)[:6] == ["Id", "Title", "Clip", "In", "Out", "Ending"]
-    assert sections(form) == ["On enter", "Timed items"]
+    assert sections(form) == ["On enter", "Timed items", "Subtitles and dubs"]
     assert [panel.tabs.tabText(i) for i in range(2)] == ["Item", "Project"]
     _panel, choice = shown(qtbot, savings, ("scene", "payday", "choice"))
     assert combo_items(choice.part("scene", "payday", "choice", "timeout")) == [
