@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from studio.app.subtitle_choice import SubtitleChoice, lane_locales, subtitle_choice
 from studio.model.ops import ChangeSet
 from studio.model.project import Scene
+from studio.ui.actions import Route
 from studio.ui.timeline import geometry as g
 from studio.ui.timeline.panel import TimelinePanel
 from studio.ui.timeline.subtitle_edit import CueEdit, add_cue, edit_text, remove_cue, retime_cue
@@ -271,16 +272,18 @@ class SubtitleLane(QWidget):
             return None
         return self._show(ImportDialog(self.doc, scene.id, self.current_locale(), self))
 
-    def export(self) -> None:
+    def export(self) -> bool:
+        """Ask where to write the lane's cues (.vtt/.srt); False when there are none."""
         scene = self.scene()
         cues = self.strip.cues()
         if scene is None or not cues:
-            return
+            return False
         folder = self.doc.folder
         name = f"{scene.id}.{self.current_locale()}.vtt"
         error = export_subtitles(self, cues, str(folder / name) if folder else name)
         if error:
             self.doc.message.emit(error)
+        return True
 
     def _show(self, dialog: D) -> D:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -289,6 +292,15 @@ class SubtitleLane(QWidget):
         dialog.finished.connect(lambda _r: self.strip.setFocus())
         dialog.open()
         return dialog
+
+    def routes(self) -> tuple[Route, ...]:
+        """Window actions a menu can offer ("subtitles.import", "subtitles.export", "subtitles.add"):
+        they act on the timeline's scene, in the lane's locale."""
+        return (
+            Route("subtitles.import", lambda: self.open_import() is not None),
+            Route("subtitles.export", self.export),
+            Route("subtitles.add", lambda: self.add_at() is not None),
+        )
 
     # --- menus ------------------------------------------------------------------------
     def actions_menu(self, index: int | None) -> QMenu:

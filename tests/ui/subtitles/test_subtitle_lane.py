@@ -3,6 +3,8 @@ edited, added and deleted, each one undo step; the locale picker."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
@@ -187,3 +189,21 @@ def test_cues_outside_the_trim_are_dimmed_but_kept(qtbot: QtBot, env: Env) -> No
     inside = image.pixelColor(strip.cue_rect(1).center().toPoint())
     outside = image.pixelColor(strip.cue_rect(0).center().toPoint() + QPoint(0, 8))
     assert inside != outside
+
+
+def test_lane_routes_import_and_export(qtbot: QtBot, env: Env, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from studio.subtitles import read_subtitles
+
+    _panel, lane = make(qtbot, env)
+    routes = {r.action: r.handler for r in lane.routes()}
+    assert routes["subtitles.import"]()
+    assert lane.dialog is not None and lane.dialog.isVisible()
+    lane.dialog.reject()
+    target = tmp_path / "payday.zh-CN.srt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), "SubRip (*.srt)"))
+    assert routes["subtitles.export"]()
+    assert target.read_text(encoding="utf-8").startswith("1\n00:00:00,500 --> 00:00:01,500\n")
+    assert read_subtitles(target) == CUES
