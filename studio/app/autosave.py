@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from studio.app.lockfile import LockInfo, current_owner, owner_gone, this_host
 from studio.app.paths import recovery_dir
@@ -55,8 +55,10 @@ class Recovery:
 
     def describe(self) -> str:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
-        where = str(self.project_path) if self.project_path else "never saved"
-        return f"'{self.project.title}' ({where}), autosaved {when}"
+        where = str(self.project_path) if self.project_path else QCoreApplication.translate(
+            "Autosave", "never saved")
+        return QCoreApplication.translate("Autosave", "'{title}' ({where}), autosaved {when}").format(
+            title=self.project.title, where=where, when=when)
 
 
 def payload(document: Document) -> dict[str, Any]:
@@ -87,9 +89,10 @@ def read(file: Path) -> Recovery:
     try:
         raw = parse_json(file.read_bytes())
     except OSError as exc:
-        raise ProjectError(f"cannot read ({exc.strerror or exc})") from None
+        raise ProjectError(QCoreApplication.translate("Autosave", "cannot read ({reason})").format(
+            reason=exc.strerror or exc)) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise ProjectError("not a Drama Studio recovery file")
+        raise ProjectError(QCoreApplication.translate("Autosave", "not a Drama Studio recovery file"))
     try:
         project, _ = project_from_raw(raw["project"])
         path = raw.get("project_path")
@@ -103,7 +106,8 @@ def read(file: Path) -> Recovery:
             host=str(raw.get("host", "")),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise ProjectError(f"damaged ({exc})") from None
+        raise ProjectError(QCoreApplication.translate("Autosave", "damaged ({reason})").format(
+            reason=exc)) from None
 
 
 def _owner_running(file: Path) -> bool:
@@ -209,12 +213,13 @@ class AutoSaver(QObject):
             try:
                 self._written(generation, write(file, data))
             except OSError as exc:
-                self.failed.emit(f"Autosave failed: {file}: {exc.strerror or exc}")
+                self.failed.emit(self.tr("Autosave failed: {file}: {reason}").format(
+                    file=file, reason=exc.strerror or exc))
             return
         run_async(
             lambda: write(file, data),
             lambda path: self._written(generation, path),
-            lambda reason: self.failed.emit(f"Autosave failed: {reason}"),
+            lambda reason: self.failed.emit(self.tr("Autosave failed: {reason}").format(reason=reason)),
             parent=self,
         )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtGui import QUndoCommand
 
 from studio.model.names import models_in, readable
@@ -68,10 +68,12 @@ class OpCommand(QUndoCommand):
         try:
             self.inverse = self._doc.apply_op(self.op).inverse
         except OpError as exc:  # cannot happen for a consistent history; never crash
-            self._doc.message.emit(f"Redo failed: {readable(str(exc), self._doc.project)}")
+            self._doc.message.emit(QCoreApplication.translate("Commands", "Redo failed: {reason}").format(
+                reason=readable(str(exc), self._doc.project)))
 
     def undo(self) -> None:
         try:
             self._doc.apply_op(self.inverse)
         except OpError as exc:
-            self._doc.message.emit(f"Undo failed: {readable(str(exc), self._doc.project)}")
+            self._doc.message.emit(QCoreApplication.translate("Commands", "Undo failed: {reason}").format(
+                reason=readable(str(exc), self._doc.project)))

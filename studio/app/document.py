@@ -153,7 +153,7 @@ class Document(QObject):
 
     def display_name(self) -> str:
         if self.path is None or self.untitled:
-            return self._project.title or UNTITLED
+            return self._project.title or self.tr("Untitled drama")
         return self.path.parent.name if self.path.name == PROJECT_FILE else self.path.name
 
     # --- edits ---------------------------------------------------------------
@@ -187,7 +187,7 @@ class Document(QObject):
     def batch(self, text: str) -> Iterator[Batcher]:
         """Several ops as ONE undo step; an exception rolls all of them back."""
         if self.read_only:
-            raise ReadOnlyError("This project is open read-only: edits are not possible.")
+            raise ReadOnlyError(self.tr("This project is open read-only: edits are not possible."))
         batcher = Batcher(self)
         try:
             yield batcher
@@ -243,10 +243,11 @@ class Document(QObject):
         """Start ``project`` (default: an empty one) in a fresh untitled folder; returns the folder."""
         folder = new_untitled_folder()
         try:
-            save(project or Project(title=UNTITLED), folder / PROJECT_FILE)
+            save(project or Project(title=self.tr("Untitled drama")), folder / PROJECT_FILE)
         except (ProjectError, OSError) as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            raise ProjectError(f"{folder}: cannot start a new project ({exc})") from None
+            raise ProjectError(self.tr("{folder}: cannot start a new project ({problem})").format(
+                folder=folder, problem=exc)) from None
         self.open_untitled(folder, dirty=dirty)
         return folder
 
@@ -321,24 +322,27 @@ class Document(QObject):
         """
         target = _target_file(path) if path is not None else self.path
         if target is None:
-            raise ProjectError("choose where to save this new project (Save As)")
+            raise ProjectError(self.tr("choose where to save this new project (Save As)"))
         same_file = self.path is not None and target == self.path
         if same_file and self.read_only:
-            raise ReadOnlyError(f"{target}: open read-only; use Save As to save a copy")
+            raise ReadOnlyError(
+                self.tr("{file}: open read-only; use Save As to save a copy").format(file=target))
         lock = self._lock
         if not same_file:
             if target.exists() and not overwrite:
-                raise DiskConflict(f"{target}: a project already exists there")
+                raise DiskConflict(self.tr("{file}: a project already exists there").format(file=target))
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise ProjectError(f"{target}: not saved ({exc.strerror or exc})") from None
+                raise ProjectError(self._not_saved(target, exc)) from None
             lock = ProjectLock(target)
             owner = lock.acquire()
             if owner is not None:
-                raise ProjectError(f"{target}: open in another studio ({owner.describe()})")
+                raise ProjectError(self.tr("{file}: open in another studio ({owner})").format(
+                    file=target, owner=owner.describe()))
         elif not overwrite and self.disk_state() == "changed":
-            raise DiskConflict(f"{target}: changed on disk by another program since it was opened")
+            raise DiskConflict(
+                self.tr("{file}: changed on disk by another program since it was opened").format(file=target))
         try:
             if self.folder is not None and target.parent != self.folder:
                 carry_media(self._project, self.folder, target.parent)
@@ -347,7 +351,7 @@ class Document(QObject):
             if lock is not self._lock and lock is not None:
                 lock.release()
             if isinstance(exc, OSError):
-                raise ProjectError(f"{target}: not saved ({exc.strerror or exc})") from None
+                raise ProjectError(self._not_saved(target, exc)) from None
             raise
         if lock is not self._lock and self._lock is not None:
             self._lock.release()
@@ -364,10 +368,13 @@ class Document(QObject):
         self.file_changed.emit()
         return written
 
+    def _not_saved(self, target: Path, exc: OSError) -> str:
+        return self.tr("{file}: not saved ({reason})").format(file=target, reason=exc.strerror or exc)
+
     def revert(self) -> None:
         """Reload drama.json from disk, dropping unsaved edits."""
         if self.path is None:
-            raise ProjectError("this project has never been saved")
+            raise ProjectError(self.tr("this project has never been saved"))
         self.open(self.path, read_only=self.user_read_only)
 
     def close(self) -> None:

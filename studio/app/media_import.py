@@ -175,15 +175,15 @@ class MediaImporter(QObject):
         """Start importing; with ``at`` (canvas point) also create scenes there."""
         folder = self._doc.folder
         if self._doc.read_only:
-            self._doc.message.emit("This project is open read-only: clips cannot be imported.")
+            self._doc.message.emit(self.tr("This project is open read-only: clips cannot be imported."))
             return False
         if folder is None:
             self._doc.message.emit(
-                "Save the project first: imported clips are copied into its media/ folder."
+                self.tr("Save the project first: imported clips are copied into its media/ folder.")
             )
             return False
         if self._job is not None:
-            self._doc.message.emit("An import is already running.")
+            self._doc.message.emit(self.tr("An import is already running."))
             return False
         files = [Path(p) for p in paths]
         self.rejections = []
@@ -229,7 +229,7 @@ class MediaImporter(QObject):
         self._job = None
         ids = self._commit() if not cancelled else []
         if cancelled:
-            self._doc.message.emit("Import cancelled: nothing was added.")
+            self._doc.message.emit(self.tr("Import cancelled: nothing was added."))
         self.finished.emit(ids)
 
     def _commit(self) -> list[str]:
@@ -249,7 +249,7 @@ class MediaImporter(QObject):
         if not ids:
             return []
         n = len(ids)
-        text = f"Import {n} clip{'s' if n != 1 else ''}"
+        text = self.tr("Import 1 clip") if n == 1 else self.tr("Import {n} clips").format(n=n)
         try:
             with self._doc.batch(text) as batch:
                 for asset in new:
@@ -257,6 +257,6 @@ class MediaImporter(QObject):
                 if self._at is not None:
                     batch.add(add_scenes_for_media(self._doc.project, ids, *self._at))
         except OpError as exc:
-            self._doc.message.emit(f"Import failed: {exc}")
+            self._doc.message.emit(self.tr("Import failed: {reason}").format(reason=exc))
             return []
         return ids

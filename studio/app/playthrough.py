@@ -202,7 +202,7 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
             start_wallet = wallet.to_json()  # before the start: a deposit may come at once
             events = engine.start(from_scene, values, playthrough, replay)
         except (EngineError, KeyError, ValueError) as exc:
-            self.message.emit(f"Cannot play: {exc}")
+            self.message.emit(self.tr("Cannot play: {reason}").format(reason=exc))
             return False
         if self._engine is not None:
             self.previous = {**self.trace_args(), "log": self.log}
@@ -221,7 +221,7 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
         self._wall_ns = self._advanced_ms = self._load_wait_ns = 0
         self._loaded, self._preloaded, self._check = None, (), None
         if self._player is not None and self._folder is None and self._media:
-            self.message.emit("Save the project to see its video in the playthrough.")
+            self.message.emit(self.tr("Save the project to see its video in the playthrough."))
         self._resume_clock()
         self._publish(events)
         return True
@@ -235,7 +235,7 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
             events = eng.advance(ms)
         except EngineError as exc:
             self.stop()
-            self.message.emit(f"Playthrough stopped: {exc}")
+            self.message.emit(self.tr("Playthrough stopped: {reason}").format(reason=exc))
             return
         self._publish(events)
 
@@ -293,7 +293,7 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
             events = eng.advance(step)
         except EngineError as exc:
             self.stop()
-            self.message.emit(f"Playthrough stopped: {exc}")
+            self.message.emit(self.tr("Playthrough stopped: {reason}").format(reason=exc))
             return
         if events:
             self._publish(events)
@@ -324,7 +324,7 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
             return False
         request = next((r for r in eng.pending_requests() if r["deposit_id"] == deposit_id), None)
         if request is None:
-            self.message.emit(f"deposit '{deposit_id}' is not waiting for an answer")
+            self.message.emit(self.tr("deposit '{id}' is not waiting for an answer").format(id=deposit_id))
             return False
         answer = wallet.decide(request, ok)
         return self._input("deposit_result", deposit_id, answer)

@@ -66,6 +66,7 @@ class Relinker(QObject):
         super().__init__(document)
         self._doc = document
         self._job: Job | None = None
+        self.not_found: str | None = None  # the clip whose last search found no file
 
     @property
     def busy(self) -> bool:
@@ -89,6 +90,7 @@ class Relinker(QObject):
             found = file or find_moved(asset, roots, token)
             return import_file(found, folder, token) if found else None
 
+        self.not_found = None
         job = Job(work, [media_id], parent=self)
         job.result.connect(lambda _i, imported: self._done(asset, imported))
         job.failed.connect(lambda _i, reason: self.finished.emit(asset.id, False, reason))
@@ -106,10 +108,16 @@ class Relinker(QObject):
 
     def _done(self, asset: MediaAsset, imported: Imported | None) -> None:
         if imported is None:
-            self.finished.emit(asset.id, False, f"'{Path(asset.path).name}' was not found")
+            missing = self.tr("'{name}' was not found").format(name=Path(asset.path).name)
+            self.not_found = asset.id
+            self.finished.emit(asset.id, False, missing)
             return
         new = asset_for(imported, asset.id)
-        note = "" if new.sha256 == asset.sha256 else " (different content: check the scenes' timing)"
-        outcome = self._doc.push(SetField(MediaRef(asset.id), new), f"Relink '{asset.id}'")
-        text = f"'{asset.id}' now uses {new.path}{note}" if outcome else outcome.reason or ""
+        text = self.tr("Relink '{id}'").format(id=asset.id)
+        outcome = self._doc.push(SetField(MediaRef(asset.id), new), text)
+        if new.sha256 == asset.sha256:
+            done = self.tr("'{id}' now uses {path}")
+        else:
+            done = self.tr("'{id}' now uses {path} (different content: check the scenes' timing)")
+        text = done.format(id=asset.id, path=new.path) if outcome else outcome.reason or ""
         self.finished.emit(asset.id, bool(outcome), text)

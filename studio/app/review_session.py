@@ -131,7 +131,8 @@ class ReviewSession(QObject):
                 review = load_review(folder)
             except ProjectError as exc:
                 self.error = str(exc)
-                self.message.emit(f"{exc} (not overwritten; changes stay unsaved)")
+                self.message.emit(
+                    self.tr("{problem} (not overwritten; changes stay unsaved)").format(problem=exc))
         self.review = review
         self.reloaded.emit()
         self.changed.emit()
@@ -144,9 +145,9 @@ class ReviewSession(QObject):
         """Save now; on failure say why in one line and keep the change in memory."""
         ok = False
         if self.folder is None:
-            self.message.emit("Save the project first: the review is stored beside drama.json.")
+            self.message.emit(self.tr("Save the project first: the review is stored beside drama.json."))
         elif self.error is not None:
-            self.message.emit(f"Review not saved: {self.error}")
+            self.message.emit(self.tr("Review not saved: {reason}").format(reason=self.error))
         else:
             try:
                 save_review(self.folder, self.review)
@@ -165,7 +166,7 @@ class ReviewSession(QObject):
         """Use ``name`` for new comments and approvals (stored for next time)."""
         name = " ".join(name.split())[:MAX_AUTHOR]
         if not name:
-            self.message.emit("The reviewer name cannot be empty.")
+            self.message.emit(self.tr("The reviewer name cannot be empty."))
             return False
         self._author = name
         self.author_changed.emit(name)
@@ -271,13 +272,16 @@ class ReviewSession(QObject):
         """Pin a new open comment to ``scene`` at clip time ``t_ms``; None if refused."""
         text = text.strip()
         if not text:
-            self.message.emit("Write the comment first.")
+            self.message.emit(self.tr("Write the comment first."))
             return None
         if len(text) > MAX_TEXT:
-            self.message.emit(f"A comment holds at most {MAX_TEXT} characters (this one has {len(text)}).")
+            self.message.emit(
+                self.tr("A comment holds at most {max} characters (this one has {count}).").format(
+                max=MAX_TEXT, count=len(text)))
             return None
         if scene not in self._doc.project.scene_map():
-            self.message.emit(f"scene '{scene}' does not exist: the comment was not added.")
+            self.message.emit(self.tr("scene '{scene}' does not exist: the comment was not added.").format(
+                scene=scene))
             return None
         comment = Comment(
             id=self.review.next_comment_id(),
@@ -340,11 +344,13 @@ class ReviewSession(QObject):
     def approve(self, scene: str) -> Approval | None:
         """Approve ``scene`` as the project is on disk now (replaces this author's earlier approval)."""
         if scene not in self._doc.project.scene_map():
-            self.message.emit(f"scene '{scene}' does not exist: nothing to approve.")
+            self.message.emit(
+                self.tr("scene '{scene}' does not exist: nothing to approve.").format(scene=scene))
             return None
         digest = self._current_hash()
         if digest is None:
-            self.message.emit("Save the project first: an approval records the saved project's hash.")
+            self.message.emit(
+                self.tr("Save the project first: an approval records the saved project's hash."))
             return None
         approval = Approval(scene=scene, author=self._author, at=now_iso(), project_sha256=digest)
         self.review.approvals = [
@@ -379,13 +385,16 @@ class ReviewSession(QObject):
         protected = {p.resolve() for p in (self._doc.path, self.path) if p is not None}
         for path, _ in jobs:
             if path.resolve() in protected:
-                raise ProjectError(f"{path}: a report never replaces the project or its review file")
+                raise ProjectError(
+                    self.tr("{path}: a report never replaces the project or its review file").format(
+                    path=path))
         written = []
         for path, text in jobs:
             try:
                 atomic_write_bytes(path, text.encode("utf-8"))
             except OSError as exc:
-                raise ProjectError(f"{path}: report not written ({exc.strerror or exc})") from None
+                raise ProjectError(self.tr("{path}: report not written ({reason})").format(
+                    path=path, reason=exc.strerror or exc)) from None
             written.append(path)
         return written
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
@@ -78,14 +78,25 @@ def can_redo(state: ActionState) -> bool:
     return state.can_redo
 
 
-FILE, EDIT, SCENE, VIEW, HELP = "&File", "&Edit", "&Scene", "&View", "&Help"
+# Menu titles (translated when the menus are made: translate("Actions", name)).
+FILE = str(QT_TRANSLATE_NOOP("Actions", "&File"))
+EDIT = str(QT_TRANSLATE_NOOP("Actions", "&Edit"))
+SCENE = str(QT_TRANSLATE_NOOP("Actions", "&Scene"))
+VIEW = str(QT_TRANSLATE_NOOP("Actions", "&View"))
+HELP = str(QT_TRANSLATE_NOOP("Actions", "&Help"))
 MENUS = (FILE, EDIT, SCENE, VIEW, HELP)
+
+
+def translated(text: str) -> str:
+    """An action's or menu's text (held in English in the tables) in the studio's language."""
+    return QCoreApplication.translate("Actions", text) if text else ""
 
 
 @dataclass(frozen=True)
 class ActionSpec:
     """One command: its look, its place and when it is enabled.
 
+    ``text``, ``tip`` and ``toolbar`` are English (:func:`translated` when shown).
     ``toolbar`` is the short text on the main toolbar ("": not on the toolbar).
     ``read_only`` is what it does in a read-only project (review mode, or locked by another
     studio): ``"works"``; ``"disabled"`` (it edits the project), its tooltip saying why; or
@@ -104,62 +115,101 @@ class ActionSpec:
     read_only: ReadOnly = "works"
 
 
-A = ActionSpec
+def A(
+    id: str, text: object, menu: str, shortcut: Key | str | None = None, icon: str | None = None,
+    tip: object = "", toolbar: object = "", separator_before: bool = False,
+    enabled_when: Predicate = always, read_only: ReadOnly = "works",
+) -> ActionSpec:
+    """A row of :data:`ACTIONS` (the texts come from QT_TRANSLATE_NOOP, typed ``object``)."""
+    return ActionSpec(id, str(text), menu, shortcut, icon, str(tip), str(toolbar), separator_before,
+                      enabled_when, read_only)
+
+
 ACTIONS: tuple[ActionSpec, ...] = (
-    A("file.new", "&New", FILE, Key.New, "new", "Start a new drama", "New"),
-    A("file.open", "&Open…", FILE, Key.Open, "open", "Open a drama project folder", "Open"),
-    A("file.close", "&Close Project", FILE, "Ctrl+W", tip="Close the project and show the start screen",
+    # The main window takes the undo stack's own undo/redo QActions (text: the prefix of "Undo Move").
+    A("file.new", QT_TRANSLATE_NOOP("Actions", "&New"), FILE, shortcut=Key.New, icon="new",
+      tip=QT_TRANSLATE_NOOP("Actions", "Start a new drama"), toolbar=QT_TRANSLATE_NOOP("Actions", "New")),
+    A("file.open", QT_TRANSLATE_NOOP("Actions", "&Open…"), FILE, shortcut=Key.Open, icon="open",
+      tip=QT_TRANSLATE_NOOP("Actions", "Open a drama project folder"),
+      toolbar=QT_TRANSLATE_NOOP("Actions", "Open")),
+    A("file.close", QT_TRANSLATE_NOOP("Actions", "&Close Project"), FILE, shortcut="Ctrl+W",
+      tip=QT_TRANSLATE_NOOP("Actions", "Close the project and show the start screen"),
       enabled_when=has_project),
-    A("file.save", "&Save", FILE, Key.Save, "save", "Save the project", "Save", separator_before=True,
-      enabled_when=has_project, read_only="explains"),
-    A("file.save_as", "Save &As…", FILE, Key.SaveAs, tip="Save the project into a folder you choose",
+    A("file.save", QT_TRANSLATE_NOOP("Actions", "&Save"), FILE, shortcut=Key.Save, icon="save",
+      tip=QT_TRANSLATE_NOOP("Actions", "Save the project"), toolbar=QT_TRANSLATE_NOOP("Actions", "Save"),
+      separator_before=True, enabled_when=has_project, read_only="explains"),
+    A("file.save_as", QT_TRANSLATE_NOOP("Actions", "Save &As…"), FILE, shortcut=Key.SaveAs,
+      tip=QT_TRANSLATE_NOOP("Actions", "Save the project into a folder you choose"),
       enabled_when=has_project),
-    A("file.revert", "&Revert to Saved", FILE, tip="Drop unsaved changes", enabled_when=has_path),
-    A("file.reload", "Reload from &Disk", FILE, tip="Read drama.json again", enabled_when=has_path),
-    A("file.export_bundle", "&Export Bundle…", FILE, "Ctrl+E", tip="Export a .drama.zip",
-      separator_before=True, enabled_when=has_project),
-    A("file.preview_web", "Preview in &Browser", FILE, icon="preview",
-      tip="Play the saved project in your web browser (served on this computer only)", toolbar="Preview",
+    A("file.revert", QT_TRANSLATE_NOOP("Actions", "&Revert to Saved"), FILE,
+      tip=QT_TRANSLATE_NOOP("Actions", "Drop unsaved changes"), enabled_when=has_path),
+    A("file.reload", QT_TRANSLATE_NOOP("Actions", "Reload from &Disk"), FILE,
+      tip=QT_TRANSLATE_NOOP("Actions", "Read drama.json again"), enabled_when=has_path),
+    A("file.export_bundle", QT_TRANSLATE_NOOP("Actions", "&Export Bundle…"), FILE, shortcut="Ctrl+E",
+      tip=QT_TRANSLATE_NOOP("Actions", "Export a .drama.zip"), separator_before=True,
       enabled_when=has_project),
-    A("file.open_bundle", "Open &Bundle…", FILE, tip="Import a .drama.zip and open it"),
-    A("file.quit", "&Quit", FILE, Key.Quit, separator_before=True),
-    # The main window takes these two QActions from the undo stack (text: the prefix of "Undo Move").
-    A("edit.undo", "Undo", EDIT, Key.Undo, "undo", toolbar="Undo", separator_before=True,
-      enabled_when=can_undo, read_only=OFF),
-    A("edit.redo", "Redo", EDIT, Key.Redo, "redo", toolbar="Redo", enabled_when=can_redo, read_only=OFF),
-    A("edit.cut", "Cu&t", EDIT, Key.Cut, separator_before=True, enabled_when=writable_selection,
+    A("file.preview_web", QT_TRANSLATE_NOOP("Actions", "Preview in &Browser"), FILE, icon="preview",
+      tip=QT_TRANSLATE_NOOP("Actions",
+                            "Play the saved project in your web browser (served on this computer only)"),
+      toolbar=QT_TRANSLATE_NOOP("Actions", "Preview"), enabled_when=has_project),
+    A("file.open_bundle", QT_TRANSLATE_NOOP("Actions", "Open &Bundle…"), FILE,
+      tip=QT_TRANSLATE_NOOP("Actions", "Import a .drama.zip and open it")),
+    A("file.quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), FILE, shortcut=Key.Quit, separator_before=True),
+    A("edit.undo", QT_TRANSLATE_NOOP("Actions", "Undo"), EDIT, shortcut=Key.Undo, icon="undo",
+      toolbar=QT_TRANSLATE_NOOP("Actions", "Undo"), separator_before=True, enabled_when=can_undo,
       read_only=OFF),
-    A("edit.copy", "&Copy", EDIT, Key.Copy, enabled_when=has_selection),
-    A("edit.paste", "&Paste", EDIT, Key.Paste, enabled_when=writable, read_only=OFF),
-    A("edit.duplicate", "D&uplicate", EDIT, "Ctrl+D", "duplicate", enabled_when=writable_selection,
+    A("edit.redo", QT_TRANSLATE_NOOP("Actions", "Redo"), EDIT, shortcut=Key.Redo, icon="redo",
+      toolbar=QT_TRANSLATE_NOOP("Actions", "Redo"), enabled_when=can_redo, read_only=OFF),
+    A("edit.cut", QT_TRANSLATE_NOOP("Actions", "Cu&t"), EDIT, shortcut=Key.Cut, separator_before=True,
+      enabled_when=writable_selection, read_only=OFF),
+    A("edit.copy", QT_TRANSLATE_NOOP("Actions", "&Copy"), EDIT, shortcut=Key.Copy,
+      enabled_when=has_selection),
+    A("edit.paste", QT_TRANSLATE_NOOP("Actions", "&Paste"), EDIT, shortcut=Key.Paste, enabled_when=writable,
       read_only=OFF),
-    A("edit.delete", "&Delete", EDIT, Key.Delete, "delete", "Delete the selection", "Delete",
+    A("edit.duplicate", QT_TRANSLATE_NOOP("Actions", "D&uplicate"), EDIT, shortcut="Ctrl+D", icon="duplicate",
+      enabled_when=writable_selection, read_only=OFF),
+    A("edit.delete", QT_TRANSLATE_NOOP("Actions", "&Delete"), EDIT, shortcut=Key.Delete, icon="delete",
+      tip=QT_TRANSLATE_NOOP("Actions", "Delete the selection"),
+      toolbar=QT_TRANSLATE_NOOP("Actions", "Delete"), enabled_when=writable, read_only=OFF),
+    A("edit.select_all", QT_TRANSLATE_NOOP("Actions", "Select &All"), EDIT, shortcut=Key.SelectAll,
+      separator_before=True),
+    A("graph.find", QT_TRANSLATE_NOOP("Actions", "&Find Scene…"), EDIT, shortcut=Key.Find, icon="find"),
+    A("edit.preferences", QT_TRANSLATE_NOOP("Actions", "Pr&eferences…"), EDIT, shortcut=Key.Preferences,
+      separator_before=True),
+    A("media.import", QT_TRANSLATE_NOOP("Actions", "&Import Clips…"), SCENE, shortcut="Ctrl+I",
+      icon="import",
+      tip=QT_TRANSLATE_NOOP("Actions", "Import video clips"), toolbar=QT_TRANSLATE_NOOP("Actions", "Import"),
       enabled_when=writable, read_only=OFF),
-    A("edit.select_all", "Select &All", EDIT, Key.SelectAll, separator_before=True),
-    A("graph.find", "&Find Scene…", EDIT, Key.Find, "find"),
-    A("edit.preferences", "Pr&eferences…", EDIT, Key.Preferences, separator_before=True),
-    A("media.import", "&Import Clips…", SCENE, "Ctrl+I", "import", "Import video clips", "Import",
-      enabled_when=writable, read_only=OFF),
-    A("media.relink", "&Relink Clip…", SCENE, None, "relink", "Find a moved clip", enabled_when=writable,
+    A("media.relink", QT_TRANSLATE_NOOP("Actions", "&Relink Clip…"), SCENE, icon="relink",
+      tip=QT_TRANSLATE_NOOP("Actions", "Find a moved clip"), enabled_when=writable, read_only=OFF),
+    A("graph.set_start", QT_TRANSLATE_NOOP("Actions", "Set as &Start"), SCENE, icon="start",
+      tip=QT_TRANSLATE_NOOP("Actions", "Make it the start"),
+      toolbar=QT_TRANSLATE_NOOP("Actions", "Set as Start"), separator_before=True, enabled_when=writable,
       read_only=OFF),
-    A("graph.set_start", "Set as &Start", SCENE, None, "start", "Make it the start", "Set as Start",
+    A("graph.ending_good", QT_TRANSLATE_NOOP("Actions", "Mark Ending: &Good"), SCENE, icon="ending",
+      enabled_when=writable_selection, read_only=OFF),
+    A("graph.ending_neutral", QT_TRANSLATE_NOOP("Actions", "Mark Ending: &Neutral"), SCENE,
+      enabled_when=writable_selection, read_only=OFF),
+    A("graph.ending_bad", QT_TRANSLATE_NOOP("Actions", "Mark Ending: &Bad"), SCENE,
+      enabled_when=writable_selection, read_only=OFF),
+    A("graph.unmark_ending", QT_TRANSLATE_NOOP("Actions", "&Unmark Ending"), SCENE,
+      enabled_when=writable_selection, read_only=OFF),
+    A("graph.arrange", QT_TRANSLATE_NOOP("Actions", "&Arrange All"), SCENE, shortcut="Ctrl+L", icon="arrange",
       separator_before=True, enabled_when=writable, read_only=OFF),
-    A("graph.ending_good", "Mark Ending: &Good", SCENE, None, "ending", enabled_when=writable_selection,
-      read_only=OFF),
-    A("graph.ending_neutral", "Mark Ending: &Neutral", SCENE, enabled_when=writable_selection, read_only=OFF),
-    A("graph.ending_bad", "Mark Ending: &Bad", SCENE, enabled_when=writable_selection, read_only=OFF),
-    A("graph.unmark_ending", "&Unmark Ending", SCENE, enabled_when=writable_selection, read_only=OFF),
-    A("graph.arrange", "&Arrange All", SCENE, "Ctrl+L", "arrange", separator_before=True,
-      enabled_when=writable, read_only=OFF),
-    A("graph.arrange_selected", "Arrange Se&lected", SCENE, "Ctrl+Shift+L", enabled_when=writable_selection,
-      read_only=OFF),
-    A("view.zoom_in", "Zoom &In", VIEW, Key.ZoomIn, "zoom-in"),
-    A("view.zoom_out", "Zoom &Out", VIEW, Key.ZoomOut, "zoom-out"),
-    A("view.zoom_fit", "Zoom to &Fit", VIEW, "Ctrl+0", "fit", "Show every scene", "Zoom to Fit"),
-    A("view.zoom_reset", "&Actual Size", VIEW, "Ctrl+1"),
-    A("help.getting_started", "&Getting Started", HELP, Key.HelpContents, tip="The first hour, step by step"),
-    A("help.shortcuts", "&Keyboard Shortcuts", HELP, "Ctrl+/", tip="Every shortcut of the studio"),
-    A("help.about", "&About Drama Studio", HELP, separator_before=True),
+    A("graph.arrange_selected", QT_TRANSLATE_NOOP("Actions", "Arrange Se&lected"), SCENE,
+      shortcut="Ctrl+Shift+L", enabled_when=writable_selection, read_only=OFF),
+    A("view.zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &In"), VIEW, shortcut=Key.ZoomIn, icon="zoom-in"),
+    A("view.zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom &Out"), VIEW, shortcut=Key.ZoomOut,
+      icon="zoom-out"),
+    A("view.zoom_fit", QT_TRANSLATE_NOOP("Actions", "Zoom to &Fit"), VIEW, shortcut="Ctrl+0", icon="fit",
+      tip=QT_TRANSLATE_NOOP("Actions", "Show every scene"),
+      toolbar=QT_TRANSLATE_NOOP("Actions", "Zoom to Fit")),
+    A("view.zoom_reset", QT_TRANSLATE_NOOP("Actions", "&Actual Size"), VIEW, shortcut="Ctrl+1"),
+    A("help.getting_started", QT_TRANSLATE_NOOP("Actions", "&Getting Started"), HELP,
+      shortcut=Key.HelpContents, tip=QT_TRANSLATE_NOOP("Actions", "The first hour, step by step")),
+    A("help.shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"), HELP, shortcut="Ctrl+/",
+      tip=QT_TRANSLATE_NOOP("Actions", "Every shortcut of the studio")),
+    A("help.about", QT_TRANSLATE_NOOP("Actions", "&About Drama Studio"), HELP, separator_before=True),
 )
 SPECS: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 
@@ -190,10 +240,10 @@ def _dress(action: QAction, spec: ActionSpec) -> None:
     if spec.shortcut is not None:
         action.setShortcut(QKeySequence(spec.shortcut))
     if spec.tip:
-        action.setStatusTip(spec.tip)
-        action.setToolTip(spec.tip)
+        action.setStatusTip(translated(spec.tip))
+        action.setToolTip(translated(spec.tip))
     if spec.toolbar:
-        action.setIconText(spec.toolbar)
+        action.setIconText(translated(spec.toolbar))
 
 
 class ActionRegistry:
@@ -218,7 +268,7 @@ class ActionRegistry:
         for spec in self.specs:
             action = made.get(spec.id)
             if action is None:
-                action = QAction(spec.text, window)
+                action = QAction(translated(spec.text), window)
                 action.triggered.connect(lambda _=False, aid=spec.id: self.trigger(aid))
             _dress(action, spec)
             self.actions[spec.id] = action
@@ -256,15 +306,16 @@ class ActionRegistry:
             action = self.actions[spec.id]
             reason = state.read_only_reason if spec.read_only != "works" else ""
             action.setEnabled(spec.enabled_when(state) and not (reason and spec.read_only == OFF))
-            tip = f"{reason}\n\n{spec.tip}" if reason and spec.tip else reason or spec.tip
-            if self._tips.get(spec.id, spec.tip) != tip:
+            own = translated(spec.tip)
+            tip = f"{reason}\n\n{own}" if reason and own else reason or own
+            if self._tips.get(spec.id, own) != tip:
                 self._tips[spec.id] = tip
                 action.setToolTip(tip)
                 action.setStatusTip(tip.split("\n", 1)[0])
 
     def fill_menus(self, bar: QMenuBar, after: Mapping[str, QMenu] | None = None) -> dict[str, QMenu]:
         """The menus in :data:`MENUS` order; ``after`` puts a submenu right after an action."""
-        menus = {name: bar.addMenu(name) for name in MENUS}
+        menus = {name: bar.addMenu(translated(name)) for name in MENUS}
         for menu in menus.values():
             menu.setToolTipsVisible(True)  # a disabled item says why (read-only)
         for spec in self.specs:
@@ -278,7 +329,7 @@ class ActionRegistry:
 
     def toolbar(self, parent: QWidget) -> QToolBar:
         """The main toolbar: actions with toolbar text, a separator between menus."""
-        bar = QToolBar("Main toolbar", parent)
+        bar = QToolBar(QCoreApplication.translate("Actions", "Main toolbar"), parent)
         bar.setObjectName("toolbar.main")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setMovable(False)

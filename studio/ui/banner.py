@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -60,7 +61,7 @@ class Banner(QFrame):
         self.setProperty("kind", kind)
         self.style().unpolish(self)
         self.style().polish(self)
-        for label, callback in [*actions, ("Dismiss", self.hide)]:
+        for label, callback in [*actions, (self.tr("Dismiss"), self.hide)]:
             button = QPushButton(label, self)
             button.clicked.connect(lambda _=False, cb=callback: cb())
             self._row.addWidget(button)
@@ -89,19 +90,23 @@ def show_file_state(
 ) -> None:
     """Read-only (locked by another studio, or asked for), migrated, or nothing to say."""
     if doc.read_only and doc.lock_owner is not None:
+        text = QCoreApplication.translate(
+            "Banner",
+            "Read-only: this project is open in another studio ({owner}). "
+            "Use Save As to keep a copy of your changes.")
         banner.show_message(
-            f"Read-only: this project is open in another studio ({doc.lock_owner.describe()}). "
-            "Use Save As to keep a copy of your changes.",
-            [("Reopen", reopen), ("Take Over Editing…", take_over)],
+            text.format(owner=doc.lock_owner.describe()),
+            [(QCoreApplication.translate("Banner", "Reopen"), reopen),
+             (QCoreApplication.translate("Banner", "Take Over Editing…"), take_over)],
         )
     elif doc.read_only:
-        banner.show_message("Opened read-only.", kind="info")
+        banner.show_message(QCoreApplication.translate("Banner", "Opened read-only."), kind="info")
     elif doc.migrated_from is not None:
-        banner.show_message(
-            f"This project was written by schema v{doc.migrated_from}; saving upgrades it "
-            "(drama.json.bak keeps the previous file).",
-            kind="info",
-        )
+        text = QCoreApplication.translate(
+            "Banner",
+            "This project was written by schema v{version}; saving upgrades it "
+            "(drama.json.bak keeps the previous file).")
+        banner.show_message(text.format(version=doc.migrated_from), kind="info")
     else:
         banner.hide()
 
@@ -109,10 +114,13 @@ def show_file_state(
 def show_disk_state(banner: Banner, state: str, reload: Callable[[], object]) -> None:
     """drama.json deleted or changed by another program."""
     if state == "missing":
-        banner.show_message("drama.json was deleted or moved by another program. Saving will write it again.")
+        banner.show_message(QCoreApplication.translate(
+            "Banner", "drama.json was deleted or moved by another program. Saving will write it again."))
         return
     banner.show_message(
-        "drama.json was changed by another program. Reload it (your unsaved edits are dropped), "
-        "or keep editing: saving will ask before overwriting.",
-        [("Reload", reload)],
+        QCoreApplication.translate(
+            "Banner",
+            "drama.json was changed by another program. Reload it (your unsaved edits are dropped), "
+            "or keep editing: saving will ask before overwriting."),
+        [(QCoreApplication.translate("Banner", "Reload"), reload)],
     )

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,13 +39,18 @@ from studio.app.bundle_jobs import BundleJob, ExportJob, ImportJob
 from studio.app.document import Document
 from studio.app.export_options import ExportOptions
 from studio.ui import dialogs
-from studio.ui.export_dialog import BUNDLE_FILTER, BUNDLE_SUFFIX, ExportChoice, ExportDialog, bundle_name
+from studio.ui.export_dialog import BUNDLE_SUFFIX, ExportChoice, ExportDialog, bundle_filter, bundle_name
 from studio.ui.files import FileController
 
 if TYPE_CHECKING:
     from studio.bundle.export import ExportResult
 
-_TITLES = {"export": "Export Bundle", "import": "Open Bundle"}
+_TITLES = {"export": QT_TRANSLATE_NOOP("BundleController", "Export Bundle"),
+           "import": QT_TRANSLATE_NOOP("BundleController", "Open Bundle")}
+
+
+def _title(kind: str) -> str:
+    return QCoreApplication.translate("BundleController", str(_TITLES[kind]))
 AskExport = Callable[[QWidget | None, Path, ExportOptions], tuple[ExportChoice, ExportOptions] | None]
 __all__ = ["BundleController", "ExportChoice", "ExportDialog", "bundle_name", "slug"]
 
@@ -89,16 +94,17 @@ def ask_export(
 
 
 def ask_bundle(parent: QWidget | None, start: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open drama bundle", start, BUNDLE_FILTER)
+    title = QCoreApplication.translate("BundleController", "Open drama bundle")
+    path, _ = QFileDialog.getOpenFileName(parent, title, start, bundle_filter())
     return Path(path) if path else None
 
 
 def ask_destination(parent: QWidget | None, default: Path) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        "Import into a new project folder (new or empty)",
+        QCoreApplication.translate("BundleController", "Import into a new project folder (new or empty)"),
         str(default),
-        "Project folder (*)",
+        QCoreApplication.translate("BundleController", "Project folder (*)"),
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return Path(path) if path else None
@@ -109,7 +115,8 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def _megabytes(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
+    return QCoreApplication.translate("BundleController", "{size} MB").format(
+        size=QLocale().toString(n / 1_000_000, "f", 1))
 
 
 class BundleController(QObject):
@@ -129,12 +136,13 @@ class BundleController(QObject):
         self.show_error: Callable[[QWidget | None, str, str], None] = show_error
         self.job: BundleJob | None = None
         self.dialog: QProgressDialog | None = None
-        self.open_folder_button = QPushButton("Open folder", window)
+        self.open_folder_button = QPushButton(self.tr("Open folder"), window)
         self.open_folder_button.setObjectName("bundle.openFolder")
         self.open_folder_button.setFlat(True)
         self.open_folder_button.hide()
         self.open_folder_button.clicked.connect(self._open_folder)
         self._folder: Path | None = None
+        self._exported_text = ""  # the status message the Open folder button goes with
         status = window.statusBar()
         status.addPermanentWidget(self.open_folder_button)
         status.messageChanged.connect(self._on_status_changed)
@@ -153,7 +161,7 @@ class BundleController(QObject):
     def export_bundle(self) -> bool:
         """Ask and start an export; True if the worker started."""
         if self.busy:
-            self._status("A bundle export or import is already running.")
+            self._status(self.tr("A bundle export or import is already running."))
             return False
         folder = self.doc.folder if self._saved_for_export() else None
         if folder is None:
@@ -164,37 +172,42 @@ class BundleController(QObject):
         choice, remembered = answer
         export_options.remember(folder, remembered)
         job = ExportJob(folder, choice.path, choice.web_player, host_origins=choice.host_origins)
-        self._run(job, f"Exporting to {choice.path.name}…")
+        self._run(job, self.tr("Exporting to {name}…").format(name=choice.path.name))
         return True
 
     def _saved_for_export(self) -> bool:
         """Export reads the saved folder: unsaved edits are saved first (or nothing happens)."""
         if self.doc.path is None or self.doc.dirty:
-            what = "has never been saved" if self.doc.path is None else "has unsaved changes"
+            if self.doc.path is None:
+                text = self.tr("'{name}' has never been saved. The bundle is made from the saved "
+                               "project: save it first?")
+            else:
+                text = self.tr("'{name}' has unsaved changes. The bundle is made from the saved "
+                               "project: save it first?")
+            save = self.tr("Save")
             answer = dialogs.choose(
-                self.window,
-                "Export Bundle",
-                f"'{self.doc.display_name()}' {what}. The bundle is made from the saved "
-                "project: save it first?",
-                ["Save", "Cancel"],
+                self.window, _title("export"), text.format(name=self.doc.display_name()),
+                [save, dialogs.cancel()],
             )
-            if answer != "Save" or not self.files.save() or self.doc.dirty:
+            if answer != save or not self.files.save() or self.doc.dirty:
                 return False
         state = self.doc.disk_state()
         if state in ("changed", "missing"):
-            how = "was changed by another program" if state == "changed" else "is missing"
-            self.show_error(
-                self.window,
-                "Export Bundle",
-                f"{self.doc.path} {how} since it was opened; reload or save it before exporting.",
-            )
+            if state == "changed":
+                text = self.tr("{file} was changed by another program since it was opened; reload or save it "
+                               "before exporting.")
+            else:
+                text = self.tr("{file} is missing since it was opened; reload or save it before exporting.")
+            self.show_error(self.window, _title("export"), text.format(file=self.doc.path))
             return False
         return self.doc.folder is not None
 
     def _exported(self, result: ExportResult) -> None:
-        self._status(f"Exported {result.files} files ({_megabytes(result.bytes)}) to {result.path}", 60000)
+        self._exported_text = self.tr("Exported {count} files ({size}) to {path}").format(
+            count=result.files, size=_megabytes(result.bytes), path=result.path)
+        self._status(self._exported_text, 60000)
         self._folder = result.path.parent
-        self.open_folder_button.setToolTip(f"Open {self._folder}")
+        self.open_folder_button.setToolTip(self.tr("Open {folder}").format(folder=self._folder))
         self.open_folder_button.show()
 
     def _open_folder(self) -> None:
@@ -202,14 +215,14 @@ class BundleController(QObject):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
 
     def _on_status_changed(self, text: str) -> None:
-        if not text.startswith("Exported "):
+        if text != self._exported_text:
             self.open_folder_button.hide()
 
     # --- File > Open Bundle… ------------------------------------------------------------------
     def open_bundle(self) -> bool:
         """Ask for a bundle and a new folder, import it, then open it; True if started."""
         if self.busy:
-            self._status("A bundle export or import is already running.")
+            self._status(self.tr("A bundle export or import is already running."))
             return False
         start = str(self.doc.folder.parent) if self.doc.folder else str(Path.home())
         zip_path = self.ask_bundle(self.window, start)
@@ -218,22 +231,22 @@ class BundleController(QObject):
         dest = self.ask_destination(self.window, default_import_folder(zip_path))
         if dest is None:
             return False
-        self._run(ImportJob(zip_path, dest), f"Importing {zip_path.name}…")
+        self._run(ImportJob(zip_path, dest), self.tr("Importing {name}…").format(name=zip_path.name))
         return True
 
     def _imported(self, folder: Path) -> None:
         if self.files.open(folder):
-            self._status(f"Imported the bundle into {folder}")
+            self._status(self.tr("Imported the bundle into {folder}").format(folder=folder))
         else:
-            self._status(f"Imported the bundle into {folder} (not opened)")
+            self._status(self.tr("Imported the bundle into {folder} (not opened)").format(folder=folder))
 
     # --- the worker and its progress dialog --------------------------------------------------
     def _run(self, job: BundleJob, label: str) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()
-        dialog = QProgressDialog(label, "Cancel", 0, 100, self.window)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 100, self.window)
         dialog.setObjectName("bundleProgress")
-        dialog.setWindowTitle(_TITLES[job.kind])
+        dialog.setWindowTitle(_title(job.kind))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
@@ -254,7 +267,7 @@ class BundleController(QObject):
             return
         self.job.cancel()
         if self.dialog is not None:
-            self.dialog.setLabelText("Cancelling…")
+            self.dialog.setLabelText(self.tr("Cancelling…"))
             button = self.dialog.findChild(QPushButton)
             if button is not None:
                 button.setEnabled(False)
@@ -271,15 +284,17 @@ class BundleController(QObject):
         self.job = None
         if self.dialog is not None:
             self.dialog.hide()  # hide, not close: closing emits canceled()
-        what = "Export" if isinstance(job, ExportJob) else "Import"
         if job.outcome == "ok" and isinstance(job, ExportJob):
             self._exported(job.result)
         elif job.outcome == "ok":
             self._imported(job.result)
         elif job.outcome == "cancelled":
-            self._status(f"{what} cancelled; nothing was written.")
+            if isinstance(job, ExportJob):
+                self._status(self.tr("Export cancelled; nothing was written."))
+            else:
+                self._status(self.tr("Import cancelled; nothing was written."))
         else:
-            self.show_error(self.window, f"{_TITLES[job.kind]} failed", job.error)
+            self.show_error(self.window, self.tr("{what} failed").format(what=_title(job.kind)), job.error)
         self.job_finished.emit(job)
 
     def shutdown(self, timeout: float = 30.0) -> bool:

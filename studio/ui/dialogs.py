@@ -12,9 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from studio.model.io import PROJECT_FILE
+
+
+def cancel() -> str:
+    """The Cancel option of :func:`choose` (its button rejects the question)."""
+    return QCoreApplication.translate("Dialogs", "Cancel")
 
 
 def project_folder(path: str | Path) -> Path:
@@ -30,14 +36,14 @@ class ProjectFolderDialog(QFileDialog):
     folder, and accepting a folder that holds no project steps into it instead."""
 
     def __init__(self, parent: QWidget | None, start: str = "") -> None:
-        super().__init__(parent, "Open drama project (choose its folder)", start)
+        super().__init__(parent, self.tr("Open drama project (choose its folder)"), start)
         self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         self.setFileMode(QFileDialog.FileMode.Directory)
         self.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        self.setLabelText(QFileDialog.DialogLabel.FileName, "Project folder:")
-        self.setLabelText(QFileDialog.DialogLabel.Accept, "Open")
-        self.setLabelText(QFileDialog.DialogLabel.FileType, "Shows:")
-        self.setNameFilter(f"Project folders (folders holding {PROJECT_FILE})")
+        self.setLabelText(QFileDialog.DialogLabel.FileName, self.tr("Project folder:"))
+        self.setLabelText(QFileDialog.DialogLabel.Accept, self.tr("Open"))
+        self.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Shows:"))
+        self.setNameFilter(self.tr("Project folders (folders holding {file})").format(file=PROJECT_FILE))
         self.chosen: Path | None = None
 
     def accept(self) -> None:
@@ -51,7 +57,8 @@ class ProjectFolderDialog(QFileDialog):
         elif folder.is_dir() and folder.resolve() != Path(self.directory().absolutePath()).resolve():
             self.setDirectory(str(folder))  # a plain folder: look inside it
         else:
-            QMessageBox.information(self, "Not a drama project", f"{folder} holds no {PROJECT_FILE}.")
+            text = self.tr("{folder} holds no {file}.").format(folder=folder, file=PROJECT_FILE)
+            QMessageBox.information(self, self.tr("Not a drama project"), text)
 
 
 def choose(parent: QWidget | None, title: str, text: str, options: list[str], default: int = 0) -> str | None:
@@ -62,7 +69,8 @@ def choose(parent: QWidget | None, title: str, text: str, options: list[str], de
     box.setIcon(QMessageBox.Icon.Question)
     buttons = []
     for n, label in enumerate(options):
-        role = QMessageBox.ButtonRole.RejectRole if label == "Cancel" else QMessageBox.ButtonRole.AcceptRole
+        rejects = label in ("Cancel", cancel())
+        role = QMessageBox.ButtonRole.RejectRole if rejects else QMessageBox.ButtonRole.AcceptRole
         button = box.addButton(label, role)
         buttons.append(button)
         if n == default:
@@ -90,14 +98,16 @@ def open_project_path(parent: QWidget | None, start: str = "") -> str | None:
 
 def save_project_folder(parent: QWidget | None, start: str = "", name: str = "") -> str | None:
     """A new project folder to save into (created if needed); ``name`` is offered in the field."""
-    dialog = QFileDialog(parent, "Save project as: a new folder for drama.json and media/", start)
+    dialog = QFileDialog(parent, QCoreApplication.translate(
+        "Dialogs", "Save project as: a new folder for drama.json and media/"), start)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setLabelText(QFileDialog.DialogLabel.FileName, "Project folder:")
-    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Save")
-    dialog.setLabelText(QFileDialog.DialogLabel.FileType, "Shows:")
-    dialog.setNameFilter("Folders and files (*)")
+    dialog.setLabelText(QFileDialog.DialogLabel.FileName,
+                        QCoreApplication.translate("Dialogs", "Project folder:"))
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, QCoreApplication.translate("Dialogs", "Save"))
+    dialog.setLabelText(QFileDialog.DialogLabel.FileType, QCoreApplication.translate("Dialogs", "Shows:"))
+    dialog.setNameFilter(QCoreApplication.translate("Dialogs", "Folders and files (*)"))
     if name:
         dialog.selectFile(name)
     if not dialog.exec() or not dialog.selectedFiles():
@@ -105,15 +115,18 @@ def save_project_folder(parent: QWidget | None, start: str = "", name: str = "")
     return str(project_folder(dialog.selectedFiles()[0]))
 
 
+def _video_filter() -> str:
+    return QCoreApplication.translate(
+        "Dialogs", "Video clips (*.mp4 *.mov *.m4v *.webm *.mkv);;All files (*)")
+
+
 def media_files(parent: QWidget | None, start: str = "") -> list[str]:
     files, _ = QFileDialog.getOpenFileNames(
-        parent, "Import clips", start, "Video clips (*.mp4 *.mov *.m4v *.webm *.mkv);;All files (*)"
+        parent, QCoreApplication.translate("Dialogs", "Import clips"), start, _video_filter()
     )
     return list(files)
 
 
 def media_file(parent: QWidget | None, title: str, start: str = "") -> str | None:
-    path, _ = QFileDialog.getOpenFileName(
-        parent, title, start, "Video clips (*.mp4 *.mov *.m4v *.webm *.mkv);;All files (*)"
-    )
+    path, _ = QFileDialog.getOpenFileName(parent, title, start, _video_filter())
     return path or None

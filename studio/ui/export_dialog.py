@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,13 +34,11 @@ from studio.ui.inspector.fields import ERROR_STYLE
 from studio.ui.text import plain_label
 
 BUNDLE_SUFFIX = ".drama.zip"
-BUNDLE_FILTER = "Drama bundle (*.drama.zip *.zip);;All files (*)"
-ORIGINS_TIP = (
-    "The host pages (wallet, shop) allowed to embed the web player, one per line, e.g. "
-    "https://wallet.example.com. The player sends its events only to them and takes commands only "
-    "from them. https only (http for localhost, 127.0.0.1 and [::1]); no path, no wildcard. Empty: "
-    "the player talks to no embedding page."
-)
+
+
+def bundle_filter() -> str:
+    """The file dialogs' filter for bundles (in the studio's language)."""
+    return QCoreApplication.translate("ExportDialog", "Drama bundle (*.drama.zip *.zip);;All files (*)")
 
 
 @dataclass(frozen=True)
@@ -66,9 +65,11 @@ def parse_origins(text: str) -> tuple[str, ...]:
             try:
                 found.add(normalize_origin(line))
             except ValueError as exc:
-                raise ValueError(f"line {number}: {exc}") from None
+                raise ValueError(QCoreApplication.translate("ExportDialog", "line {number}: {reason}").format(
+                    number=number, reason=exc)) from None
     if len(found) > MAX_HOST_ORIGINS:
-        raise ValueError(f"at most {MAX_HOST_ORIGINS} host origins, got {len(found)}")
+        raise ValueError(QCoreApplication.translate("ExportDialog", "at most {max} host origins, got {count}")
+                         .format(max=MAX_HOST_ORIGINS, count=len(found)))
     return tuple(sorted(found))
 
 
@@ -80,37 +81,42 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         options = options or ExportOptions()
-        self.setWindowTitle("Export Bundle")
+        self.setWindowTitle(self.tr("Export Bundle"))
         self.setObjectName("exportDialog")
         self._confirmed: Path | None = None
         self.path_edit = QLineEdit(str(default), self)
         self.path_edit.setMinimumWidth(420)
-        browse = QPushButton("Browse…", self)
+        browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse)
-        self.web_player = QCheckBox("Include the web player (player/index.html)", self)
+        self.web_player = QCheckBox(self.tr("Include the web player (player/index.html)"), self)
         self.web_player.setChecked(options.web_player)
-        self.origins_label = QLabel("Allowed host origins:", self)
+        self.origins_label = QLabel(self.tr("Allowed host origins:"), self)
         self.origins = QPlainTextEdit("\n".join(options.host_origins), self)
         self.origins.setObjectName("hostOrigins")
-        self.origins.setPlaceholderText("https://wallet.example.com\n(one per line; empty: none)")
+        self.origins.setPlaceholderText(self.tr("https://wallet.example.com\n(one per line; empty: none)"))
         self.origins.setTabChangesFocus(True)
         self.origins.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
-        self.origins.setToolTip(ORIGINS_TIP)
+        self.origins.setToolTip(self.tr(
+            "The host pages (wallet, shop) allowed to embed the web player, one per line, e.g. "
+            "https://wallet.example.com. The player sends its events only to them and takes commands "
+            "only from them. https only (http for localhost, 127.0.0.1 and [::1]); no path, no "
+            "wildcard. Empty: the player talks to no embedding page."))
         self.origins_label.setBuddy(self.origins)
         self.origins_error = plain_label("", "hostOriginsError")
         self.origins_error.setStyleSheet(ERROR_STYLE)
         self.origins_error.hide()
-        self.note = QLabel("The bundle holds the saved project, its clips (stored once) and posters.", self)
+        self.note = QLabel(
+            self.tr("The bundle holds the saved project, its clips (stored once) and posters."), self)
         self.note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Export")
+        self.ok_button.setText(self.tr("Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         grid = QGridLayout(self)
-        grid.addWidget(QLabel("Bundle file:", self), 0, 0)
+        grid.addWidget(QLabel(self.tr("Bundle file:"), self), 0, 0)
         grid.addWidget(self.path_edit, 0, 1)
         grid.addWidget(browse, 0, 2)
         grid.addWidget(self.web_player, 1, 1, 1, 2)
@@ -154,7 +160,8 @@ class ExportDialog(QDialog):
         return ExportChoice(path, self.web_player.isChecked(), origins)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export bundle", self.path_edit.text(), BUNDLE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bundle"), self.path_edit.text(),
+                                              bundle_filter())
         if path:
             self._confirmed = bundle_name(path)  # the file dialog asked about replacing it
             self.path_edit.setText(str(self._confirmed))
@@ -165,14 +172,15 @@ class ExportDialog(QDialog):
             return
         text = self.path_edit.text().strip()
         if not text:
-            self.note.setText("Choose a file name for the bundle.")
+            self.note.setText(self.tr("Choose a file name for the bundle."))
             return
         path = bundle_name(text)
         if not path.parent.is_dir():
-            self.note.setText(f"The folder {path.parent} does not exist.")
+            self.note.setText(self.tr("The folder {folder} does not exist.").format(folder=path.parent))
             return
         if path.exists() and path != self._confirmed:
-            answer = QMessageBox.question(self, "Replace bundle?", f"{path} exists. Replace it?")
+            answer = QMessageBox.question(self, self.tr("Replace bundle?"),
+                                          self.tr("{path} exists. Replace it?").format(path=path))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         super().accept()

@@ -25,7 +25,7 @@ import re
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from studio.app import settings
@@ -39,24 +39,21 @@ from studio.templates import TEMPLATES, build
 from studio.templates.samples import copy_project
 from studio.ui import dialogs
 
-OPEN_READ_ONLY, OPEN_ANYWAY, CANCEL = "Open Read-Only", "Open Anyway", "Cancel"
-TAKE_OVER = "Take Over Editing"
-
 
 def in_use_text(name: str, owner: LockInfo, action: str) -> str:
     """Who holds the project, and what ``action`` (Open Anyway / Take Over Editing) risks."""
     if owner.pid <= 0:
-        who = f"'{name}' is locked by {owner.describe()}."
+        who = QCoreApplication.translate("FileController", "'{name}' is locked by {owner}.")
     else:
-        who = f"'{name}' is open in another studio: {owner.describe()}."
+        who = QCoreApplication.translate("FileController", "'{name}' is open in another studio: {owner}.")
         if owner.host != this_host():
-            who += " That studio runs on another computer."
-    return (
-        f"{who}\n\n"
-        f"Choose {action} only if that studio is no longer editing this project (it crashed, or its "
+            who += QCoreApplication.translate("FileController", " That studio runs on another computer.")
+    risk = QCoreApplication.translate(
+        "FileController",
+        "Choose {action} only if that studio is no longer editing this project (it crashed, or its "
         "computer was switched off). If two studios edit one project, each save overwrites the "
-        f"other's changes and work is lost. {action} makes this studio the project's editor."
-    )
+        "other's changes and work is lost. {action} makes this studio the project's editor.")
+    return who.format(name=name, owner=owner.describe()) + "\n\n" + risk.format(action=action)
 
 
 def folder_name(title: str) -> str:
@@ -86,30 +83,33 @@ class FileController(QObject):
             return True
         if doc.read_only:
             return self._maybe_save_copy()
+        save, discard, cancel = self.tr("Save"), self.tr("Discard"), dialogs.cancel()
         answer = dialogs.choose(
             self.window,
-            "Unsaved changes",
-            f"Save the changes to '{self.doc.display_name()}'?",
-            ["Save", "Discard", "Cancel"],
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to '{name}'?").format(name=self.doc.display_name()),
+            [save, discard, cancel],
         )
-        if answer == "Save":
+        if answer == save:
             return self.save()
-        if answer == "Discard":
+        if answer == discard:
             self.autosaver.remove()
             return True
         return False
 
     def _maybe_save_untitled(self) -> bool:
         """An untitled project with something in it: Save (choose its folder), Discard, or Cancel."""
+        save, discard, cancel = self.tr("Save…"), self.tr("Discard"), dialogs.cancel()
         answer = dialogs.choose(
             self.window,
-            "Save new project?",
-            f"'{self.doc.display_name()}' has not been saved to a folder of yours yet. Save it?",
-            ["Save…", "Discard", CANCEL],
+            self.tr("Save new project?"),
+            self.tr("'{name}' has not been saved to a folder of yours yet. Save it?").format(
+                name=self.doc.display_name()),
+            [save, discard, cancel],
         )
-        if answer == "Save…":
+        if answer == save:
             return self.save_as()
-        if answer == "Discard":
+        if answer == discard:
             self.autosaver.remove()
             self.doc.discard_untitled()
             return True
@@ -117,15 +117,17 @@ class FileController(QObject):
 
     def _maybe_save_copy(self) -> bool:
         """Unsaved work in a read-only project (recovered while locked): Save As, or drop it."""
+        save_as, discard, cancel = self.tr("Save As…"), self.tr("Discard"), dialogs.cancel()
         answer = dialogs.choose(
             self.window,
-            "Unsaved changes",
-            f"'{self.doc.display_name()}' is open read-only. Save your changes as a copy elsewhere?",
-            ["Save As…", "Discard", CANCEL],
+            self.tr("Unsaved changes"),
+            self.tr("'{name}' is open read-only. Save your changes as a copy elsewhere?").format(
+                name=self.doc.display_name()),
+            [save_as, discard, cancel],
         )
-        if answer == "Save As…":
+        if answer == save_as:
             return self.save_as()
-        if answer == "Discard":
+        if answer == discard:
             self.autosaver.remove()
             return True
         return False
@@ -134,7 +136,8 @@ class FileController(QObject):
         try:
             lock.take_over()
         except OSError as exc:
-            self._error("Cannot take over the project", ProjectError(f"{lock.path}: {exc.strerror or exc}"))
+            problem = ProjectError(f"{lock.path}: {exc.strerror or exc}")
+            self._error(self.tr("Cannot take over the project"), problem)
             return False
         return True
 
@@ -152,11 +155,12 @@ class FileController(QObject):
         if owner is None:
             ours_already = before is not None and before.same_process(current_owner())
             return True, lock if lock.held and not ours_already else None
-        text = in_use_text(file.parent.name, owner, OPEN_ANYWAY)
-        answer = dialogs.choose(self.window, "Project in use", text, [OPEN_READ_ONLY, OPEN_ANYWAY, CANCEL])
-        if answer == OPEN_READ_ONLY:
+        read_only, anyway, cancel = self.tr("Open Read-Only"), self.tr("Open Anyway"), dialogs.cancel()
+        text = in_use_text(file.parent.name, owner, anyway)
+        answer = dialogs.choose(self.window, self.tr("Project in use"), text, [read_only, anyway, cancel])
+        if answer == read_only:
             return True, None
-        if answer == OPEN_ANYWAY and self._take_over_lock(lock):
+        if answer == anyway and self._take_over_lock(lock):
             return True, lock
         return False, None
 
@@ -183,10 +187,11 @@ class FileController(QObject):
         try:
             self.doc.new_untitled(project, dirty=bool(project.scenes))
         except ProjectError as exc:
-            self._error("Cannot start a new project", exc)
+            self._error(self.tr("Cannot start a new project"), exc)
             return False
-        name = TEMPLATES[template].name
-        self.doc.message.emit(f"New drama from the {name} template: Save to choose its folder")
+        name = QCoreApplication.translate("Templates", TEMPLATES[template].name)
+        self.doc.message.emit(
+            self.tr("New drama from the {name} template: Save to choose its folder").format(name=name))
         return True
 
     def open_copy(self, source: str | Path) -> bool:
@@ -200,7 +205,7 @@ class FileController(QObject):
             self.doc.open_untitled(folder, dirty=True)
         except (OSError, ProjectError) as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            self._error("Cannot open the sample", ProjectError(f"{source}: {exc}"))
+            self._error(self.tr("Cannot open the sample"), ProjectError(f"{source}: {exc}"))
             return False
         return True
 
@@ -212,7 +217,7 @@ class FileController(QObject):
         try:
             self.doc.open_untitled(Path(folder), dirty=True)
         except ProjectError as exc:
-            self._error("Cannot open the draft", exc)
+            self._error(self.tr("Cannot open the draft"), exc)
             return False
         return True
 
@@ -244,7 +249,7 @@ class FileController(QObject):
         except ProjectError as exc:
             if claimed is not None:
                 claimed.release()
-            self._error("Cannot open project", exc)
+            self._error(self.tr("Cannot open project"), exc)
             settings.remove_recent(path)
             self.recent_changed.emit()
             return False
@@ -259,31 +264,33 @@ class FileController(QObject):
         try:
             self.doc.save()
         except DiskConflict as exc:
+            overwrite, save_as, cancel = self.tr("Overwrite"), self.tr("Save As…"), dialogs.cancel()
             answer = dialogs.choose(
                 self.window,
-                "Changed on disk",
-                f"{exc}.\nOverwrite it with your version, save yours elsewhere, or cancel?",
-                ["Overwrite", "Save As…", "Cancel"],
+                self.tr("Changed on disk"),
+                self.tr("{problem}.\nOverwrite it with your version, save yours elsewhere, or cancel?")
+                .format(problem=exc),
+                [overwrite, save_as, cancel],
                 default=2,
             )
-            if answer == "Overwrite":
+            if answer == overwrite:
                 return self._save_forced()
-            if answer == "Save As…":
+            if answer == save_as:
                 return self.save_as()
             return False
         except ReadOnlyError:
             return self.save_as()
         except ProjectError as exc:
-            self._error("Not saved", exc)
+            self._error(self.tr("Not saved"), exc)
             return False
-        self.doc.message.emit(f"Saved {self.doc.path}")
+        self.doc.message.emit(self.tr("Saved {path}").format(path=self.doc.path))
         return True
 
     def _save_forced(self) -> bool:
         try:
             self.doc.save(overwrite=True)
         except ProjectError as exc:
-            self._error("Not saved", exc)
+            self._error(self.tr("Not saved"), exc)
             return False
         return True
 
@@ -295,13 +302,15 @@ class FileController(QObject):
         try:
             self.doc.save(chosen)
         except DiskConflict as exc:
+            replace, cancel = self.tr("Replace"), dialogs.cancel()
             answer = dialogs.choose(
-                self.window, "Replace project?", f"{exc}. Replace it?", ["Replace", "Cancel"], 1
+                self.window, self.tr("Replace project?"),
+                self.tr("{problem}. Replace it?").format(problem=exc), [replace, cancel], 1,
             )
-            if answer != "Replace" or not self._save_forced_to(chosen):
+            if answer != replace or not self._save_forced_to(chosen):
                 return False
         except ProjectError as exc:
-            self._error("Not saved", exc)
+            self._error(self.tr("Not saved"), exc)
             return False
         if self.doc.path is not None:
             settings.add_recent(self.doc.path.parent)
@@ -312,7 +321,7 @@ class FileController(QObject):
         try:
             self.doc.save(path, overwrite=True)
         except ProjectError as exc:
-            self._error("Not saved", exc)
+            self._error(self.tr("Not saved"), exc)
             return False
         return True
 
@@ -320,14 +329,15 @@ class FileController(QObject):
         if self.doc.path is None:
             return False
         if self.doc.dirty:
+            revert = self.tr("Revert")
             answer = dialogs.choose(
                 self.window,
-                "Revert to saved",
-                "Drop all unsaved changes and reload the saved project?",
-                ["Revert", "Cancel"],
+                self.tr("Revert to saved"),
+                self.tr("Drop all unsaved changes and reload the saved project?"),
+                [revert, dialogs.cancel()],
                 1,
             )
-            if answer != "Revert":
+            if answer != revert:
                 return False
         return self.reload()
 
@@ -336,7 +346,7 @@ class FileController(QObject):
         try:
             self.doc.revert()
         except ProjectError as exc:
-            self._error("Cannot reload", exc)
+            self._error(self.tr("Cannot reload"), exc)
             return False
         self.autosaver.remove()
         return True
@@ -353,9 +363,11 @@ class FileController(QObject):
         lock = ProjectLock(doc.path)
         owner = lock.acquire()
         if owner is not None:
-            text = in_use_text(doc.path.parent.name, owner, TAKE_OVER)
-            answer = dialogs.choose(self.window, "Take over editing", text, [TAKE_OVER, CANCEL], default=1)
-            if answer != TAKE_OVER or not self._take_over_lock(lock):
+            take_over = self.tr("Take Over Editing")
+            text = in_use_text(doc.path.parent.name, owner, take_over)
+            answer = dialogs.choose(self.window, self.tr("Take over editing"), text,
+                                    [take_over, dialogs.cancel()], default=1)
+            if answer != take_over or not self._take_over_lock(lock):
                 return False
         if doc.dirty:
             doc.user_read_only = False
@@ -365,7 +377,7 @@ class FileController(QObject):
             doc.open(doc.path)
         except ProjectError as exc:
             lock.release()
-            self._error("Cannot reopen", exc)
+            self._error(self.tr("Cannot reopen"), exc)
             return False
         return True
 

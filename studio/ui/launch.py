@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from studio.app import autosave, i18n, settings, untitled
@@ -54,23 +54,29 @@ def offer_recovery(window: MainWindow) -> bool:
     found, notes = autosave.scan()
     for note in notes:
         window.statusBar().showMessage(note, 20000)
-        dialogs.warn(window, "Damaged recovery file", note)
+        dialogs.warn(window, QCoreApplication.translate("Launch", "Damaged recovery file"), note)
     for recovery in found:
+        recover = QCoreApplication.translate("Launch", "Recover")
+        discard = QCoreApplication.translate("Launch", "Discard")
+        later = QCoreApplication.translate("Launch", "Later")
         answer = dialogs.choose(
             window,
-            "Recover unsaved work?",
-            f"Drama Studio stopped with unsaved work:\n{recovery.describe()}\n\n"
-            "Recover it (it opens as unsaved; the project file is not changed), "
-            "discard it, or decide at the next start?",
-            ["Recover", "Discard", "Later"],
+            QCoreApplication.translate("Launch", "Recover unsaved work?"),
+            QCoreApplication.translate(
+                "Launch",
+                "Drama Studio stopped with unsaved work:\n{recovery}\n\n"
+                "Recover it (it opens as unsaved; the project file is not changed), "
+                "discard it, or decide at the next start?").format(recovery=recovery.describe()),
+            [recover, discard, later],
         )
-        if answer == "Recover":
+        if answer == recover:
             window.files.recover(recovery)
             window.banner.show_message(
-                f"Recovered unsaved work ({recovery.describe()}). Save to keep it.", kind="info"
+                QCoreApplication.translate("Launch", "Recovered unsaved work ({recovery}). Save to keep it.")
+                .format(recovery=recovery.describe()), kind="info"
             )
             return True
-        if answer == "Discard":
+        if answer == discard:
             autosave.discard(recovery)
     return False
 
@@ -88,7 +94,8 @@ def create_window(
     if project_path and not recovered:
         path = Path(project_path)
         if not window.open_project(path, read_only=read_only):
-            window.statusBar().showMessage(f"Could not open {path}", 15000)
+            text = QCoreApplication.translate("Launch", "Could not open {path}").format(path=path)
+            window.statusBar().showMessage(text, 15000)
     return window
 
 
@@ -105,7 +112,8 @@ def open_review_window(path: str | Path) -> MainWindow:
     if window.doc.path is None:
         window.close()
         window.deleteLater()
-        raise ProjectError(f"{path}: could not be opened for review")
+        raise ProjectError(
+            QCoreApplication.translate("Launch", "{path}: could not be opened for review").format(path=path))
     show_review_dock(window)
     return window
 

@@ -45,7 +45,7 @@ from studio.app.settings import Preferences
 from studio.model.names import readable
 from studio.templates.samples import project_title
 from studio.ui import dialogs
-from studio.ui.actions import SPECS, VIEW, ActionRegistry, ActionState, Route, done
+from studio.ui.actions import SPECS, VIEW, ActionRegistry, ActionState, Route, done, translated
 from studio.ui.banner import Banner, show_disk_state, show_file_state
 from studio.ui.bundle_actions import BundleController
 from studio.ui.files import FileController
@@ -110,8 +110,8 @@ class MainWindow(QMainWindow):
 
         stack = self.doc.undo_stack
         made = {  # the undo stack's own actions: their text names the next step ("Undo Move")
-            "edit.undo": stack.createUndoAction(self, SPECS["edit.undo"].text),
-            "edit.redo": stack.createRedoAction(self, SPECS["edit.redo"].text),
+            "edit.undo": stack.createUndoAction(self, translated(SPECS["edit.undo"].text)),
+            "edit.redo": stack.createRedoAction(self, translated(SPECS["edit.redo"].text)),
         }
         self.registry = ActionRegistry(self, made=made)
         self.action_map = self.registry.actions
@@ -197,15 +197,15 @@ class MainWindow(QMainWindow):
             raise RuntimeError(f"actions without a handler: {', '.join(missing)}")
 
     def _build_menus(self) -> None:
-        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         menus = self.registry.fill_menus(self.menuBar(), after={"file.open": self.recent_menu})
-        panels = menus[VIEW].addMenu("&Panels")
+        panels = menus[VIEW].addMenu(self.tr("&Panels"))
         panels.addAction(self.docks_toggle_action())
         for dock in self.docks.values():
             panels.addAction(dock.toggleViewAction())
 
     def docks_toggle_action(self) -> QAction:
-        action = QAction("Reset &Layout", self)
+        action = QAction(self.tr("Reset &Layout"), self)
         action.triggered.connect(self._reset_layout)
         return action
 
@@ -214,7 +214,8 @@ class MainWindow(QMainWindow):
         recent = settings.recent_files()
         for path in recent:
             title = project_title(Path(path))
-            action = self.recent_menu.addAction(f"{title}  ({path})" if title else path)
+            action = self.recent_menu.addAction(
+                self.tr("{title}  ({path})").format(title=title, path=path) if title else path)
             action.triggered.connect(lambda _=False, p=path: self.files.open(p))
         self.recent_menu.setEnabled(bool(recent))
 
@@ -268,7 +269,8 @@ class MainWindow(QMainWindow):
             inspector.tabs.setCurrentIndex(0)  # its Item tab (not Project)
 
     def about(self) -> None:
-        dialogs.inform(self, "About", f"{APP_NAME} {__version__}\nBranching micro-drama authoring.")
+        text = self.tr("{app} {version}\nBranching micro-drama authoring.")
+        dialogs.inform(self, self.tr("About"), text.format(app=APP_NAME, version=__version__))
 
     def show_help(self, which: str) -> QDialog:
         """Help > Getting Started or Keyboard Shortcuts: one window each, beside the studio."""
@@ -289,6 +291,9 @@ class MainWindow(QMainWindow):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 theme.apply(app, self.prefs.theme)
+            if dialog.language_changed():
+                self.banner.show_message(
+                    self.tr("The studio's language changes when it is restarted."), kind="info")
 
     # --- state display ------------------------------------------------------------------
     def _update_title(self, *_args: object) -> None:
@@ -297,8 +302,11 @@ class MainWindow(QMainWindow):
             self.setWindowModified(False)
             return
         name = self.doc.display_name()
-        suffix = " (read-only)" if self.doc.read_only else ""
-        self.setWindowTitle(f"{name}[*]{suffix} — {APP_NAME}")
+        if self.doc.read_only:
+            title = self.tr("{name}[*] (read-only) — {app}")
+        else:
+            title = self.tr("{name}[*] — {app}")
+        self.setWindowTitle(title.format(name=name, app=APP_NAME))
         self.setWindowModified(self.doc.dirty)
 
     def _show_start(self, show: bool) -> None:
@@ -342,7 +350,7 @@ class MainWindow(QMainWindow):
 
     def _update_problem_count(self) -> None:
         problems = self.services.validation.problems
-        self._problem_label.setText(problem_summary(problems) if problems else "No problems")
+        self._problem_label.setText(problem_summary(problems) if problems else self.tr("No problems"))
 
     # --- layout persistence -----------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 
 from studio.app.document import Document
@@ -99,13 +99,16 @@ def _review(
 
 
 PANELS: tuple[PanelSpec, ...] = (
-    PanelSpec("library", "Media library", Area.LeftDockWidgetArea, _library),
-    PanelSpec("preview", "Preview", Area.LeftDockWidgetArea, _preview),
-    PanelSpec("playthrough", "Play story", Area.RightDockWidgetArea, _playthrough),
-    PanelSpec("inspector", "Inspector", Area.RightDockWidgetArea, _inspector),
-    PanelSpec("timeline", "Timeline", Area.BottomDockWidgetArea, _timeline),
-    PanelSpec("problems", "Problems", Area.BottomDockWidgetArea, _problems),
-    PanelSpec("review", "Review", Area.RightDockWidgetArea, _review),
+    PanelSpec("library", str(QT_TRANSLATE_NOOP("Panels", "Media library")),
+              Area.LeftDockWidgetArea, _library),
+    PanelSpec("preview", str(QT_TRANSLATE_NOOP("Panels", "Preview")), Area.LeftDockWidgetArea, _preview),
+    PanelSpec("playthrough", str(QT_TRANSLATE_NOOP("Panels", "Play story")),
+              Area.RightDockWidgetArea, _playthrough),
+    PanelSpec("inspector", str(QT_TRANSLATE_NOOP("Panels", "Inspector")),
+              Area.RightDockWidgetArea, _inspector),
+    PanelSpec("timeline", str(QT_TRANSLATE_NOOP("Panels", "Timeline")), Area.BottomDockWidgetArea, _timeline),
+    PanelSpec("problems", str(QT_TRANSLATE_NOOP("Panels", "Problems")), Area.BottomDockWidgetArea, _problems),
+    PanelSpec("review", str(QT_TRANSLATE_NOOP("Panels", "Review")), Area.RightDockWidgetArea, _review),
 )
 
 
@@ -148,7 +151,7 @@ def dock_panels(
     window.setDockNestingEnabled(True)
     for spec in PANELS:
         built = spec.build(document, selection, playhead, services)
-        dock = QDockWidget(spec.title, window)
+        dock = QDockWidget(QCoreApplication.translate("Panels", spec.title), window)
         dock.setObjectName(f"dock.{spec.id}")
         dock.setWidget(built.widget)
         window.addDockWidget(spec.area, dock)

@@ -29,7 +29,8 @@ class PreferencesDialog(QDialog):
         self.autosave.setRange(5, 60)
         self.autosave.setSuffix(self.tr(" s"))
         self.autosave.setValue(prefs.autosave_seconds)
-        self.autosave.setToolTip(self.tr("Unsaved work is written to a recovery file this soon after a change"))
+        self.autosave.setToolTip(
+            self.tr("Unsaved work is written to a recovery file this soon after a change"))
         self.theme = ComboBox(self)
         for label, value in THEMES:
             self.theme.addItem(QCoreApplication.translate("PreferencesDialog", label), value)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
@@ -26,7 +26,11 @@ from studio.app.web_preview import PreviewJob, PreviewReady, WebPreview
 from studio.ui import dialogs
 from studio.ui.files import FileController
 
-TITLE = "Preview in Browser"
+TITLE = QT_TRANSLATE_NOOP("WebPreviewController", "Preview in Browser")
+
+
+def title() -> str:
+    return QCoreApplication.translate("WebPreviewController", str(TITLE))
 
 
 def open_in_browser(url: str) -> bool:
@@ -56,15 +60,16 @@ class WebPreviewController(QObject):
     def preview(self) -> bool:
         """Save if needed, then build and serve; True if a build started."""
         if self.preview_state.job is not None:
-            self._status("The browser preview is being built…")
+            self._status(self.tr("The browser preview is being built…"))
             return False
         if not self._saved():
             return False
         job = self.preview_state.start()
         if job is None:
             return False
-        dialog = QProgressDialog("Building the browser preview…", "Cancel", 0, 100, self.window)
-        dialog.setWindowTitle(TITLE)
+        dialog = QProgressDialog(self.tr("Building the browser preview…"), self.tr("Cancel"), 0, 100,
+                                 self.window)
+        dialog.setWindowTitle(title())
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)  # a rebuild with every clip unchanged does not flash a dialog
         dialog.setAutoClose(False)
@@ -72,32 +77,42 @@ class WebPreviewController(QObject):
         dialog.canceled.connect(job.cancel)
         job.progress.connect(dialog.setValue)
         job.succeeded.connect(self._ready)
-        job.failed.connect(lambda text: self.show_error(self.window, TITLE, text))
-        job.cancelled.connect(lambda: self._status("Browser preview cancelled."))
+        job.failed.connect(lambda text: self.show_error(self.window, title(), text))
+        job.cancelled.connect(lambda: self._status(self.tr("Browser preview cancelled.")))
         job.finished.connect(lambda job=job: self._done(job))
         self.dialog = dialog
         return True
 
     def _saved(self) -> bool:
         if self.doc.path is None or self.doc.dirty:
-            what = "has never been saved" if self.doc.path is None else "has unsaved changes"
+            if self.doc.path is None:
+                text = self.tr("'{name}' has never been saved. The browser plays the saved project: "
+                               "save it first?")
+            else:
+                text = self.tr("'{name}' has unsaved changes. The browser plays the saved project: "
+                               "save it first?")
+            save = self.tr("Save")
             answer = self.choose(
-                self.window, TITLE,
-                f"'{self.doc.display_name()}' {what}. The browser plays the saved project: save it first?",
-                ["Save", "Cancel"],
+                self.window, title(), text.format(name=self.doc.display_name()), [save, dialogs.cancel()],
             )
-            if answer != "Save" or not self.files.save() or self.doc.dirty:
+            if answer != save or not self.files.save() or self.doc.dirty:
                 return False
         return self.doc.folder is not None
 
     def _ready(self, ready: PreviewReady) -> None:
         build = ready.build
-        plural = "s" if build.reused != 1 else ""
-        kept = f", {build.reused} unchanged clip{plural} kept" if build.reused else ""
-        if self.open_url(ready.url):
-            self._status(f"Playing '{build.title}' in your browser at {ready.url}{kept}", 60000)
+        if build.reused == 1:
+            kept = self.tr(", 1 unchanged clip kept")
         else:
-            self._status(f"Open {ready.url} in a browser to play '{build.title}'{kept}", 0)
+            kept = self.tr(", {count} unchanged clips kept").format(count=build.reused)
+        if not build.reused:
+            kept = ""
+        if self.open_url(ready.url):
+            text = self.tr("Playing '{title}' in your browser at {url}{kept}")
+            self._status(text.format(title=build.title, url=ready.url, kept=kept), 60000)
+        else:
+            text = self.tr("Open {url} in a browser to play '{title}'{kept}")
+            self._status(text.format(title=build.title, url=ready.url, kept=kept), 0)
         self.opened.emit(ready.url)
 
     def _done(self, _job: PreviewJob) -> None:

@@ -7,8 +7,10 @@ does)); until that table exists the section is left out.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.ui.actions import ACTIONS, MENUS, ActionSpec
+from studio.ui.actions import ACTIONS, MENUS, ActionSpec, translated
 
-GRAPH = "Branch graph"
+GRAPH = str(QT_TRANSLATE_NOOP("ShortcutsDialog", "Branch graph"))
 
 
 def plain(text: str) -> str:
-    """A menu text without its mnemonic and ellipsis ("&Open…" -> "Open")."""
+    """A menu text without its mnemonic and ellipsis ("&Open…" -> "Open", "打开(&O)…" -> "打开")."""
+    text = re.sub(r"\(&[^&]\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
@@ -41,12 +44,14 @@ def key_text(spec: ActionSpec) -> str:
 
 
 def graph_keys() -> list[tuple[str, str]]:
-    """The graph's key table (``studio.ui.graph.keys.GRAPH_KEYS``), empty until it exists."""
+    """The graph's key table in the studio's language (``studio.ui.graph.keys.graph_keys()``, else its
+    ``GRAPH_KEYS``), empty until it exists."""
     try:
         module = importlib.import_module("studio.ui.graph.keys")
     except ImportError:
         return []
-    table = getattr(module, "GRAPH_KEYS", [])
+    made = getattr(module, "graph_keys", None)
+    table = made() if callable(made) else getattr(module, "GRAPH_KEYS", [])
     return [(str(key), str(what)) for key, what in table]
 
 
@@ -55,8 +60,9 @@ def shortcut_rows(specs: Sequence[ActionSpec] = ACTIONS) -> list[tuple[str, str,
     rows: list[tuple[str, str, str]] = []
     for menu in MENUS:
         keyed = [(s, key_text(s)) for s in specs if s.menu == menu]
-        rows.extend((plain(menu), plain(s.text), key) for s, key in keyed if key)
-    rows.extend((GRAPH, what, key) for key, what in graph_keys())
+        rows.extend((plain(translated(menu)), plain(translated(s.text)), key) for s, key in keyed if key)
+    graph = QCoreApplication.translate("ShortcutsDialog", GRAPH)
+    rows.extend((graph, what, key) for key, what in graph_keys())
     return rows
 
 
@@ -67,10 +73,10 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts")
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Key", "Command"])
+        self.tree.setHeaderLabels([self.tr("Key"), self.tr("Command")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         sections: dict[str, QTreeWidgetItem] = {}

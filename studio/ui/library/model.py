@@ -104,12 +104,11 @@ class MediaListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self.thumbnails.image(asset.id)
         if role == Qt.ItemDataRole.ToolTipRole:
-            state = "MISSING: use Relink to find it\n" if asset.id in self._missing else ""
-            return (
-                f"{state}{asset.path}\n{asset.video_codec}"
-                f"{' + ' + asset.audio_codec if asset.audio_codec else ''}, {asset.fps:g} fps, "
-                f"{asset.size / 1e6:.1f} MB\nid: {asset.id}"
-            )
+            state = self.tr("MISSING: use Relink to find it") + "\n" if asset.id in self._missing else ""
+            codecs = f"{asset.video_codec} + {asset.audio_codec}" if asset.audio_codec else asset.video_codec
+            details = self.tr("{codecs}, {fps} fps, {size} MB\nid: {id}").format(
+                codecs=codecs, fps=f"{asset.fps:g}", size=f"{asset.size / 1e6:.1f}", id=asset.id)
+            return f"{state}{asset.path}\n{details}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -170,10 +169,15 @@ class ClipDelegate(QStyledItemDelegate):
         )
         if index.data(MISSING_ROLE):
             painter.setPen(QColor("#d64541"))
-            status = "⚠ Missing file — Relink"
+            status = self.tr("⚠ Missing file — Relink")
         else:
             uses = int(index.data(USES_ROLE) or 0)
-            status = f"used by {uses} scene{'s' if uses != 1 else ''}" if uses else "not used yet"
+            if uses == 1:
+                status = self.tr("used by 1 scene")
+            else:
+                status = self.tr("used by {count} scenes").format(count=uses)
+            if not uses:
+                status = self.tr("not used yet")
         painter.drawText(QRect(x, top + 2 * line, width, line), Qt.AlignmentFlag.AlignVCenter, status)
         painter.restore()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,9 @@ from studio.ui.actions import Route, done
 from studio.ui.icons import icon
 from studio.ui.library.model import ClipDelegate, MediaListModel
 
-NOTE = "Clips from outside the project are copied into its media/ folder, so the folder stays portable."
+NOTE = QT_TRANSLATE_NOOP(
+    "LibraryPanel",
+    "Clips from outside the project are copied into its media/ folder, so the folder stays portable.")
 
 
 class LibraryPanel(QWidget):
@@ -59,17 +61,17 @@ class LibraryPanel(QWidget):
         self.model = MediaListModel(document, thumbnails)
         self.setAcceptDrops(True)
 
-        self.note = QLabel(NOTE, self)
+        self.note = QLabel(QCoreApplication.translate("LibraryPanel", str(NOTE)), self)
         self.note.setObjectName("panelNote")
         self.note.setWordWrap(True)
-        self.import_button = QPushButton(icon("import"), "Import…", self)
-        self.import_button.setToolTip("Import video clips (or drop files here)")
+        self.import_button = QPushButton(icon("import"), self.tr("Import…"), self)
+        self.import_button.setToolTip(self.tr("Import video clips (or drop files here)"))
         self.import_button.clicked.connect(self.import_dialog)
-        self.relink_button = QPushButton(icon("relink"), "Relink…", self)
-        self.relink_button.setToolTip("Find a moved clip, or choose its new file")
+        self.relink_button = QPushButton(icon("relink"), self.tr("Relink…"), self)
+        self.relink_button.setToolTip(self.tr("Find a moved clip, or choose its new file"))
         self.relink_button.clicked.connect(self.relink_selected)
-        self.remove_button = QPushButton(icon("delete"), "Remove", self)
-        self.remove_button.setToolTip("Remove clips no scene uses")
+        self.remove_button = QPushButton(icon("delete"), self.tr("Remove"), self)
+        self.remove_button.setToolTip(self.tr("Remove clips no scene uses"))
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
@@ -84,12 +86,12 @@ class LibraryPanel(QWidget):
         self.list.setDragEnabled(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.list.setUniformItemSizes(True)
-        self.list.setToolTip("Drag clips onto the branch graph to create scenes")
+        self.list.setToolTip(self.tr("Drag clips onto the branch graph to create scenes"))
 
         self._files: tuple[int, int] = (0, 1)  # files done, files in this import
         self.progress = QProgressBar(self)
         self.progress_label = QLabel(self)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.importer.cancel)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
@@ -101,11 +103,11 @@ class LibraryPanel(QWidget):
         box.addLayout(progress_row)
         self.progress_box.hide()
 
-        self.rejected_label = QLabel("Rejected files:", self)
+        self.rejected_label = QLabel(self.tr("Rejected files:"), self)
         self.rejected = QListWidget(self)
         self.rejected.setObjectName("rejected")
         self.rejected.setWordWrap(True)
-        self.clear_rejected = QPushButton("Clear", self)
+        self.clear_rejected = QPushButton(self.tr("Clear"), self)
         self.clear_rejected.clicked.connect(self._clear_rejected)
         self._show_rejected(False)
 
@@ -159,16 +161,17 @@ class LibraryPanel(QWidget):
         ids = self.selected_ids()
         used = [i for i in ids if self.model.uses(i)]
         if used:
-            self.doc.message.emit(f"Clip '{used[0]}' is used by scenes: delete those scenes first.")
+            self.doc.message.emit(
+                self.tr("Clip '{id}' is used by scenes: delete those scenes first.").format(id=used[0]))
             return
         if ids:
-            self.doc.push(Batch(tuple(RemoveItem(MediaRef(i)) for i in ids), "Remove clips"))
+            self.doc.push(Batch(tuple(RemoveItem(MediaRef(i)) for i in ids), self.tr("Remove clips")))
 
     def relink_selected(self) -> None:
         ids = self.selected_ids()
         folder = self.doc.folder
         if len(ids) != 1 or folder is None:
-            self.doc.message.emit("Select one clip to relink.")
+            self.doc.message.emit(self.tr("Select one clip to relink."))
             return
         mid = ids[0]
         if self.model.is_missing(mid):
@@ -177,7 +180,8 @@ class LibraryPanel(QWidget):
             self._ask_file(mid)
 
     def _ask_file(self, media_id: str) -> None:
-        file = dialogs.media_file(self, f"Choose the file for clip '{media_id}'", str(self.doc.folder or ""))
+        title = self.tr("Choose the file for clip '{id}'").format(id=media_id)
+        file = dialogs.media_file(self, title, str(self.doc.folder or ""))
         if file:
             self.relinker.relink_to(media_id, Path(file))
 
@@ -185,8 +189,8 @@ class LibraryPanel(QWidget):
         if ok:
             self.doc.message.emit(message)
             self.model.refresh()
-        elif message.endswith("was not found"):
-            self.doc.message.emit(f"{message}: choose it yourself.")
+        elif self.relinker.not_found == media_id:
+            self.doc.message.emit(self.tr("{problem}: choose it yourself.").format(problem=message))
             self._ask_file(media_id)
         elif message:
             self.doc.message.emit(message)
@@ -195,7 +199,8 @@ class LibraryPanel(QWidget):
     def _on_started(self, count: int) -> None:
         self.progress.setRange(0, count)
         self.progress.setValue(0)
-        self.progress_label.setText(f"Importing {count} file{'s' if count != 1 else ''}…")
+        text = self.tr("Importing 1 file…") if count == 1 else self.tr("Importing {count} files…")
+        self.progress_label.setText(text.format(count=count))
         self.progress_box.show()
 
     def _on_progress(self, done: int, total: int, name: str) -> None:
@@ -203,14 +208,19 @@ class LibraryPanel(QWidget):
         self.progress.setRange(0, total * 1000)  # per mille of each file: hashing, then copying
         self.progress.setValue(done * 1000)
         if name:
-            self.progress_label.setText(f"Probing {name} ({done + 1}/{total})…")
+            self.progress_label.setText(
+                self.tr("Probing {name} ({number}/{total})…").format(name=name, number=done + 1, total=total))
 
     def _on_file_progress(self, name: str, step: str, permille: int) -> None:
         done, total = self._files
         half = 0 if step == "hashing" else 500
         self.progress.setValue(min(total * 1000, done * 1000 + half + permille // 2))
-        verb = "Checking" if step == "hashing" else "Copying"
-        self.progress_label.setText(f"{verb} {name} ({done + 1}/{total}) {permille // 10}%…")
+        if step == "hashing":
+            text = self.tr("Checking {name} ({number}/{total}) {percent}%…")
+        else:
+            text = self.tr("Copying {name} ({number}/{total}) {percent}%…")
+        percent = permille // 10
+        self.progress_label.setText(text.format(name=name, number=done + 1, total=total, percent=percent))
 
     def _on_rejected(self, line: str) -> None:
         self.rejected.addItem(line)
@@ -220,7 +230,11 @@ class LibraryPanel(QWidget):
         self.progress_box.hide()
         if ids:
             n = len(set(ids))
-            self.doc.message.emit(f"Imported {n} clip{'s' if n != 1 else ''} into media/.")
+            if n == 1:
+                text = self.tr("Imported 1 clip into media/.")
+            else:
+                text = self.tr("Imported {n} clips into media/.")
+            self.doc.message.emit(text.format(n=n))
 
     def _clear_rejected(self) -> None:
         self.rejected.clear()

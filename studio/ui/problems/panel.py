@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from studio.app.document import Document
@@ -25,14 +25,20 @@ MAX_ROWS = 2000
 SCENE_ROLE = Qt.ItemDataRole.UserRole
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
 def summary(problems: Sequence[Problem]) -> str:
     """'1 error, 2 warnings' (the panel and the status bar say it the same way)."""
     errors = sum(p.severity == "error" for p in problems)
-    return f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
+    warnings = len(problems) - errors
+    if errors == 1:
+        first = QCoreApplication.translate("ProblemsPanel", "1 error")
+    else:
+        first = QCoreApplication.translate("ProblemsPanel", "{count} errors").format(count=errors)
+    if warnings == 1:
+        second = QCoreApplication.translate("ProblemsPanel", "1 warning")
+    else:
+        second = QCoreApplication.translate("ProblemsPanel", "{count} warnings").format(count=warnings)
+    both = QCoreApplication.translate("ProblemsPanel", "{errors}, {warnings}")
+    return both.format(errors=first, warnings=second)
 
 
 class ProblemsPanel(QWidget):
@@ -54,7 +60,7 @@ class ProblemsPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.setHeaderLabels(["", "Where", "Problem"])
+        self.tree.setHeaderLabels(["", self.tr("Where"), self.tr("Problem")])
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -72,10 +78,12 @@ class ProblemsPanel(QWidget):
     def refresh(self) -> None:
         problems = self.validation.problems
         if not problems:
-            self.summary.setText("No problems found.")
+            self.summary.setText(self.tr("No problems found."))
         else:
             text = summary(problems)
-            more = f" (first {MAX_ROWS} shown)" if len(problems) > MAX_ROWS else ""
+            more = ""
+            if len(problems) > MAX_ROWS:
+                more = self.tr(" (first {count} shown)").format(count=MAX_ROWS)
             self.summary.setText(text + more)
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
@@ -85,7 +93,7 @@ class ProblemsPanel(QWidget):
             message = readable(p.message, self.doc.project)
             row = QTreeWidgetItem(["", self._where(p), message])
             row.setIcon(0, error_icon if p.severity == "error" else warning_icon)
-            row.setToolTip(0, p.severity)
+            row.setToolTip(0, self.tr("error") if p.severity == "error" else self.tr("warning"))
             row.setToolTip(1, row.text(1))
             row.setToolTip(2, message)
             row.setData(0, SCENE_ROLE, p.scene)
@@ -97,7 +105,7 @@ class ProblemsPanel(QWidget):
         """``Payday › option “Save ¥50.00”``: the scene's title, then the item by its name."""
         project = self.doc.project
         if not problem.scene:
-            return readable(problem.item, project) if problem.item else "project"
+            return readable(problem.item, project) if problem.item else self.tr("project")
         scene = project.scene_map().get(problem.scene)
         name = (scene.title or UNTITLED) if scene is not None else problem.scene
         if not problem.item:

@@ -9,7 +9,7 @@ playhead); the buttons act on the current row through the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +29,11 @@ from studio.ui.timeline.geometry import format_time
 from studio.ui.wheel import ComboBox
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-FILTERS: tuple[tuple[str, Status | None], ...] = (("All", None), ("Open", "open"), ("Resolved", "resolved"))
+FILTERS: tuple[tuple[object, Status | None], ...] = (
+    (QT_TRANSLATE_NOOP("CommentsBox", "All"), None),
+    (QT_TRANSLATE_NOOP("CommentsBox", "Open"), "open"),
+    (QT_TRANSLATE_NOOP("CommentsBox", "Resolved"), "resolved"),
+)
 OPEN_COLOUR = QColor("#e8590c")
 RESOLVED_COLOUR = QColor("#2f9e66")
 
@@ -45,16 +49,18 @@ class CommentList(QGroupBox):
     comment_clicked = Signal(str)
 
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__("Comments", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Comments"))
         self.setObjectName("reviewComments")
         self.session = session
         self.scene_id: str | None = None  # the scene "this scene only" filters to
         self.filter = ComboBox(self)
         self.filter.setObjectName("reviewCommentFilter")
-        for text, _status in FILTERS:
+        for english, _status in FILTERS:
+            text = QCoreApplication.translate("CommentsBox", str(english))
             self.filter.addItem(text)
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.only_scene = QCheckBox("This scene only", self)
+        self.only_scene = QCheckBox(self.tr("This scene only"), self)
         self.only_scene.setObjectName("reviewCommentsThisScene")
         self.only_scene.toggled.connect(lambda _on: self.refresh())
         self.list = QListWidget(self)
@@ -64,10 +70,10 @@ class CommentList(QGroupBox):
         self.list.itemClicked.connect(self._clicked)
         self.list.itemActivated.connect(self._clicked)
         self.list.currentItemChanged.connect(lambda *_a: self._update_buttons())
-        self.toggle = QPushButton("Resolve", self)
+        self.toggle = QPushButton(self.tr("Resolve"), self)
         self.toggle.setObjectName("reviewCommentToggle")
         self.toggle.clicked.connect(lambda: self.toggle_current())
-        self.delete = QPushButton("Delete", self)
+        self.delete = QPushButton(self.tr("Delete"), self)
         self.delete.setObjectName("reviewCommentDelete")
         self.delete.clicked.connect(lambda: self.delete_current())
         top = QHBoxLayout()
@@ -111,17 +117,19 @@ class CommentList(QGroupBox):
         titles = {s.id: s.title or UNTITLED for s in self.session.document.project.scenes}
         self.list.clear()
         for comment in comments:
-            item = QListWidgetItem(comment_line(comment, titles.get(comment.scene, "(deleted scene)")))
+            deleted = self.tr("(deleted scene)")
+            item = QListWidgetItem(comment_line(comment, titles.get(comment.scene, deleted)))
             item.setData(ID_ROLE, comment.id)
             item.setForeground(QBrush(OPEN_COLOUR if comment.status == "open" else RESOLVED_COLOUR))
-            title = titles.get(comment.scene, "(deleted scene)")
-            item.setToolTip(f"{comment.status} · {comment.created} · “{title}”\n{comment.text}")
+            title = titles.get(comment.scene, self.tr("(deleted scene)"))
+            status = self.tr("open") if comment.status == "open" else self.tr("resolved")
+            item.setToolTip(f"{status} · {comment.created} · “{title}”\n{comment.text}")
             self.list.addItem(item)
             if comment.id == current:
                 self.list.setCurrentItem(item)
         total = len(self.session.review.comments)
         open_n = sum(c.status == "open" for c in self.session.review.comments)
-        self.setTitle(f"Comments ({open_n} open, {total} in all)")
+        self.setTitle(self.tr("Comments ({open} open, {total} in all)").format(open=open_n, total=total))
         self._update_buttons()
 
     def current_id(self) -> str | None:
@@ -154,7 +162,8 @@ class CommentList(QGroupBox):
         comment = self.session.comment(cid) if cid else None
         self.toggle.setEnabled(comment is not None)
         self.delete.setEnabled(comment is not None)
-        self.toggle.setText("Reopen" if comment is not None and comment.status == "resolved" else "Resolve")
+        resolved = comment is not None and comment.status == "resolved"
+        self.toggle.setText(self.tr("Reopen") if resolved else self.tr("Resolve"))
 
     def _clicked(self, item: QListWidgetItem) -> None:
         cid = item.data(ID_ROLE)

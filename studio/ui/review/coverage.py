@@ -35,9 +35,10 @@ class CoverageBox(QGroupBox):
     scene_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Coverage", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Coverage"))
         self.setObjectName("reviewCoverage")
-        self.setToolTip("What this review has watched in “Play story”")
+        self.setToolTip(self.tr("What this review has watched in “Play story”"))
         self.bar = QProgressBar(self)
         self.bar.setObjectName("reviewCoverageBar")
         self.bar.setRange(0, 100)
@@ -47,23 +48,24 @@ class CoverageBox(QGroupBox):
         bold = self.counts.font()
         bold.setBold(True)
         self.counts.setFont(bold)
-        self.next_button = QPushButton("▶ Play next unwatched branch", self)
+        self.next_button = QPushButton(self.tr("▶ Play next unwatched branch"), self)
         self.next_button.setObjectName("reviewNext")
         self.next_button.setToolTip(
-            "Play from the nearest decision that leads to a scene or choice not watched yet"
+            self.tr("Play from the nearest decision that leads to a scene or choice not watched yet")
         )
         self.hint = plain_label(name="reviewHint")
         self.hint.hide()
-        self.record = QCheckBox("Record what I watch", self)
+        self.record = QCheckBox(self.tr("Record what I watch"), self)
         self.record.setObjectName("reviewRecord")
-        self.record.setToolTip("Scenes and choices played in “Play story” count as watched")
-        self.on_graph = QCheckBox("Show on graph", self)
+        self.record.setToolTip(self.tr("Scenes and choices played in “Play story” count as watched"))
+        self.on_graph = QCheckBox(self.tr("Show on graph"), self)
         self.on_graph.setObjectName("reviewOnGraph")
-        self.on_graph.setToolTip("Fade the scenes and choices of the graph that were not watched yet")
+        self.on_graph.setToolTip(
+            self.tr("Fade the scenes and choices of the graph that were not watched yet"))
         self.unwatched = QListWidget(self)
         self.unwatched.setObjectName("reviewUnwatched")
         self.unwatched.setMaximumHeight(80)
-        self.unwatched.setToolTip("Not watched yet (click a scene to show it)")
+        self.unwatched.setToolTip(self.tr("Not watched yet (click a scene to show it)"))
         self.unwatched.itemClicked.connect(self._clicked)
         checks = QHBoxLayout()
         checks.setContentsMargins(0, 0, 0, 0)
@@ -83,12 +85,13 @@ class CoverageBox(QGroupBox):
     def show_coverage(self, cov: Coverage, project: Project) -> None:
         self.bar.setValue(cov.percent)
         self.counts.setText(
-            f"{cov.percent}% watched · {cov.scenes_watched}/{cov.scenes_total} scenes · "
-            f"{cov.options_watched}/{cov.options_total} choices"
+            self.tr("{percent}% watched · {scenes}/{scenes_total} scenes · {choices}/{choices_total} choices")
+            .format(percent=cov.percent, scenes=cov.scenes_watched, scenes_total=cov.scenes_total,
+                    choices=cov.options_watched, choices_total=cov.options_total)
         )
         titles = {s.id: s.title or UNTITLED for s in project.scenes}
         labels = {
-            f"{s.id}/{o.id}": option_label(project, o) or "(unlabelled option)"
+            f"{s.id}/{o.id}": option_label(project, o) or self.tr("(unlabelled option)")
             for s in project.scenes
             if s.choice is not None
             for o in s.choice.options
@@ -98,7 +101,7 @@ class CoverageBox(QGroupBox):
         for sid in cov.unwatched_scenes[:MAX_LISTED]:
             item = QListWidgetItem(f"▢ {titles.get(sid, sid)}")
             item.setData(SCENE_ROLE, sid)
-            item.setToolTip(f"“{titles.get(sid, sid)}” was not watched yet")
+            item.setToolTip(self.tr("“{scene}” was not watched yet").format(scene=titles.get(sid, sid)))
             self.unwatched.addItem(item)
             listed += 1
         for key in cov.unwatched_options[: max(0, MAX_LISTED - listed)]:
@@ -106,14 +109,15 @@ class CoverageBox(QGroupBox):
             item = QListWidgetItem(f"↳ {titles.get(sid, sid)} → “{labels.get(key, oid)}”")
             item.setData(SCENE_ROLE, sid)
             label = labels.get(key, oid)
-            item.setToolTip(f"The option “{label}” of “{titles.get(sid, sid)}” was not taken yet")
+            item.setToolTip(self.tr("The option “{option}” of “{scene}” was not taken yet").format(
+                option=label, scene=titles.get(sid, sid)))
             self.unwatched.addItem(item)
             listed += 1
         rest = len(cov.unwatched_scenes) + len(cov.unwatched_options) - listed
         if rest > 0:
-            self.unwatched.addItem(QListWidgetItem(f"… and {rest} more"))
+            self.unwatched.addItem(QListWidgetItem(self.tr("… and {count} more").format(count=rest)))
         if listed == 0:
-            self.unwatched.addItem(QListWidgetItem("Everything has been watched."))
+            self.unwatched.addItem(QListWidgetItem(self.tr("Everything has been watched.")))
         self.next_button.setEnabled(listed > 0)
 
     def set_hint(self, text: str) -> None:

@@ -14,16 +14,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from studio.model import ProjectError, load
 from studio.ui.banner import Banner
 
-REVIEW_BANNER = (
+REVIEW_BANNER = QT_TRANSLATE_NOOP(
+    "ReviewMode",
     "Review mode: the project is read-only. Coverage, comments and approvals are saved "
-    "beside it in drama.review.json."
-)
+    "beside it in drama.review.json.")
 
 
 @runtime_checkable
@@ -67,4 +67,4 @@ def show_review_dock(window: ReviewWindow) -> None:
         window.tabifyDockWidget(inspector, review)
     review.show()
     review.raise_()
-    window.banner.show_message(REVIEW_BANNER, kind="info")
+    window.banner.show_message(QCoreApplication.translate("ReviewMode", str(REVIEW_BANNER)), kind="info")

@@ -69,7 +69,7 @@ class ReviewPanel(QWidget):
         self.mode_button.clicked.connect(lambda: self.toggle_review_mode())
         self.author = QLineEdit(self.session.author, self)
         self.author.setObjectName("reviewAuthor")
-        self.author.setPlaceholderText("Your name")
+        self.author.setPlaceholderText(self.tr("Your name"))
         self.author.editingFinished.connect(self._author_edited)
         self.coverage = CoverageBox(self)
         self.scene_box = SceneBox(self)
@@ -80,8 +80,8 @@ class ReviewPanel(QWidget):
         self.text.returnPressed.connect(lambda: self.add_comment_at_playhead())
         self.add_button.clicked.connect(lambda: self.add_comment_at_playhead())
         self.comments = CommentList(self.session, self)
-        self.export_button = QPushButton("Export report…", self)
-        self.export_button.setToolTip("Write the review report as HTML and JSON")
+        self.export_button = QPushButton(self.tr("Export report…"), self)
+        self.export_button.setToolTip(self.tr("Write the review report as HTML and JSON"))
         self.export_button.setObjectName("reviewExport")
         self.export_button.clicked.connect(lambda: self.export_report())
         self.note = plain_label(name="reviewNote")
@@ -118,7 +118,7 @@ class ReviewPanel(QWidget):
         head.addWidget(self.mode_button)
         who = QHBoxLayout()
         who.setContentsMargins(0, 0, 0, 0)
-        who.addWidget(plain_label("Reviewer:"))
+        who.addWidget(plain_label(self.tr("Reviewer:")))
         who.addWidget(self.author, 1)
         content = QWidget()
         content.setObjectName("reviewContent")
@@ -194,16 +194,18 @@ class ReviewPanel(QWidget):
 
     def _file_changed(self) -> None:
         review = self.document.read_only
-        self.mode_label.setText("Review mode (read-only)" if review else "Reviewers' notes")
-        self.mode_label.setToolTip(
-            "The project is read-only; coverage, comments and approvals are saved in drama.review.json"
-            if review
-            else "Comments and approvals from reviewers (drama.review.json beside the project)"
-        )
-        self.mode_button.setText("Leave review mode" if review else "Review mode")
-        self.mode_button.setToolTip(
-            "Reopen the project for editing" if review else "Reopen the project read-only for reviewing"
-        )
+        if review:
+            self.mode_label.setText(self.tr("Review mode (read-only)"))
+            self.mode_label.setToolTip(self.tr(
+                "The project is read-only; coverage, comments and approvals are saved in drama.review.json"))
+            self.mode_button.setText(self.tr("Leave review mode"))
+            self.mode_button.setToolTip(self.tr("Reopen the project for editing"))
+        else:
+            self.mode_label.setText(self.tr("Reviewers' notes"))
+            self.mode_label.setToolTip(
+                self.tr("Comments and approvals from reviewers (drama.review.json beside the project)"))
+            self.mode_button.setText(self.tr("Review mode"))
+            self.mode_button.setToolTip(self.tr("Reopen the project read-only for reviewing"))
         self.mode_button.setEnabled(self.document.path is not None)
         self.set_show_on_graph(self._show_on_graph or review)
         self.refresh()
@@ -273,7 +275,7 @@ class ReviewPanel(QWidget):
         """Pin the typed comment (or ``text``) to the playhead's scene and time."""
         sid, ms = self.target()
         if sid is None:
-            self.show_note("Select a scene (or move the playhead) first.")
+            self.show_note(self.tr("Select a scene (or move the playhead) first."))
             return False
         comment = self.session.add_comment(sid, ms, self.text.text() if text is None else text)
         if comment is None:
@@ -287,7 +289,7 @@ class ReviewPanel(QWidget):
         """Select the comment's scene and move the shared playhead to its time."""
         comment = self.session.comment(comment_id)
         if comment is None or comment.scene not in self.document.project.scene_map():
-            self.show_note("That comment's scene no longer exists.")
+            self.show_note(self.tr("That comment's scene no longer exists."))
             return False
         self.selection.focus(comment.scene)
         if self.playhead.scene != comment.scene:
@@ -310,10 +312,10 @@ class ReviewPanel(QWidget):
         engine = player.controller.engine if player is not None else None
         branch = self.session.next_branch(engine.scene_id if engine is not None else None)
         if branch is None:
-            self.coverage.set_hint("Everything has been watched.")
+            self.coverage.set_hint(self.tr("Everything has been watched."))
             return False
         if player is None:
-            self.coverage.set_hint("The story player is not available in this window.")
+            self.coverage.set_hint(self.tr("The story player is not available in this window."))
             return False
         self.session.watch(player.controller)
         self.session.set_recording(True)
@@ -358,11 +360,13 @@ class ReviewPanel(QWidget):
         except ProjectError as exc:
             self.show_note(str(exc))
             return []
-        self.show_note(f"Report written: {written[0].name} and {written[1].name}")
+        text = self.tr("Report written: {html} and {json}")
+        self.show_note(text.format(html=written[0].name, json=written[1].name))
         return written
 
     def _ask_report_path(self) -> str | None:
         folder = self.document.folder or Path.home()
         start = str(folder / f"{folder.name or 'drama'}-review.html")
-        path, _filter = QFileDialog.getSaveFileName(self, "Export review report", start, "HTML (*.html)")
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export review report"), start,
+                                                    self.tr("HTML (*.html)"))
         return path or None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from PySide6.QtCore import QEvent, QObject, QTimer, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -37,11 +37,11 @@ from studio.app.document import Document
 from studio.model.review import REVIEW_FILE
 from studio.ui import dialogs
 
-REVIEW = "Read-only review"
-REVIEW_REASON = (
-    f"{REVIEW}: the project is not changed in review mode. Comments, approvals and coverage go to "
-    f"the Review panel ({REVIEW_FILE}); “Leave review mode” there to edit."
-)
+_REVIEW_REASON = QT_TRANSLATE_NOOP(
+    "ReadOnly",
+    "Read-only review: the project is not changed in review mode. Comments, approvals and coverage "
+    "go to the Review panel ({file}); “Leave review mode” there to edit.")
+REVIEW_REASON = str(_REVIEW_REASON).format(file=REVIEW_FILE)  # in English; review_reason() translates
 # controls that work on a read-only project: they change the view, not the project
 VIEW_ONLY = frozenset({
     "fieldHelp", "navButton",  # inspector: what a field means, go to an item
@@ -63,11 +63,16 @@ def read_only_reason(document: Document) -> str:
         return ""
     owner = document.lock_owner
     if owner is not None:
-        return (
-            f"Read-only: this project is open in another studio ({owner.describe()}). "
-            "Save As keeps a copy you can edit."
-        )
-    return REVIEW_REASON
+        return QCoreApplication.translate(
+            "ReadOnly",
+            "Read-only: this project is open in another studio ({owner}). "
+            "Save As keeps a copy you can edit.").format(owner=owner.describe())
+    return review_reason()
+
+
+def review_reason() -> str:
+    """Why a project open for review cannot be edited, in the studio's language."""
+    return QCoreApplication.translate("ReadOnly", str(_REVIEW_REASON)).format(file=REVIEW_FILE)
 
 
 def is_view_only(widget: QWidget) -> bool:
@@ -76,7 +81,8 @@ def is_view_only(widget: QWidget) -> bool:
         return True
     if widget.property(VIEW_ONLY_PROPERTY):
         return True
-    if isinstance(widget, QAbstractButton) and widget.text() in VIEW_ONLY_TEXTS:
+    texts = VIEW_ONLY_TEXTS | {QCoreApplication.translate("GraphPanel", t) for t in VIEW_ONLY_TEXTS}
+    if isinstance(widget, QAbstractButton) and widget.text() in texts:
         return True
     parent = widget.parentWidget()  # the line edit inside a combo or spin box goes with it
     return isinstance(widget, QLineEdit) and isinstance(parent, (QComboBox, QAbstractSpinBox))
@@ -98,7 +104,9 @@ def lock(widget: QWidget, reason: str) -> None:
     """Disable (or make read-only) one editing control, its tooltip saying why."""
     state = widget.property(_LOCKED)
     tip = widget.toolTip()
-    if state is None or not tip.startswith("Read-only"):  # first time, or its panel set a new tooltip
+    # every reason starts with the word (in each language: the translations keep it first)
+    marker = QCoreApplication.translate("ReadOnly", "Read-only")
+    if state is None or not tip.startswith(marker):  # first time, or its panel set a new tooltip
         widget.setProperty(_TIP, tip)
     if not tip.startswith(reason):
         widget.setToolTip(_with_reason(reason, widget.property(_TIP) or ""))
@@ -192,18 +200,21 @@ def explain_save(parent: QWidget, document: Document, save_as: Callable[[], bool
     """Save in a read-only project: say why nothing is saved and where review notes go; the
     creator may Save As an editable copy instead (True if saved)."""
     if document.lock_owner is not None:
-        text = (
-            f"'{document.display_name()}' is open in another studio ({document.lock_owner.describe()}), "
+        text = QCoreApplication.translate(
+            "ReadOnly",
+            "'{name}' is open in another studio ({owner}), "
             "so it is read-only here and Save cannot write it.\n\nSave As keeps a copy of it that you "
-            "can edit."
-        )
+            "can edit.").format(name=document.display_name(), owner=document.lock_owner.describe())
     else:
-        text = (
-            f"'{document.display_name()}' is open for review, read-only: Save does not change it.\n\n"
-            f"Your comments, approvals and what you watched are saved as you go, in {REVIEW_FILE} "
+        text = QCoreApplication.translate(
+            "ReadOnly",
+            "'{name}' is open for review, read-only: Save does not change it.\n\n"
+            "Your comments, approvals and what you watched are saved as you go, in {file} "
             "beside the project: there is nothing to save.\n\n"
             "To edit the project, use “Leave review mode” in the Review panel; Save As keeps an "
-            "editable copy elsewhere."
-        )
-    answer = dialogs.choose(parent, "Nothing to save: read-only", text, ["OK", "Save As…"])
-    return answer == "Save As…" and save_as()
+            "editable copy elsewhere.").format(name=document.display_name(), file=REVIEW_FILE)
+    ok = QCoreApplication.translate("ReadOnly", "OK")
+    save_as_text = QCoreApplication.translate("ReadOnly", "Save As…")
+    title = QCoreApplication.translate("ReadOnly", "Nothing to save: read-only")
+    answer = dialogs.choose(parent, title, text, [ok, save_as_text])
+    return answer == save_as_text and save_as()

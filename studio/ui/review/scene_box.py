@@ -14,9 +14,6 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from studio.app.review_session import MAX_TEXT, ApprovalState
 from studio.ui.timeline.geometry import format_time
 
-APPROVE = "✓ Approve scene"
-WITHDRAW = "Withdraw approval"
-
 
 def plain_label(name: str) -> QLabel:
     label = QLabel()
@@ -30,19 +27,20 @@ class SceneBox(QGroupBox):
     """“Payday at 0:02.50”, the approve button and the comment entry."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Scene", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Scene"))
         self.setObjectName("reviewScene")
         self.where = plain_label("reviewWhere")
-        self.approve_button = QPushButton(APPROVE, self)
+        self.approve_button = QPushButton(self.tr("✓ Approve scene"), self)
         self.approve_button.setObjectName("reviewApprove")
         self.approval = plain_label("reviewApproval")
         self.text = QLineEdit(self)
         self.text.setObjectName("reviewCommentText")
-        self.text.setPlaceholderText("Comment at the playhead…")
+        self.text.setPlaceholderText(self.tr("Comment at the playhead…"))
         self.text.setMaxLength(MAX_TEXT)
-        self.add_button = QPushButton("Add", self)
+        self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.setObjectName("reviewAddComment")
-        self.add_button.setToolTip("Pin the comment to this scene at the playhead's time")
+        self.add_button.setToolTip(self.tr("Pin the comment to this scene at the playhead's time"))
         self._title = ""
         approve = QHBoxLayout()
         approve.setContentsMargins(0, 0, 0, 0)
@@ -62,27 +60,27 @@ class SceneBox(QGroupBox):
     def show_place(self, title: str | None, ms: int, can_write: bool) -> None:
         """The scene (None: none) and clip time a new comment goes to."""
         if title is None:
-            self.where.setText("Select a scene (or move the playhead) to comment or approve.")
+            self.where.setText(self.tr("Select a scene (or move the playhead) to comment or approve."))
         else:
             self._title = title
-            self.where.setText(f"{title} at {format_time(ms)}")
+            self.show_time(ms)
         self.add_button.setEnabled(title is not None and can_write)
         self.text.setEnabled(can_write)
 
     def show_time(self, ms: int) -> None:
         """Only the playhead's time changed (every frame while playing)."""
-        self.where.setText(f"{self._title} at {format_time(ms)}")
+        self.where.setText(self.tr("{scene} at {time}").format(scene=self._title, time=format_time(ms)))
 
     def show_approval(
         self, state: ApprovalState | None, who: Sequence[str], mine: bool, can_write: bool
     ) -> None:
         self.approve_button.setEnabled(state is not None and can_write)
-        self.approve_button.setText(WITHDRAW if mine else APPROVE)
-        names = ", ".join(who)
+        self.approve_button.setText(self.tr("Withdraw approval") if mine else self.tr("✓ Approve scene"))
+        names = self.tr(", ").join(who)
         texts = {
             None: "",
-            "approved": f"Approved by {names}",
-            "stale": f"Approved by {names} (an earlier version)",
-            "none": "Not approved yet",
+            "approved": self.tr("Approved by {names}").format(names=names),
+            "stale": self.tr("Approved by {names} (an earlier version)").format(names=names),
+            "none": self.tr("Not approved yet"),
         }
         self.approval.setText(texts[state])

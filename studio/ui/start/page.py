@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,17 +27,25 @@ from studio.app import settings
 from studio.app.untitled import drafts
 from studio.templates import TEMPLATES
 from studio.templates.samples import project_title, sample_folders
+from studio.ui.start import templates_text
 from studio.ui.start.card import Card
 
+PRODUCT = "Drama Studio"  # the product's name, the same in every language
 MAX_RECENT_SHOWN = 5
 MAX_WIDTH = 1160
 
-STEPS: tuple[tuple[str, str], ...] = (
-    ("Start", "Pick a template, or Blank and import your clips. No footage yet? Placeholder scenes "
-     "stand in for it."),
-    ("Branch", "Connect scenes on the graph: choices, savings deposits and prompts, product tags."),
-    ("Play", "Play story walks every path as a viewer would; Problems lists what is missing."),
-    ("Share", "Save, then Export Bundle for the web player and the host app."),
+STEPS: tuple[tuple[object, object], ...] = (  # English, translated in the "StartPage" context when shown
+    (QT_TRANSLATE_NOOP("StartPage", "Start"),
+     QT_TRANSLATE_NOOP("StartPage", "Pick a template, or Blank and import your clips. No footage yet? "
+                                    "Placeholder scenes stand in for it.")),
+    (QT_TRANSLATE_NOOP("StartPage", "Branch"),
+     QT_TRANSLATE_NOOP("StartPage",
+                       "Connect scenes on the graph: choices, savings deposits and prompts, product tags.")),
+    (QT_TRANSLATE_NOOP("StartPage", "Play"),
+     QT_TRANSLATE_NOOP("StartPage",
+                       "Play story walks every path as a viewer would; Problems lists what is missing.")),
+    (QT_TRANSLATE_NOOP("StartPage", "Share"),
+     QT_TRANSLATE_NOOP("StartPage", "Save, then Export Bundle for the web player and the host app.")),
 )
 
 STYLE = """
@@ -109,11 +117,11 @@ class StartPage(QScrollArea):
         outer.setSpacing(10)
         outer.addStretch(1)
 
-        title = QLabel("Drama Studio", page)
+        title = QLabel(PRODUCT, page)
         title.setObjectName("startTitle")
-        tagline = QLabel(
+        tagline = QLabel(self.tr(
             "Branching micro-dramas where the viewer chooses what happens next, saves money "
-            "towards a goal, or shops what is on screen.", page)
+            "towards a goal, or shops what is on screen."), page)
         tagline.setWordWrap(True)
         outer.addWidget(title)
         outer.addWidget(tagline)
@@ -127,48 +135,52 @@ class StartPage(QScrollArea):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
 
-        left.addWidget(_heading("Start a new drama", page))
+        left.addWidget(_heading(self.tr("Start a new drama"), page))
         self.template_cards: dict[str, Card] = {}
         for template in TEMPLATES.values():
-            card = Card(template.name, template.summary, page)
+            card = Card(templates_text.name(template), templates_text.summary(template), page)
             card.setObjectName("startCard")
             card.clicked.connect(lambda t=template.id: self.template_chosen.emit(t))
             self.template_cards[template.id] = card
             left.addWidget(card)
-        self.open_button = QPushButton("Open a project folder…", page)
+        self.open_button = QPushButton(self.tr("Open a project folder…"), page)
         self.open_button.setObjectName("startOpen")
         self.open_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.open_button.clicked.connect(self.open_chosen)
         left.addWidget(self.open_button)
         left.addStretch(1)
 
-        self._drafts_heading = _heading("Unsaved drafts", page)
+        self._drafts_heading = _heading(self.tr("Unsaved drafts"), page)
         right.addWidget(self._drafts_heading)
         self._drafts_box = QVBoxLayout()
         self._drafts_box.setSpacing(6)
         right.addLayout(self._drafts_box)
         self.draft_cards: list[Card] = []
-        right.addWidget(_heading("Recent projects", page))
+        right.addWidget(_heading(self.tr("Recent projects"), page))
         self._recent_box = QVBoxLayout()
         self._recent_box.setSpacing(6)
         right.addLayout(self._recent_box)
         self.recent_cards: list[Card] = []
         self.sample_cards: list[Card] = []
         if self._samples:
-            right.addWidget(_heading("Sample dramas", page))
+            right.addWidget(_heading(self.tr("Sample dramas"), page))
             for folder in self._samples:
                 name = project_title(folder) or folder.name
-                card = Card(name, "Opens a copy to explore and change: the sample stays as it is.", page,
-                            tip=str(folder))
+                card = Card(name, self.tr("Opens a copy to explore and change: the sample stays as it is."),
+                            page, tip=str(folder))
                 card.clicked.connect(lambda f=str(folder): self.sample_chosen.emit(f))
                 self.sample_cards.append(card)
                 right.addWidget(card)
         right.addStretch(1)
 
-        outer.addWidget(_heading("How it works", page))
+        outer.addWidget(_heading(self.tr("How it works"), page))
         strip = QHBoxLayout()
         strip.setSpacing(10)
-        self.steps = [_step(n, name, text, page) for n, (name, text) in enumerate(STEPS, 1)]
+        self.steps = [
+            _step(n, QCoreApplication.translate("StartPage", str(name)),
+                  QCoreApplication.translate("StartPage", str(text)), page)
+            for n, (name, text) in enumerate(STEPS, 1)
+        ]
         for box in self.steps:
             strip.addWidget(box, 1)
         outer.addLayout(strip)
@@ -184,8 +196,9 @@ class StartPage(QScrollArea):
         found = drafts()[:MAX_RECENT_SHOWN]
         for folder in found:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(folder.stat().st_mtime))
-            card = Card(project_title(folder) or "Untitled drama",
-                        f"Never saved to a folder of yours; last changed {when}. Open it, then Save.",
+            card = Card(project_title(folder) or self.tr("Untitled drama"),
+                        self.tr("Never saved to a folder of yours; last changed {when}. Open it, then Save.")
+                        .format(when=when),
                         self._page, tip=str(folder))
             card.clicked.connect(lambda f=str(folder): self.draft_chosen.emit(f))
             self.draft_cards.append(card)
@@ -198,14 +211,15 @@ class StartPage(QScrollArea):
             title = project_title(folder)
             home = Path.home()
             shown = f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else path
-            card = Card(title or folder.name, shown if title is not None else f"{shown} (not found)", page,
-                        tip=path, elide=True)
+            text = shown if title is not None else self.tr("{path} (not found)").format(path=shown)
+            card = Card(title or folder.name, text, page, tip=path, elide=True)
             card.setEnabled(title is not None)
             card.clicked.connect(lambda p=path: self.recent_chosen.emit(p))
             self.recent_cards.append(card)
             self._recent_box.addWidget(card)
         if not recent:
-            card = Card("No recent projects yet", "Projects you open or save appear here.", page)
+            card = Card(self.tr("No recent projects yet"), self.tr("Projects you open or save appear here."),
+                        page)
             card.setEnabled(False)
             card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.recent_cards.append(card)
