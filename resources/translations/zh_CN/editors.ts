@@ -282,7 +282,7 @@
 <context>
     <name>CueDialog</name>
     <message>
-        <location filename="../../../studio/ui/timeline/subtitle_lane.py" line="+52"/>
+        <location filename="../../../studio/ui/timeline/subtitle_lane.py" line="+53"/>
         <source>Subtitle text</source>
         <translation>字幕文字</translation>
     </message>
@@ -725,12 +725,12 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
     <name>ImportDialog</name>
     <message>
         <location filename="../../../studio/ui/timeline/subtitle_files.py" line="+97"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Import subtitles</source>
         <translation>导入字幕</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>A .vtt or .srt file</source>
         <translation>.vtt 或 .srt 文件</translation>
     </message>
@@ -760,7 +760,7 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <translation>时间从场景的入点算起（{seconds} 秒）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1454,7 +1454,7 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <translation>新字幕</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+44"/>
         <source>Edit subtitle text…</source>
         <translation>编辑字幕文字…</translation>
     </message>
@@ -1487,7 +1487,7 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
 <context>
     <name>Subtitles</name>
     <message>
-        <location filename="../../../studio/ui/timeline/subtitle_files.py" line="-98"/>
+        <location filename="../../../studio/ui/timeline/subtitle_files.py" line="-99"/>
         <source>{file}: no subtitles in the file</source>
         <translation>{file}：文件中没有字幕</translation>
     </message>
@@ -1822,7 +1822,7 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <translation>配音所用的语言区域</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Add dub…</source>
         <translation>添加配音…</translation>
     </message>
