@@ -13,6 +13,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+os.environ.setdefault("STUDIO_LANGUAGE", "en")  # the studio's texts in English whatever the machine's locale
 
 import pytest
 from hypothesis import settings
