@@ -22,6 +22,7 @@ from __future__ import annotations
 from studio.model import Problem, Project
 from studio.model.names import named
 from studio.model.placeholders import issues, used
+from studio.model.project import Translation
 from studio.model.texts import SourceText, is_stale, source_texts, translation_map, width
 
 _ITEM = {"option": "option", "prompt": "prompt", "tag": "tag"}
@@ -139,6 +140,15 @@ def l10n_checks(project: Project) -> list[Problem]:
             continue
         for tr in group.texts:
             if tr.key not in keys:
-                out.append(Problem("warning", "l10n-orphan", f"the {group.locale} translation of {tr.key} "
-                                   "has no source text any more (its item was removed)"))
+                out.append(Problem("warning", "l10n-orphan", f"the {group.locale} translation "
+                                   f"{_orphan(project, tr)} has no source text any more "
+                                   "(its item was removed)"))
     return out
+
+
+def _orphan(project: Project, tr: Translation) -> str:
+    """An orphan translation by its text and scene title while the scene exists (its key, made of
+    ids, only when that is all there is)."""
+    parts = tr.key.split("/")
+    scene = project.scene_map().get(parts[1]) if parts[0] == "scene" and len(parts) > 2 else None
+    return f"of {tr.key}" if scene is None else f"{named(tr.text)} in {named(scene.title)}"

@@ -64,7 +64,7 @@ def test_recovery_after_a_crash_opens_as_unsaved(document: Document, savings_cop
     assert notes == [] and len(found) == 1
     rec = found[0]
     assert rec.project_path == (savings_copy / "drama.json").resolve()
-    assert "Payday" in rec.describe()
+    assert "发薪日" in rec.describe()
     other = Document()
     other.set_project(rec.project, rec.project_path, dirty=True, disk_hash=rec.disk_hash)
     assert other.dirty and dumps(other.project) == expected

@@ -100,7 +100,7 @@ def test_changed_on_disk_is_never_silently_overwritten(document: Document, savin
     document.open(savings_copy)
     file = savings_copy / "drama.json"
     document.push(SetField(PROJECT.title, "Mine"))
-    theirs = file.read_bytes().replace(b"Payday: a savings story", b"Their title")
+    theirs = file.read_bytes().replace("发薪日：一个存钱的故事".encode(), b"Their title")
     file.write_bytes(theirs)
     assert document.disk_state() == "changed"
     with pytest.raises(DiskConflict, match="changed on disk"):
@@ -113,7 +113,7 @@ def test_changed_on_disk_is_never_silently_overwritten(document: Document, savin
 def test_revert_reads_the_changed_file(document: Document, savings_copy: Path) -> None:
     document.open(savings_copy)
     file = savings_copy / "drama.json"
-    file.write_bytes(file.read_bytes().replace(b"Payday: a savings story", b"Edited elsewhere"))
+    file.write_bytes(file.read_bytes().replace("发薪日：一个存钱的故事".encode(), b"Edited elsewhere"))
     document.push(SetField(SceneRef("payday").title, "unsaved"))
     document.revert()
     assert document.project.title == "Edited elsewhere" and not document.dirty

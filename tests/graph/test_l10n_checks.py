@@ -114,12 +114,16 @@ def test_orphans_and_locales_that_are_not_targets_are_warnings() -> None:
     project = translated()
     held = project.translations[0]
     gone = Translation(key="scene/gone/title", text="Gone", source_sha=source_sha("Gone"))
-    held.texts = [*held.texts, gone]
+    removed = Translation(key="scene/payday/option/gone/label", text="Gone option", source_sha="0" * 64)
+    held.texts = [*held.texts, gone, removed]
     project.translations = [*project.translations, LocaleTranslations(locale="fr")]
     found = [(p.severity, p.code, p.message) for p in l10n(validate(project))]
     assert found == [
         ("warning", "l10n-orphan", "the en translation of scene/gone/title has no source text any more "
          "(its item was removed)"),
+        # while its scene exists, named by its text and the scene's title (ids only for what is gone)
+        ("warning", "l10n-orphan", "the en translation “Gone option” in “发薪日” has no source text any "
+         "more (its item was removed)"),
         ("warning", "l10n-not-target", "translations are held for fr, which is not a target locale "
          "(add it or remove them)"),
     ]

@@ -43,11 +43,11 @@ def test_undo_texts_name_the_scene_by_its_new_title(window: Any) -> None:
         _no_id(text, ID, "in_ms")
     # a removed prompt is named by its text (the edit carries it: it is no longer in the project)
     window.doc.push(RemoveItem(PromptRef("payday", "round_up")))
-    prompt = "savings prompt “Put ¥50.00 of your pay into the trip fu…”"
-    assert stack.undoText() == f"Remove scene “Payday” › {prompt}"
+    prompt = "savings prompt “从工资里拿出¥50.00存进旅行基金？”"
+    assert stack.undoText() == f"Remove scene “发薪日” › {prompt}"
     _no_id(window.action_map["edit.undo"].text(), "payday", "round_up")
     stack.undo()
-    assert window.action_map["edit.redo"].text().startswith("Redo Remove scene “Payday”")
+    assert window.action_map["edit.redo"].text().startswith("Redo Remove scene “发薪日”")
 
 
 def test_problems_panel_names_scenes_and_items(qtbot: QtBot, window: Any) -> None:
@@ -67,10 +67,10 @@ def test_problems_panel_names_scenes_and_items(qtbot: QtBot, window: Any) -> Non
         _no_id(message, ID)
     # an item is named by what the creator wrote: an option by its label, a prompt by its text
     assert panel._where(Problem("warning", "x", "m", "payday", "option 'save'")) == (
-        "Payday › option “Save ¥200.00 for the trip”"
+        "发薪日 › option “存下¥200.00去旅行”"
     )
     prompt = panel._where(Problem("warning", "x", "m", "payday", "prompt 'round_up'"))
-    assert prompt.startswith("Payday › savings prompt “Put ¥50.00")
+    assert prompt.startswith("发薪日 › savings prompt “从工资里拿出¥50.00")
     # something that does not exist: its id is all there is
     assert panel._where(Problem("error", "x", "m", "gone", "option 'o'")) == "gone › option 'o'"
 
