@@ -41,7 +41,7 @@ from studio.ui.timeline.subtitle_edit import MIN_CUE_MS, scene_cues
 __all__ = ["CueStrip"]
 
 Edge = Literal["move", "start", "end"]
-STRIP_H = 44
+STRIP_H = 30  # one row: the timeline's dock is short
 ACCENT = QColor("#2f9e8f")
 KEYS = (  # handled here, not by the window's shortcuts
     Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Left, Qt.Key.Key_Right,
@@ -114,7 +114,7 @@ class CueStrip(QWidget):
         cues = self.cues()
         start, end = self.span_of(index, cues[index])
         left, right = self.at_x(start), self.at_x(end)
-        return QRectF(left, 4, max(3.0, right - left), self.height() - 8)
+        return QRectF(left, 3, max(3.0, right - left), self.height() - 6)
 
     def cue_point(self, index: int, edge: Edge = "move") -> QPoint:
         """A pixel on cue ``index`` (tests and accessibility): its body or one edge."""
@@ -179,6 +179,13 @@ class CueStrip(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setFont(look.small)
         metrics = QFontMetrics(look.small)
+        if not self.cues():
+            p.setPen(look.muted)
+            hint = self.tr("No {locale} subtitles: double-click to add one, or import a file (⋯)")
+            box = QRectF(8, 0, max(0, self.width() - 16), self.height())
+            hint = hint.format(locale=self.track_locale)
+            shown = metrics.elidedText(hint, Qt.TextElideMode.ElideRight, int(box.width()))
+            p.drawText(box, int(Qt.AlignmentFlag.AlignVCenter), shown)
         for index, cue in enumerate(self.cues()):
             start, end = self.span_of(index, cue)
             r = self.cue_rect(index)
