@@ -304,6 +304,11 @@
         <source>Outside the trim: never shown</source>
         <translation>在裁剪范围之外：不会显示</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>No {locale} subtitles: double-click to add one, or import a file (⋯)</source>
+        <translation>暂无 {locale} 字幕：双击添加一条，或导入字幕文件（⋯）</translation>
+    </message>
 </context>
 <context>
     <name>DurationField</name>
@@ -1409,17 +1414,7 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
 <context>
     <name>SubtitleLane</name>
     <message>
-        <location filename="../../../studio/ui/timeline/subtitle_lane.py" line="+29"/>
-        <source>Subtitles</source>
-        <translation>字幕</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Subtitles of the scene, in the locale picked below</source>
-        <translation>本场景的字幕（下方所选语言区域）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../../studio/ui/timeline/subtitle_lane.py" line="+34"/>
         <source>Add, import or export subtitles</source>
         <translation>添加、导入或导出字幕</translation>
     </message>
@@ -1430,8 +1425,8 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
     </message>
     <message>
         <location line="+7"/>
-        <source>The locale whose subtitles are shown and edited (the preview shows it)</source>
-        <translation>显示和编辑哪个语言区域的字幕（预览中也显示该语言）</translation>
+        <source>Subtitles: the locale whose cues are shown and edited (the preview shows it)</source>
+        <translation>字幕：显示和编辑哪个语言区域的字幕（预览中也显示该语言）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1439,7 +1434,7 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <translation>字幕语言区域</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+62"/>
         <source>{count} subtitles</source>
         <translation>{count} 条字幕</translation>
     </message>
