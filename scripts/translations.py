@@ -126,7 +126,7 @@ def placeholders(text: str) -> Counter[str]:
 
 def check_file(ts: Path, language: str, area: str) -> list[str]:
     """The problems of one .ts (one line each)."""
-    rel = ts.relative_to(ROOT)
+    rel = ts.relative_to(ROOT) if ts.is_relative_to(ROOT) else ts
     problems = []
     messages = read_ts(ts)
     for m in messages:

@@ -164,13 +164,17 @@ from studio.model import schema
 from studio.bundle import export, manifest
 from PySide6.QtWidgets import QApplication
 from studio.ui import icons, theme
+from studio.app import i18n
+from PySide6.QtCore import QCoreApplication
 app = QApplication([])
 theme.apply(app, "light")
+i18n.install_translators(app, "zh_CN")
 print(json.dumps({
     "studio": studio.__file__, "root": str(r.root()), "project_schema": str(schema.SCHEMA_PATH),
     "manifest_schema": str(manifest.SCHEMA_PATH), "player": str(export.PLAYER_DIR),
     "styles": str(theme.STYLES), "icons": str(icons.ICONS), "sys_path": sys.path,
     "style_sheet": app.styleSheet(), "icon_drawn": not icons.icon("save").isNull(),
+    "catalogue": str(i18n.catalogue("zh_CN")), "file_menu": QCoreApplication.translate("Actions", "&File"),
 }))
 """
 
@@ -179,7 +183,7 @@ def test_installed_package_reads_its_own_resources(installed: Installed) -> None
     out = json.loads(_run([installed.python, "-c", PROBE], installed.env, installed.work).stdout)
     assert str(ROOT) not in out["sys_path"] and "" not in out["sys_path"][1:]
     paths = {k: Path(out[k]) for k in ("studio", "root", "project_schema", "manifest_schema", "player",
-                                       "styles", "icons")}
+                                       "styles", "icons", "catalogue")}
     for key, path in paths.items():
         assert installed.venv in path.parents, f"{key} comes from {path}, not the new venv"
         assert path.exists(), f"{key}: {path} is missing"
@@ -188,6 +192,8 @@ def test_installed_package_reads_its_own_resources(installed: Installed) -> None
         assert paths[key].read_bytes() == (ROOT / "resources" / "schema" / name).read_bytes()
     assert out["style_sheet"] == (ROOT / "resources" / "styles" / "studio.qss").read_text("utf-8")
     assert out["icon_drawn"]
+    assert paths["catalogue"] == paths["root"] / "translations" / "studio_zh_CN.qm"  # compiled into the wheel
+    assert out["file_menu"] == "文件(&F)"
 
 
 def test_installed_cli_validates_and_exports_the_web_player(installed: Installed) -> None:

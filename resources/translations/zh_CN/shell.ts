@@ -116,7 +116,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Export Bundle…</source>
-        <translation>导出导出包(&amp;E)…</translation>
+        <translation>生成导出包(&amp;E)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -440,7 +440,7 @@
     <message>
         <location filename="../../../studio/ui/bundle_actions.py" line="+48"/>
         <source>Export Bundle</source>
-        <translation>导出导出包</translation>
+        <translation>生成导出包</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -858,7 +858,7 @@
     <message>
         <location line="+13"/>
         <source>Export Bundle</source>
-        <translation>导出导出包</translation>
+        <translation>生成导出包</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -905,7 +905,7 @@
     <message>
         <location line="+44"/>
         <source>Export bundle</source>
-        <translation>导出导出包</translation>
+        <translation>生成导出包</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1195,7 +1195,7 @@ Overwrite it with your version, save yours elsewhere, or cancel?</source>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;File &amp;gt; Save&lt;/b&gt; (autosave keeps a recovery copy in between). &lt;b&gt;File &amp;gt; Export Bundle&lt;/b&gt; writes a .drama.zip for the web player and the host apps; &lt;code&gt;studio validate PROJECT&lt;/code&gt; checks a project from the command line.</source>
-        <translation>&lt;b&gt;文件 &amp;gt; 保存&lt;/b&gt;（两次保存之间，自动保存会保留一份恢复副本）。&lt;b&gt;文件 &amp;gt; 导出导出包&lt;/b&gt;为网页播放器和宿主应用写出 .drama.zip；&lt;code&gt;studio validate PROJECT&lt;/code&gt; 可在命令行中检查项目。</translation>
+        <translation>&lt;b&gt;文件 &amp;gt; 保存&lt;/b&gt;（两次保存之间，自动保存会保留一份恢复副本）。&lt;b&gt;文件 &amp;gt; 生成导出包&lt;/b&gt;为网页播放器和宿主应用写出 .drama.zip；&lt;code&gt;studio validate PROJECT&lt;/code&gt; 可在命令行中检查项目。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2109,7 +2109,7 @@ To edit the project, use “Leave review mode” in the Review panel; Save As ke
     <message>
         <location line="+1"/>
         <source>Save, then Export Bundle for the web player and the host app.</source>
-        <translation>保存，然后为网页播放器和宿主应用导出导出包。</translation>
+        <translation>保存，然后为网页播放器和宿主应用生成导出包。</translation>
     </message>
     <message>
         <location line="+75"/>
