@@ -46,7 +46,7 @@
 <context>
     <name>DepositNote</name>
     <message>
-        <location filename="../../../studio/ui/playthrough/deposit_note.py" line="+50"/>
+        <location filename="../../../studio/ui/playthrough/deposit_note.py" line="+52"/>
         <source>Replay: deposits are simulated, no money moves</source>
         <translation>重播：存入为模拟，不会动用资金</translation>
     </message>
@@ -145,7 +145,7 @@
         <translation>坏结局</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+179"/>
         <source>Play again as the same viewer: a replay</source>
         <translation>以同一观众身份再看一遍：即重播</translation>
     </message>
@@ -261,7 +261,7 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../../../studio/ui/graph/panel.py" line="+93"/>
+        <location filename="../../../studio/ui/graph/panel.py" line="+68"/>
         <source>Find scene by title…  (Enter: next)</source>
         <translation>按标题查找场景…（Enter：下一个）</translation>
     </message>
@@ -478,7 +478,7 @@
 <context>
     <name>OptionButton</name>
     <message>
-        <location filename="../../../studio/ui/playthrough/widgets.py" line="+58"/>
+        <location filename="../../../studio/ui/playthrough/widgets.py" line="+59"/>
         <source> (saves {amount})</source>
         <translation>（存入 {amount}）</translation>
     </message>
@@ -519,7 +519,7 @@
 <context>
     <name>PlaythroughPanel</name>
     <message>
-        <location filename="../../../studio/ui/playthrough/panel.py" line="+150"/>
+        <location filename="../../../studio/ui/playthrough/panel.py" line="+152"/>
         <source>Select a scene to play from.</source>
         <translation>请选择试玩的起始场景。</translation>
     </message>

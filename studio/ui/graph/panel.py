@@ -32,46 +32,21 @@ from studio.model import gestures
 from studio.model.errors import ProjectError
 from studio.model.ops import Op, OpError, links
 from studio.ui.actions import Route, done
+from studio.ui.graph.clipboard import SCENES_MIME, release_clipboard, release_clipboard_on_quit
 from studio.ui.graph.empty_hint import EmptyHint
 from studio.ui.graph.layout import COLUMN, layered_layout
 from studio.ui.graph.scene import GraphScene
 from studio.ui.graph.style import NODE_W, PORT_R
 from studio.ui.graph.view import GraphView
 
-SCENES_MIME = "application/x-drama-studio-scenes"
+__all__ = ["GraphPanel", "keyed", "release_clipboard"]  # (the test session clears the clipboard here)
+
 MAX_COLUMN = 720.0  # Arrange never spreads columns further than this for long labels
-
-
-def release_clipboard() -> None:
-    """Drop clipboard data we own while the QApplication is alive.
-
-    PySide6 crashes at interpreter exit when a QMimeData set by Python is still
-    on the clipboard as the QApplication is destroyed; our scenes' data is only
-    useful inside the studio, so it is cleared on quit.
-    """
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        return
-    clipboard = QApplication.clipboard()
-    mime = clipboard.mimeData()
-    if mime is not None and mime.hasFormat(SCENES_MIME):
-        clipboard.clear()
 
 
 def keyed(text: str, key: str) -> str:
     """A menu entry's text with its key at the right (key names are not translated)."""
     return f"{text}\t{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}"
-
-
-_release_hooked = False
-
-
-def release_clipboard_on_quit() -> None:
-    global _release_hooked
-    app = QApplication.instance()
-    if app is not None and not _release_hooked:
-        app.aboutToQuit.connect(release_clipboard)
-        _release_hooked = True
 
 
 class GraphPanel(QWidget):
