@@ -1553,6 +1553,55 @@ id：{id}</translation>
     </message>
 </context>
 <context>
+    <name>Playback</name>
+    <message>
+        <location filename="../../../studio/app/playback/player.py" line="+76"/>
+        <source>file not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a file</source>
+        <translation>不是文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../../studio/app/playback/vlc_messages.py" line="+38"/>
+        <source>Cannot play {path}: {reason}</source>
+        <translation>无法播放 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../../studio/app/playback/vlc_messages.py" line="-11"/>
+        <source>libVLC refused to open it</source>
+        <translation>libVLC 拒绝打开它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>libVLC reported a decoding error</source>
+        <translation>libVLC 报告了解码错误</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not a playable video (libVLC reported an error)</source>
+        <translation>不是可播放的视频（libVLC 报告了错误）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a playable video (no video frames)</source>
+        <translation>不是可播放的视频（没有视频帧）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no video frame within {seconds} s</source>
+        <translation>{seconds} 秒内没有视频帧</translation>
+    </message>
+</context>
+<context>
     <name>PlaythroughController</name>
     <message>
         <location filename="../../../studio/app/playthrough.py" line="+205"/>

@@ -27,7 +27,7 @@ import enum
 import math
 import os
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QColor, QImage
 
 __all__ = [
@@ -73,12 +73,15 @@ def last_frame_ms(out_ms: int, fps: float) -> int:
 def missing_file_message(path: str) -> str | None:
     """The one-line error for a clip that cannot even be opened, or None if it exists."""
     if not os.path.exists(path):
-        return f"Cannot play {path}: file not found"
-    if not os.path.isfile(path):
-        return f"Cannot play {path}: not a file"
-    if not os.access(path, os.R_OK):
-        return f"Cannot play {path}: permission denied"
-    return None
+        reason = QCoreApplication.translate("Playback", "file not found")
+    elif not os.path.isfile(path):
+        reason = QCoreApplication.translate("Playback", "not a file")
+    elif not os.access(path, os.R_OK):
+        reason = QCoreApplication.translate("Playback", "permission denied")
+    else:
+        return None
+    text = QCoreApplication.translate("Playback", "Cannot play {path}: {reason}")
+    return text.format(path=path, reason=reason)
 
 
 class PlayerBackend(QObject):

@@ -6,6 +6,8 @@ player modules stay small; every text names the clip (or the missing package).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 __all__ = [
     "COULD_NOT_START",
     "DECODING_ERROR",
@@ -21,8 +23,9 @@ __all__ = [
 INSTALL_HINT = "apt install libvlc5 vlc-plugin-base"
 NOT_AVAILABLE = f"libVLC is not available; install it: {INSTALL_HINT}"
 COULD_NOT_START = f"libVLC could not start (plugins missing?); install: {INSTALL_HINT}"
-REFUSED_TO_OPEN = "libVLC refused to open it"
-DECODING_ERROR = "libVLC reported a decoding error"
+# reasons given to cannot_play(), which translates them ("Playback" context)
+REFUSED_TO_OPEN = str(QT_TRANSLATE_NOOP("Playback", "libVLC refused to open it"))
+DECODING_ERROR = str(QT_TRANSLATE_NOOP("Playback", "libVLC reported a decoding error"))
 
 
 def not_available(problem: str | None) -> str:
@@ -31,16 +34,19 @@ def not_available(problem: str | None) -> str:
 
 
 def cannot_play(path: str, reason: str) -> str:
-    """The clip ``path`` cannot be played, because of ``reason``."""
-    return f"Cannot play {path}: {reason}"
+    """The clip ``path`` cannot be played, because of ``reason`` (in the studio's language)."""
+    return QCoreApplication.translate("Playback", "Cannot play {path}: {reason}").format(
+        path=path, reason=QCoreApplication.translate("Playback", reason))
 
 
 def not_playable(event_kind: str) -> str:
     """Reason for a clip that ended or failed before its first frame (libVLC event)."""
-    what = "libVLC reported an error" if "Error" in event_kind else "no video frames"
-    return f"not a playable video ({what})"
+    if "Error" in event_kind:
+        return QCoreApplication.translate("Playback", "not a playable video (libVLC reported an error)")
+    return QCoreApplication.translate("Playback", "not a playable video (no video frames)")
 
 
 def no_frame_within(timeout_ms: int) -> str:
     """Reason for a clip that showed no frame within ``timeout_ms``."""
-    return f"no video frame within {timeout_ms // 1000} s"
+    return QCoreApplication.translate("Playback", "no video frame within {seconds} s").format(
+        seconds=timeout_ms // 1000)
