@@ -48,7 +48,7 @@
     <message>
         <location filename="../../../studio/ui/playthrough/deposit_note.py" line="+52"/>
         <source>Replay: deposits are simulated, no money moves</source>
-        <translation>重播：存入为模拟，不会动用资金</translation>
+        <translation>重看：存入为模拟，不会转账</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -73,7 +73,7 @@
     <message>
         <location line="+2"/>
         <source>Replay: {money} counted, no money moves</source>
-        <translation>重播：计入 {money}，不会动用资金</translation>
+        <translation>重看：计入 {money}，不会转账</translation>
     </message>
 </context>
 <context>
@@ -147,7 +147,7 @@
     <message>
         <location line="+179"/>
         <source>Play again as the same viewer: a replay</source>
-        <translation>以同一观众身份再看一遍：即重播</translation>
+        <translation>以同一观众身份再看一遍：即重看</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -172,7 +172,7 @@
     <message>
         <location line="+2"/>
         <source>Replay: no money moved (deposits on replays are off).</source>
-        <translation>重播：未动用资金（重播时的存入已关闭）。</translation>
+        <translation>重看：未转账（未开启“重看时真实存入”）。</translation>
     </message>
 </context>
 <context>
@@ -681,7 +681,7 @@
     <message>
         <location line="+2"/>
         <source>{kicker} · replay: no money moves</source>
-        <translation>{kicker} · 重播：不会动用资金</translation>
+        <translation>{kicker} · 重看：不会转账</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -838,12 +838,12 @@
     <message>
         <location line="+1"/>
         <source>Start over</source>
-        <translation>重新开始</translation>
+        <translation>从头开始</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The same viewer plays again from the same start: a replay (new playthrough id, same wallet). Its deposits are real only if the project&apos;s “Deposits on replays are real” is checked. A playthrough that has not ended is abandoned first.</source>
-        <translation>同一观众从相同起点再玩一次：即重播（新的试玩 ID，同一个钱包）。只有勾选了项目的“重播时的存入为真实存入”，重播的存入才是真实的。尚未结束的试玩会先被放弃。</translation>
+        <translation>同一观众从相同起点再玩一次：即重看（新的试玩 ID，同一个钱包）。只有勾选了项目的“重看时真实存入”，重看的存入才是真实的。尚未结束的试玩会先被放弃。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1055,7 +1055,7 @@
     <message>
         <location line="+60"/>
         <source>You chose {taken}, not the unwatched {wanted}: “Play next unwatched branch” in the Review panel brings you back to it.</source>
-        <translation>你选择了{taken}，而不是未观看的{wanted}：审阅面板中的“播放下一个未观看分支”可带你回到那里。</translation>
+        <translation>你选择了{taken}，而不是未观看的{wanted}：审阅面板中的“播放下一个未看分支”可带你回到那里。</translation>
     </message>
 </context>
 <context>
@@ -1112,7 +1112,7 @@
     <message>
         <location line="+1"/>
         <source>Asked again: same answer, no money moved</source>
-        <translation>再次请求：答复相同，未动用资金</translation>
+        <translation>再次请求：答复相同，未转账</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1127,12 +1127,12 @@
     <message>
         <location line="+1"/>
         <source>Cancelled: no money had moved</source>
-        <translation>已取消：未动用资金</translation>
+        <translation>已取消：未转账</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Replay: simulated, no money moved</source>
-        <translation>重播：模拟，未动用资金</translation>
+        <translation>重看：模拟，未转账</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1182,7 +1182,7 @@
     <message>
         <location line="+4"/>
         <source>replay</source>
-        <translation>重播</translation>
+        <translation>重看</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1197,7 +1197,7 @@
     <message>
         <location line="+2"/>
         <source>deposits simulated, no money moves</source>
-        <translation>存入为模拟，不会动用资金</translation>
+        <translation>存入为模拟，不会转账</translation>
     </message>
     <message>
         <location line="+1"/>

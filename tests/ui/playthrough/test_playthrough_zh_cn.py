@@ -33,7 +33,7 @@ def test_play_story_reads_chinese(make_panel: MakePanel) -> None:
     with studio_language("zh_CN"):
         panel = make_panel("savings")
         side = panel.side
-        assert controls(panel) == ["试玩故事", "从此处试玩…", "暂停", "返回", "重新开始"]
+        assert controls(panel) == ["试玩故事", "从此处试玩…", "暂停", "返回", "从头开始"]
         assert side.back_button.toolTip() == "回到上一个选择"
         assert [side.timers.itemText(i) for i in range(side.timers.count())] == [
             "计时：正常", "计时：两倍时长", "计时：十倍时长", "计时：关闭（等我选择）"]
