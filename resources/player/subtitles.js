@@ -14,7 +14,9 @@
  *
  * The box sits over the clip and under the tags and hotspots (they paint
  * over it), above the dock (prompt, product card, choice): its bottom follows
- * the dock's height (--dock-h on the stage). Text goes in with textContent
+ * the dock's height (--dock-h on the stage). Options drawn on the frame
+ * (hotspots) are kept clear too: the box goes to the lowest place above the
+ * dock where it meets none of them (`place`). Text goes in with textContent
  * only (author text is untrusted), two lines at most, dir="auto".
  *
  * The viewer's toggle (#subtitles-button, aria-pressed) is remembered in
@@ -70,6 +72,8 @@
     constructor(player) {
       this.player = player;
       this.box = $("subtitles");
+      this.hotspots = $("hotspots");
+      this.lifted = null; // the box's bottom (px) when hotspot options moved it (null: the CSS rule)
       this.line = $("subtitle-text");
       this.button = $("subtitles-button");
       this.on = root.DramaSession.loadSubtitles();
@@ -80,7 +84,8 @@
       this.pressed();
       const dock = doc.querySelector(".dock");
       const stage = $("stage");
-      if (dock && typeof root.ResizeObserver === "function") {
+      this.dock = dock;
+      if (typeof root.ResizeObserver === "function") {
         new root.ResizeObserver(() => stage.style.setProperty("--dock-h", dock.offsetHeight + "px")).observe(dock);
       }
       const frame = () => {
@@ -133,6 +138,37 @@
       const track = t === null ? null : this.track(p.scenes.get(p.engine.sceneId), words);
       const text = track ? cueText(track.cues, t) : "";
       this.draw(text ? [track.locale, text] : null);
+      this.place();
+    }
+
+    /**
+     * The CSS rule puts the box above the dock by half an em, at least 9% of the stage up. With
+     * options on the frame (hotspots) across the line's width, where it meets none of them: the
+     * rule's place, else right above the dock, else the lowest place above them (px from the
+     * stage's bottom).
+     */
+    place() {
+      const spots = this.box.hidden ? [] : Array.from(this.hotspots.children);
+      let lifted = null;
+      if (spots.length > 0) {
+        const stage = $("stage").getBoundingClientRect();
+        const line = this.line.getBoundingClientRect();
+        const gap = parseFloat(root.getComputedStyle(this.box).fontSize) * 0.5;
+        const floor = this.dock.offsetHeight + gap; // right above the dock
+        const rule = Math.max(floor, 0.09 * stage.height);
+        const blocks = spots
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.right > line.left && r.left < line.right)
+          .map((r) => [stage.bottom - r.bottom - gap, stage.bottom - r.top + gap]);
+        const h = line.height;
+        const free = (b) => blocks.every(([lo, hi]) => b + h <= lo || b >= hi);
+        const tops = blocks.map((x) => x[1]).filter((b) => b > rule).sort((x, y) => x - y);
+        const found = [rule, floor].concat(tops).find(free); // below the options if it fits there
+        if (found !== undefined && found !== rule) lifted = Math.round(found);
+      }
+      if (lifted === this.lifted) return;
+      this.lifted = lifted;
+      this.box.style.bottom = lifted === null ? "" : lifted + "px";
     }
 
     draw(cue) {

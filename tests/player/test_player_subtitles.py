@@ -282,3 +282,40 @@ def test_every_catalogue_names_the_subtitles() -> None:
         assert len(set(said)) == 3 and all(w.strip() for w in said), locale
         if locale != "en":
             assert said[1:] != words["en"][1:], locale  # translated
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en-US"])
+def test_the_savings_sample_at_its_first_choice(kits: Any, web: Web, locale: str) -> None:
+    """The bilingual sample (zh-CN source, en subtitles and translation) waiting at its first choice:
+    the cue of that moment in the viewer's language, above the options (screenshots to look at)."""
+    from studio.model.io import load_project
+    from tests.support import SAMPLES
+
+    payday = load_project(SAMPLES / "savings" / "drama.json").scene_map()["payday"]
+    want = "zh-CN" if locale == "zh-CN" else "en"
+    cues = next(t.cues for t in payday.subtitles if t.locale == want)
+    assert payday.choice is not None
+    decision = payday.choice.decision_ms
+    cue = next(c for c in cues if c.start_ms <= decision < c.end_ms)
+    kit = kits(locale)
+    page = open_player(kit, f"{web.base}/savings/player/index.html", timers="off")
+    page.locator("#prompt-accept").click(timeout=TIMEOUT_MS)
+    page.wait_for_function("() => dramaPlayer.engine.waiting && dramaPlayer.engine.openChoice",
+                           timeout=TIMEOUT_MS)
+    _wait_text(page, cue.text)
+    page.screenshot(path=str(SHOTS / f"subtitles-sample-choice-{locale}.png"))
+    box = _rect(page, "#subtitle-text")
+    # Options in the dock: below the box; options on the frame (hotspots): clear of it, and on top.
+    listed = page.locator("#options .option")
+    tops = [listed.nth(i).bounding_box()["y"] for i in range(listed.count())]
+    assert all(box["y"] + box["height"] <= top - 2 for top in tops)
+    on_frame = page.locator("#hotspots .option")
+    for i in range(on_frame.count()):
+        r = on_frame.nth(i).bounding_box()
+        apart = (r["y"] >= box["y"] + box["height"] or r["y"] + r["height"] <= box["y"]
+                 or r["x"] >= box["x"] + box["width"] or r["x"] + r["width"] <= box["x"])
+        assert apart, (r, box)
+        assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('#hotspots')",
+                             [r["x"] + r["width"] / 2, r["y"] + r["height"] / 2])
+    assert listed.count() + on_frame.count() >= 2
+    assert kit.errors == []
