@@ -32,6 +32,7 @@ from typing import Literal
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from studio.app import lock_text
 from studio.app.commands import OpCommand
 from studio.app.lockfile import LockInfo, ProjectLock
 from studio.app.paths import is_untitled, new_untitled_folder
@@ -339,7 +340,7 @@ class Document(QObject):
             owner = lock.acquire()
             if owner is not None:
                 raise ProjectError(self.tr("{file}: open in another studio ({owner})").format(
-                    file=target, owner=owner.describe()))
+                    file=target, owner=lock_text.describe(owner)))
         elif not overwrite and self.disk_state() == "changed":
             raise DiskConflict(
                 self.tr("{file}: changed on disk by another program since it was opened").format(file=target))

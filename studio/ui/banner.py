@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from studio.app import lock_text
+
 if TYPE_CHECKING:
     from studio.app.document import Document
 
@@ -95,7 +97,7 @@ def show_file_state(
             "Read-only: this project is open in another studio ({owner}). "
             "Use Save As to keep a copy of your changes.")
         banner.show_message(
-            text.format(owner=doc.lock_owner.describe()),
+            text.format(owner=lock_text.describe(doc.lock_owner)),
             [(QCoreApplication.translate("Banner", "Reopen"), reopen),
              (QCoreApplication.translate("Banner", "Take Over Editing…"), take_over)],
         )

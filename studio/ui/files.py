@@ -28,7 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from studio.app import settings
+from studio.app import lock_text, settings
 from studio.app.autosave import AutoSaver, Recovery
 from studio.app.document import DiskConflict, Document, ReadOnlyError
 from studio.app.lockfile import LockInfo, ProjectLock, current_owner, read_lock, this_host
@@ -53,7 +53,7 @@ def in_use_text(name: str, owner: LockInfo, action: str) -> str:
         "Choose {action} only if that studio is no longer editing this project (it crashed, or its "
         "computer was switched off). If two studios edit one project, each save overwrites the "
         "other's changes and work is lost. {action} makes this studio the project's editor.")
-    return who.format(name=name, owner=owner.describe()) + "\n\n" + risk.format(action=action)
+    return who.format(name=name, owner=lock_text.describe(owner)) + "\n\n" + risk.format(action=action)
 
 
 def folder_name(title: str) -> str:

@@ -390,7 +390,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../../studio/ui/banner.py" line="+64"/>
+        <location filename="../../../studio/ui/banner.py" line="+66"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -787,7 +787,7 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../../studio/app/document.py" line="+156"/>
+        <location filename="../../../studio/app/document.py" line="+157"/>
         <location line="+90"/>
         <source>Untitled drama</source>
         <translation>未命名短剧</translation>
@@ -1407,6 +1407,19 @@ Recover it (it opens as unsaved; the project file is not changed), discard it, o
     </message>
 </context>
 <context>
+    <name>LockInfo</name>
+    <message>
+        <location filename="../../../studio/app/lock_text.py" line="+16"/>
+        <source>an unknown studio (unreadable lock file from {when})</source>
+        <translation>一个未知的工作室（锁文件无法读取，来自 {when}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>process {pid} on {host} since {when}</source>
+        <translation>{host} 上的进程 {pid}，自 {when} 起</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../../studio/ui/main_window.py" line="+200"/>
@@ -1792,7 +1805,7 @@ id：{id}</translation>
 <context>
     <name>ReadOnly</name>
     <message>
-        <location filename="../../../studio/ui/review/read_only.py" line="+40"/>
+        <location filename="../../../studio/ui/review/read_only.py" line="+41"/>
         <source>Read-only review: the project is not changed in review mode. Comments, approvals and coverage go to the Review panel ({file}); “Leave review mode” there to edit.</source>
         <translation>只读审阅：审阅模式下不会更改项目。评论、批准和覆盖率会保存到审阅面板（{file}）；在那里点击“离开审阅模式”即可编辑。</translation>
     </message>

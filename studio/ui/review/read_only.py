@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.app import lock_text
 from studio.app.document import Document
 from studio.model.review import REVIEW_FILE
 from studio.ui import dialogs
@@ -66,7 +67,7 @@ def read_only_reason(document: Document) -> str:
         return QCoreApplication.translate(
             "ReadOnly",
             "Read-only: this project is open in another studio ({owner}). "
-            "Save As keeps a copy you can edit.").format(owner=owner.describe())
+            "Save As keeps a copy you can edit.").format(owner=lock_text.describe(owner))
     return review_reason()
 
 
@@ -204,7 +205,7 @@ def explain_save(parent: QWidget, document: Document, save_as: Callable[[], bool
             "ReadOnly",
             "'{name}' is open in another studio ({owner}), "
             "so it is read-only here and Save cannot write it.\n\nSave As keeps a copy of it that you "
-            "can edit.").format(name=document.display_name(), owner=document.lock_owner.describe())
+            "can edit.").format(name=document.display_name(), owner=lock_text.describe(document.lock_owner))
     else:
         text = QCoreApplication.translate(
             "ReadOnly",
