@@ -96,11 +96,11 @@ def test_combo_entries_name_scenes_and_goals_without_ids_unless_two_share_a_name
 
 
 @pytest.mark.parametrize("width", [120, 180, 240, 300])
-def test_the_breadcrumb_is_cut_between_words(qtbot: QtBot, savings: Env, width: int) -> None:
-    panel = make_inspector(qtbot, savings, ("scene", "payday", "option", "save"), width=width)
+def test_the_breadcrumb_is_cut_between_words(qtbot: QtBot, shoppable: Env, width: int) -> None:
+    panel = make_inspector(qtbot, shoppable, ("scene", "morning", "option", "spa"), width=width)  # words
     crumb = panel.crumb
     full = crumb.full_text
-    assert full == "Scene “Payday”  ›  Option “Save {amount} for the trip”"
+    assert full == "Scene “Morning routine”  ›  Option “Skip work: spa day”"
     shown = crumb.text()
     assert crumb.fontMetrics().horizontalAdvance(shown) <= crumb.width()
     if shown != full:

@@ -46,11 +46,10 @@ def test_routes_selection_to_forms(qtbot: QtBot, savings: Env, shoppable: Env) -
     savings.selection.set(["save_path"])
     assert type(panel.form) is SceneForm and panel.form.path == ("scene", "save_path")
     savings.selection.set(["payday"], current=("scene", "payday", "option", "save"))
-    assert panel.crumb.full_text == "Scene “Payday”  ›  Option “Save {amount} for the trip”"
+    assert panel.crumb.full_text == "Scene “发薪日”  ›  Option “存下{amount}去旅行”"  # the sample's text
     savings.selection.set(["payday"], current=("scene", "payday", "choice"))
     goes = [b.text() for b in panel.form.findChildren(QPushButton) if "→" in b.text()]
-    assert goes == ["Save {amount} for the trip  →  “Saving it”  ★ default",
-                    "Buy the new phone  →  “Spending it”"]
+    assert goes == ["存下{amount}去旅行  →  “把钱存起来”  ★ default", "买新手机  →  “把钱花掉”"]
     other = make_inspector(qtbot, shoppable, ("scene", "office", "tag", "cream_desk"))
     assert type(other.form) is TagForm
     # names, not ids
@@ -66,16 +65,16 @@ def test_typing_a_title_merges_into_one_undo_step(qtbot: QtBot, savings: Env) ->
     title.edit.setFocus()
     title.edit.end(False)
     qtbot.keyClicks(title.edit, " at la")
-    qtbot.waitUntil(lambda: savings.doc.project.scene_map()["payday"].title == "Payday at la", timeout=3000)
+    qtbot.waitUntil(lambda: savings.doc.project.scene_map()["payday"].title == "发薪日 at la", timeout=3000)
     qtbot.keyClicks(title.edit, "st")
     qtbot.keyClick(title.edit, Qt.Key.Key_Return)
-    assert savings.doc.project.scene_map()["payday"].title == "Payday at last"
+    assert savings.doc.project.scene_map()["payday"].title == "发薪日 at last"
     assert stack.count() == before + 1
     stack.undo()
-    assert savings.doc.project.scene_map()["payday"].title == "Payday"
-    assert title.edit.text() == "Payday"
+    assert savings.doc.project.scene_map()["payday"].title == "发薪日"
+    assert title.edit.text() == "发薪日"
     stack.redo()
-    assert title.edit.text() == "Payday at last"
+    assert title.edit.text() == "发薪日 at last"
 
 
 def test_money_is_typed_in_the_currency_and_stored_as_minor_units(qtbot: QtBot, savings: Env) -> None:
@@ -127,7 +126,7 @@ def test_text_longer_than_allowed_is_refused_not_cut(qtbot: QtBot, savings: Env)
     title._dirty = True
     assert not title.commit()
     assert "200 characters" in title.error_text
-    assert savings.doc.project.scene_map()["payday"].title == "Payday"
+    assert savings.doc.project.scene_map()["payday"].title == "发薪日"
 
 
 def test_combos_and_checks_push_one_step_each(qtbot: QtBot, savings: Env) -> None:
@@ -203,6 +202,6 @@ def test_typed_text_is_applied_when_the_selection_moves_on(qtbot: QtBot, savings
     qtbot.keyClicks(text.edit, " Yes!")  # no Enter, debounce still pending
     savings.selection.set(["payday"], current=("scene", "payday", "choice"))
     assert isinstance(panel.form, ChoiceForm)
-    assert prompt_of(savings).text.endswith("trip fund? Yes!")  # type: ignore[attr-defined]
+    assert prompt_of(savings).text.endswith("存进旅行基金？ Yes!")  # type: ignore[attr-defined]
     savings.doc.undo_stack.undo()
-    assert prompt_of(savings).text.endswith("trip fund?")  # type: ignore[attr-defined]
+    assert prompt_of(savings).text.endswith("存进旅行基金？")  # type: ignore[attr-defined]
