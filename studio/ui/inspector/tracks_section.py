@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from studio.ui.inspector.fields import error_label
 from studio.ui.inspector.forms import ElidedLabel
 from studio.ui.timeline.geometry import format_time
 from studio.ui.timeline.subtitle_files import ImportDialog, export_subtitles
+from studio.ui.wheel import ComboBox
 
 __all__ = ["TracksSection", "add_dub", "remove_dub", "remove_track"]
 
@@ -115,11 +115,11 @@ class TracksSection(QWidget):
         self.import_button = QPushButton(self.tr("Import subtitles…"), self)
         self.import_button.setObjectName("importSubtitles")
         self.import_button.clicked.connect(self.open_import)
-        self.dub_locale = QComboBox(self)
+        self.dub_locale = ComboBox(self)
         self.dub_locale.setObjectName("dubLocale")
         self.dub_locale.setEditable(True)
         self.dub_locale.setToolTip(self.tr("The locale the dub is for"))
-        self.dub_locale.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dub_locale.setSizeAdjustPolicy(ComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.dub_locale.setMinimumContentsLength(6)  # "zh-Hant" fits, never squeezed
         self.dub_locale.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.dub_button = QPushButton(self.tr("Add dub…"), self)

@@ -14,7 +14,6 @@ from pathlib import Path
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -34,6 +33,7 @@ from studio.model.ops import SceneRef, SetField
 from studio.model.tracks import Cue
 from studio.subtitles import SubtitleError, place_track, read_subtitles, to_srt, to_vtt
 from studio.subtitles.place import RelativeTo
+from studio.ui.wheel import ComboBox
 
 __all__ = ["ImportDialog", "export_subtitles", "import_subtitles", "write_subtitles"]
 
@@ -105,7 +105,7 @@ class ImportDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
-        self.picker = QComboBox(self)
+        self.picker = ComboBox(self)
         self.picker.setObjectName("subtitleImportLocale")
         self.picker.setEditable(True)
         self.picker.addItems(lane_locales(doc.project, scene))

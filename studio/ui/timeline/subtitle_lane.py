@@ -16,7 +16,6 @@ from typing import TypeVar
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from studio.ui.timeline.panel import TimelinePanel
 from studio.ui.timeline.subtitle_edit import CueEdit, add_cue, edit_text, remove_cue, retime_cue
 from studio.ui.timeline.subtitle_files import ImportDialog, export_subtitles
 from studio.ui.timeline.subtitle_strip import STRIP_H, CueStrip
+from studio.ui.wheel import ComboBox
 
 __all__ = ["CueDialog", "SubtitleLane", "attach", "lane_of"]
 
@@ -96,13 +96,13 @@ class SubtitleLane(QWidget):
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setMenu(self.actions_menu(None))
-        self.picker = QComboBox(self)
+        self.picker = ComboBox(self)
         self.picker.setObjectName("subtitleLocale")
         self.picker.setToolTip(
             self.tr("Subtitles: the locale whose cues are shown and edited (the preview shows it)")
         )
         self.picker.setAccessibleName(self.tr("Subtitle locale"))
-        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setSizeAdjustPolicy(ComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.picker.setMinimumContentsLength(4)
         self.picker.setFont(self.canvas.look.small)
         self.picker.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
