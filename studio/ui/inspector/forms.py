@@ -8,6 +8,7 @@ added, variables retyped) ``signature`` differs and the panel rebuilds it.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -120,15 +121,26 @@ class ElidedLabel(QLabel):
 def elide_words(metrics: QFontMetrics, text: str, room: int) -> str:
     """``text`` if it fits in ``room`` pixels, else as many of its first words as fit and "…"
     (never a word cut in two: 'Scene “Payday” › Option “Save…'); a first word too long for
-    ``room`` alone is cut by Qt."""
+    ``room`` alone is cut by Qt.  Chinese (or Japanese, Korean) text has no spaces between its
+    words and may be cut between any two of its characters: there Qt's cut is kept
+    ('场景“发薪日”  ›  选项“存下{amount}去…')."""
     if metrics.horizontalAdvance(text) <= room:
         return text
+    cut = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    kept = cut.removesuffix("…")
+    if kept and text.startswith(kept) and (_wide(text[len(kept) - 1]) or _wide(text[len(kept)])):
+        return cut
     words = text.split(" ")
     for k in range(len(words) - 1, 0, -1):
         head = " ".join(words[:k]).rstrip(" ›")
         if head and metrics.horizontalAdvance(head + "…") <= room:
             return head + "…"
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+
+
+def _wide(char: str) -> bool:
+    """A CJK character (East Asian wide or full-width): text may break before or after it."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 class Form(QWidget):

@@ -196,3 +196,23 @@ def test_english_is_the_source_text(qtbot: QtBot, savings: Env) -> None:
     _panel, prompt = shown(qtbot, savings, ("scene", "payday", "prompt", "round_up"))
     assert row_labels(prompt) == ["Id", "At", "Goal", "Amount", "Text"]
     assert checkboxes(prompt) == ["Pause the video while asking"]
+
+
+
+def test_a_chinese_breadcrumb_is_cut_between_characters(qtbot: QtBot, savings: Env, chinese: None) -> None:
+    """Chinese has no spaces between words: the breadcrumb may keep part of the option's label."""
+    panel, _option = shown(qtbot, savings, ("scene", "payday", "option", "save"))
+    crumb = panel.crumb
+    full = crumb.full_text
+    assert full == f"场景“{scene_title(savings)}”  ›  选项“{option_label(savings)}”"
+    scene_part = full.split("  ›  ")[0]
+    shown_texts = []
+    for width in range(120, 420, 20):
+        panel.resize(width, 700)
+        QApplication.processEvents()
+        text = crumb.text()
+        assert crumb.fontMetrics().horizontalAdvance(text) <= crumb.width()
+        assert text == full or (text.endswith("…") and full.startswith(text.removesuffix("…").rstrip(" ›")))
+        shown_texts.append(text)
+    # somewhere the label is cut inside its Chinese characters, not dropped whole at the ›
+    assert any(len(t.removesuffix("…")) > len(scene_part) + 5 and t != full for t in shown_texts), shown_texts
