@@ -608,7 +608,7 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../../studio/ui/inspector/forms.py" line="+205"/>
+        <location filename="../../../studio/ui/inspector/forms.py" line="+217"/>
         <source>Ids are stable references and cannot be edited here</source>
         <translation>ID 是稳定的引用，不能在这里修改</translation>
     </message>
@@ -1643,17 +1643,17 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <translation>💬 {time}  {author}（{status}）：{text}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>open</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Storyboard card: no clip yet (Inspector › Give this scene a clip…)</source>
         <translation>故事板卡片：尚无片段（属性 › 为此场景指定片段…）</translation>
     </message>
@@ -1668,7 +1668,7 @@ Play the clip to its end: this clip keeps playing after the choice (a reaction s
         <translation>正在加载缩略图…</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+154"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>

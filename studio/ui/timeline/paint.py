@@ -155,19 +155,10 @@ def comment_flag(c: Canvas, comment: Comment) -> QRectF:
 def describe_comments(comments: list[Comment]) -> str:
     """Tooltip of comment flags: time, author, status and text of each."""
     line = QCoreApplication.translate("Timeline", "💬 {time}  {author} ({status}): {text}")
-    return "\n".join(
-        line.format(time=g.format_time(c.t_ms), author=c.author, status=_status(c.status), text=c.text)
-        for c in comments
-    )
-
-
-def _status(status: str) -> str:
-    """A review comment's status as the interface names it."""
-    if status == "open":
-        return QCoreApplication.translate("Timeline", "open")
-    if status == "resolved":
-        return QCoreApplication.translate("Timeline", "resolved")
-    return status
+    status = {"open": QCoreApplication.translate("Timeline", "open"),
+              "resolved": QCoreApplication.translate("Timeline", "resolved")}
+    return "\n".join(line.format(time=g.format_time(c.t_ms), author=c.author,
+                                 status=status.get(c.status, c.status), text=c.text) for c in comments)
 
 
 def _comment_flags(c: Canvas, p: QPainter) -> None:
@@ -387,13 +378,10 @@ def paint_header(p: QPainter, style: Style, width: int, height: int, tag_rows: i
     """Lane titles, painted in the fixed column left of the scrolling canvas."""
     p.fillRect(0, 0, width, height, style.background)
     p.setFont(style.font)
-    rows: list[tuple[str, int, int]] = [
-        (QCoreApplication.translate("Timeline", "Clip"), g.STRIP_TOP, g.STRIP_H)
-    ]
-    rows += [
-        (QCoreApplication.translate("Timeline", LANE_TITLES[k]), g.lane_top(k), g.lane_height(k, tag_rows))
-        for k in LANES
-    ]
+    clip = QCoreApplication.translate("Timeline", "Clip")
+    rows: list[tuple[str, int, int]] = [(clip, g.STRIP_TOP, g.STRIP_H)]
+    titles = {k: QCoreApplication.translate("Timeline", LANE_TITLES[k]) for k in LANES}
+    rows += [(titles[k], g.lane_top(k), g.lane_height(k, tag_rows)) for k in LANES]
     for n, (title, top, h) in enumerate(rows):
         r = QRectF(0, top - y_offset, width, h)
         if n:
