@@ -1,15 +1,13 @@
 """Schema v5 dramas with subtitles and dubs for the player's track tests, and their bundles.
 
-They reuse the savings sample's clips (6 s, 24 fps, with sound). Subtitle dramas go through the real
-exporter (``studio export --web-player``); a dubbed drama's bundle is laid out by hand with the audio
-file under ``media/<sha256>.m4a`` as the exporter lays out clips (docs/bundle-format.md), until the
-exporter ships audio files.
+They reuse the savings sample's clips (6 s, 24 fps, with sound) and go through the real exporter
+(``studio export --web-player``), which ships a dub's audio file as ``media/<sha256>.<ext>`` like a
+clip (docs/bundle-format.md).
 """
 
 from __future__ import annotations
 
 import array
-import hashlib
 import math
 import shutil
 from pathlib import Path
@@ -17,8 +15,9 @@ from typing import Any
 
 import av
 
+from studio.media.audio import probe_audio
 from studio.model.io import dumps, project_from_raw
-from tests.player.support import _try_exporter, assemble_bundle, sample_drama
+from tests.player.support import _try_exporter, sample_drama
 from tests.support import SAMPLES
 
 MARKUP = '<img src=x onerror="window.__xss=1"><b>粗体</b>'
@@ -120,19 +119,16 @@ def write_audio(path: Path, seconds: float = 7.0) -> Path:
     return path
 
 
-def checked(drama: dict[str, Any]) -> dict[str, Any]:
-    """The drama as the model writes it (validated: a test drama is a valid v5 project)."""
-    project, _ = project_from_raw(drama)
-    data: dict[str, Any] = project.model_dump(mode="json")
-    return data
-
-
-def exported(drama: dict[str, Any], web_root: Path, name: str) -> str:
-    """Export the drama with the real exporter into a served folder; its player's path."""
-    project, _ = project_from_raw(drama)
+def exported(drama: dict[str, Any], web_root: Path, name: str, dub: Path | None = None) -> str:
+    """Export the drama with the real exporter (``studio export --web-player``) into a served folder
+    (``dub``: an audio file to lay in the project as audio/dub_en.m4a first); its player's path."""
     src = web_root / (name + "-src")
     shutil.rmtree(src, ignore_errors=True)
     shutil.copytree(SAMPLES / "savings" / "media", src / "media")
+    if dub is not None:
+        (src / "audio").mkdir()
+        shutil.copy(dub, src / "audio" / "dub_en.m4a")
+    project, _ = project_from_raw(drama)
     (src / "drama.json").write_bytes(dumps(project))
     dest = web_root / name
     shutil.rmtree(dest, ignore_errors=True)
@@ -141,20 +137,9 @@ def exported(drama: dict[str, Any], web_root: Path, name: str) -> str:
 
 
 def dubbed_bundle(web_root: Path, name: str, loop: bool = False) -> str:
-    """The dubbed drama's bundle by hand: clips and the dub under media/<sha256>.<ext>."""
-    dest = web_root / name
-    shutil.rmtree(dest, ignore_errors=True)
-    (dest / "media").mkdir(parents=True)
+    """The dubbed drama exported with its en dub (a real AAC file, probed as the studio does)."""
     tone = write_audio(web_root / (name + "-dub.m4a"))
-    data = tone.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    rel = f"media/{digest}.m4a"
-    (dest / rel).write_bytes(data)
-    with av.open(str(tone)) as media:
-        duration_ms = int((media.duration or 0) * 1000 // av.time_base)
-    audio = {"id": "dub_en", "path": "audio/dub_en.m4a", "sha256": digest, "size": len(data),
-             "duration_ms": duration_ms, "codec": "aac", "container": "m4a"}
-    drama = checked(dub_drama(audio, loop))
-    drama["audio"][0]["path"] = rel  # as the exporter rewrites clip paths
-    assemble_bundle(drama, SAMPLES / "savings", dest)
-    return f"{name}/player/index.html"
+    probe = probe_audio(tone)
+    audio = {"id": "dub_en", "path": "audio/dub_en.m4a", "sha256": probe.sha256, "size": probe.size,
+             "duration_ms": probe.duration_ms, "codec": probe.codec, "container": probe.container}
+    return exported(dub_drama(audio, loop), web_root, name, dub=tone)
