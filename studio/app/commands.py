@@ -14,6 +14,7 @@ it: ``Move scene “The reckoning”``, not the id the scene kept when it was re
 
 from __future__ import annotations
 
+import weakref
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, SignalInstance
@@ -43,7 +44,10 @@ class OpCommand(QUndoCommand):
 
     def __init__(self, document: OpTarget, op: Op, inverse: Op, text: str, merge: bool) -> None:
         super().__init__(readable(text, document.project, models_in((op, inverse))))
-        self._doc = document
+        # A weak reference: the document owns its undo stack, which owns this command; a strong
+        # one made a cycle that the garbage collector broke in any order, and a command freed
+        # before the stack that still held it crashed QUndoStack::clear() at exit.
+        self._doc_ref = weakref.ref(document)
         self.op = op
         self.inverse = inverse
         self._merge = merge and op.merge_key() is not None
@@ -60,6 +64,13 @@ class OpCommand(QUndoCommand):
         self.op = other.op
         self.setText(other.text())
         return True
+
+    @property
+    def _doc(self) -> OpTarget:
+        doc = self._doc_ref()
+        if doc is None:  # pragma: no cover - the stack goes with its document
+            raise RuntimeError("the command outlived its document")
+        return doc
 
     def redo(self) -> None:
         if self._applied:

@@ -379,7 +379,13 @@ class Document(QObject):
         self.open(self.path, read_only=self.user_read_only)
 
     def close(self) -> None:
-        """Release the lock (call when the window closes); an empty or discarded untitled folder goes."""
+        """Release the lock (call when the window closes); an empty or discarded untitled folder goes.
+
+        The undo history goes too, here rather than whenever the garbage collector frees the
+        document: PySide keeps pushed commands alive through the stack's wrapper, and a cycle
+        through a widget holding the document let the collector free a command before
+        QUndoStack::clear() deleted it again (a crash at exit)."""
+        self.undo_stack.clear()
         if self._lock is not None:
             self._lock.release()
             self._lock = None

@@ -152,3 +152,23 @@ def test_read_only_refuses_edits_and_saving(document: Document, savings_copy: Pa
     assert not document.push(SetField(PROJECT.title, "x"))
     with pytest.raises(ReadOnlyError):
         document.save()
+
+
+def test_closing_drops_the_undo_history_and_commands_hold_no_document(document: Document,
+                                                                      savings_copy: Path) -> None:
+    import gc
+    import weakref
+
+    document.open(savings_copy)
+    assert document.push(SetField(SceneRef("payday").title, "Renamed"))
+    command = document.undo_stack.command(0)
+    assert command is not None and not any(v is document for v in vars(command).values())
+    document.close()
+    assert document.undo_stack.count() == 0
+    probe = Document()
+    ref = weakref.ref(probe)
+    probe.set_project(document.project, None)
+    assert probe.push(SetField(SceneRef("payday").title, "Again"))
+    del probe
+    gc.collect()
+    assert ref() is None  # no cycle through its commands keeps a document alive

@@ -201,18 +201,22 @@ class TracksSection(QWidget):
         self.dub_locale.setCurrentText(current if current else offered[0])
 
     def _row(self, into: QVBoxLayout, text: str) -> QHBoxLayout:
-        row = QHBoxLayout()
+        # Each row is a widget of its own: clearing deletes widgets only.  (Taking a nested
+        # *layout* out with takeAt() gives Python a second owner of it: deleting it from both
+        # sides crashed the interpreter at exit.)
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
         row.setContentsMargins(8, 0, 0, 0)
         row.setSpacing(2)
-        label = ElidedLabel(text, self)
+        label = ElidedLabel(text, holder)
         label.setToolTip(text)
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(label, 1)
-        into.addLayout(row)
+        into.addWidget(holder)
         return row
 
     def _tool(self, row: QHBoxLayout, text: str, tip: str) -> QToolButton:
-        button = QToolButton(self)
+        button = QToolButton(row.parentWidget())
         button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(True)
@@ -223,15 +227,10 @@ class TracksSection(QWidget):
     def _clear(layout: QVBoxLayout) -> None:
         while layout.count():
             item = layout.takeAt(0)
-            inner = item.layout() if item is not None else None
-            if inner is not None:
-                while inner.count():
-                    child = inner.takeAt(0)
-                    widget = child.widget() if child is not None else None
-                    if widget is not None:
-                        widget.hide()
-                        widget.deleteLater()
-                inner.deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
 
     def _show(self, reason: str | None) -> None:
         self.error.setText(reason or "")
