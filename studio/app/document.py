@@ -385,7 +385,9 @@ class Document(QObject):
         document: PySide keeps pushed commands alive through the stack's wrapper, and a cycle
         through a widget holding the document let the collector free a command before
         QUndoStack::clear() deleted it again (a crash at exit)."""
+        blocked = self.undo_stack.blockSignals(True)  # closing is not saving: nobody hears "clean"
         self.undo_stack.clear()
+        self.undo_stack.blockSignals(blocked)
         if self._lock is not None:
             self._lock.release()
             self._lock = None

@@ -26,6 +26,7 @@ from studio.app.selection import Selection
 from studio.app.services import Services
 from studio.ui import inspector, library, playthrough, preview, problems, review, timeline
 from studio.ui.actions import ActionRegistry, Route
+from studio.ui.timeline.subtitle_lane import lane_of
 
 Area = Qt.DockWidgetArea
 
@@ -83,7 +84,8 @@ def _timeline(
     document: Document, selection: Selection, playhead: Playhead | None, _services: Services
 ) -> Built:
     panel = timeline.create(document, selection, playhead)
-    return Built(panel, panel.routes())
+    lane = lane_of(panel)
+    return Built(panel, panel.routes() + (lane.routes() if lane is not None else ()))
 
 
 def _problems(

@@ -242,6 +242,36 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Import S&amp;ubtitles…</source>
+        <translation>导入字幕(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a .vtt or .srt file as the selected scene&apos;s subtitles</source>
+        <translation>把 .vtt 或 .srt 文件导入为所选场景的字幕</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add Su&amp;btitle at Playhead</source>
+        <translation>在播放头处添加字幕(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a subtitle cue at the playhead in the timeline&apos;s subtitle lane</source>
+        <translation>在时间线字幕轨道的播放头处添加一条字幕</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport Subtitles…</source>
+        <translation>导出字幕(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the selected scene&apos;s subtitles as .vtt or .srt</source>
+        <translation>把所选场景的字幕写成 .vtt 或 .srt 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Set as &amp;Start</source>
         <translation>设为起始场景(&amp;S)</translation>
     </message>
@@ -585,7 +615,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../../studio/app/commands.py" line="+71"/>
+        <location filename="../../../studio/app/commands.py" line="+82"/>
         <source>Redo failed: {reason}</source>
         <translation>重做失败：{reason}</translation>
     </message>
@@ -1530,7 +1560,7 @@ id：{id}</translation>
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../../studio/ui/panels.py" line="+102"/>
+        <location filename="../../../studio/ui/panels.py" line="+104"/>
         <source>Media library</source>
         <translation>素材库</translation>
     </message>
