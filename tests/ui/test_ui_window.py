@@ -73,7 +73,7 @@ def test_title_shows_unsaved_state(window: Any) -> None:
 def test_changed_on_disk_banner_reload_and_save_conflict(qtbot: QtBot, window: Any, answers: Answers) -> None:
     file = window.doc.path
     window.doc.push(SetField(SceneRef("payday").title, "Mine"))
-    theirs = file.read_bytes().replace(b"Payday: a savings story", b"Theirs")
+    theirs = file.read_bytes().replace("发薪日：一个存钱的故事".encode(), b"Theirs")
     file.write_bytes(theirs)
     qtbot.waitUntil(lambda: window.disk_banner.isVisible(), timeout=5000)
     assert "changed by another program" in window.disk_banner.text

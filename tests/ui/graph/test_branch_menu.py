@@ -47,7 +47,7 @@ def test_the_plus_on_the_selected_scene_branches_into_a_new_scene(qtbot: QtBot, 
     assert new.placeholder is not None and payday.choice is not None
     assert payday.choice.options[-1].target == new.id and window.selection.scenes == {new.id}
     assert new.position.x > payday.position.x + NODE_W and not rects_overlap(window, new.id)
-    assert window.doc.undo_stack.count() == 1 and window.doc.undo_stack.undoText() == "Branch from 'Payday'"
+    assert window.doc.undo_stack.count() == 1 and window.doc.undo_stack.undoText() == "Branch from '发薪日'"
     assert view.flow.renamer.editor is not None  # ready to rename
     view.flow.renamer.finish(commit=False)
     window.selection.set(["payday", "month_end"])
@@ -84,7 +84,7 @@ def test_canvas_menu_new_placeholder_paste_and_arrange(qtbot: QtBot, window: Any
     menu = window.graph.context_menu(empty)
     entry(menu, "Paste").trigger()
     pasted = window.doc.project.scenes[-1]
-    assert pasted.title == "Month end"
+    assert pasted.title == "月底"
     assert (pasted.position.x, pasted.position.y) == pytest.approx((at.x(), at.y()))
     far = QPointF(-3000.0, -3000.0)  # Arrange puts every scene right and below the origin
     view.centerOn(far)
@@ -121,9 +121,9 @@ def test_continue_automatically_from_the_scene_menu_draws_a_continues_edge(
     assert edge.continues and edge.label == "continues" and edge.target is payday
     assert not edge.flags() & edge.GraphicsItemFlag.ItemIsSelectable
     assert window.doc.undo_stack.count() == 1
-    assert window.doc.undo_stack.undoText() == "Continue 'Broke' automatically to 'Payday'"
+    assert window.doc.undo_stack.undoText() == "Continue '囊中羞涩' automatically to '发薪日'"
     menu = window.graph.context_menu(view.mapFromScene(node.pos() + QPointF(NODE_W / 2, NODE_H / 2)))
-    entry(menu, "Stop continuing to 'Payday'").trigger()
+    entry(menu, "Stop continuing to '发薪日'").trigger()
     assert ("ending_broke", NEXT) not in window.graph.graph.edges
     menu = window.graph.context_menu(view.mapFromScene(window.graph.graph.items_by_id["payday"].pos()
                                                        + QPointF(20, 20)))

@@ -71,11 +71,11 @@ def test_f2_renames_in_place_as_one_undo_step_and_esc_cancels(qtbot: QtBot, wind
     view.setFocus()
     key(qtbot, window, Qt.Key.Key_F2)
     editor = view.flow.renamer.editor
-    assert editor is not None and editor.isVisible() and editor.text() == "Month end"
+    assert editor is not None and editor.isVisible() and editor.text() == "月底"
     qtbot.keyClicks(editor, "Half way")  # the text was selected: typing replaces it
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert view.flow.renamer.editor is None
-    assert window.doc.project.scene_map()["month_end"].title == "Month end"
+    assert window.doc.project.scene_map()["month_end"].title == "月底"
     assert window.doc.undo_stack.count() == 0
     key(qtbot, window, Qt.Key.Key_F2)
     editor = view.flow.renamer.editor
@@ -83,11 +83,11 @@ def test_f2_renames_in_place_as_one_undo_step_and_esc_cancels(qtbot: QtBot, wind
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.doc.project.scene_map()["month_end"].title == "Half way"
     assert window.doc.undo_stack.count() == 1
-    assert window.doc.undo_stack.undoText() == "Rename 'Month end' to 'Half way'"
+    assert window.doc.undo_stack.undoText() == "Rename '月底' to 'Half way'"
     assert window.graph.graph.items_by_id["month_end"].title == "Half way"
     assert view.hasFocus()  # back on the canvas: the keys go on working
     window.doc.undo_stack.undo()
-    assert window.doc.project.scene_map()["month_end"].title == "Month end"
+    assert window.doc.project.scene_map()["month_end"].title == "月底"
 
 
 def test_enter_opens_the_scene_like_a_double_click(qtbot: QtBot, window: Any) -> None:
@@ -147,7 +147,7 @@ def test_c_connects_to_a_scene_picked_with_the_arrows(qtbot: QtBot, window: Any)
     assert broke.choice is not None and [o.target for o in broke.choice.options] == [expected]
     assert window.doc.undo_stack.count() == 1
     title = window.doc.project.scene_map()[expected].title
-    assert window.doc.undo_stack.undoText() == f"Connect 'Broke' to '{title}'"
+    assert window.doc.undo_stack.undoText() == f"Connect '囊中羞涩' to '{title}'"
     assert ("ending_broke", broke.choice.options[0].id) in window.graph.graph.edges
     window.doc.undo_stack.undo()
     assert dumps(window.doc.project) == original
