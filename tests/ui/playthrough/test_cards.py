@@ -127,12 +127,12 @@ def test_author_text_is_filled_and_deposit_options_show_their_amount(make_panel:
     panel.play_story()
     at_clock(panel, 1600)
     card = panel.overlay.prompt_card
-    assert card.text.text() == "Put ¥50.00 of your pay into the trip fund?"
+    assert card.text.text() == "从工资里拿出¥50.00存进旅行基金？"
     panel.controller.decline_prompt()
     at_clock(panel, 3200)
     first, second = panel.overlay.options
-    assert (first.label, first.badge) == ("Save ¥200.00 for the trip", "+¥200.00")
-    assert (second.label, second.badge) == ("Buy the new phone", None)
+    assert (first.label, first.badge) == ("存下¥200.00去旅行", "+¥200.00")
+    assert (second.label, second.badge) == ("买新手机", None)
     assert "saves ¥200.00" in first.accessibleName()
     assert first.height_for(first.width()) <= first.height()  # label and amount fit the button
     panel.controller.choose("save")

@@ -132,7 +132,7 @@ def test_overlay_positions(make_panel: MakePanel, qtbot: QtBot) -> None:
     at_clock(panel, 1500)
     card = ov.prompt_card
     assert card.isVisible() and inside(card.geometry(), box)
-    assert card.amount.text() == "¥50.00" and card.goal.text() == "into “Dream trip to Yunnan”"
+    assert card.amount.text() == "¥50.00" and card.goal.text() == "into “云南梦想之旅”"
     assert card.kicker.text() == "Savings · video paused"
     # the web player's words (resources/player/messages/en.json), not "Accept"/"Decline"
     assert (card.accept.text(), card.decline.text()) == ("Save it", "Not now")
@@ -159,7 +159,7 @@ def test_overlay_positions(make_panel: MakePanel, qtbot: QtBot) -> None:
     assert not ov.options[0].geometry().intersects(ov.options[1].geometry())
     # The side panel: deposits per goal in money and percent of the target.
     goals = panel.side.goals
-    assert [goals.item(0, c).text() for c in range(4)] == ["Dream trip to Yunnan", "¥50.00", "—", "1%"]
+    assert [goals.item(0, c).text() for c in range(4)] == ["云南梦想之旅", "¥50.00", "—", "1%"]
 
 
 def test_product_tag_opens_product_card(make_panel: MakePanel, qtbot: QtBot) -> None:
@@ -231,7 +231,7 @@ def test_play_from_here_dialog_refuses_invalid_values(make_panel: MakePanel, qtb
     assert dialog.values() == {"discipline": -4, "splurged": True}
     assert panel.play_from_here(dialog.values())
     at_clock(panel, 2600)
-    assert [b.label for b in panel.overlay.options] == ["Keep saving", "Borrow for a party"]
+    assert [b.label for b in panel.overlay.options] == ["继续存钱", "借钱去聚会"]
     assert panel.controller.start_scene == "month_end"
     with pytest.raises(ValueError, match="too large"):
         parse_int("9" * 20)
@@ -246,7 +246,7 @@ def test_ending_card_replay_and_back(make_panel: MakePanel, qtbot: QtBot) -> Non
     # the viewer's words (no ending title: the player's "The end"); the kind is the creator's note
     assert card.isVisible() and card.kind.text() == "The end"
     assert card.kicker.text() == "Ending · Neutral ending"
-    assert card.totals.text() == "Dream trip to Yunnan: ¥0.00 saved of ¥3,000.00"
+    assert card.totals.text() == "云南梦想之旅: ¥0.00 saved of ¥3,000.00"
     assert not panel.side.pause_button.isEnabled()
     click(qtbot, card.back_button)
     assert not card.isVisible() and panel.controller.engine.open_choice is not None

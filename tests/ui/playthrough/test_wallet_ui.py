@@ -14,7 +14,7 @@ from tests.ui.playthrough.conftest import MakePanel
 from tests.ui.playthrough.test_panel import at_clock, click, inside
 
 pytestmark = pytest.mark.gui
-GOAL = "Dream trip to Yunnan"
+GOAL = "云南梦想之旅"
 
 
 def pick_mode(panel: PlaythroughPanel, mode: str) -> None:
@@ -79,7 +79,7 @@ def test_saved_and_refused_deposits_on_screen(make_panel: MakePanel, qtbot: QtBo
     assert note_text(panel) == f"Saved ¥50.00 into “{GOAL}”"
     assert goals_row(panel) == [GOAL, "¥50.00", "—", "1%"]
     at_clock(panel, 3100)
-    save = next(b for b in panel.overlay.options if b.label.startswith("Save ¥200"))
+    save = next(b for b in panel.overlay.options if b.label.startswith("存下¥200"))
     click(qtbot, save)
     assert note_text(panel) == "Couldn't save: insufficient balance (¥200.00)"
     state = panel.side.wallet.state.text()
