@@ -6,7 +6,7 @@ Usage::
 
 Copies the savings sample to a temporary folder, opens it for review,
 records the default playthrough (run_trace), adds three comments (one
-resolved) and an approval, shows “Payday” at 0:03 and saves ``review.png``.
+resolved) and an approval, shows “发薪日” (payday) at 0:03 and saves ``review.png``.
 """
 
 from __future__ import annotations

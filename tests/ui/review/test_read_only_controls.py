@@ -88,7 +88,7 @@ def test_every_editing_control_is_disabled_with_a_reason(qtbot: QtBot, review_wi
     win.selection.set(["payday"])
     texts = {w.text() for w in _assert_all_locked(qtbot, win) if isinstance(w, QAbstractButton)}
     assert {"+ Prompt", "+ Tag", "Arrange", "Import…", "Start scene"} <= texts
-    field = next(w for w in _editing_controls(win) if isinstance(w, QLineEdit) and w.text() == "Payday")
+    field = next(w for w in _editing_controls(win) if isinstance(w, QLineEdit) and w.text() == "发薪日")
     assert field.isEnabled() and field.isReadOnly()  # the title stays readable
     assert REVIEW_REASON in field.toolTip()
     win.selection.set(["payday"], current=("scene", "payday", "prompt", "round_up"))
@@ -139,6 +139,6 @@ def test_leaving_review_mode_gives_the_controls_back(qtbot: QtBot, review_window
     assert win.action_map["file.save"].toolTip() == "Save the project"
     win.selection.set(["payday"])
     qtbot.waitUntil(prompt.isEnabled, timeout=2000)
-    title = next(w for w in _editing_controls(win) if isinstance(w, QLineEdit) and w.text() == "Payday")
+    title = next(w for w in _editing_controls(win) if isinstance(w, QLineEdit) and w.text() == "发薪日")
     assert not title.isReadOnly()
     assert win.action_map["graph.arrange"].isEnabled()

@@ -96,7 +96,7 @@ def test_add_comment_at_playhead_lists_it_and_flags_the_timeline(qtbot: QtBot, r
     win.playhead.seek(2500)
     settle()
     assert panel.target() == ("payday", 2500)
-    assert panel.where.text() == "Payday at 0:02.50"
+    assert panel.where.text() == "发薪日 at 0:02.50"
     QTest.keyClicks(panel.text, "Prompt copy feels pushy")
     click(panel.add_button)
     assert panel.text.text() == ""
@@ -105,7 +105,7 @@ def test_add_comment_at_playhead_lists_it_and_flags_the_timeline(qtbot: QtBot, r
         ("payday", 2500, "Prompt copy feels pushy", "open")
     ]
     rows = [panel.comments.list.item(n).text() for n in range(panel.comments.list.count())]
-    assert rows == ["○ Payday · 0:02.50 — " + review.comments[0].author + ": Prompt copy feels pushy"]
+    assert rows == ["○ 发薪日 · 0:02.50 — " + review.comments[0].author + ": Prompt copy feels pushy"]
     assert "1 open" in panel.comments.title()
     # a flag on the timeline's ruler at 2.5 s, with the text as its tooltip
     comment = review.comments[0]
@@ -169,7 +169,7 @@ def test_next_unwatched_branch_steers_there_and_stops(qtbot: QtBot, review_windo
     assert ctrl.engine is not None and ctrl.engine.scene_id == "payday" and ctrl.engine.t == 0
     assert not ctrl.running and ctrl.engine.timers == "off"
     banner = player.guide.banner
-    assert banner.isVisible() and "“Payday” has not been watched yet" in banner.text()
+    assert banner.isVisible() and "“发薪日” has not been watched yet" in banner.text()
     assert not banner.geometry().intersects(player.surface.geometry())  # above, not behind
     assert panel.session.watched_scenes() == {"payday"}  # shown from its first frame
     click(player.side.pause_button)  # Resume: the reviewer watches it; the banner goes
@@ -184,7 +184,7 @@ def test_next_unwatched_branch_steers_there_and_stops(qtbot: QtBot, review_windo
     eng = ctrl.engine
     assert eng is not None and eng.scene_id == "payday" and eng.waiting and eng.pause_reason == "timers_off"
     assert ctrl.start_scene is None and [i["action"] for i in ctrl.inputs] == ["decline_prompt"]
-    assert "choose “Buy the new phone” (highlighted)" in banner.text() and banner.isVisible()
+    assert "choose “买新手机” (highlighted)" in banner.text() and banner.isVisible()
     assert [b.highlighted for b in player.overlay.options] == [False, True]
     assert panel.coverage.hint.text() == banner.text()
     # the jump recorded nothing; choosing the option records it and clears the banner
@@ -331,7 +331,7 @@ def test_renamed_scene_shows_its_title_not_its_id(qtbot: QtBot, review_window: A
     panel.refresh()
     rows = [panel.coverage.unwatched.item(n).text() for n in range(panel.coverage.unwatched.count())]
     assert "▢ Salary morning" in rows
-    assert "↳ Salary morning → “Save ¥200.00 for the trip”" in rows
+    assert "↳ Salary morning → “存下¥200.00去旅行”" in rows
     assert not any("payday" in row or "save_more" in row for row in rows)
     win.selection.focus("payday")
     settle()

@@ -51,7 +51,7 @@ def test_review_screenshot(tmp_path: Path) -> None:
         assert watched == {"payday", "save_path", "month_end", "ending_steady"}
         for sid in nodes:
             assert badge_is_green(sid) == (sid in watched), sid
-        # the timeline: two open flags on Payday's ruler
+        # the timeline: two open flags on payday's ruler
         canvas = win.panels["timeline"].canvas
         strip = canvas.grab().toImage()
         flags = canvas.scene_comments()
