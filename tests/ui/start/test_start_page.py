@@ -59,7 +59,7 @@ def test_recent_projects_show_titles_and_open_the_folder(
     settings.add_recent(savings_copy)
     window.start_page.refresh()
     cards = window.start_page.recent_cards
-    assert [c.title_label.text() for c in cards] == ["Payday: a savings story", "gone"]
+    assert [c.title_label.text() for c in cards] == ["发薪日：一个存钱的故事", "gone"]
     assert cards[0].isEnabled() and not cards[1].isEnabled()  # a folder that is gone cannot be opened
     assert "not found" in cards[1].text_label.full_text
     cards[0].click()
