@@ -56,6 +56,7 @@ from studio.app.playthrough_video import NS_PER_MS, VideoFollower
 from studio.app.playthrough_view import PlaythroughView
 from studio.engine import Engine, EngineError, Event, Input, InputError, Timers
 from studio.engine.runner import apply_input
+from studio.l10n.localized import localized
 from studio.model import MediaAsset, Project, Scene
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
         self._running = False
         self._fast = False  # steering: the video does not follow each step (see fast())
         self.timers: Timers = "normal"
+        self.locale: str | None = None  # the next start's locale (None: the drama's own)
         self.wallet_setting = WalletSetting()
         self.wallet: StudioWallet | None = None  # the simulated viewer's wallet
         self.playthrough = ""  # the current playthrough's id
@@ -189,7 +191,9 @@ class PlaythroughController(QObject, PlaythroughView, VideoFollower):
         ``timers``: this playthrough's timers (default: the setting, :meth:`set_timers`)."""
         self.stop()
         timers = self.timers if timers is None else timers
-        project = self._document.project.model_copy(deep=True)
+        source = self._document.project
+        locale = self.locale if self.locale in self.locales() else source.locale
+        project = localized(source, locale).model_copy(deep=True)
         wallet = self.wallet if replay and self.wallet is not None else StudioWallet(self.wallet_setting)
         playthrough = f"p{self._count + 1}"
         values = dict(variables or {})

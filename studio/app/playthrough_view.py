@@ -46,6 +46,24 @@ class PlaythroughView:
     _project: Project | None
     _running: bool
     _scenes: dict[str, Scene]
+    locale: str | None
+
+    def locales(self) -> list[str]:
+        """The locales a story can be played in: the drama's own, then its target locales."""
+        project = self._document.project
+        return [project.locale, *project.target_locales]
+
+    def set_locale(self, locale: str | None) -> None:
+        """The locale of the next start (None: the drama's own): its translations (held and not
+        stale), the viewer's words, money and subtitles in that locale (``studio.l10n.localized``)."""
+        self.locale = locale
+
+    @property
+    def words_locale(self) -> str:
+        """The locale the viewer's words are shown in: the played copy's, else the next start's."""
+        if self._project is not None:
+            return self._project.locale
+        return self.locale if self.locale in self.locales() else self._document.project.locale
 
     @property
     def document(self) -> Document:

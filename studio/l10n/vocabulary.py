@@ -14,6 +14,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
+from babel import Locale as BabelLocale
+from babel import UnknownLocaleError
+
 from studio import resources
 
 SOURCE_LOCALE = "en"
@@ -68,3 +71,13 @@ def word(key: str, locale: str = SOURCE_LOCALE) -> str:
     if key in messages:
         return messages[key]
     return catalogue(SOURCE_LOCALE)[key]
+
+
+def locale_name(locale: str) -> str:
+    """A locale named in its own language with its tag (``中文 (中国) · zh-CN``, ``English · en``);
+    the bare tag when CLDR does not know it."""
+    try:
+        name = BabelLocale.parse(locale, sep="-").get_display_name()
+    except (ValueError, LookupError, UnknownLocaleError):
+        name = None
+    return f"{name} · {locale}" if name else locale

@@ -145,12 +145,12 @@
         <translation>坏结局</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+193"/>
         <source>Play again as the same viewer: a replay</source>
         <translation>以同一观众身份再看一遍：即重看</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>(this scene is not marked as an ending)</source>
         <translation>（此场景未标记为结局）</translation>
     </message>
@@ -641,7 +641,7 @@
 <context>
     <name>ProductCard</name>
     <message>
-        <location filename="../../../studio/ui/playthrough/cards.py" line="-84"/>
+        <location filename="../../../studio/ui/playthrough/cards.py" line="-98"/>
         <source>Preview only: host apps open the shop link.</source>
         <translation>仅供预览：宿主应用会打开商店链接。</translation>
     </message>
@@ -651,7 +651,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Price not set</source>
         <translation>未设置价格</translation>
     </message>
@@ -669,7 +669,7 @@
 <context>
     <name>PromptCard</name>
     <message>
-        <location line="-52"/>
+        <location line="-58"/>
         <source>Savings · video paused</source>
         <translation>储蓄 · 视频已暂停</translation>
     </message>
@@ -775,7 +775,7 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../../studio/ui/playthrough/side.py" line="+36"/>
+        <location filename="../../../studio/ui/playthrough/side.py" line="+37"/>
         <source>Timers: normal</source>
         <translation>计时：正常</translation>
     </message>
@@ -821,12 +821,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+88"/>
+        <location line="+116"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-113"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -851,13 +851,18 @@
         <translation>可调整计时（WCAG 2.2.1）：从下次试玩起生效</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+83"/>
+        <location line="+4"/>
+        <source>The language the story is shown in: its translations, the viewer&apos;s words, money and subtitles in that locale (used from the next Play)</source>
+        <translation>试玩时故事使用的语言：该语言区域的翻译、观众看到的文字、金额格式和字幕（下次播放起生效）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+106"/>
         <source>Not playing.</source>
         <translation>未在试玩。</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-103"/>
         <source>Variable</source>
         <translation>变量</translation>
     </message>
@@ -892,7 +897,7 @@
         <translation>已存：钱包已确认。待确认：等待钱包答复。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Path so far</source>
         <translation>已走路径</translation>
     </message>
@@ -912,7 +917,12 @@
         <translation>事件日志</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
+        <source>Language: {name}</source>
+        <translation>语言：{name}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>

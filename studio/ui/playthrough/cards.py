@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from studio.l10n.vocabulary import word
+from studio.l10n.vocabulary import SOURCE_LOCALE, word
 from studio.model import Product, SavingsGoal, SavingsPrompt
 from studio.model.currency import format_money
 from studio.ui.text import plain_label
@@ -128,11 +128,19 @@ class PromptCard(Card):
         self.accept = QPushButton(word("prompt.accept"))
         self.accept.setObjectName("cardPrimary")
         self.decline = QPushButton(word("prompt.decline"))
+        self.words_locale = SOURCE_LOCALE
         for w in (self.kicker, self.text, self.amount, self.goal, self.more):
             self.box.addWidget(w)
         self._buttons(self.decline, self.accept)
         self.accept.clicked.connect(self.accepted)
         self.decline.clicked.connect(self.declined)
+
+    def set_words(self, locale: str) -> None:
+        """The viewer's words in ``locale`` (the played story's)."""
+        self.words_locale = locale
+        self.kicker.setText(word("prompt.kicker", locale))
+        self.accept.setText(word("prompt.accept", locale))
+        self.decline.setText(word("prompt.decline", locale))
 
     def set_prompt(
         self,
@@ -171,6 +179,7 @@ class ProductCard(Card):
         self.tag_id: str | None = None  # the tag it was opened from (closes when that hides)
         self.scene_id: str | None = None
         self.kicker = plain_label(word("product.kicker"), "cardKicker")
+        self.words_locale = SOURCE_LOCALE
         self.name = plain_label("", "cardTitle")
         self.price = plain_label("", "cardBig")
         self.sku = plain_label("", "cardMuted")
@@ -184,6 +193,11 @@ class ProductCard(Card):
             self.box.addWidget(w)
         self._buttons(self.close_button)
         self.close_button.clicked.connect(self.closed)
+
+    def set_words(self, locale: str) -> None:
+        """The viewer's words in ``locale`` (the played story's)."""
+        self.words_locale = locale
+        self.kicker.setText(word("product.kicker", locale))
 
     def set_product(self, product: Product | None, event: Mapping[str, object], cta: str) -> None:
         """Fill from the ``product_clicked`` event (and the catalog entry, if any)."""
@@ -218,11 +232,19 @@ class EndingCard(Card):
         self.replay_button.setObjectName("cardPrimary")
         self.replay_button.setToolTip(self.tr("Play again as the same viewer: a replay"))
         self.back_button = QPushButton(word("ending.back"))
+        self.words_locale = SOURCE_LOCALE
         for w in (self.kicker, self.kind, self.text, self.totals):
             self.box.addWidget(w)
         self._buttons(self.back_button, self.replay_button)
         self.replay_button.clicked.connect(self.replay)
         self.back_button.clicked.connect(self.back)
+
+    def set_words(self, locale: str) -> None:
+        """The viewer's words in ``locale`` (the played story's)."""
+        self.words_locale = locale
+        self.kicker.setText(word("ending.kicker", locale))
+        self.replay_button.setText(word("ending.replay", locale))
+        self.back_button.setText(word("ending.back", locale))
 
     def set_ending(
         self,
@@ -240,12 +262,13 @@ class EndingCard(Card):
         # The viewer's words (the web player's: the ending's own title, else "The end"); the kind,
         # which viewers never see, is the creator's note in the kicker.
         named = self.tr(ENDING_TEXT[str(kind)]) if str(kind) in ENDING_TEXT else None
-        self.kicker.setText(f"{word('ending.kicker')} · {named}" if named else word("ending.kicker"))
+        kicker = word("ending.kicker", self.words_locale)
+        self.kicker.setText(f"{kicker} · {named}" if named else kicker)
         if event.get("dead_end"):
             note = self.tr("(this scene is not marked as an ending)")
-            self.kind.setText(f"{word('ending.dead_end')} {note}")
+            self.kind.setText(f"{word('ending.dead_end', self.words_locale)} {note}")
         else:
-            self.kind.setText(title or word("ending.title"))
+            self.kind.setText(title or word("ending.title", self.words_locale))
         self.text.setText(text or "")
         self.text.setVisible(bool(text) and not event.get("dead_end"))
         saved, pending = event.get("saved"), event.get("pending")

@@ -116,7 +116,7 @@ class Overlay(QWidget):
             scene = self.controller.scene(event["scene"])
             tag = next((t for t in scene.tags if t.id == event["tag"]), None) if scene else None
             product = self.controller.product(event["product"])
-            cta = self.controller.tag_text(tag) if tag else word("tag.cta")  # the viewer's words
+            cta = self.controller.tag_text(tag) if tag else word("tag.cta", self.controller.words_locale)
             self.product_card.set_product(product, event, cta)
             self.product_card.show()
             self.relayout()
@@ -124,7 +124,15 @@ class Overlay(QWidget):
             self.close_product()
 
     # -- state -> widgets --------------------------------------------------------------
+    def _words(self) -> None:
+        """The cards' fixed words in the played story's locale (set again when it changes)."""
+        locale = self.controller.words_locale
+        if locale != self.prompt_card.words_locale:
+            for card in (self.prompt_card, self.product_card, self.ending_card):
+                card.set_words(locale)
+
     def refresh(self) -> None:
+        self._words()
         eng = self.controller.engine
         self._refresh_choice()
         self._refresh_tags()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.app.playthrough import TIMER_SETTINGS, PlaythroughController
+from studio.l10n.vocabulary import locale_name
 from studio.model.currency import format_money
 from studio.ui.playthrough.tables import fill, table
 from studio.ui.playthrough.wallet_box import WalletBox
@@ -78,6 +79,11 @@ class SidePanel(QWidget):
         for key in TIMER_SETTINGS:
             self.timers.addItem(self.tr(TIMER_LABELS[key]), key)
         self.timers.setToolTip(self.tr("Timing adjustable (WCAG 2.2.1): used from the next Play"))
+        self.language = ComboBox()
+        self.language.setObjectName("playLanguage")
+        self.language.setToolTip(self.tr(
+            "The language the story is shown in: its translations, the viewer's words, money and "
+            "subtitles in that locale (used from the next Play)"))
         self.status = plain_label(self.tr("Not playing."), "playState")
         self.path = QListWidget()
         self.path.setObjectName("playPath")
@@ -103,6 +109,7 @@ class SidePanel(QWidget):
         layout.addLayout(row1)
         layout.addLayout(row2)
         layout.addWidget(self.timers)
+        layout.addWidget(self.language)
         layout.addWidget(self.status)
         for title, widget, stretch in (
             (self.tr("Path so far"), self.path, 2),
@@ -127,11 +134,33 @@ class SidePanel(QWidget):
         self.restart_button.clicked.connect(self.start_over)
         controller.starting.connect(self.clear_log)
         self.timers.currentIndexChanged.connect(self._timers_changed)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        controller.document.changed.connect(lambda _changes: self.refresh_languages())
+        controller.document.reset.connect(self.refresh_languages)
+        self.refresh_languages()
         controller.state_changed.connect(self.refresh)
         controller.running_changed.connect(self._running_changed)
         controller.event_emitted.connect(self.append_event)
         controller.ticked.connect(self.refresh_status)
         self.refresh()
+
+    def refresh_languages(self) -> None:
+        """One entry per locale the drama can be played in; hidden for a one-language drama."""
+        locales = self.controller.locales()
+        shown = [str(self.language.itemData(i)) for i in range(self.language.count())]
+        if shown != locales:
+            wanted = self.controller.locale or locales[0]
+            self.language.blockSignals(True)
+            self.language.clear()
+            for locale in locales:
+                self.language.addItem(self.tr("Language: {name}").format(name=locale_name(locale)), locale)
+            self.language.setCurrentIndex(locales.index(wanted) if wanted in locales else 0)
+            self.language.blockSignals(False)
+        self.language.setVisible(len(locales) > 1)
+
+    def _language_changed(self, _index: int) -> None:
+        locale = self.language.currentData()
+        self.controller.set_locale(str(locale) if locale else None)
 
     def _timers_changed(self, _index: int) -> None:
         key = self.timers.currentData()

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from studio.app.playback.player import FakePlayer
 from studio.app.selection import Selection
 from studio.engine import run_trace
+from studio.l10n.vocabulary import word
 from studio.model import Project, load
 from studio.model.io import project_from_raw
 from studio.ui.playthrough import PlaythroughPanel, create
@@ -134,8 +135,9 @@ def test_overlay_positions(make_panel: MakePanel, qtbot: QtBot) -> None:
     assert card.isVisible() and inside(card.geometry(), box)
     assert card.amount.text() == "¥50.00" and card.goal.text() == "into “云南梦想之旅”"
     assert card.kicker.text() == "Savings · video paused"
-    # the web player's words (resources/player/messages/en.json), not "Accept"/"Decline"
-    assert (card.accept.text(), card.decline.text()) == ("Save it", "Not now")
+    # the web player's words in the drama's locale (resources/player/messages/zh-CN.json)
+    assert (card.accept.text(), card.decline.text()) == (word("prompt.accept", "zh-CN"),
+                                                         word("prompt.decline", "zh-CN"))
     click(qtbot, card.accept)
     assert not card.isVisible()
     at_clock(panel, 3100)
@@ -243,9 +245,10 @@ def test_ending_card_replay_and_back(make_panel: MakePanel, qtbot: QtBot) -> Non
     assert panel.play_from_here({"discipline": 1, "splurged": False})
     at_clock(panel, 20_000)
     card = panel.overlay.ending_card
-    # the viewer's words (no ending title: the player's "The end"); the kind is the creator's note
-    assert card.isVisible() and card.kind.text() == "The end"
-    assert card.kicker.text() == "Ending · Neutral ending"
+    # the viewer's words in the drama's locale (no ending title: the player's "The end"); the kind is
+    # the creator's note
+    assert card.isVisible() and card.kind.text() == word("ending.title", "zh-CN")
+    assert card.kicker.text() == f"{word('ending.kicker', 'zh-CN')} · Neutral ending"
     assert card.totals.text() == "云南梦想之旅: ¥0.00 saved of ¥3,000.00"
     assert not panel.side.pause_button.isEnabled()
     click(qtbot, card.back_button)

@@ -48,7 +48,8 @@ def test_play_story_reads_chinese(make_panel: MakePanel) -> None:
         goal = panel.document.project.goals[0].name
         assert card.goal.text() == f"存入“{goal}”"
         # The viewer's answers are the player's words in the drama's language, not the studio's.
-        assert (card.accept.text(), card.decline.text()) == (word("prompt.accept"), word("prompt.decline"))
+        assert (card.accept.text(), card.decline.text()) == (word("prompt.accept", "zh-CN"),
+                                                             word("prompt.decline", "zh-CN"))
         assert side.status.text().endswith(" · 等待存钱提示")
         assert "（首次试玩）：" in side.wallet.state.text()
         card.accept.click()

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from studio.app.play_wallet import WalletSetting
 from studio.engine import run_trace
+from studio.l10n.vocabulary import word
 from studio.ui.playthrough import PlaythroughPanel
 from tests.ui.playthrough.conftest import MakePanel
 from tests.ui.playthrough.test_panel import at_clock, click, inside
@@ -95,7 +96,7 @@ def test_saved_and_refused_deposits_on_screen(make_panel: MakePanel, qtbot: QtBo
     assert not panel.overlay.deposit_note.label.isVisible()
     at_clock(panel, 60_000)
     card = panel.overlay.ending_card
-    assert card.isVisible() and card.replay_button.text() == "Watch again"
+    assert card.isVisible() and card.replay_button.text() == word("ending.replay", "zh-CN")
     assert card.totals.text() == f"{GOAL}: ¥50.00 saved of ¥3,000.00"
     assert reproduces(panel)
 

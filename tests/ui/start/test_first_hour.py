@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from studio.graph import validate
+from studio.l10n.vocabulary import word
 from studio.model import load_project
 from studio.ui import dialogs
 from studio.ui.graph.style import NODE_H, NODE_W
@@ -234,7 +235,9 @@ def test_a_newcomer_builds_a_six_scene_savings_drama(
 
     card = panel.overlay.prompt_card
     until(card.isVisible)
-    assert (card.accept.text(), card.decline.text()) == ("Save it", "Not now")
+    locale = panel.controller.words_locale  # the viewer's words in the drama's locale
+    assert (card.accept.text(), card.decline.text()) == (word("prompt.accept", locale),
+                                                         word("prompt.decline", locale))
     walk.shot("play_prompt")
     card.accept.click()
     until(lambda: bool(panel.overlay.options))
@@ -244,7 +247,7 @@ def test_a_newcomer_builds_a_six_scene_savings_drama(
     first.click()
     ending = panel.overlay.ending_card
     until(ending.isVisible)
-    assert ending.kind.text() == "The end" and "good" in ending.kicker.text().lower()
+    assert ending.kind.text() == word("ending.title", locale) and "good" in ending.kicker.text().lower()
     # no choice left under the card (removed buttons are hidden at once, not when Qt deletes them)
     assert [b.label for b in panel.overlay.findChildren(OptionButton) if b.isVisible()] == []
     walk.shot("play_ending")
