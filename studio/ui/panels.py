@@ -178,7 +178,8 @@ def dock_panels(
     left = [docks[k] for k in ("library", "preview") if k in docks]
     window.resizeDocks(left, [250, 400][: len(left)], Qt.Orientation.Vertical)
     bottom = [docks[k] for k in ("timeline",) if k in docks]
-    window.resizeDocks(bottom, [230] * len(bottom), Qt.Orientation.Vertical)
+    # the clip strip, the choice, prompt and tag lanes and the subtitle lane, without scrolling
+    window.resizeDocks(bottom, [266] * len(bottom), Qt.Orientation.Vertical)
 
 
 STALE = "staleDockTabs"  # property of a dock tab bar Qt made and then forgot (hidden, no size)
