@@ -76,7 +76,7 @@ class PlaythroughPanel(QWidget):
         self.controller = PlaythroughController(document, None, speed=speed, auto_tick=auto_tick, parent=self)
         self.surface = VideoSurface()
         self.overlay = Overlay(self.controller, self.surface)
-        self.subtitles = PlaySubtitles(self.controller, self.surface)  # under the overlay
+        self.subtitles = PlaySubtitles(self.controller, self.surface, self._covering)  # under the overlay
         self.side = SidePanel(self.controller)
         self.note = plain_label("", "playNote")
         self.note.hide()
@@ -126,6 +126,11 @@ class PlaythroughPanel(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         self._update_here()
+
+    def _covering(self) -> list[QWidget]:
+        """What the subtitles stay above: the option buttons and the cards."""
+        ov = self.overlay
+        return [*ov.options, ov.prompt_card, ov.product_card, ov.ending_card]
 
     # -- commands ----------------------------------------------------------------------
     def selected_scene(self) -> str | None:

@@ -30,8 +30,9 @@ BOX = QColor(0, 0, 0, 165)
 TEXT = QColor(255, 255, 255)
 
 
-def paint_subtitle(p: QPainter, picture: QRect, text: str) -> QRectF:
-    """Paint ``text`` bottom-centred in ``picture``; the box painted (empty when nothing)."""
+def paint_subtitle(p: QPainter, picture: QRect, text: str, ceiling: int | None = None) -> QRectF:
+    """Paint ``text`` bottom-centred in ``picture`` (above ``ceiling``, the top of what must stay
+    uncovered below it, e.g. Play story's option buttons); the box painted (empty when nothing)."""
     if not text or picture.isEmpty():
         return QRectF()
     font = QFont(p.font())
@@ -44,6 +45,8 @@ def paint_subtitle(p: QPainter, picture: QRect, text: str) -> QRectF:
     bounds = metrics.boundingRect(QRectF(0, 0, room, 10_000), flags, text)
     w, h = min(room, bounds.width()) + 2 * pad_x, bounds.height() + 2 * pad_y
     bottom = picture.bottom() - picture.height() * 0.07
+    if ceiling is not None:
+        bottom = min(bottom, ceiling - pad_y * 2)
     box = QRectF(picture.center().x() - w / 2, bottom - h, w, h)
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -62,10 +65,13 @@ def paint_subtitle(p: QPainter, picture: QRect, text: str) -> QRectF:
 class SubtitleOverlay(QWidget):
     """One cue's text over ``target`` (see the module docstring)."""
 
-    def __init__(self, target: QWidget, picture: Callable[[], QRect]) -> None:
+    def __init__(self, target: QWidget, picture: Callable[[], QRect],
+                 ceiling: Callable[[], int | None] | None = None) -> None:
         super().__init__(target)
         self.setObjectName("subtitleOverlay")
         self.picture = picture
+        self.ceiling = ceiling  # the y the box stays above (None: the picture's own rule)
+        self.box = QRectF()  # where the last cue was painted
         self._text = ""
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
@@ -100,7 +106,7 @@ class SubtitleOverlay(QWidget):
             picture = self.rect()
         p = QPainter(self)
         try:
-            paint_subtitle(p, picture, self._text)
+            self.box = paint_subtitle(p, picture, self._text, self.ceiling() if self.ceiling else None)
         finally:
             p.end()
 

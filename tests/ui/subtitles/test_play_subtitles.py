@@ -60,3 +60,24 @@ def test_play_story_shows_the_cue_of_the_drama_locale(panel: PlaythroughPanel) -
     assert overlay.text == ""
     panel.controller.stop()
     assert overlay.text == ""
+
+
+@pytest.mark.parametrize("width", [1100, 420])
+def test_the_cue_stays_above_the_option_buttons(panel: PlaythroughPanel, width: int) -> None:
+    from PySide6.QtCore import QPoint
+
+    panel.resize(width, 760)
+    assert panel.play_story()
+    run_to(panel, 1600)
+    panel.overlay.prompt_card.accept.click()  # payday's prompt waits for an answer
+    ctrl = panel.controller
+    assert ctrl.engine is not None
+    while ctrl.engine.t < 3100:
+        ctrl.tick(20)
+    buttons = [b for b in panel.overlay.options if b.isVisible()]
+    assert buttons and panel.subtitles.overlay.text == CUES[1].text
+    panel.subtitles.refresh()
+    panel.grab()  # paint
+    box = panel.subtitles.overlay.box
+    top = min(b.mapTo(panel.surface, QPoint(0, 0)).y() for b in buttons)
+    assert not box.isEmpty() and box.bottom() <= top
