@@ -45,6 +45,8 @@ MINIMAL_PROJECTS: dict[str, dict[str, Any]] = {
         "media": [{"id": "clip", "path": "media/clip.mp4", "sha256": _SHA, "size": 1000,
                    "duration_ms": 6000, "width": 360, "height": 640, "fps": 24.0,
                    "video_codec": "h264", "container": "mp4"}],
+        "audio": [{"id": "dub", "path": "media/dub.m4a", "sha256": _SHA, "size": 100, "duration_ms": 6000,
+                   "codec": "aac", "container": "m4a"}],
         "scenes": [
             {"id": "open", "title": "Open", "media": "clip",
              "on_enter": [{"var": "score", "value": 1}],
@@ -58,7 +60,11 @@ MINIMAL_PROJECTS: dict[str, dict[str, Any]] = {
                  {"id": "a", "label": "A", "target": "end", "default": True,
                   "effects": [{"var": "score", "value": 4}],
                   "deposit": {"goal": "trip", "amount": 100}, "hotspot": _RECT},
-                 {"id": "b", "label": "B", "target": "end"}]}},
+                 {"id": "b", "label": "B", "target": "end"}]},
+             # Subtitles: "en" omits its cues (SubtitleTrack's default), "ja" holds one; an en dub.
+             "subtitles": [{"locale": "en"}, {"locale": "ja", "cues": [
+                 {"start_ms": 0, "end_ms": 1000, "text": "Hiraku"}]}],
+             "dubs": [{"locale": "en", "audio": "dub"}]},
             # "open" omits position (Scene's default); "end" gives one that omits x and y (Point's).
             {"id": "end", "title": "End", "media": "clip", "ending": True, "position": {}},
             # A storyboard card: no media (Scene's default), a placeholder that omits its colour and
