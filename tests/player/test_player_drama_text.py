@@ -84,10 +84,13 @@ def bilingual(target: bool = True, stale: tuple[str, ...] = ()) -> tuple[Project
     """The savings sample in Chinese with an en target holding a translation of every text (the
     sample's English); then each key of ``stale`` gets a new source text (its translation is stale)."""
     project = load_project(SAMPLES / "savings" / "drama.json")
-    english = {t.key: t.text for t in source_texts(project)} | ENDING_EN
+    held = project.translations_of("en")  # the sample's own English (it is bilingual)
+    sample_en = {t.key: t.text for t in held.texts} if held is not None else {}
+    english = {t.key: sample_en.get(t.key, t.text) for t in source_texts(project)} | ENDING_EN
     for key, text in ZH.items():
         _set(project, key, text)
     assert {t.key for t in source_texts(project)} == set(ZH) == set(english)
+    project.target_locales, project.translations = [], []
     if target:
         project.target_locales = ["en"]
         texts = [Translation(key=t.key, text=english[t.key], source_sha=t.sha) for t in source_texts(project)]
