@@ -108,7 +108,9 @@
       if (!row) {
         const node = el("li", "savings-row");
         node.dataset.deposit = e.deposit_id;
-        node.append(el("span", "savings-goal"), el("span", "savings-status"));
+        const goalName = el("span", "savings-goal");
+        goalName.dir = "auto"; // author text
+        node.append(goalName, el("span", "savings-status"));
         row = { node, state, timer: 0 };
         this.rows.set(e.deposit_id, row);
         this.list.append(node);

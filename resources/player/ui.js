@@ -18,7 +18,10 @@
   function el(tag, className, text) {
     const node = doc.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+      node.dir = "auto"; // author text: its own direction (Arabic or Hebrew in a Chinese drama)
+    }
     return node;
   }
 
