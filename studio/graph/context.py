@@ -15,7 +15,9 @@ from typing import Any
 
 from studio.graph.static import Abstract, bounds_for, static_truth
 from studio.model import Problem, Product, Project, Scene
+from studio.model.checks import problem
 from studio.model.currency import format_money
+from studio.model.messages import QT_TRANSLATE_NOOP
 from studio.model.names import named
 
 
@@ -71,19 +73,22 @@ def scene_titles(scenes: Sequence[Scene]) -> dict[str, str]:
 def deposit_findings(out: list[Problem], sid: str, item: str, goal: str, amount: int, ctx: Context) -> None:
     """A deposit that is not positive, into an unknown goal, or over the goal's cap."""
     if amount <= 0:
-        out.append(Problem("error", "deposit-not-positive",
-                           f"deposit amount {amount} must be positive", sid, item))
+        out.append(problem("error", "deposit-not-positive",
+                           QT_TRANSLATE_NOOP("Problems", "deposit amount {amount} must be positive"),
+                           sid, item, amount=amount))
     if goal not in ctx.caps:
-        out.append(Problem("error", "unknown-goal", f"deposits into unknown goal '{goal}'", sid, item))
+        out.append(problem("error", "unknown-goal",
+                           QT_TRANSLATE_NOOP("Problems", "deposits into unknown goal '{goal}'"),
+                           sid, item, goal=goal))
         return
     cap = ctx.caps[goal]
     if cap is not None and amount > cap:
-        out.append(Problem(
+        out.append(problem(
             "warning", "deposit-over-cap",
-            f"deposit of {format_money(amount, ctx.currency)} is more than goal "
-            f"{named(ctx.goal_names.get(goal, goal))} allows in one playthrough "
-            f"({format_money(cap, ctx.currency)}); it will be cut to the cap",
-            sid, item,
+            QT_TRANSLATE_NOOP("Problems", "deposit of {amount} is more than goal {goal} allows in one "
+                              "playthrough ({cap}); it will be cut to the cap"),
+            sid, item, amount=format_money(amount, ctx.currency),
+            goal=named(ctx.goal_names.get(goal, goal)), cap=format_money(cap, ctx.currency),
         ))
 
 
@@ -104,34 +109,38 @@ def choice_findings(out: list[Problem], sid: str, options: Sequence[Any], ctx: C
             truths.append(memo.setdefault(key, static_truth(expr, ctx.bounds)))
     if True in truths:
         if False in truths:
-            out.extend(Problem("warning", "option-never-shown",
-                               "condition is always false: this option never shows",
+            out.extend(problem("warning", "option-never-shown",
+                               QT_TRANSLATE_NOOP("Problems",
+                                                 "condition is always false: this option never shows"),
                                sid, f"option '{o.id}'")
                        for o, t in zip(options, truths, strict=True) if t is False)
         return truths
     if None not in truths:  # every one False
-        out.append(Problem(
+        out.append(problem(
             "error", "choice-always-hidden",
-            "every option's condition is always false: the choice never shows and the scene "
-            "ends as a dead end", sid, "choice",
+            QT_TRANSLATE_NOOP("Problems", "every option's condition is always false: the choice never "
+                              "shows and the scene ends as a dead end"), sid, "choice",
         ))
         return truths
-    out.extend(Problem("warning", "option-never-shown",
-                       "condition is always false: this option never shows",
+    out.extend(problem("warning", "option-never-shown",
+                       QT_TRANSLATE_NOOP("Problems", "condition is always false: this option never shows"),
                        sid, f"option '{o.id}'")
                for o, t in zip(options, truths, strict=True) if t is False)
-    out.append(Problem(
+    out.append(problem(
         "warning", "options-may-all-hide",
-        "every option has a condition that may be false: when none holds, "
-        "the choice is skipped and the scene ends as a dead end", sid, "choice",
+        QT_TRANSLATE_NOOP("Problems", "every option has a condition that may be false: when none holds, "
+        "the choice is skipped and the scene ends as a dead end"), sid, "choice",
     ))
     return truths
 
 
 def dead_end(out: list[Problem], sid: str, has_choice: bool) -> None:
     """A scene that neither offers a choice, nor continues, nor ends the story."""
-    what = "a choice point without options" if has_choice else "neither a choice point nor a next scene"
-    out.append(Problem(
-        "error", "dead-end", f"has {what} and is not marked as an ending: playback stops here",
-        sid, "choice" if has_choice else None,
-    ))
+    if has_choice:
+        out.append(problem("error", "dead-end", QT_TRANSLATE_NOOP(
+            "Problems", "has a choice point without options and is not marked as an ending: "
+            "playback stops here"), sid, "choice"))
+    else:
+        out.append(problem("error", "dead-end", QT_TRANSLATE_NOOP(
+            "Problems", "has neither a choice point nor a next scene and is not marked as an ending: "
+            "playback stops here"), sid, None))
