@@ -20,6 +20,8 @@ and once per project: ``l10n-too-long`` for a source text over its budget,
 from __future__ import annotations
 
 from studio.model import Problem, Project
+from studio.model.checks import problem
+from studio.model.messages import QT_TRANSLATE_NOOP
 from studio.model.names import named
 from studio.model.placeholders import issues, used
 from studio.model.project import Translation
@@ -76,10 +78,19 @@ def _missing(out: list[Problem], locale: str, missing: list[SourceText]) -> None
     for sid, texts in by_scene.items():
         listed = ", ".join(_short(t) for t in texts[:MISSING_LISTED])
         more = f" and {len(texts) - MISSING_LISTED} more" if len(texts) > MISSING_LISTED else ""
-        noun = "text has" if len(texts) == 1 else "texts have"
-        where = f"Scene {named(texts[0].scene_title or '')}" if sid is not None else "Title and catalogue"
-        out.append(Problem("warning", "l10n-missing",
-                           f"{where}: {len(texts)} {noun} no {locale} translation ({listed}{more})", sid))
+        values = {"count": len(texts), "locale": locale, "listed": listed + more}
+        if sid is None:
+            template = (QT_TRANSLATE_NOOP("Problems", "Title and catalogue: {count} text has no {locale} "
+                                          "translation ({listed})") if len(texts) == 1 else
+                        QT_TRANSLATE_NOOP("Problems", "Title and catalogue: {count} texts have no {locale} "
+                                          "translation ({listed})"))
+        else:
+            values["title"] = named(texts[0].scene_title or "")
+            template = (QT_TRANSLATE_NOOP("Problems", "Scene {title}: {count} text has no {locale} "
+                                          "translation ({listed})") if len(texts) == 1 else
+                        QT_TRANSLATE_NOOP("Problems", "Scene {title}: {count} texts have no {locale} "
+                                          "translation ({listed})"))
+        out.append(problem("warning", "l10n-missing", template, sid, None, **values))
 
 
 def placeholder_problem(src: SourceText, text: str, locale: str) -> str | None:

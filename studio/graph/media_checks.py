@@ -24,8 +24,9 @@ from pathlib import Path
 
 from studio.hashcache import FingerprintStore, Signature, default_store, hash_file
 from studio.model import MediaAsset, Problem
-from studio.model.checks import Severity
+from studio.model.checks import Severity, problem
 from studio.model.errors import quote
+from studio.model.messages import QT_TRANSLATE_NOOP
 from studio.model.portable import path_problem
 from studio.model.tracks import AudioAsset
 
@@ -167,6 +168,18 @@ def check_media(
         where = f"used by {'scene' if len(scenes) == 1 else 'scenes'} {_names(scenes, name)}" if scenes \
             else "not used by any scene"
         for severity, (code, message) in found:
-            out.append(Problem(severity, code, f"{message} ({where})",
-                               scenes[0] if scenes else None, f"{kind} '{asset.id}'"))
+            first, item = scenes[0] if scenes else None, f"{kind} '{asset.id}'"
+            if message == f"file '{asset.path}' is missing":  # the common case, translatable
+                out.append(problem(severity, code, _missing_template(len(scenes)), first, item,
+                                   path=asset.path, scenes=_names(scenes, name)))
+            else:
+                out.append(Problem(severity, code, f"{message} ({where})", first, item))
     return out
+
+
+def _missing_template(users: int) -> str:
+    if users == 0:
+        return QT_TRANSLATE_NOOP("Problems", "file '{path}' is missing (not used by any scene)")
+    if users == 1:
+        return QT_TRANSLATE_NOOP("Problems", "file '{path}' is missing (used by scene {scenes})")
+    return QT_TRANSLATE_NOOP("Problems", "file '{path}' is missing (used by scenes {scenes})")

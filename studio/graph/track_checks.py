@@ -14,15 +14,16 @@ Missing or changed audio files are media findings (``media_checks``), checked wi
 from __future__ import annotations
 
 from studio.model import Problem, Project, Scene
-from studio.model.checks import Severity
+from studio.model.checks import Severity, problem
+from studio.model.messages import QT_TRANSLATE_NOOP
 from studio.model.names import named
 
 
 def _scene_checks(project: Project, scene: Scene, locales: list[str]) -> list[Problem]:
     out: list[Problem] = []
 
-    def add(severity: Severity, code: str, item: str, message: str) -> None:
-        out.append(Problem(severity, code, message, scene.id, item))
+    def add(severity: Severity, code: str, item: str, template: str, **params: object) -> None:
+        out.append(problem(severity, code, template, scene.id, item, **params))
 
     title = named(scene.title)
     end = project.scene_out_ms(scene)
@@ -32,33 +33,41 @@ def _scene_checks(project: Project, scene: Scene, locales: list[str]) -> list[Pr
         never = [c for c in track.cues if c.end_ms <= scene.in_ms or (end is not None and c.start_ms >= end)]
         if never:
             add("warning", "subtitle-outside-trim", item,
-                f"{len(never)} of the {len(track.cues)} {track.locale} subtitles of {title} lie outside "
-                f"its trim and are never shown (first at {never[0].start_ms} ms)")
+                QT_TRANSLATE_NOOP("Problems", "{count} of the {total} {locale} subtitles of {title} lie "
+                                  "outside its trim and are never shown (first at {first} ms)"),
+                count=len(never), total=len(track.cues), locale=track.locale, title=title,
+                first=never[0].start_ms)
         if track.locale not in locales:
             add("warning", "subtitle-locale", item,
-                f"{title} has {track.locale} subtitles, but {track.locale} is not one of the drama's "
-                f"locales ({drama_locales}): add it to the target locales")
+                QT_TRANSLATE_NOOP("Problems", "{title} has {locale} subtitles, but {locale} is not one of "
+                                  "the drama's locales ({locales}): add it to the target locales"),
+                title=title, locale=track.locale, locales=drama_locales)
     held = {t.locale for t in scene.subtitles if t.cues}
     missing = [loc for loc in locales if loc not in held]
     has = sorted(held & set(locales))
     if has and missing:
         add("warning", "subtitle-missing", "subtitles",
-            f"{title} has subtitles in {', '.join(has)} but none in {', '.join(missing)}")
+            QT_TRANSLATE_NOOP("Problems", "{title} has subtitles in {has} but none in {missing}"),
+            title=title, has=", ".join(has), missing=", ".join(missing))
     audio = {a.id: a for a in project.audio}
     for dub in scene.dubs:
         item = f"dub {dub.locale}"
         if scene.placeholder is not None:
-            add("error", "dub-on-placeholder", item, f"{title} is a storyboard card: it has no clip to dub")
+            add("error", "dub-on-placeholder", item,
+                QT_TRANSLATE_NOOP("Problems", "{title} is a storyboard card: it has no clip to dub"),
+                title=title)
             continue
         asset = audio.get(dub.audio)
         if asset is not None and end is not None and asset.duration_ms < end:
             add("warning", "dub-too-short", item,
-                f"the {dub.locale} dub of {title} ends at {asset.duration_ms} ms, before the scene does "
-                f"({end} ms): the rest plays silent")
+                QT_TRANSLATE_NOOP("Problems", "the {locale} dub of {title} ends at {dub_end} ms, before the "
+                                  "scene does ({end} ms): the rest plays silent"),
+                locale=dub.locale, title=title, dub_end=asset.duration_ms, end=end)
         if dub.locale not in locales:
             add("warning", "subtitle-locale", item,
-                f"{title} has a {dub.locale} dub, but {dub.locale} is not one of the drama's locales "
-                f"({drama_locales}): add it to the target locales")
+                QT_TRANSLATE_NOOP("Problems", "{title} has a {locale} dub, but {locale} is not one of the "
+                                  "drama's locales ({locales}): add it to the target locales"),
+                locale=dub.locale, title=title, locales=drama_locales)
     return out
 
 
