@@ -52,6 +52,13 @@ MIME = {
     ".m4v": "video/mp4",
     ".mov": "video/quicktime",
     ".webm": "video/webm",
+    # dubs (studio.model.tracks.AudioAsset): Safari plays no media served as octet-stream
+    ".m4a": "audio/mp4",
+    ".mp3": "audio/mpeg",
+    ".aac": "audio/aac",
+    ".ogg": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".wav": "audio/wav",
     ".mkv": "video/x-matroska",
     ".txt": "text/plain; charset=utf-8",
 }

@@ -122,6 +122,8 @@ def test_head_has_the_headers_of_get_and_no_body(server: PreviewServer) -> None:
         ("manifest.json", "application/json"),
         ("subs.vtt", "text/vtt; charset=utf-8"),
         ("index.html", "text/html; charset=utf-8"),
+        ("dub.m4a", "audio/mp4"),
+        ("dub.ogg", "audio/ogg"),
         ("x.unknown", "application/octet-stream"),
     ],
 )
