@@ -18,7 +18,8 @@ from studio.model.project import LocaleTranslations, Project, Translation
 from studio.model.texts import source_sha, source_texts
 from tests.player import card_dramas
 from tests.player.bridge_kit import command
-from tests.player.conftest import COLLECT_EVENTS, PHONE, PageKit, PageProblems, Web
+from tests.player.conftest import COLLECT_EVENTS, Web
+from tests.player.locale_kit import kit_factory
 from tests.player.playthrough import TIMEOUT_MS, click_for_event, host_events, open_player, wait_event
 from tests.player.support import _try_exporter
 from tests.support import SAMPLES
@@ -111,32 +112,10 @@ def _serve(web: Web, name: str, project: Project) -> str:
     return f"{web.base}/{name}/player/index.html"
 
 
-class Kit(PageKit):
-    """A phone-sized page in a browser context of a chosen locale."""
-
-    def __init__(self, browser: Any, locale: str) -> None:
-        context = browser.new_context(viewport=PHONE, device_scale_factor=1, locale=locale)
-        super().__init__(context.new_page(), PageProblems(), context)
-        self.errors = self.problems.errors
-        self.page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.add_init_script(COLLECT_EVENTS)
-
-
 @pytest.fixture
 def kits(browser: Any) -> Iterator[Any]:
-    made: list[Kit] = []
-
-    def make(locale: str) -> Kit:
-        kit = Kit(browser, locale)
-        made.append(kit)
-        return kit
-
-    try:
+    with kit_factory(browser, (COLLECT_EVENTS,)) as make:
         yield make
-    finally:
-        for kit in made:
-            kit.context.close()
 
 
 def _text(page: Any, selector: str) -> str:

@@ -17,7 +17,8 @@ import pytest
 from studio.l10n import vocabulary
 from tests.player import track_dramas
 from tests.player.bridge_kit import command
-from tests.player.conftest import COLLECT_EVENTS, LIVE_LOG, PHONE, PageKit, PageProblems, Web
+from tests.player.conftest import COLLECT_EVENTS, LIVE_LOG, Web
+from tests.player.locale_kit import kit_factory
 from tests.player.playthrough import TIMEOUT_MS, open_player
 from tests.player.track_dramas import CUE_TIMES, EN, ZH
 
@@ -45,34 +46,10 @@ WATCH_SUBTITLES = """(() => {
 """
 
 
-class Kit(PageKit):
-    """A phone-sized page (device scale 2, for the screenshots) of a browser context in ``locale``."""
-
-    def __init__(self, browser: Any, locale: str) -> None:
-        context = browser.new_context(viewport=PHONE, device_scale_factor=2, locale=locale)
-        super().__init__(context.new_page(), PageProblems(), context)
-        self.errors = self.problems.errors
-        self.page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.add_init_script(COLLECT_EVENTS)
-        self.page.add_init_script(LIVE_LOG)
-        self.page.add_init_script(WATCH_SUBTITLES)
-
-
 @pytest.fixture
 def kits(browser: Any) -> Iterator[Any]:
-    made: list[Kit] = []
-
-    def make(locale: str) -> Kit:
-        kit = Kit(browser, locale)
-        made.append(kit)
-        return kit
-
-    try:
+    with kit_factory(browser, (COLLECT_EVENTS, LIVE_LOG, WATCH_SUBTITLES), scale=2) as make:
         yield make
-    finally:
-        for kit in made:
-            kit.context.close()
 
 
 @pytest.fixture(scope="module")
