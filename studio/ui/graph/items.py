@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
+from studio.app.problem_text import problem_text
 from studio.model.checks import Problem
 from studio.model.currency import format_money
 from studio.model.project import MediaAsset, Project, Scene
@@ -152,7 +153,7 @@ class SceneItem(QGraphicsItem):
             severity = "error" if any(p.severity == "error" for p in problems) else "warning"
         tip = f"{self.title}  ({self.sid})"
         if problems:
-            lines = [f"{'⛔' if p.severity == 'error' else '⚠'} {p.message}" for p in problems[:8]]
+            lines = [f"{'⛔' if p.severity == 'error' else '⚠'} {problem_text(p)}" for p in problems[:8]]
             if len(problems) > 8:
                 more = QCoreApplication.translate("SceneItem", "… and {n} more")
                 lines.append(more.format(n=len(problems) - 8))

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from studio.app.document import Document
+from studio.app.problem_text import problem_text
 from studio.app.selection import Selection
 from studio.app.validation import ValidationRunner
 from studio.model.checks import Problem
@@ -23,6 +24,30 @@ from studio.ui.icons import icon
 
 MAX_ROWS = 2000
 SCENE_ROLE = Qt.ItemDataRole.UserRole
+
+
+# the words an item of a problem starts with (``readable`` names it in English)
+ITEM_WORDS: tuple[str, ...] = tuple(str(w) for w in (
+    QT_TRANSLATE_NOOP("ProblemItem", "savings prompt"),
+    QT_TRANSLATE_NOOP("ProblemItem", "product tag"),
+    QT_TRANSLATE_NOOP("ProblemItem", "option"),
+    QT_TRANSLATE_NOOP("ProblemItem", "clip"),
+    QT_TRANSLATE_NOOP("ProblemItem", "choice"),
+    QT_TRANSLATE_NOOP("ProblemItem", "next"),
+    QT_TRANSLATE_NOOP("ProblemItem", "media"),
+    QT_TRANSLATE_NOOP("ProblemItem", "subtitles"),
+    QT_TRANSLATE_NOOP("ProblemItem", "dub"),
+    QT_TRANSLATE_NOOP("ProblemItem", "prompt"),
+    QT_TRANSLATE_NOOP("ProblemItem", "tag"),
+))
+
+
+def item_words(item: str) -> str:
+    """``item`` with its leading kind word (``option “Save”``, ``subtitles en``) translated."""
+    for word in ITEM_WORDS:
+        if item == word or item.startswith(word + " "):
+            return QCoreApplication.translate("ProblemItem", word) + item[len(word):]
+    return item
 
 
 def summary(problems: Sequence[Problem]) -> str:
@@ -90,7 +115,7 @@ class ProblemsPanel(QWidget):
         error_icon, warning_icon = icon("error", "#d64541"), icon("warning", "#d98a1c")
         rows = []
         for p in problems[:MAX_ROWS]:
-            message = readable(p.message, self.doc.project)
+            message = readable(problem_text(p), self.doc.project)
             row = QTreeWidgetItem(["", self._where(p), message])
             row.setIcon(0, error_icon if p.severity == "error" else warning_icon)
             row.setToolTip(0, self.tr("error") if p.severity == "error" else self.tr("warning"))
@@ -111,7 +136,7 @@ class ProblemsPanel(QWidget):
         if not problem.item:
             return name
         item = readable(f"scene '{problem.scene}' > {problem.item}", project).split(" › ", 1)
-        return f"{name} › {item[-1] if len(item) > 1 else problem.item}"
+        return f"{name} › {item_words(item[-1] if len(item) > 1 else problem.item)}"
 
     def _go(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         scene = item.data(0, SCENE_ROLE)
