@@ -6,7 +6,8 @@
 
 Areas and their sources (each .ts is edited by whoever owns the area):
 
-- shell: studio/ui/*.py, studio/ui/{help,library,problems,review,start}, studio/app
+- shell: studio/ui/*.py, studio/ui/{help,library,problems,review,start}, studio/app, and the
+  Qt-free checks' message templates (studio/model/checks.py, studio/graph/*.py: context "Problems")
 - editors: studio/ui/{inspector,timeline}
 - canvas: studio/ui/{graph,preview,playthrough}
 
@@ -39,7 +40,7 @@ LANGUAGES = ("zh_CN",)
 UI = "studio/ui"
 AREAS: dict[str, tuple[str, ...]] = {
     "shell": (f"{UI}/*.py", f"{UI}/help", f"{UI}/library", f"{UI}/problems", f"{UI}/review", f"{UI}/start",
-              "studio/app"),
+              "studio/app", "studio/model/checks.py", "studio/graph/*.py"),
     "editors": (f"{UI}/inspector", f"{UI}/timeline"),
     "canvas": (f"{UI}/graph", f"{UI}/preview", f"{UI}/playthrough"),
 }
@@ -52,6 +53,8 @@ def area_files(area: str, root: Path = ROOT) -> list[Path]:
     for spec in AREAS[area]:
         if spec.endswith("*.py"):
             files.update((root / spec).parent.glob("*.py"))
+        elif spec.endswith(".py"):
+            files.add(root / spec)
         else:
             files.update((root / spec).rglob("*.py"))
     return sorted(f for f in files if "__pycache__" not in f.parts)

@@ -1647,7 +1647,7 @@ id：{id}</translation>
 <context>
     <name>PlaythroughController</name>
     <message>
-        <location filename="../../../studio/app/playthrough.py" line="+205"/>
+        <location filename="../../../studio/app/playthrough.py" line="+209"/>
         <source>Cannot play: {reason}</source>
         <translation>无法播放：{reason}</translation>
     </message>
@@ -1732,9 +1732,246 @@ id：{id}</translation>
     </message>
 </context>
 <context>
+    <name>ProblemItem</name>
+    <message>
+        <location filename="../../../studio/ui/problems/panel.py" line="+31"/>
+        <source>savings prompt</source>
+        <translation>存钱提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>product tag</source>
+        <translation>商品标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clip</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choice</source>
+        <translation>选择点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>next</source>
+        <translation>下一场景</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>media</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>subtitles</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dub</source>
+        <translation>配音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prompt</source>
+        <translation>存钱提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tag</source>
+        <translation>商品标签</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <location filename="../../../studio/graph/context.py" line="+77"/>
+        <source>deposit amount {amount} must be positive</source>
+        <translation>存入金额 {amount} 必须为正数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>deposits into unknown goal &apos;{goal}&apos;</source>
+        <translation>存入未知的储蓄目标 &apos;{goal}&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>deposit of {amount} is more than goal {goal} allows in one playthrough ({cap}); it will be cut to the cap</source>
+        <translation>存入 {amount} 超过了储蓄目标 {goal} 单次试玩允许的金额（{cap}），将按上限截断</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+13"/>
+        <source>condition is always false: this option never shows</source>
+        <translation>条件始终为假：此选项永远不会显示</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>every option&apos;s condition is always false: the choice never shows and the scene ends as a dead end</source>
+        <translation>所有选项的条件都始终为假：选择点永远不会显示，场景将成为死胡同</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>every option has a condition that may be false: when none holds, the choice is skipped and the scene ends as a dead end</source>
+        <translation>每个选项的条件都可能为假：若都不满足，将跳过选择点，场景成为死胡同</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>has a choice point without options and is not marked as an ending: playback stops here</source>
+        <translation>选择点没有选项，且未标记为结局：播放会停在这里</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>has neither a choice point nor a next scene and is not marked as an ending: playback stops here</source>
+        <translation>既没有选择点也没有下一场景，且未标记为结局：播放会停在这里</translation>
+    </message>
+    <message>
+        <location filename="../../../studio/graph/graph_checks.py" line="+32"/>
+        <source>the project has no scenes yet</source>
+        <translation>项目还没有场景</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no start scene is set</source>
+        <translation>未设置起始场景</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the start scene &apos;{start}&apos; does not exist</source>
+        <translation>起始场景 &apos;{start}&apos; 不存在</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>more than one scene has this id</source>
+        <translation>有多个场景使用此 ID</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>points to &apos;{target}&apos;, which is not a scene</source>
+        <translation>指向 &apos;{target}&apos;，但它不是场景</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>continues automatically to &apos;{target}&apos;, which is not a scene</source>
+        <translation>自动跳转到 &apos;{target}&apos;，但它不是场景</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot be reached from the start scene {start}</source>
+        <translation>无法从起始场景{start}到达</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>scenes {scenes} loop with no way out to an ending</source>
+        <translation>场景 {scenes} 形成循环，无法通往任何结局</translation>
+    </message>
+    <message>
+        <location filename="../../../studio/graph/l10n_checks.py" line="+83"/>
+        <source>Title and catalogue: {count} text has no {locale} translation ({listed})</source>
+        <translation>标题和商品目录：{count} 条文本没有 {locale} 翻译（{listed}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title and catalogue: {count} texts have no {locale} translation ({listed})</source>
+        <translation>标题和商品目录：{count} 条文本没有 {locale} 翻译（{listed}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scene {title}: {count} text has no {locale} translation ({listed})</source>
+        <translation>场景{title}：{count} 条文本没有 {locale} 翻译（{listed}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scene {title}: {count} texts have no {locale} translation ({listed})</source>
+        <translation>场景{title}：{count} 条文本没有 {locale} 翻译（{listed}）</translation>
+    </message>
+    <message>
+        <location filename="../../../studio/graph/media_checks.py" line="+182"/>
+        <source>file &apos;{path}&apos; is missing (not used by any scene)</source>
+        <translation>文件 &apos;{path}&apos; 缺失（没有场景使用）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file &apos;{path}&apos; is missing (used by scene {scenes})</source>
+        <translation>文件 &apos;{path}&apos; 缺失（场景{scenes}使用了它）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file &apos;{path}&apos; is missing (used by scenes {scenes})</source>
+        <translation>文件 &apos;{path}&apos; 缺失（场景{scenes}使用了它）</translation>
+    </message>
+    <message>
+        <location filename="../../../studio/graph/track_checks.py" line="+36"/>
+        <source>{count} of the {total} {locale} subtitles of {title} lie outside its trim and are never shown (first at {first} ms)</source>
+        <translation>{title}的 {total} 条 {locale} 字幕中有 {count} 条在裁剪范围之外，永远不会显示（第一条在 {first} ms）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{title} has {locale} subtitles, but {locale} is not one of the drama&apos;s locales ({locales}): add it to the target locales</source>
+        <translation>{title}有 {locale} 字幕，但 {locale} 不是本剧的语言区域（{locales}）：请将它添加到目标语言区域</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{title} has subtitles in {has} but none in {missing}</source>
+        <translation>{title}有 {has} 字幕，但没有 {missing} 字幕</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{title} is a storyboard card: it has no clip to dub</source>
+        <translation>{title}是故事板卡片：没有可配音的片段</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the {locale} dub of {title} ends at {dub_end} ms, before the scene does ({end} ms): the rest plays silent</source>
+        <translation>{title}的 {locale} 配音在 {dub_end} ms 结束，早于场景结束（{end} ms）：其余部分将无声播放</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{title} has a {locale} dub, but {locale} is not one of the drama&apos;s locales ({locales}): add it to the target locales</source>
+        <translation>{title}有 {locale} 配音，但 {locale} 不是本剧的语言区域（{locales}）：请将它添加到目标语言区域</translation>
+    </message>
+    <message>
+        <location filename="../../../studio/model/checks.py" line="+68"/>
+        <source>end</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>trim {start}..{out} ms exceeds the clip ({duration} ms)</source>
+        <translation>裁剪范围 {start}..{out} ms 超出了片段长度（{duration} ms）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{field} {at} ms is outside the trimmed clip ({start} ms..{end_text})</source>
+        <translation>{field} {at} ms 在裁剪后的片段之外（{start} ms..{end_text}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>at_ms {at} ms is outside the trimmed clip ({start} ms..{end_text})</source>
+        <translation>出现时间 {at} ms 在裁剪后的片段之外（{start} ms..{end_text}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>prompt at {at} ms overlaps the choice window ({appear}..{decision} ms)</source>
+        <translation>{at} ms 处的存钱提示与选择窗口重叠（{appear}..{decision} ms）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{tag_start}..{tag_end} ms is outside the trimmed clip ({start} ms..{end_text})</source>
+        <translation>{tag_start}..{tag_end} ms 在裁剪后的片段之外（{start} ms..{end_text}）</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../../studio/ui/problems/panel.py" line="+33"/>
+        <location filename="../../../studio/ui/problems/panel.py" line="+17"/>
         <source>1 error</source>
         <translation>1 个错误</translation>
     </message>
