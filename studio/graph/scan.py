@@ -37,6 +37,11 @@ from studio.graph.context import Context, choice_findings, dead_end, deposit_fin
 from studio.graph.index import Index
 from studio.graph.net import Net, Vec, accepted, option_deposits
 from studio.model import Problem, Project, Scene, check_timing
+from studio.model.checks import problem
+from studio.model.messages import QT_TRANSLATE_NOOP
+
+UNKNOWN_MEDIA = QT_TRANSLATE_NOOP("Problems", "uses unknown media '{media}'")
+UNKNOWN_PRODUCT = QT_TRANSLATE_NOOP("Problems", "shows unknown product '{product}'")
 
 
 def scan_scenes(
@@ -88,7 +93,8 @@ def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
     hi = s.placeholder.duration_ms if s.placeholder else ctx.durations.get(s.media or "", -1)
     odd = hi < 0 or lo >= hi
     if hi < 0:
-        out.append(Problem("error", "unknown-media", f"uses unknown media '{s.media}'", sid, "media"))
+        out.append(problem("error", "unknown-media", UNKNOWN_MEDIA, sid, "media",
+                           media=s.media))
     elif s.out_ms is not None:
         odd = odd or s.out_ms > hi
         hi = s.out_ms
@@ -129,8 +135,8 @@ def _checks(s: Scene, sid: str, ctx: Context, out: list[Problem]) -> int | None:
     bottom = dock_top(len(opts)) if s.tags and opts else 1.0
     for t in s.tags:
         if t.product not in ctx.products:
-            out.append(Problem("error", "unknown-product", f"shows unknown product '{t.product}'",
-                               sid, f"tag '{t.id}'"))
+            out.append(problem("error", "unknown-product", UNKNOWN_PRODUCT,
+                               sid, f"tag '{t.id}'", product=t.product))
         h, cta = t.hotspot, t.cta
         middle = h.y + 0.5 * h.h
         if middle < top or middle > bottom or "{" in cta or "}" in cta or money_like(cta):
@@ -171,8 +177,8 @@ def _scan_with_net(
         hi = s.placeholder.duration_ms if s.placeholder else durations.get(s.media or "", -1)
         odd = hi < 0 or lo >= hi
         if hi < 0:
-            out.append(Problem("error", "unknown-media", f"uses unknown media '{s.media}'", sid,
-                               "media"))
+            out.append(problem("error", "unknown-media", UNKNOWN_MEDIA, sid,
+                               "media", media=s.media))
             end = s.out_ms
         else:
             if s.out_ms is not None:
@@ -244,8 +250,9 @@ def _scan_with_net(
         bottom = dock_top(len(opts)) if s.tags and opts else 1.0
         for t in s.tags:
             if t.product not in products:
-                out.append(Problem("error", "unknown-product",
-                                   f"shows unknown product '{t.product}'", sid, f"tag '{t.id}'"))
+                out.append(problem("error", "unknown-product",
+                                   UNKNOWN_PRODUCT, sid, f"tag '{t.id}'",
+                                   product=t.product))
             h, cta = t.hotspot, t.cta
             middle = h.y + 0.5 * h.h
             if middle < top or middle > bottom or "{" in cta or "}" in cta or money_like(cta):

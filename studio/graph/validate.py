@@ -37,6 +37,8 @@ from studio.graph.net import Net
 from studio.graph.scan import scan_rows, scan_scenes, timing_findings
 from studio.graph.track_checks import track_checks
 from studio.model import Problem, Project, Scene
+from studio.model.checks import problem
+from studio.model.messages import QT_TRANSLATE_NOOP
 
 
 def catalog_checks(project: Project) -> list[Problem]:
@@ -45,13 +47,15 @@ def catalog_checks(project: Project) -> list[Problem]:
     for p in project.products:
         item = f"product '{p.id}'"
         if p.price is None:
-            out.append(Problem("warning", "product-no-price",
-                               "has no price: its product card shows none", None, item))
+            out.append(problem("warning", "product-no-price",
+                               QT_TRANSLATE_NOOP("Problems", "has no price: its product card shows none"),
+                               None, item))
         if p.url is not None:
             parts = urlsplit(p.url)
             if parts.scheme != "https" or not parts.netloc:
-                out.append(Problem("error", "product-url-not-https",
-                                   f"link '{p.url}' is not an https:// URL", None, item))
+                out.append(problem("error", "product-url-not-https",
+                                   QT_TRANSLATE_NOOP("Problems", "link '{url}' is not an https:// URL"),
+                                   None, item, url=p.url))
     return out
 
 

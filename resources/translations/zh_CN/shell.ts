@@ -1967,6 +1967,26 @@ id：{id}</translation>
         <source>{tag_start}..{tag_end} ms is outside the trimmed clip ({start} ms..{end_text})</source>
         <translation>{tag_start}..{tag_end} ms 在裁剪后的片段之外（{start} ms..{end_text}）</translation>
     </message>
+    <message>
+        <location filename="../../../studio/graph/scan.py" line="+43"/>
+        <source>uses unknown media &apos;{media}&apos;</source>
+        <translation>使用了未知的素材 &apos;{media}&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shows unknown product &apos;{product}&apos;</source>
+        <translation>显示了未知的商品 &apos;{product}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../../studio/graph/validate.py" line="+51"/>
+        <source>has no price: its product card shows none</source>
+        <translation>没有价格：商品卡片不会显示价格</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>link &apos;{url}&apos; is not an https:// URL</source>
+        <translation>链接 &apos;{url}&apos; 不是 https:// 网址</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
