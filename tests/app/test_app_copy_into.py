@@ -39,7 +39,7 @@ def test_a_clip_changed_since_probing_is_refused_and_nothing_is_left(
     src, data = clip
     probed = hashlib.sha256(data).hexdigest()
     if change == "content":
-        src.write_bytes(b"X" + data[1:])  # same size, other bytes
+        src.write_bytes(bytes([data[0] ^ 0xFF]) + data[1:])  # same size, other bytes (never the same)
     else:
         with open(src, "ab") as fh:
             fh.write(b"more")
