@@ -15,6 +15,7 @@ from typing import Any
 from studio.model import Project, ProjectError, load, save
 from studio.model.atomic import atomic_write_bytes
 from studio.model.errors import one_line
+from studio.model.ops import SceneRef, SetField
 from studio.model.types import _LOCALE
 from studio.subtitles.dubs import destination, probe_dub, with_dub, without_dub
 from studio.subtitles.formats import to_srt, to_vtt
@@ -72,11 +73,6 @@ def _fail(exc: Exception) -> int:
     return 2
 
 
-def _set_tracks(project: Project, scene_id: str, tracks: list[Any]) -> Project:
-    scenes = [s.model_copy(update={"subtitles": tracks}) if s.id == scene_id else s for s in project.scenes]
-    return Project.model_validate({**project.model_dump(), "scenes": [s.model_dump() for s in scenes]})
-
-
 def _list(project: Project) -> None:
     for scene in project.scenes:
         parts = [f"{t.locale} ({_cues(len(t.cues))})" for t in scene.subtitles]
@@ -110,7 +106,8 @@ def run_subtitles(args: argparse.Namespace) -> int:
             return 0
         cues = read_subtitles(args.file, args.encoding)
         change = place_track(project, args.scene, locale, cues, args.times, source=args.file)
-        written = save(_set_tracks(project, args.scene, change.tracks), loaded.path)
+        SetField(SceneRef(args.scene).subtitles, change.tracks).apply(project)  # loaded here: edited in place
+        written = save(project, loaded.path)
     except (SubtitleError, ProjectError, OSError) as exc:
         return _fail(exc)
     verb = "replaced" if change.replaced else "added"

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from studio.app.document import Document
 from studio.app.subtitle_choice import lane_locales, subtitle_choice
-from studio.model.ops import PROJECT, AddItem, AudioRef, Batch, Op, RemoveItem, SceneRef, SetField
+from studio.model.ops import Batch, SceneRef, SetField
 from studio.model.project import Project, Scene
 from studio.subtitles import SubtitleError
-from studio.subtitles.dubs import destination, probe_dub, with_dub
+from studio.subtitles.dubs import destination, dub_ops, probe_dub, remove_dub_ops
 from studio.ui.inspector.fields import error_label
 from studio.ui.inspector.forms import ElidedLabel
 from studio.ui.timeline.geometry import format_time
@@ -59,16 +59,11 @@ def add_dub(doc: Document, scene_id: str, locale: str, file: str | Path) -> str 
     try:
         probe = probe_dub(source)
         rel, copy = destination(folder, source)
-        new = with_dub(doc.project, scene_id, locale, probe, rel)
+        ops = dub_ops(doc.project, scene_id, locale, probe, rel)
     except (SubtitleError, OSError) as exc:
         return str(exc)
-    except ValueError as exc:  # a bad locale
+    except ValueError as exc:  # a bad locale (the Dub model refuses it)
         return f"{locale}: {str(exc).splitlines()[-1].strip()}"
-    old_ids = {a.id for a in doc.project.audio}
-    ops: list[Op] = [AddItem(PROJECT.audio, a) for a in new.audio if a.id not in old_ids]
-    if not ops and new.audio != doc.project.audio:
-        ops.append(SetField(PROJECT.audio, new.audio))
-    ops.append(SetField(SceneRef(scene_id).dubs, new.scene_map()[scene_id].dubs))
     if copy:
         try:
             (folder / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -81,15 +76,10 @@ def add_dub(doc: Document, scene_id: str, locale: str, file: str | Path) -> str 
 
 def remove_dub(doc: Document, scene_id: str, locale: str) -> str | None:
     """Remove the scene's ``locale`` dub and an audio file no scene uses any more (one undo step)."""
-    project = doc.project
-    scene = project.scene_map()[scene_id]
-    gone = next((d.audio for d in scene.dubs if d.locale == locale), None)
-    if gone is None:
-        return None
-    ops: list[Op] = [SetField(SceneRef(scene_id).dubs, [d for d in scene.dubs if d.locale != locale])]
-    others = [d.audio for s in project.scenes if s.id != scene_id for d in s.dubs]
-    if gone not in others and gone in {a.id for a in project.audio}:
-        ops.append(RemoveItem(AudioRef(gone)))
+    try:
+        ops = remove_dub_ops(doc.project, scene_id, locale)
+    except SubtitleError:
+        return None  # nothing to remove
     text = QCoreApplication.translate("Subtitles", "Remove {locale} dub").format(locale=locale)
     return doc.push(Batch(tuple(ops), text), text).reason
 
